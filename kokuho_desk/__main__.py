@@ -1,0 +1,3 @@
+from kokuho_desk.cli import main
+
+raise SystemExit(main())

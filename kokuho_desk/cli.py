@@ -1,0 +1,110 @@
+"""The one entry point. No subcommand opens the window; subcommands run headless.
+
+Each subcommand lives in kokuho_desk/commands/<module>.py with a ``run(args) -> int``
+and is imported only when called, so ``check`` never loads Qt and starts fast.
+Exit status (case-format.md): 0 success, 2 invalid input (message on stderr), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+
+from kokuho_desk import APP_NAME, __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+
+
+class JapaneseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are English
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"コマンドの指定が正しくありません: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = JapaneseArgumentParser(prog="kokuho-desk", description=f"{APP_NAME}: 国保料の滞納相談の記録・判定・申請書作成")
+    p.add_argument("--version", action="version", version=f"kokuho-desk {__version__}")
+    p.add_argument("--db", metavar="PATH", help="データベースのファイル（既定: ユーザーのデータフォルダ）")
+    sub = p.add_subparsers(dest="command", parser_class=JapaneseArgumentParser)
+
+    s = sub.add_parser("demo", help="架空の相談事例を入れたデモ用データベースを作って開く")
+    s.add_argument("--no-gui", action="store_true", help="作るだけで画面を開かない")
+    s.add_argument("--count", type=int, default=48, help="事例の数（既定 48）")
+    s.set_defaults(module="demo")
+
+    s = sub.add_parser("check", help="ケースファイルを判定する（保険料の再計算と各制度の判定）")
+    s.add_argument("file", help="ケースファイル（- で標準入力）")
+    s.add_argument("--json", action="store_true", help="結果をJSONで出力する")
+    s.add_argument("--what-if", action="append", default=[], metavar="RULE",
+                   help="予定されている制度を仮に適用する（例: child_reduction_2027）")
+    s.set_defaults(module="check")
+
+    s = sub.add_parser("case", help="ケースの取り込み・書き出し")
+    case_sub = s.add_subparsers(dest="case_command", required=True, parser_class=JapaneseArgumentParser)
+    c = case_sub.add_parser("import", help="ケースファイルをデータベースに取り込む")
+    c.add_argument("file")
+    c = case_sub.add_parser("export", help="ケースをケースファイルに書き出す")
+    c.add_argument("id", type=int)
+    c.add_argument("file")
+    s.set_defaults(module="case")
+
+    s = sub.add_parser("letter", help="申請書・申立書のPDFを作る")
+    s.add_argument("kind", nargs="?", help="書類の種類（--list で一覧）")
+    s.add_argument("sources", nargs="*", metavar="FILE|ID", help="ケースファイルまたはケース番号（複数で一括作成）")
+    s.add_argument("-o", "--out", help="出力するPDF（一括作成ではフォルダ）")
+    s.add_argument("--list", action="store_true", help="作れる書類の一覧")
+    s.add_argument("--font", help="日本語フォントのファイル（TTF）")
+    s.set_defaults(module="letter")
+
+    s = sub.add_parser("stats", help="匿名化した統計の書き出し・統合")
+    stats_sub = s.add_subparsers(dest="stats_command", required=True, parser_class=JapaneseArgumentParser)
+    c = stats_sub.add_parser("export", help="匿名化した統計を書き出す")
+    c.add_argument("--out", required=True)
+    c.add_argument("--from", dest="date_from")
+    c.add_argument("--to", dest="date_to")
+    c.add_argument("--k", type=int, default=5)
+    c.add_argument("--desk-id")
+    c = stats_sub.add_parser("merge", help="複数の相談窓口の統計を統合する")
+    c.add_argument("files", nargs="+")
+    c.add_argument("--out", required=True)
+    c.add_argument("--k", type=int, default=5)
+    s.set_defaults(module="stats")
+
+    s = sub.add_parser("rescreen", help="開いているケースを今日の制度で判定し直し、結果が変わったものを示す")
+    s.add_argument("--as-of", help="判定する日（既定: 今日）")
+    s.add_argument("--what-if", action="append", default=[], metavar="RULE")
+    s.set_defaults(module="rescreen")
+
+    s = sub.add_parser("backup", help="データベースのバックアップを作る")
+    s.add_argument("--out", help="バックアップファイル")
+    s.set_defaults(module="backup")
+
+    s = sub.add_parser("restore", help="バックアップから戻す")
+    s.add_argument("file")
+    s.set_defaults(module="restore")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module = getattr(args, "module", None) or "gui"
+    try:
+        command = importlib.import_module(f"kokuho_desk.commands.{module}")
+    except ModuleNotFoundError as e:
+        if e.name == f"kokuho_desk.commands.{module}":
+            print(f"このコマンドはまだ使えません: {module}", file=sys.stderr)
+            return EXIT_ERROR
+        raise
+    try:
+        return int(command.run(args) or 0)
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:  # noqa: BLE001 — the last guard: say it in Japanese, keep the trace for reports
+        traceback.print_exc()
+        print("内部エラーが発生しました。上の内容を開発者に知らせてください。", file=sys.stderr)
+        return EXIT_ERROR

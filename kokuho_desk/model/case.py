@@ -1,0 +1,257 @@
+"""The case as plain dataclasses: one household's situation at the desk.
+
+Field names are those of the case file (../shared/design/case-format.md and
+resources/schema/case.schema.json): the JSON key is the attribute name. Unknown is
+None, never 0; a rule that needs an unknown value answers needs_info.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+CASE_FORMAT = "kokuho-desk/case-1"
+
+RELATIONS = ("head", "spouse", "child", "parent", "other")
+RELATION_LABELS = {"head": "世帯主", "spouse": "配偶者", "child": "子", "parent": "親", "other": "その他"}
+INSURANCE_STATUSES = ("mynacard", "certificate", "special_care", "none")
+INSURANCE_LABELS = {
+    "mynacard": "マイナ保険証",
+    "certificate": "資格確認書",
+    "special_care": "特別療養費（10割負担）",
+    "none": "無保険・不明",
+}
+SEIZURE_ASSETS = ("salary", "pension", "deposit", "other")
+SEIZURE_ASSET_LABELS = {"salary": "給与", "pension": "年金", "deposit": "預貯金", "other": "その他"}
+ENFORCEMENT_KINDS = ("demand", "reminder", "seizure_notice", "seizure", "other")
+ENFORCEMENT_LABELS = {
+    "demand": "督促",
+    "reminder": "催告",
+    "seizure_notice": "差押予告",
+    "seizure": "差押え",
+    "other": "その他",
+}
+HARDSHIP_REASONS = ("disaster", "illness", "business_closure", "business_loss",
+                    "unemployment", "crop_failure", "theft", "other")
+HARDSHIP_LABELS = {
+    "disaster": "災害",
+    "illness": "病気・負傷",
+    "business_closure": "事業の休廃止",
+    "business_loss": "事業の著しい損失",
+    "unemployment": "失業",
+    "crop_failure": "干ばつ・冷害等による不作",
+    "theft": "盗難",
+    "other": "その他の特別の事情",
+}
+CASE_STATUSES = ("open", "closed")
+
+
+@dataclass
+class Income:
+    """Last calendar year's income (the income year = fiscal_year − 1)."""
+
+    declared: bool | None = None  # False: 未申告 — no statutory reduction possible
+    salary: int | None = None  # 給与収入
+    pension: int | None = None  # 公的年金等の収入
+    business: int | None = None  # 事業所得 (after expenses)
+    other: int | None = None  # other 総所得金額等 (所得)
+    family_employee: bool | None = None  # the salary is 事業専従者給与
+    # 所得金額調整控除 type 1: 特別障害者 or a dependant under 23 (租税特別措置法41条の3の3)
+    salary_adjustment_eligible: bool | None = None
+
+
+@dataclass
+class Unemployment:
+    separation_date: date | None = None  # 離職日
+    reason_code: str | None = None  # 離職理由コード on the 雇用保険受給資格者証
+
+
+@dataclass
+class Childbirth:
+    expected_date: date | None = None  # 出産予定日 (or the date of birth)
+    multiple: bool = False  # 多胎
+
+
+@dataclass
+class Member:
+    relation: str = "other"  # head | spouse | child | parent | other
+    name: str | None = None
+    kana: str | None = None
+    birth_date: date | None = None
+    insured: bool = True  # 国保被保険者 (a head with False is a 擬制世帯主)
+    late_elderly_transferred: bool = False  # 特定同一世帯所属者
+    joined_date: date | None = None  # 国保 加入日 (when within the fiscal year)
+    left_date: date | None = None  # 国保 喪失日
+    income: Income | None = None
+    unemployment: Unemployment | None = None
+    childbirth: Childbirth | None = None
+    disability: str | None = None  # 障害者手帳等の等級 as written (e.g. "身体2級")
+    public_medical_aid: bool = False  # 公費負担医療 (excluded from 特別療養費)
+    foreign_resident: bool = False
+
+
+@dataclass
+class Contact:
+    postal_code: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+@dataclass
+class Finances:
+    savings: int | None = None  # 預貯金
+    monthly_income: int | None = None  # 現在の世帯の月収入 (見込み)
+    monthly_rent: int | None = None
+    grade: str | None = None  # 生活保護の級地, e.g. "1級地-1"
+    expected_annual_income: int | None = None  # 今年の所得見込み (for 減免)
+    monthly_expenses: int | None = None  # 医療費など必要な支出 (月)
+
+
+@dataclass
+class Installment:
+    due_date: date | None = None  # 納期限
+    amount: int | None = None
+
+
+@dataclass
+class Arrear:
+    fiscal_year: int
+    amount: int | None = None
+    late_fee: int | None = None  # 延滞金
+    due_date: date | None = None  # 納期限 (the last one of the year, if only one is known)
+    kind: str = "料"  # 料 (保険料) | 税 (保険税)
+    demand_date: date | None = None  # 督促状の発付日
+    acknowledgements: list[date] = field(default_factory=list)  # 承認: 分納誓約, 一部納付
+    installments: list[Installment] = field(default_factory=list)
+
+
+@dataclass
+class Withholding:
+    income_tax: int | None = None
+    resident_tax: int | None = None
+    social_insurance: int | None = None
+
+
+@dataclass
+class Seizure:
+    date: date | None = None
+    asset: str = "other"  # salary | pension | deposit | other
+    amount: int | None = None  # the amount seized (per period for wages and pensions)
+    monthly_gross: int | None = None  # 支給額 for the period
+    monthly_withholding: Withholding | None = None
+    dependents: int | None = None  # 生計を一にする親族の数
+    pay_period: str = "month"  # month | week | day
+    period_days: int | None = None  # days in the pay period when pay_period is "day"
+    bonus: bool = False  # 賞与
+    pension_kind: str | None = None  # old_age | disability | survivor
+    deposit_source: str | None = None  # salary | pension | benefit | other (what the deposit came from)
+    deposit_credit_date: date | None = None  # when that money was credited
+    released: bool = False  # 解除済み
+
+
+@dataclass
+class EnforcementEvent:
+    date: date | None = None
+    kind: str = "other"  # demand | reminder | seizure_notice | seizure | other
+    note: str | None = None
+
+
+@dataclass
+class Insurance:
+    status: str | None = None  # mynacard | certificate | special_care | none
+    certificate_expiry: date | None = None
+    special_care_since: date | None = None
+
+
+@dataclass
+class Medical:
+    needs_care: bool | None = None
+    inpatient: bool | None = None
+    outpatient: bool | None = None
+    monthly_cost: int | None = None  # 見込まれる医療費 (月, 10割)
+    note: str | None = None
+
+
+@dataclass
+class Notice:
+    """The premium notice (保険料決定通知書) as the client brought it."""
+
+    fiscal_year: int | None = None
+    total: int | None = None
+    parts: dict[str, int] = field(default_factory=dict)
+    next_due_date: date | None = None  # 次の納期限
+
+
+@dataclass
+class Hardship:
+    """Why the household cannot pay (減免・特別の事情・執行停止の理由)."""
+
+    reasons: list[str] = field(default_factory=list)
+    since: date | None = None
+    description: str | None = None
+
+
+@dataclass
+class LogEntry:
+    date: date
+    note: str | None = None
+    next_action: str | None = None
+    due_date: date | None = None
+    done: bool = False
+    kind: str = "note"  # note | letter | check | deadline
+
+
+@dataclass
+class Case:
+    as_of: date
+    members: list[Member]
+    format: str = CASE_FORMAT
+    fiscal_year: int | None = None
+    municipality: str | None = None
+    contact: Contact | None = None
+    notes: str | None = None
+    rates: dict[str, Any] | None = None
+    finances: Finances | None = None
+    arrears: list[Arrear] = field(default_factory=list)
+    seizures: list[Seizure] = field(default_factory=list)
+    enforcement: list[EnforcementEvent] = field(default_factory=list)
+    insurance: Insurance | None = None
+    medical: Medical | None = None
+    notice: Notice | None = None
+    hardship: Hardship | None = None
+    topics: list[str] = field(default_factory=list)  # 相談内容 (for statistics)
+    log: list[LogEntry] = field(default_factory=list)
+    status: str = "open"
+    outcome: str | None = None
+
+    @property
+    def head(self) -> Member:
+        return next(m for m in self.members if m.relation == "head")
+
+    @property
+    def effective_fiscal_year(self) -> int:
+        """The 賦課年度: the given fiscal_year, else the 年度 (April–March) of as_of."""
+        if self.fiscal_year is not None:
+            return self.fiscal_year
+        return fiscal_year_of(self.as_of)
+
+
+def fiscal_year_of(d: date) -> int:
+    """The 年度 (April–March) a date falls in."""
+    return d.year if d.month >= 4 else d.year - 1
+
+
+def age_on(birth: date, on: date) -> int:
+    """Age in full years at the end of day `on`, as the law counts it.
+
+    年齢計算ニ関スル法律 (明治35年法律第50号): one reaches an age at the end of the day
+    before the birthday, so someone born on 1 January is already 65 on 31 December of
+    the year before the 65th birthday (福島市: 「令和7年度の場合、昭和35年1月1日以前生まれ」).
+    That is the calendar age on the following day.
+    """
+    nxt = on + timedelta(days=1)
+    years = nxt.year - birth.year
+    if (nxt.month, nxt.day) < (birth.month, birth.day):
+        years -= 1
+    return years

@@ -1,0 +1,326 @@
+"""Read and write the case file (JSON) with validation and Japanese error messages.
+
+The schema in resources/schema/case.schema.json is the one description of the file:
+the loader walks it to know which fields are amounts, dates and names (and
+normalises what a volunteer typed there: 全角数字, 和暦, 「12万円」), then validates
+the data against it, then builds the dataclasses. Every error names its field:
+``members[1].birth_date: 存在しない日付です``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from kokuho_desk import paths
+from kokuho_desk.model import case as case_module
+from kokuho_desk.model.case import CASE_FORMAT, Case, age_on
+from kokuho_desk.model.normalize import (
+    InputError,
+    normalize_name,
+    normalize_postal_code,
+    parse_amount,
+    parse_date_value,
+)
+from kokuho_desk.model.wareki import WarekiError, parse_era_year
+
+MAX_AGE = 130
+
+
+@dataclass(frozen=True)
+class FieldError:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class CaseFileError(ValueError):
+    """The case file is not valid; .errors lists every problem with its field."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@cache
+def case_schema() -> dict[str, Any]:
+    with open(paths.SCHEMA / "case.schema.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(case_schema())
+
+
+def _path_str(parts: typing.Iterable[Any]) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+# --- normalisation guided by the schema -------------------------------------------------
+
+def _resolve(node: dict[str, Any]) -> dict[str, Any]:
+    ref = node.get("$ref")
+    if ref:
+        return case_schema()["$defs"][ref.rsplit("/", 1)[-1]]
+    return node
+
+
+def _kind(node: dict[str, Any]) -> str | None:
+    """The value kind a schema node stands for: 'yen', 'date', 'name', 'fiscal_year', or None."""
+    for option in node.get("anyOf", [node]):
+        ref = option.get("$ref", "")
+        if ref.endswith(("/yen", "/date", "/name", "/fiscal_year")):
+            return ref.rsplit("/", 1)[-1]
+    return None
+
+
+def _normalise(value: Any, node: dict[str, Any], path: list[Any], errors: list[FieldError]) -> Any:
+    if value is None:
+        return None
+    kind = _kind(node)
+    try:
+        if kind == "yen" and not isinstance(value, bool) and isinstance(value, (str, float)):
+            return parse_amount(value)
+        if kind == "date" and isinstance(value, str):
+            return parse_date_value(value).isoformat()
+        if kind == "name" and isinstance(value, str):
+            return normalize_name(value)
+        if kind == "fiscal_year" and isinstance(value, str):
+            return parse_era_year(value)
+    except (InputError, WarekiError) as e:
+        errors.append(FieldError(_path_str(path), str(e)))
+        return value
+    if path and path[-1] == "postal_code" and isinstance(value, str) and value.strip():
+        try:
+            return normalize_postal_code(value)
+        except InputError as e:
+            errors.append(FieldError(_path_str(path), str(e)))
+            return value
+    options = [_resolve(o) for o in node.get("anyOf", [])] or [_resolve(node)]
+    for option in options:
+        if isinstance(value, dict) and "properties" in option:
+            props = option["properties"]
+            return {k: (_normalise(v, props[k], path + [k], errors) if k in props else v)
+                    for k, v in value.items()}
+        if isinstance(value, list) and "items" in option:
+            return [_normalise(v, option["items"], path + [i], errors) for i, v in enumerate(value)]
+    return value
+
+
+# --- Japanese messages for schema errors ------------------------------------------------
+
+_TYPE_LABELS = {"integer": "整数", "number": "数値", "string": "文字列", "boolean": "はい/いいえ (true/false)",
+                "object": "項目のまとまり", "array": "一覧", "null": "空欄"}
+
+
+_PATTERN_HINTS = {
+    "phone": "電話番号は数字と「-」で入力してください（例: 06-1234-5678）",
+    "postal_code": "郵便番号は 530-0001 の形で入力してください",
+    "reason_code": "離職理由コードは2桁の数字です（例: 11）",
+    "income_rate_percent": "料率は 9.30 のような数字（%）で入力してください",
+}
+
+
+def _message(err: jsonschema.ValidationError) -> str:
+    v = err.validator
+    if v == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else ""
+        return f"必須の項目「{missing}」がありません"
+    if v == "type":
+        types_ = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        return "値の種類が正しくありません（" + "または".join(_TYPE_LABELS.get(t, t) for t in types_) + "で入力してください）"
+    if v in ("enum", "const"):
+        allowed = err.validator_value if v == "enum" else [err.validator_value]
+        return "次のいずれかを指定してください: " + "、".join("空欄" if a is None else str(a) for a in allowed)
+    if v == "minimum":
+        return "マイナスは入力できません" if err.validator_value == 0 else f"{err.validator_value} 以上で入力してください"
+    if v == "maximum":
+        if err.validator_value == 1_000_000_000:
+            return "金額が大きすぎます（10億円以下で入力してください）"
+        return f"{err.validator_value} 以下で入力してください"
+    if v == "maxLength":
+        return f"長すぎます（{err.validator_value}文字以内で入力してください）"
+    if v == "minLength":
+        return "空欄にはできません"
+    if v == "minItems":
+        return f"少なくとも{err.validator_value}件必要です"
+    if v == "maxItems":
+        return f"{err.validator_value}件までです"
+    if v == "minProperties":
+        return "少なくとも1つの区分が必要です"
+    if v == "additionalProperties":
+        extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
+        return "不明な項目があります: " + "、".join(extra)
+    if v == "uniqueItems":
+        return "同じ値が重複しています"
+    if v == "pattern":
+        field_name = err.absolute_path[-1] if err.absolute_path else ""
+        return _PATTERN_HINTS.get(field_name, "形式が正しくありません")
+    if v == "anyOf":
+        return "値の種類または形式が正しくありません"
+    return "値が正しくありません"
+
+
+def _leaves(err: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
+    """The errors that say what is wrong. A nullable field is an anyOf of the value's schema
+    and null: drop the 'is not null' branch and report what the value itself breaks."""
+    if err.validator != "anyOf" or not err.context:
+        return [err]
+    candidates = [c for c in err.context if not (c.validator == "type" and c.validator_value == "null")]
+    if not candidates:
+        return [err]
+    out: list[jsonschema.ValidationError] = []
+    for c in candidates:
+        out.extend(_leaves(c))
+    return out
+
+
+def _schema_errors(data: Any) -> list[FieldError]:
+    seen: dict[str, FieldError] = {}
+    for err in _validator().iter_errors(data):
+        for leaf in _leaves(err):
+            fe = FieldError(_path_str(leaf.absolute_path), _message(leaf))
+            seen.setdefault(fe.path, fe)
+    return sorted(seen.values(), key=lambda e: e.path)
+
+
+# --- dict → dataclasses ---------------------------------------------------------------------
+
+def _build(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(inner[0], value)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_build(item, v) for v in value]
+    if origin is dict:
+        return dict(value)
+    if tp is date:
+        return date.fromisoformat(value)
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        return tp(**{k: _build(hints[k], v) for k, v in value.items()})
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(case_module), vars(case_module))
+
+
+# --- checks the schema cannot express ---------------------------------------------------------
+
+def _semantic_errors(case: Case) -> list[FieldError]:
+    errors: list[FieldError] = []
+    heads = [i for i, m in enumerate(case.members) if m.relation == "head"]
+    if not heads:
+        errors.append(FieldError("members", "世帯主（relation: head）がいません。世帯主を1人指定してください"))
+    elif len(heads) > 1:
+        errors.append(FieldError(f"members[{heads[1]}].relation", "世帯主が2人以上います"))
+    for i, m in enumerate(case.members):
+        if m.birth_date is not None:
+            if m.birth_date > case.as_of:
+                errors.append(FieldError(f"members[{i}].birth_date", "生年月日が相談日より後になっています"))
+            elif age_on(m.birth_date, case.as_of) > MAX_AGE:
+                errors.append(FieldError(f"members[{i}].birth_date", f"年齢が{MAX_AGE}歳を超えています。生年月日を確かめてください"))
+        if m.joined_date and m.left_date and m.left_date < m.joined_date:
+            errors.append(FieldError(f"members[{i}].left_date", "国保の喪失日が加入日より前になっています"))
+    for i, s in enumerate(case.seizures):
+        if s.amount is not None and s.monthly_gross is not None and s.asset in ("salary", "pension") \
+                and s.amount > s.monthly_gross:
+            errors.append(FieldError(f"seizures[{i}].amount", "差押額が支給額を超えています"))
+    for i, e in enumerate(case.log):
+        if e.due_date is not None and e.due_date < e.date:
+            errors.append(FieldError(f"log[{i}].due_date", "期限が記録日より前になっています"))
+    return errors
+
+
+# --- public API ------------------------------------------------------------------------------
+
+def case_from_dict(data: Any) -> Case:
+    """Validate and build a Case; raises CaseFileError listing every bad field."""
+    if not isinstance(data, dict):
+        raise CaseFileError([FieldError("", "ケースファイルの中身がJSONのオブジェクト（{…}）ではありません")])
+    errors: list[FieldError] = []
+    data = _normalise(data, case_schema(), [], errors)
+    if errors:
+        raise CaseFileError(errors)
+    errors = _schema_errors(data)
+    if errors:
+        raise CaseFileError(errors)
+    case = _build(Case, data)
+    errors = _semantic_errors(case)
+    if errors:
+        raise CaseFileError(errors)
+    return case
+
+
+def case_from_json(text: str | bytes) -> Case:
+    try:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8-sig")
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise CaseFileError([FieldError("", f"JSONとして読めません（{e.lineno}行{e.colno}文字目）")]) from None
+    except UnicodeDecodeError:
+        raise CaseFileError([FieldError("", "文字コードがUTF-8ではありません")]) from None
+    return case_from_dict(data)
+
+
+def load_case(path: str | Path) -> Case:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise CaseFileError([FieldError("", f"ファイルを開けません: {path} ({e.strerror})")]) from None
+    return case_from_json(raw)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        out = {}
+        for f in dataclasses.fields(value):
+            v = getattr(value, f.name)
+            if v is None or v == [] or v == {}:
+                continue
+            out[f.name] = _plain(v)
+        return out
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    """The canonical case-file dict: None and empty lists are left out, dates are ISO."""
+    out = _plain(case)
+    out.setdefault("format", CASE_FORMAT)
+    return out
+
+
+def case_to_json(case: Case) -> str:
+    return json.dumps(case_to_dict(case), ensure_ascii=False, indent=1)
+
+
+def save_case(case: Case, path: str | Path) -> None:
+    Path(path).write_text(case_to_json(case) + "\n", encoding="utf-8")

@@ -1,0 +1,106 @@
+"""Normalise what a volunteer types: full-width digits, 円 and commas, spaces in names.
+
+Each function either returns a clean value or raises InputError with a Japanese
+message; none of them guesses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from kokuho_desk.model.wareki import WarekiError, parse_date
+
+# The largest amount the desk accepts (10億円): anything above is a typing slip.
+MAX_AMOUNT = 1_000_000_000
+MAX_NAME_LENGTH = 100
+
+
+class InputError(ValueError):
+    """Bad input; str(e) is the Japanese message for the user."""
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+_AMOUNT_RE = re.compile(r"^(?P<sign>[-−－]?)\s*[¥￥]?\s*(?P<num>[0-9][0-9,]*)\s*(?:円)?$")
+_MAN_RE = re.compile(r"^(?P<num>[0-9]+(?:\.[0-9]+)?)\s*万\s*(?P<rest>[0-9,]*)\s*円?$")
+
+
+def parse_amount(value: object, *, allow_negative: bool = False) -> int:
+    """Yen as an int from 123456, "１２３，４５６円", "¥3,000", "12万", "12万3000円"."""
+    if isinstance(value, bool):
+        raise InputError("金額に真偽値は使えません")
+    if isinstance(value, int):
+        amount = value
+    elif isinstance(value, float):
+        if value != int(value):
+            raise InputError("金額は1円単位の整数で入力してください")
+        amount = int(value)
+    elif isinstance(value, str):
+        text = nfkc(value).strip().replace(" ", "")
+        if not text:
+            raise InputError("金額が空です")
+        m = _AMOUNT_RE.match(text)
+        if m:
+            digits = m.group("num").replace(",", "")
+            amount = int(digits)
+            if m.group("sign"):
+                amount = -amount
+        else:
+            m = _MAN_RE.match(text)
+            if not m:
+                raise InputError(f"「{value}」は金額として読めません（例: 123456、12万3000円）")
+            man = m.group("num")
+            whole, _, frac = man.partition(".")
+            if len(frac) > 4:
+                raise InputError(f"「{value}」は1円単位になりません")
+            amount = int(whole) * 10_000 + int((frac + "0000")[:4])
+            rest = m.group("rest").replace(",", "")
+            if rest:
+                if int(rest) >= 10_000:
+                    raise InputError(f"「{value}」の万未満の部分が1万円以上です")
+                amount += int(rest)
+    else:
+        raise InputError("金額の形式が正しくありません")
+    if amount < 0 and not allow_negative:
+        raise InputError("金額にマイナスは入力できません")
+    if abs(amount) > MAX_AMOUNT:
+        raise InputError("金額が大きすぎます（10億円以下で入力してください）")
+    return amount
+
+
+def parse_date_value(value: object) -> date:
+    """A date from a date object or any text parse_date reads; InputError otherwise."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise InputError("日付の形式が正しくありません")
+    try:
+        return parse_date(value)
+    except WarekiError as e:
+        raise InputError(str(e)) from None
+
+
+def normalize_name(value: str) -> str:
+    """Trim, fold runs of spaces (half- or full-width) into one 全角スペース-free ASCII space.
+
+    Names are kept as typed otherwise (no NFKC: 髙 and 﨑 must survive); only the
+    spacing is made uniform so that 「山田　太郎」 and 「山田 太郎」 are one person.
+    """
+    text = re.sub(r"[\s\u3000]+", " ", value).strip()
+    if len(text) > MAX_NAME_LENGTH:
+        raise InputError(f"名前が長すぎます（{MAX_NAME_LENGTH}文字以内）")
+    return text
+
+
+def normalize_postal_code(value: str) -> str:
+    """〒530-0001, ５３００００１ → 530-0001."""
+    text = nfkc(value).replace("〒", "").strip()
+    text = re.sub(r"[‐‑‒–—―−ー－\s]", "-", text)
+    digits = text.replace("-", "")
+    if not re.fullmatch(r"\d{7}", digits):
+        raise InputError(f"「{value}」は郵便番号として読めません（例: 530-0001）")
+    return f"{digits[:3]}-{digits[3:]}"
