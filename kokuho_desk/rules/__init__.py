@@ -1,0 +1,1 @@
+"""The eligibility engine: pure functions over model objects. Never imports Qt."""

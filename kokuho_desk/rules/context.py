@@ -1,0 +1,58 @@
+"""The context a check runs in: the case, the day of judgement, the what-if switches,
+and a tracing accessor to the law so that every verdict cites what it read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable
+
+from kokuho_desk.model.case import Case
+from kokuho_desk.rules.params import Value, parameter
+
+
+@dataclass
+class CheckContext:
+    case: Case
+    as_of: date
+    what_if: frozenset[str] = frozenset()
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def for_case(cls, case: Case, as_of: date | None = None, what_if: frozenset[str] | set[str] = frozenset()):
+        return cls(case, as_of or case.as_of, frozenset(what_if))
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute once per context (the premium is shared by several checks)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+class Trace:
+    """Reads parameters for one result and remembers them (sources, unverified ones)."""
+
+    def __init__(self, ctx: CheckContext):
+        self.ctx = ctx
+        self.read: list[Value] = []
+
+    def value(self, pid: str, on: date) -> Any:
+        v = parameter(pid).at(on, self.ctx.what_if)
+        if v not in self.read:
+            self.read.append(v)
+        return v.value
+
+    @property
+    def needs_review(self) -> bool:
+        return any(v.status != "verified" for v in self.read)
+
+    def unverified(self) -> list[Value]:
+        return [v for v in self.read if v.status != "verified"]
+
+    def sources(self) -> list[str]:
+        seen: list[str] = []
+        for v in self.read:
+            if v.source not in seen:
+                seen.append(v.source)
+        return seen

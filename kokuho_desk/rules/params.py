@@ -1,0 +1,126 @@
+"""Law as data: dated, cited parameters from resources/rules/*.toml.
+
+A file is one topic; each top-level table is one parameter with dated values::
+
+    [kenkei_5wari_per_person]
+    description = "5割軽減の被保険者1人あたり加算額"
+    unit = "yen"                      # yen | percent | ratio | count | months | table | text | date
+
+    [[kenkei_5wari_per_person.values]]
+    from = 2025-04-01                 # first day in force (a fiscal year starts on 04-01)
+    to = 2026-03-31                   # optional last day; otherwise until the next value
+    value = 305000                    # number, "9.30" decimal string, table, list, text
+    status = "verified"               # verified | unverified | planned
+    source = "松阪市 令和7年度 … https://…"
+    what_if = "child_reduction_2027"  # planned values only: the switch that turns them on
+
+The parameter id is ``<file stem>.<table name>``. A value marked ``unverified`` is used,
+but every result that reads it says 要確認; a ``planned`` value is ignored unless its
+what-if switch is on. ``tests/rules/test_law_files.py`` lints every file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kokuho_desk import paths
+
+STATUSES = ("verified", "unverified", "planned")
+UNITS = ("yen", "percent", "ratio", "count", "months", "table", "text", "date", "flag")
+
+
+class ParameterError(LookupError):
+    """A parameter is missing, malformed or has no value for the date; message in Japanese."""
+
+
+@dataclass(frozen=True)
+class Value:
+    param: str
+    value: Any
+    valid_from: date
+    valid_to: date | None
+    status: str
+    source: str
+    what_if: str | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "verified"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    id: str
+    description: str
+    unit: str
+    values: tuple[Value, ...]  # sorted by valid_from
+
+    def at(self, on: date, what_if: frozenset[str] = frozenset()) -> Value:
+        """The value in force on a day (planned values only under their what-if switch)."""
+        found = None
+        for v in self.values:
+            if v.status == "planned" and v.what_if not in what_if:
+                continue
+            if v.valid_from <= on and (v.valid_to is None or on <= v.valid_to):
+                found = v  # later entries win, so a what-if value overrides the law in force
+        if found is None:
+            raise ParameterError(f"{self.id}（{self.description}）: {on.isoformat()} 時点の値がデータにありません")
+        return found
+
+
+def _parse_file(path: Path, root: Path) -> dict[str, Parameter]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise ParameterError(f"{path.name}: TOMLとして読めません（{e}）") from None
+    topic = path.relative_to(root).with_suffix("").as_posix().replace("/", ".")
+    out = {}
+    for name, table in data.items():
+        if name == "meta":
+            continue
+        pid = f"{topic}.{name}"
+        if not isinstance(table, dict) or "values" not in table:
+            raise ParameterError(f"{path.name}: [{name}] に values がありません")
+        values = []
+        for i, raw in enumerate(table["values"]):
+            where = f"{path.name}: [{name}] の {i + 1} 番目の値"
+            for key in ("from", "value", "status", "source"):
+                if key not in raw:
+                    raise ParameterError(f"{where} に {key} がありません")
+            if raw["status"] not in STATUSES:
+                raise ParameterError(f"{where}: status は {' / '.join(STATUSES)} のいずれかです")
+            if raw["status"] == "planned" and not raw.get("what_if"):
+                raise ParameterError(f"{where}: planned の値には what_if が必要です")
+            if not isinstance(raw["from"], date) or ("to" in raw and not isinstance(raw["to"], date)):
+                raise ParameterError(f"{where}: from / to は日付（2025-04-01）で書いてください")
+            if not str(raw["source"]).strip():
+                raise ParameterError(f"{where}: source が空です")
+            values.append(Value(pid, raw["value"], raw["from"], raw.get("to"), raw["status"],
+                                str(raw["source"]), raw.get("what_if")))
+        unit = table.get("unit", "")
+        if unit not in UNITS:
+            raise ParameterError(f"{path.name}: [{name}] の unit は {' / '.join(UNITS)} のいずれかです")
+        out[pid] = Parameter(pid, str(table.get("description", "")), unit,
+                             tuple(sorted(values, key=lambda v: v.valid_from)))
+    return out
+
+
+@cache
+def load_all(root: Path = paths.RULES) -> dict[str, Parameter]:
+    """Every parameter under resources/rules, by id. Read once per process."""
+    params: dict[str, Parameter] = {}
+    for path in sorted(root.rglob("*.toml")):
+        params.update(_parse_file(path, root))
+    return params
+
+
+def parameter(pid: str) -> Parameter:
+    try:
+        return load_all()[pid]
+    except KeyError:
+        raise ParameterError(f"パラメータ {pid} がデータにありません") from None
