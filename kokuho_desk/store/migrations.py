@@ -1,0 +1,145 @@
+"""The database schema as numbered migrations (sqlite-utils Migrations).
+
+Each function is one numbered change and is never edited once released: a change
+to the schema is a new function at the end. ``migrate`` applies what is pending,
+each migration in its own transaction, after copying the file aside when an
+existing database is about to change, and sets ``PRAGMA user_version`` to the
+number of applied migrations so that any SQLite tool shows the schema version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import sqlite_utils
+
+from kokuho_desk.store.db import StoreError
+
+migrations = sqlite_utils.Migrations("kokuho_desk")
+
+
+@migrations(name="0001_cases")
+def m0001_cases(db: sqlite_utils.Database) -> None:
+    """Cases: the canonical case-file JSON plus columns for listing and filtering."""
+    db.execute("""
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            data TEXT NOT NULL,
+            head_name TEXT,
+            head_kana TEXT,
+            address TEXT,
+            municipality TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            outcome TEXT,
+            members_count INTEGER NOT NULL,
+            next_due_date TEXT,
+            search_text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        )""")
+    db.execute("CREATE INDEX cases_status_updated ON cases (status, updated_at)")
+    db.execute("CREATE INDEX cases_updated ON cases (updated_at)")
+    db.execute("CREATE INDEX cases_municipality ON cases (municipality)")
+    db.execute("CREATE INDEX cases_next_due ON cases (next_due_date)")
+    db.execute("CREATE INDEX cases_kana ON cases (head_kana)")
+
+
+@migrations(name="0002_search")
+def m0002_search(db: sqlite_utils.Database) -> None:
+    """Japanese substring search: an FTS5 trigram index over cases.search_text, kept by triggers."""
+    db.execute("""
+        CREATE VIRTUAL TABLE cases_fts USING fts5(
+            search_text, content='cases', content_rowid='id', tokenize='trigram')""")
+    db.execute("""
+        CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
+            INSERT INTO cases_fts (rowid, search_text) VALUES (new.id, new.search_text);
+        END""")
+    db.execute("""
+        CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN
+            INSERT INTO cases_fts (cases_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+        END""")
+    db.execute("""
+        CREATE TRIGGER cases_fts_update AFTER UPDATE OF search_text ON cases BEGIN
+            INSERT INTO cases_fts (cases_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+            INSERT INTO cases_fts (rowid, search_text) VALUES (new.id, new.search_text);
+        END""")
+    db.execute("INSERT INTO cases_fts (cases_fts) VALUES ('rebuild')")
+
+
+@migrations(name="0003_deadlines")
+def m0003_deadlines(db: sqlite_utils.Database) -> None:
+    """Deadlines: dated next steps of a case, from its log and from the checks."""
+    db.execute("""
+        CREATE TABLE deadlines (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            due_date TEXT NOT NULL,
+            action TEXT NOT NULL,
+            source TEXT NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("CREATE INDEX deadlines_due ON deadlines (due_date)")
+    db.execute("CREATE INDEX deadlines_case ON deadlines (case_id, source)")
+
+
+@migrations(name="0004_audit")
+def m0004_audit(db: sqlite_utils.Database) -> None:
+    """Audit: who did what to which case, when. Append-only: triggers refuse UPDATE and DELETE.
+
+    case_id has no foreign key on purpose: the trail must outlive the case it names.
+    """
+    db.execute("""
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT,
+            action TEXT NOT NULL,
+            case_id INTEGER,
+            detail TEXT
+        )""")
+    db.execute("CREATE INDEX audit_case ON audit (case_id)")
+    db.execute("""
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
+            SELECT RAISE(ABORT, '操作記録（audit）は変更できません');
+        END""")
+    db.execute("""
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
+            SELECT RAISE(ABORT, '操作記録（audit）は削除できません');
+        END""")
+
+
+def migration_names() -> list[str]:
+    """Every migration this version of the program knows, in order."""
+    return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before: str | None = None) -> None:
+    """Apply pending migrations; ``path`` is the file to copy aside before changing a used database."""
+    known = migration_names()
+    if schema_version(db) > len(known) or any(m.name not in known for m in migrations.applied(db)):
+        raise StoreError("このデータベースは新しい版の国保デスクで作られています。"
+                         "国保デスクを新しい版に更新してから開いてください。")
+    pending = migrations.pending(db)
+    if not pending:
+        return
+    applied = len(migrations.applied(db))
+    if applied and path is not None:
+        _copy_aside(db, path.with_name(f"{path.name}.before-v{applied + 1}.bak"))
+    migrations.apply(db, stop_before=stop_before)
+    with db.ensure_autocommit_on():
+        db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")
+
+
+def _copy_aside(db: sqlite_utils.Database, target: Path) -> None:
+    try:
+        with closing(sqlite3.connect(str(target))) as copy:
+            db.conn.backup(copy)
+    except (OSError, sqlite3.Error) as e:
+        raise StoreError(f"更新前のバックアップを作れませんでした: {target}（{e}）") from None

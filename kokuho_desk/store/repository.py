@@ -1,0 +1,356 @@
+"""The case repository: save, read, list, search, close, delete — one transaction per save.
+
+Thread rules: a Store and its connection belong to the thread that opened it (sqlite3
+refuses use from another thread). A worker thread opens its own Store on the same
+path; WAL lets readers run while one writer saves, and a writer waits up to the busy
+timeout for another.
+
+Each case is stored as its canonical case-file JSON (``case_to_json``), validated
+with ``case_from_json`` before it is written, so whatever is saved can always be
+read back. Columns next to it (head_name, status, next_due_date …) serve listing and
+filtering; ``search_text`` feeds the FTS5 trigram index (see search.py).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from kokuho_desk.model.case import CASE_STATUSES, Case, LogEntry
+from kokuho_desk.model.casefile import case_from_json, case_to_json
+from kokuho_desk.rules.result import NextAction
+from kokuho_desk.store import search
+from kokuho_desk.store.db import StoreError, connect, default_db_path
+from kokuho_desk.store.migrations import migrate
+
+LOG_SOURCE = "log"  # deadlines taken from the case's own log; rebuilt on every save
+ITER_BATCH = 200
+_ORDER_BY = {
+    "updated": "c.updated_at DESC, c.id DESC",
+    "name": "c.head_name IS NULL, c.head_name, c.id",
+    "kana": "c.head_kana IS NULL, c.head_kana, c.id",
+    "next_due": "c.next_due_date IS NULL, c.next_due_date, c.id",
+    "id": "c.id",
+}
+_SUMMARY_COLUMNS = ("c.id, c.head_name, c.head_kana, c.address, c.municipality, c.status, c.outcome, "
+                    "c.members_count, c.next_due_date, c.updated_at, c.created_at")
+
+
+class CaseNotFound(LookupError):
+    """No such case (or it was deleted); str(e) is the Japanese message."""
+
+    def __init__(self, case_id: int):
+        self.case_id = case_id
+        super().__init__(f"ケース番号 {case_id} は見つかりません（削除されたか、まだ登録されていません）")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: int
+    head_name: str | None
+    head_kana: str | None
+    address: str | None
+    municipality: str | None
+    status: str
+    outcome: str | None
+    members_count: int
+    next_due_date: date | None
+    updated_at: datetime
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Deadline:
+    case_id: int
+    head_name: str | None
+    due_date: date
+    action: str
+    source: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    user: str | None
+    action: str
+    case_id: int | None
+    detail: str | None
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="microseconds")
+
+
+def _os_user() -> str | None:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return None
+
+
+def canonical(case: Case) -> tuple[Case, str]:
+    """The case as it will be read back, and its JSON; raises CaseFileError if it is not valid."""
+    stored = case_from_json(case_to_json(case))
+    return stored, case_to_json(stored)
+
+
+def case_columns(case: Case) -> dict[str, Any]:
+    """The denormalised columns of a (valid) case, next to its JSON."""
+    head = case.head
+    return {
+        "head_name": head.name,
+        "head_kana": head.kana,
+        "address": case.contact.address if case.contact else None,
+        "municipality": case.municipality,
+        "status": case.status,
+        "outcome": case.outcome,
+        "members_count": len(case.members),
+        "search_text": search.case_search_text(case),
+    }
+
+
+def log_deadlines(case: Case) -> list[tuple[str, str, int]]:
+    """(due_date, action, done) for every dated entry of the case's log."""
+    return [(e.due_date.isoformat(), e.next_action or e.note or "期限", int(e.done))
+            for e in case.log if e.due_date is not None]
+
+
+def _summary(row: tuple) -> CaseSummary:
+    return CaseSummary(
+        id=row[0], head_name=row[1], head_kana=row[2], address=row[3], municipality=row[4],
+        status=row[5], outcome=row[6], members_count=row[7],
+        next_due_date=date.fromisoformat(row[8]) if row[8] else None,
+        updated_at=datetime.fromisoformat(row[9]), created_at=datetime.fromisoformat(row[10]))
+
+
+def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> str:
+    keys = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+    return "変更: " + "、".join(keys) if keys else "変更なし"
+
+
+class Store:
+    """The cases of one database file. Open with ``open_store``."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, user: str | None):
+        self._db = db
+        self.path = path
+        self.user = user
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction; a database failure rolls everything back and becomes a StoreError."""
+        try:
+            with self._db.atomic():
+                yield
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"データベースに保存できませんでした。変更は保存されていません（{e}）") from e
+
+    # --- saving ------------------------------------------------------------------------
+
+    def create(self, case: Case) -> int:
+        stored, data = canonical(case)
+        now = _now()
+        row = case_columns(stored) | {"data": data, "created_at": now, "updated_at": now}
+        with self._transaction():
+            names = ", ".join(row)
+            cur = self._db.execute(f"INSERT INTO cases ({names}) VALUES ({', '.join('?' * len(row))})",
+                                   list(row.values()))
+            case_id = cur.lastrowid
+            self._save_log_deadlines(case_id, stored)
+            self._write_audit("create", case_id, None)
+        return case_id
+
+    def update(self, case_id: int, case: Case) -> None:
+        self._replace(case_id, case, "update")
+
+    def _replace(self, case_id: int, case: Case, action: str, detail: str | None = None) -> None:
+        stored, data = canonical(case)
+        row = case_columns(stored) | {"data": data, "updated_at": _now()}
+        with self._transaction():
+            old = self._data(case_id)
+            assignments = ", ".join(f"{k} = ?" for k in row)
+            self._db.execute(f"UPDATE cases SET {assignments} WHERE id = ?", [*row.values(), case_id])
+            self._save_log_deadlines(case_id, stored)
+            if detail is None:
+                detail = _changed_fields(json.loads(old), json.loads(data))
+            self._write_audit(action, case_id, detail)
+
+    def _save_log_deadlines(self, case_id: int, case: Case) -> None:
+        self._db.execute("DELETE FROM deadlines WHERE case_id = ? AND source = ?", [case_id, LOG_SOURCE])
+        self._db.conn.executemany(
+            "INSERT INTO deadlines (case_id, due_date, action, source, done) VALUES (?, ?, ?, ?, ?)",
+            [(case_id, due, action, LOG_SOURCE, done) for due, action, done in log_deadlines(case)])
+        self._refresh_next_due(case_id)
+
+    def _refresh_next_due(self, case_id: int) -> None:
+        self._db.execute(
+            "UPDATE cases SET next_due_date = (SELECT MIN(due_date) FROM deadlines "
+            "WHERE case_id = ? AND done = 0) WHERE id = ?", [case_id, case_id])
+
+    def close_case(self, case_id: int, outcome: str | None = None) -> None:
+        case = self.get(case_id)
+        self._replace(case_id, replace(case, status="closed", outcome=outcome), "close", outcome)
+
+    def reopen(self, case_id: int) -> None:
+        case = self.get(case_id)
+        detail = f"以前の結果: {case.outcome}" if case.outcome else None
+        self._replace(case_id, replace(case, status="open", outcome=None), "reopen", detail)
+
+    def delete(self, case_id: int) -> None:
+        """Soft delete: the row stays (for the audit trail and recovery) but is hidden everywhere."""
+        with self._transaction():
+            self._data(case_id)
+            self._db.execute("UPDATE cases SET deleted_at = ? WHERE id = ?", [_now(), case_id])
+            self._write_audit("delete", case_id, None)
+
+    def add_log_entry(self, case_id: int, entry: LogEntry) -> None:
+        case = self.get(case_id)
+        self._replace(case_id, replace(case, log=[*case.log, entry]), "log",
+                      f"{entry.date.isoformat()} {entry.kind}")
+
+    def set_next_actions(self, case_id: int, actions: list[NextAction], source: str) -> None:
+        """Replace the case's deadlines from ``source`` (e.g. a check id); actions without a date are skipped."""
+        if source == LOG_SOURCE:
+            raise ValueError(f"source {LOG_SOURCE!r} is reserved for the case's log")
+        with self._transaction():
+            self._data(case_id)
+            self._db.execute("DELETE FROM deadlines WHERE case_id = ? AND source = ?", [case_id, source])
+            self._db.conn.executemany(
+                "INSERT INTO deadlines (case_id, due_date, action, source) VALUES (?, ?, ?, ?)",
+                [(case_id, a.due_date.isoformat(), a.action, source) for a in actions if a.due_date])
+            self._refresh_next_due(case_id)
+            self._write_audit("next_actions", case_id, source)
+
+    def audit(self, action: str, case_id: int | None = None, detail: str | None = None) -> None:
+        """Record an action (a letter printed, statistics exported …) in the append-only audit table."""
+        with self._transaction():
+            self._write_audit(action, case_id, detail)
+
+    def _write_audit(self, action: str, case_id: int | None, detail: str | None) -> None:
+        self._db.execute("INSERT INTO audit (at, user, action, case_id, detail) VALUES (?, ?, ?, ?, ?)",
+                         [_now(), self.user, action, case_id, detail])
+
+    # --- reading -----------------------------------------------------------------------
+
+    def _data(self, case_id: int) -> str:
+        row = self._db.execute("SELECT data FROM cases WHERE id = ? AND deleted_at IS NULL",
+                               [case_id]).fetchone()
+        if row is None:
+            raise CaseNotFound(case_id)
+        return row[0]
+
+    def get(self, case_id: int) -> Case:
+        return case_from_json(self._data(case_id))
+
+    def _filters(self, status: str | None, municipality: str | None, due_within_days: int | None,
+                 today: date | None) -> tuple[list[str], list[Any]]:
+        if status is not None and status not in CASE_STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        where, params = ["c.deleted_at IS NULL"], []
+        if status is not None:
+            where.append("c.status = ?")
+            params.append(status)
+        if municipality is not None:
+            where.append("c.municipality = ?")
+            params.append(municipality)
+        if due_within_days is not None:  # overdue deadlines count as due
+            limit = (today or date.today()) + timedelta(days=due_within_days)
+            where.append("c.next_due_date <= ?")
+            params.append(limit.isoformat())
+        return where, params
+
+    def list(self, offset: int = 0, limit: int = 50, *, status: str | None = "open",
+             municipality: str | None = None, due_within_days: int | None = None,
+             today: date | None = None, order_by: str = "updated") -> list[CaseSummary]:
+        if order_by not in _ORDER_BY:
+            raise ValueError(f"unknown order_by {order_by!r}; one of {', '.join(_ORDER_BY)}")
+        where, params = self._filters(status, municipality, due_within_days, today)
+        sql = (f"SELECT {_SUMMARY_COLUMNS} FROM cases c WHERE {' AND '.join(where)} "
+               f"ORDER BY {_ORDER_BY[order_by]} LIMIT ? OFFSET ?")
+        return [_summary(r) for r in self._db.execute(sql, [*params, limit, offset]).fetchall()]
+
+    def count(self, *, status: str | None = "open", municipality: str | None = None,
+              due_within_days: int | None = None, today: date | None = None) -> int:
+        where, params = self._filters(status, municipality, due_within_days, today)
+        return self._db.execute(f"SELECT COUNT(*) FROM cases c WHERE {' AND '.join(where)}", params).fetchone()[0]
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0,
+               status: str | None = None) -> list[CaseSummary]:
+        """Cases whose names, kana, address or notes contain every term of ``query``; newest first.
+
+        An empty query finds nothing.
+        """
+        match = search.match_conditions(query)
+        if match is None:
+            return []
+        conditions, match_params = match
+        where, params = self._filters(status, None, None, None)
+        sql = (f"SELECT {_SUMMARY_COLUMNS} FROM cases c WHERE {' AND '.join(where + conditions)} "
+               f"ORDER BY {_ORDER_BY['updated']} LIMIT ? OFFSET ?")
+        return [_summary(r) for r in self._db.execute(sql, [*params, *match_params, limit, offset]).fetchall()]
+
+    def deadlines(self, start: date, end: date) -> list[Deadline]:
+        """Open, not-done deadlines of open cases from start to end (inclusive), earliest first."""
+        rows = self._db.execute(
+            "SELECT d.case_id, c.head_name, d.due_date, d.action, d.source FROM deadlines d "
+            "JOIN cases c ON c.id = d.case_id "
+            "WHERE c.deleted_at IS NULL AND c.status = 'open' AND d.done = 0 AND d.due_date BETWEEN ? AND ? "
+            "ORDER BY d.due_date, d.case_id, d.id", [start.isoformat(), end.isoformat()]).fetchall()
+        return [Deadline(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4]) for r in rows]
+
+    def iter_cases(self, *, status: str | None = None) -> Iterator[tuple[int, Case]]:
+        """Every (not deleted) case in id order, read in batches."""
+        where, params = self._filters(status, None, None, None)
+        last = 0
+        while True:
+            rows = self._db.execute(
+                f"SELECT c.id, c.data FROM cases c WHERE {' AND '.join(where)} AND c.id > ? "
+                f"ORDER BY c.id LIMIT {ITER_BATCH}", [*params, last]).fetchall()
+            if not rows:
+                return
+            for case_id, data in rows:
+                yield case_id, case_from_json(data)
+            last = rows[-1][0]
+
+    def audit_log(self, case_id: int | None = None, limit: int = 200) -> list[AuditEntry]:
+        """Audit entries, newest first; only those of one case when case_id is given."""
+        where, params = ("WHERE case_id = ?", [case_id]) if case_id is not None else ("", [])
+        rows = self._db.execute(f"SELECT id, at, user, action, case_id, detail FROM audit {where} "
+                                "ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()
+        return [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+
+
+def open_store(path: str | Path | None = None, *, user: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the database at path, or the default one."""
+    path = Path(path) if path is not None else default_db_path()
+    db = connect(path)
+    try:
+        migrate(db, path)
+    except BaseException:
+        db.close()
+        raise
+    return Store(db, path, user if user is not None else _os_user())
