@@ -146,6 +146,11 @@ def test_round_trip_is_identical():
     assert first["seizures"][0]["monthly_withholding"]["social_insurance"] == 36000
 
 
+def test_shared_examples_are_present():
+    """Ensure the worked examples beside the repo are found (a missing folder must fail, not skip)."""
+    assert len(example_files()) >= 20
+
+
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.stem)
 def test_every_shared_example_loads(path):
     """Ensure every worked example in ../shared/examples is a valid case file."""
