@@ -1,0 +1,246 @@
+"""Municipal rate profiles: resources/municipalities/<id>.toml (format: docs/municipality-profiles.md).
+
+A profile names a municipality (or a group on one 統一 rate table), says whether it levies a
+保険料 or a 保険税, to whom a letter is addressed (市区町村長名義), and gives the rate table of
+each fiscal year with its source and status. A broken profile raises ProfileError naming the
+file and the field, in Japanese.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kokuho_desk import paths
+from kokuho_desk.model.wareki import fiscal_year_label
+
+PARTS = ("medical", "support", "care", "child")
+PART_LABELS = {
+    "medical": "医療分",
+    "support": "後期高齢者支援金等分",
+    "care": "介護納付金分",
+    "child": "子ども・子育て支援納付金分",
+}
+KINDS = ("料", "税")
+METHODS = ("2方式", "3方式")
+ROUNDING_UNITS = (1, 10, 100, 1000)
+STATUSES = ("verified", "unverified")
+_PART_KEYS = {"income_rate_percent", "per_capita", "per_household", "cap", "per_capita_adult_extra"}
+_YEAR_KEYS = {"method", "rounding", "status", "source", "follows", *PARTS}
+_TOP_KEYS = {"id", "name", "aliases", "kind", "addressee", "grade", "sources", "years", "relief", "note"}
+
+
+class ProfileError(ValueError):
+    """A profile is missing or malformed; the message (Japanese) names the file and field."""
+
+
+@dataclass(frozen=True)
+class PartRate:
+    income_rate_percent: Decimal
+    per_capita: int
+    per_household: int
+    cap: int
+    per_capita_adult_extra: int = 0  # 子ども分: 18歳以上均等割 (朝霞市); 0 elsewhere
+
+
+@dataclass(frozen=True)
+class RateTable:
+    """One fiscal year's rates, from a profile or from the case file's inline ``rates``."""
+
+    parts: dict[str, PartRate]
+    rounding: int = 1  # floor each part to this unit (明石市: 100円)
+    method: str | None = None
+    status: str = "verified"
+    source: str = ""
+    origin: str = ""  # shown to the user: 「大阪府統一 令和7年度」 or 「ケースファイルの料率」
+
+    @classmethod
+    def from_case(cls, rates: dict[str, Any]) -> RateTable:
+        """The case file's inline table (already schema-validated)."""
+        parts = {name: _part_from_dict(raw) for name, raw in rates.get("parts", {}).items()}
+        rounding = int((rates.get("rounding") or {}).get("part", 1))
+        method = "3方式" if any(p.per_household for p in parts.values()) else "2方式"
+        return cls(parts, rounding, method, "verified", "ケースファイルに入力された料率", "ケースファイルの料率")
+
+
+def _part_from_dict(raw: dict[str, Any]) -> PartRate:
+    return PartRate(
+        income_rate_percent=Decimal(str(raw["income_rate_percent"])),
+        per_capita=int(raw["per_capita"]),
+        per_household=int(raw["per_household"]),
+        cap=int(raw["cap"]),
+        per_capita_adult_extra=int(raw.get("per_capita_adult_extra", 0)),
+    )
+
+
+@dataclass(frozen=True)
+class MunicipalityProfile:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str  # 料 | 税
+    addressee: str  # 市区町村長名義, e.g. 「大阪市長」
+    grade: str | None  # 生活保護の級地, e.g. 「1級地-1」
+    sources: tuple[str, ...]
+    relief: dict[str, Any] = field(default_factory=dict)  # the relief engineer's [relief] table, raw
+    _years: dict[int, Any] = field(default_factory=dict, repr=False)
+    path: Path | None = None
+
+    @property
+    def fiscal_years(self) -> list[int]:
+        return sorted(self._years)
+
+    def rates_for(self, fiscal_year: int) -> RateTable | None:
+        """The rate table of a fiscal year, or None if the profile has none for it."""
+        year = self._years.get(fiscal_year)
+        if year is None:
+            return None
+        if "follows" in year:
+            table = load_profile(year["follows"]).rates_for(fiscal_year)
+            if table is None:
+                raise ProfileError(f"{self._file}: years.{fiscal_year}.follows: "
+                                   f"「{year['follows']}」に {fiscal_year} 年度の料率がありません")
+            return RateTable(table.parts, table.rounding, table.method, year["status"],
+                             f"{year['source']}（{table.source}）", f"{self.name} {fiscal_year_label(fiscal_year)}")
+        parts = {p: _part_from_dict(year[p]) for p in PARTS if p in year}
+        return RateTable(parts, int(year["rounding"]), year["method"], year["status"], year["source"],
+                         f"{self.name} {fiscal_year_label(fiscal_year)}")
+
+    @property
+    def _file(self) -> str:
+        return self.path.name if self.path else self.id
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+def _yen(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ProfileError(f"{where}: 金額は0以上の整数（円）で書いてください")
+    return value
+
+
+def _check_part(raw: Any, where: str, method: str) -> None:
+    if not isinstance(raw, dict):
+        raw_type = type(raw).__name__
+        raise ProfileError(f"{where}: 表（{{ income_rate_percent = …, per_capita = …, … }}）で書いてください（{raw_type}）")
+    unknown = set(raw) - _PART_KEYS
+    if unknown:
+        raise ProfileError(f"{where}: 知らない項目があります: {', '.join(sorted(unknown))}")
+    for key in ("income_rate_percent", "per_capita", "per_household", "cap"):
+        if key not in raw:
+            raise ProfileError(f"{where}.{key}: 必須の項目がありません")
+    rate = raw["income_rate_percent"]
+    try:
+        if isinstance(rate, bool) or not isinstance(rate, (str, int)) or not 0 <= Decimal(str(rate)) <= 100:
+            raise InvalidOperation
+    except InvalidOperation:
+        raise ProfileError(f"{where}.income_rate_percent: 所得割率は \"9.30\" のように文字列（%）で書いてください") from None
+    for key in ("per_capita", "per_household", "cap", "per_capita_adult_extra"):
+        if key in raw:
+            _yen(raw[key], f"{where}.{key}")
+    if method == "2方式" and raw["per_household"]:
+        raise ProfileError(f"{where}.per_household: 2方式なので平等割は 0 です")
+
+
+def _check_year(fy: int, year: Any, where: str) -> None:
+    if not isinstance(year, dict):
+        raise ProfileError(f"{where}: [years.{fy}] は表で書いてください")
+    unknown = set(year) - _YEAR_KEYS
+    if unknown:
+        raise ProfileError(f"{where}: 知らない項目があります: {', '.join(sorted(unknown))}")
+    if year.get("status") not in STATUSES:
+        raise ProfileError(f"{where}.status: verified または unverified を書いてください")
+    if not str(year.get("source", "")).strip():
+        raise ProfileError(f"{where}.source: 出典（ページ名とURL）を書いてください")
+    if "follows" in year:
+        if set(year) & set(PARTS):
+            raise ProfileError(f"{where}: follows を使う年度には料率を書かないでください")
+        return
+    if year.get("method") not in METHODS:
+        raise ProfileError(f"{where}.method: \"2方式\" または \"3方式\" を書いてください")
+    if year.get("rounding") not in ROUNDING_UNITS:
+        raise ProfileError(f"{where}.rounding: 端数処理の単位は 1・10・100・1000 のいずれかです")
+    present = [p for p in PARTS if p in year]
+    if not present:
+        raise ProfileError(f"{where}: 賦課区分（medical / support / care / child）が1つもありません")
+    for p in present:
+        _check_part(year[p], f"{where}.{p}", year["method"])
+
+
+def _parse(path: Path) -> MunicipalityProfile:
+    name = path.name
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise ProfileError(f"{name}: TOMLとして読めません（{e}）") from None
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise ProfileError(f"{name}: 知らない項目があります: {', '.join(sorted(unknown))}")
+    for key in ("id", "name", "kind", "addressee"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise ProfileError(f"{name}: {key}: 必須の項目がありません")
+    if data["id"] != path.stem:
+        raise ProfileError(f"{name}: id: ファイル名と同じ「{path.stem}」にしてください")
+    if data["kind"] not in KINDS:
+        raise ProfileError(f"{name}: kind: \"料\"（保険料）または \"税\"（保険税）を書いてください")
+    aliases = data.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ProfileError(f"{name}: aliases: 文字列のリストで書いてください")
+    sources = data.get("sources", [])
+    if not isinstance(sources, list) or not sources:
+        raise ProfileError(f"{name}: sources: 出典のリストを書いてください")
+    relief = data.get("relief", {})
+    if not isinstance(relief, dict):
+        raise ProfileError(f"{name}: relief: 表（[relief]）で書いてください")
+    grade = data.get("grade")
+    if grade is not None and not isinstance(grade, str):
+        raise ProfileError(f"{name}: grade: 「1級地-1」のように文字列で書いてください")
+    years_raw = data.get("years")
+    if not isinstance(years_raw, dict) or not years_raw:
+        raise ProfileError(f"{name}: years: 年度ごとの料率（[years.2025] など）がありません")
+    years: dict[int, Any] = {}
+    for key, year in years_raw.items():
+        if not key.isdigit() or not 2000 <= int(key) <= 2100:
+            raise ProfileError(f"{name}: years.{key}: 年度は西暦4桁（2025 など）で書いてください")
+        _check_year(int(key), year, f"{name}: years.{key}")
+        years[int(key)] = year
+    return MunicipalityProfile(
+        id=data["id"], name=data["name"], aliases=tuple(aliases), kind=data["kind"],
+        addressee=data["addressee"], grade=grade, sources=tuple(str(s) for s in sources),
+        relief=relief, _years=years, path=path,
+    )
+
+
+# --- lookup -------------------------------------------------------------------------------------
+
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+@cache
+def _all(root: Path = paths.MUNICIPALITIES) -> dict[str, MunicipalityProfile]:
+    return {p.stem: _parse(p) for p in sorted(root.glob("*.toml"))}
+
+
+def list_profiles() -> list[MunicipalityProfile]:
+    return list(_all().values())
+
+
+def load_profile(name_or_id: str) -> MunicipalityProfile:
+    """A profile by id, name or alias (全角・半角 and case ignored)."""
+    wanted = _key(name_or_id)
+    for profile in _all().values():
+        if wanted in {_key(profile.id), _key(profile.name), *(_key(a) for a in profile.aliases)}:
+            return profile
+    known = "、".join(p.name for p in _all().values())
+    raise ProfileError(f"自治体「{name_or_id}」の料率プロファイルがありません（登録済み: {known}）")
+
+
+def load_profile_file(path: str | Path) -> MunicipalityProfile:
+    """Validate one profile file (for a desk adding its own)."""
+    return _parse(Path(path))
