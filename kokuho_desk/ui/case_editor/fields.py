@@ -1,0 +1,274 @@
+"""Input fields of the case editor: each knows its key in the case file and shows its own error.
+
+A field hands the case-file value to the form: text as typed for amounts, dates and
+names (``case_from_dict`` normalises 全角, 和暦 and 「12万円」 and names the field in its
+Japanese error), plain values for choices. A field whose value the schema cannot
+read as typed (signed amounts, counts) parses it here and raises InputError.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kokuho_desk.model.normalize import InputError, nfkc, parse_amount
+from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
+from kokuho_desk.ui.i18n import _
+
+ERROR_STYLE = "QLabel[role='error'] { color: #b71c1c; } *[invalid='true'] { border: 2px solid #c62828; }"
+
+
+class Field(QWidget):
+    """One input plus an error line under it (hidden while there is no error)."""
+
+    labelled = True  # the form puts the label beside it (a check box carries its own)
+
+    changed = Signal()  # any change of the value
+    left = Signal()  # the user finished with the field (focus out or Enter)
+
+    def __init__(self, key: str, label: str, input_widget: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.label = label
+        self.input = input_widget
+        self.input.setAccessibleName(label)
+        self._error = QLabel(self)
+        self._error.setProperty("role", "error")
+        self._error.setWordWrap(True)
+        self._error.hide()
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.input, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addLayout(self.row)
+        box.addWidget(self._error)
+        self.setFocusProxy(self.input)
+        self.touched = False  # the user changed it since the case was loaded
+        self.changed.connect(self._touch)
+
+    def _touch(self) -> None:
+        self.touched = True
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    @property
+    def error(self) -> str:
+        return self._error.text() if self._error.isVisibleTo(self) else ""
+
+    def set_error(self, message: str | None) -> None:
+        self._error.setText(f"⚠ {message}" if message else "")
+        self._error.setVisible(bool(message))
+        self.input.setProperty("invalid", bool(message))
+        self.input.style().unpolish(self.input)
+        self.input.style().polish(self.input)
+
+
+class TextField(Field):
+    """Free text; blank is None. ``multiline`` for notes."""
+
+    def __init__(self, key: str, label: str, *, multiline: bool = False, placeholder: str = "",
+                 parent: QWidget | None = None):
+        if multiline:
+            edit: QLineEdit | QPlainTextEdit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+            edit.textChanged.connect(lambda: self.changed.emit())
+        else:
+            edit = QLineEdit()
+            edit.textChanged.connect(lambda _t: self.changed.emit())
+            edit.editingFinished.connect(lambda: self.left.emit())
+        edit.setPlaceholderText(placeholder)
+        super().__init__(key, label, edit, parent)
+
+    def text(self) -> str:
+        return self.input.toPlainText() if isinstance(self.input, QPlainTextEdit) else self.input.text()
+
+    def value(self) -> str | None:
+        text = self.text()
+        return text if text.strip() else None
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if isinstance(self.input, QPlainTextEdit):
+            self.input.setPlainText(text)
+        else:
+            self.input.setText(text)
+
+
+class AmountField(TextField):
+    """円: typed as 123456, １２３，４５６円, 12万3000円; checked by the case file loader."""
+
+    def __init__(self, key: str, label: str, *, signed: bool = False, parent: QWidget | None = None):
+        super().__init__(key, label, placeholder=_("例: 12万3000円"), parent=parent)
+        self.signed = signed
+        self.input.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def value(self) -> Any:
+        text = super().value()
+        if text is None or not self.signed:
+            return text
+        return parse_amount(text, allow_negative=True)  # the schema takes only an int here
+
+    def set_value(self, value: Any) -> None:
+        super().set_value(f"{value:,}" if isinstance(value, int) else value)
+
+
+class DateField(TextField):
+    """A date typed as 令和7年4月1日, R7.4.1, 2025-04-01 or ２０２５/４/１; shown in 和暦."""
+
+    def __init__(self, key: str, label: str, parent: QWidget | None = None):
+        super().__init__(key, label, placeholder=_("例: 令和7年4月1日"), parent=parent)
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                pass  # shown as typed
+        super().set_value(format_wareki(value) if isinstance(value, date) else value)
+
+
+class YearField(TextField):
+    """A (fiscal) year typed as 2025, 令和7年度 or R7."""
+
+    def __init__(self, key: str, label: str, parent: QWidget | None = None):
+        super().__init__(key, label, placeholder=_("例: 令和7年度"), parent=parent)
+
+    def set_value(self, value: Any) -> None:
+        super().set_value(fiscal_year_label(value) if isinstance(value, int) else value)
+
+
+class CountField(TextField):
+    """A small whole number (people, days); 全角 digits accepted."""
+
+    def value(self) -> int | None:
+        text = super().value()
+        if text is None:
+            return None
+        text = nfkc(text).strip().removesuffix("人").removesuffix("日")
+        if not text.isdigit():
+            raise InputError(_("0以上の整数で入力してください"))
+        return int(text)
+
+
+class ChoiceField(Field):
+    """One of fixed values, shown by label; ``None`` is the blank choice."""
+
+    def __init__(self, key: str, label: str, choices: list[tuple[Any, str]], parent: QWidget | None = None):
+        combo = QComboBox()
+        for value, text in choices:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        combo.activated.connect(lambda _i: self.left.emit())
+        super().__init__(key, label, combo, parent)
+
+    def value(self) -> Any:
+        return self.input.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.input.findData(value)
+        self.input.setCurrentIndex(max(index, 0))
+
+
+def tristate(key: str, label: str) -> ChoiceField:
+    """はい / いいえ / 不明 (None: the rule then asks for it)."""
+    return ChoiceField(key, label, [(None, _("不明")), (True, _("はい")), (False, _("いいえ"))])
+
+
+class CheckField(Field):
+    labelled = False
+    def __init__(self, key: str, label: str, parent: QWidget | None = None):
+        box = QCheckBox(label)
+        box.toggled.connect(lambda _b: self.changed.emit())
+        super().__init__(key, label, box, parent)
+
+    def value(self) -> bool:
+        return self.input.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.input.setChecked(bool(value))
+
+
+class MultiChoiceField(Field):
+    """A set of check boxes giving a list of values (e.g. the hardship reasons)."""
+
+    def __init__(self, key: str, label: str, choices: list[tuple[str, str]], parent: QWidget | None = None):
+        holder = QWidget()
+        grid = QHBoxLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._boxes: list[tuple[str, QCheckBox]] = []
+        column: QVBoxLayout | None = None
+        for i, (value, text) in enumerate(choices):
+            if i % 4 == 0:
+                column = QVBoxLayout()
+                grid.addLayout(column)
+            box = QCheckBox(text)
+            box.toggled.connect(lambda _b: self.changed.emit())
+            column.addWidget(box)
+            self._boxes.append((value, box))
+        grid.addStretch(1)
+        super().__init__(key, label, holder, parent)
+        self.setFocusProxy(self._boxes[0][1])
+
+    def value(self) -> list[str] | None:
+        return [v for v, box in self._boxes if box.isChecked()] or None
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(value or ())
+        for v, box in self._boxes:
+            box.setChecked(v in chosen)
+
+
+class SuggestField(Field):
+    """Free text with suggestions to pick from (the municipality)."""
+
+    def __init__(self, key: str, label: str, suggestions: list[str], parent: QWidget | None = None):
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(suggestions)
+        combo.setCurrentIndex(-1)
+        combo.editTextChanged.connect(lambda _t: self.changed.emit())
+        combo.lineEdit().editingFinished.connect(lambda: self.left.emit())
+        super().__init__(key, label, combo, parent)
+
+    def value(self) -> str | None:
+        text = self.input.currentText().strip()
+        return text or None
+
+    def set_value(self, value: Any) -> None:
+        self.input.setEditText("" if value is None else str(value))
+
+
+class WordsField(TextField):
+    """A list of short texts typed on one line, separated by 、 or commas."""
+
+    def value(self) -> list[str] | None:
+        text = super().value() or ""
+        words = []
+        for w in re.split(r"[、,，;；]", text):
+            if w.strip() and w.strip() not in words:
+                words.append(w.strip())
+        return words or None
+
+    def set_value(self, value: Any) -> None:
+        super().set_value("、".join(value) if value else None)

@@ -1,0 +1,102 @@
+"""Tab 世帯・収入: the consultation, the contact, the members with their income, the finances."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from kokuho_desk.model.case import RELATION_LABELS
+from kokuho_desk.model.normalize import InputError
+from kokuho_desk.ui import postal
+from kokuho_desk.ui.case_editor.fields import (
+    AmountField,
+    CheckField,
+    ChoiceField,
+    DateField,
+    SuggestField,
+    TextField,
+    WordsField,
+    YearField,
+    tristate,
+)
+from kokuho_desk.ui.case_editor.form import Form, Row, RowList
+from kokuho_desk.ui.case_editor.page import Page
+from kokuho_desk.ui.i18n import _
+
+GRADES = ["1級地-1", "1級地-2", "2級地-1", "2級地-2", "3級地-1", "3級地-2"]
+
+
+def _member_row() -> Row:
+    row = Row(_("世帯員"), _("この人を削除"))
+    row.add(ChoiceField("relation", _("続柄"), [(k, _(v)) for k, v in RELATION_LABELS.items()]), 0, 0)
+    row.add(DateField("birth_date", _("生年月日")), 0, 1)
+    row.add(TextField("name", _("氏名")), 1, 0)
+    row.add(TextField("kana", _("ふりがな")), 1, 1)
+    row.add(tristate("income.declared", _("所得の申告")), 2, 0)
+    row.add(CheckField("insured", _("国保に加入")), 2, 1)
+    row.add(AmountField("income.salary", _("給与収入（年）")), 3, 0)
+    row.add(AmountField("income.pension", _("年金収入（年）")), 3, 1)
+    row.add(AmountField("income.business", _("事業所得（年）"), signed=True), 4, 0)
+    row.add(AmountField("income.other", _("その他の所得")), 4, 1)
+    row.add(TextField("disability", _("障害者手帳等"), placeholder=_("例: 身体2級")), 5, 0)
+    return row
+
+
+class HouseholdPage(Page):
+    def __init__(self, form: Form, municipalities: list[str]):
+        super().__init__(form)
+        s = self.section(_("相談"))
+        s.add(DateField("as_of", _("相談日")), 0, 0)
+        s.add(YearField("fiscal_year", _("保険料の年度")), 0, 1)
+        s.add(SuggestField("municipality", _("市区町村"), municipalities), 1, 0)
+        s.add(WordsField("topics", _("相談内容"), placeholder=_("例: 滞納、差押え（、で区切る）")), 1, 1)
+
+        s = self.section(_("連絡先"))
+        self.postal_code = s.add(TextField("contact.postal_code", _("郵便番号"), placeholder="530-0001"), 0, 0)
+        self.phone = s.add(TextField("contact.phone", _("電話"), placeholder="06-1234-5678"), 0, 1)
+        self.address = s.add(TextField("contact.address", _("住所")), 1, 0, span=2)
+        if postal.available():
+            self.lookup_button = QPushButton(_("住所を検索"))
+            self.lookup_button.setAutoDefault(False)
+            self.lookup_button.setToolTip(_("郵便番号から住所を入れます"))
+            self.lookup_button.clicked.connect(self.lookup_address)
+            self.postal_code.row.addWidget(self.lookup_button)
+            self.postal_code.left.connect(self._postal_code_left)
+
+        self.members = self.rows(RowList("members", _("世帯員と収入（前年）"), _member_row,
+                                          lambda: {"relation": "spouse", "insured": True}, _("＋ 世帯員を追加")))
+
+        s = self.section(_("暮らし向き（今）"))
+        s.add(AmountField("finances.monthly_income", _("世帯の月収入")), 0, 0)
+        s.add(AmountField("finances.monthly_rent", _("家賃（月）")), 0, 1)
+        s.add(AmountField("finances.savings", _("預貯金")), 1, 0)
+        s.add(AmountField("finances.monthly_expenses", _("医療費など必要な支出（月）")), 1, 1)
+        s.add(AmountField("finances.expected_annual_income", _("今年の所得見込み")), 2, 0)
+        s.add(ChoiceField("finances.grade", _("級地"), [(None, _("不明"))] + [(g, g) for g in GRADES]), 2, 1)
+
+        s = self.section(_("メモ"))
+        s.add(TextField("notes", _("メモ"), multiline=True), 0, 0, span=2)
+        self.finish()
+
+    def _postal_code_left(self) -> None:
+        if not self.address.value():
+            self.lookup_address()
+
+    def lookup_address(self) -> None:
+        """Fill 住所 from 郵便番号 (offline); the old address is replaced only if it was empty."""
+        code = self.postal_code.text()
+        if not code.strip():
+            return
+        try:
+            found = postal.lookup_address(code)
+        except InputError as e:
+            self.postal_code.set_error(str(e))
+            return
+        if found is None:
+            self.postal_code.set_error(_("この郵便番号は見つかりません"))
+            return
+        self.postal_code.set_error(None)
+        current = self.address.text().strip()
+        if not current:
+            self.address.set_value(found)
+        elif not current.startswith(found):
+            self.address.set_error(_("郵便番号の住所は「{found}」です").format(found=found))

@@ -1,0 +1,48 @@
+"""A tab page of the editor: a scrollable column of titled sections laid out on grids."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
+
+from kokuho_desk.ui.case_editor.fields import Field
+from kokuho_desk.ui.case_editor.form import Form, RowList, place
+
+
+class Section(QGroupBox):
+    def __init__(self, title: str, form: Form):
+        super().__init__(title)
+        self._form = form
+        self.grid = QGridLayout(self)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(4)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(3, 1)
+
+    def add(self, field: Field, row: int, column: int = 0, span: int = 1) -> Field:
+        place(self.grid, field, row, column, span)
+        return self._form.add(field)
+
+
+class Page(QScrollArea):
+    def __init__(self, form: Form):
+        super().__init__()
+        self._form = form
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self._column = QVBoxLayout(body)
+        self.setWidget(body)
+
+    def section(self, title: str) -> Section:
+        section = Section(title, self._form)
+        self._column.addWidget(section)
+        return section
+
+    def rows(self, rows: RowList) -> RowList:
+        box = QGroupBox(rows.title)
+        QVBoxLayout(box).addWidget(rows)
+        self._column.addWidget(box)
+        return self._form.add_list(rows)
+
+    def finish(self) -> None:
+        self._column.addStretch(1)

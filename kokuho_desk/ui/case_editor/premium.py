@@ -1,0 +1,39 @@
+"""Tab 保険料・滞納: the premium notice, the arrears by year, why the household cannot pay."""
+
+from __future__ import annotations
+
+from kokuho_desk.model.case import HARDSHIP_LABELS
+from kokuho_desk.ui.case_editor.fields import AmountField, ChoiceField, DateField, MultiChoiceField, TextField, YearField
+from kokuho_desk.ui.case_editor.form import Form, Row, RowList
+from kokuho_desk.ui.case_editor.page import Page
+from kokuho_desk.ui.i18n import _
+
+
+def _arrear_row() -> Row:
+    row = Row(_("滞納"), _("この年度を削除"))
+    row.add(YearField("fiscal_year", _("年度")), 0, 0)
+    row.add(ChoiceField("kind", _("区分"), [("料", _("保険料")), ("税", _("保険税"))]), 0, 1)
+    row.add(AmountField("amount", _("滞納額")), 1, 0)
+    row.add(AmountField("late_fee", _("延滞金")), 1, 1)
+    row.add(DateField("due_date", _("納期限")), 2, 0)
+    row.add(DateField("demand_date", _("督促状の日付")), 2, 1)
+    return row
+
+
+class PremiumPage(Page):
+    def __init__(self, form: Form):
+        super().__init__(form)
+        s = self.section(_("保険料の決定通知書"))
+        s.add(YearField("notice.fiscal_year", _("年度")), 0, 0)
+        s.add(AmountField("notice.total", _("年額")), 0, 1)
+        s.add(DateField("notice.next_due_date", _("次の納期限")), 1, 0)
+
+        self.arrears = self.rows(RowList("arrears", _("滞納（年度ごと）"), _arrear_row,
+                                          lambda: {"kind": "料"}, _("＋ 滞納の年度を追加")))
+
+        s = self.section(_("納められない事情"))
+        s.add(MultiChoiceField("hardship.reasons", _("理由"), [(k, _(v)) for k, v in HARDSHIP_LABELS.items()]),
+              0, 0, span=2)
+        s.add(DateField("hardship.since", _("いつから")), 1, 0)
+        s.add(TextField("hardship.description", _("事情の説明"), multiline=True), 2, 0, span=2)
+        self.finish()

@@ -1,0 +1,82 @@
+"""The one way the UI runs slow core work: off the UI thread, result back on it.
+
+``run_in_background(parent, fn, on_success=…, on_failure=…)`` runs ``fn()`` in Qt's
+global thread pool and calls the handlers on the UI thread (Anki's CollectionOp).
+``fn`` must not touch widgets and must not use the store: the store's sqlite
+connection belongs to the UI thread. Store calls therefore stay on the UI thread;
+they are paged and indexed so that each one takes well under 50 ms even with
+100,000 cases (tests/benchmarks/test_ui_bench.py measures it). What goes to the
+pool is the pure, slower work: the rules engine and the PDF letters, which get a
+Case object and return plain values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Relay(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as e:  # noqa: BLE001 — handed to the UI thread, which shows it
+            self._relay.failed.emit(e)
+        else:
+            self._relay.succeeded.emit(result)
+
+
+class Operation(QObject):
+    """A running piece of core work; ``finished`` fires on the UI thread after the handlers."""
+
+    finished = Signal()
+    _running: set[Operation] = set()
+
+    def __init__(self, parent: QObject, on_success: Callable[[Any], None],
+                 on_failure: Callable[[Exception], None]):
+        super().__init__(parent)
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._relay = _Relay()
+        self._relay.succeeded.connect(self._succeeded)
+        self._relay.failed.connect(self._failed)
+
+    @Slot(object)
+    def _succeeded(self, result: Any) -> None:
+        self._on_success(result)
+        self._finish()
+
+    @Slot(object)
+    def _failed(self, error: Exception) -> None:
+        self._on_failure(error)
+        self._finish()
+
+    def _finish(self) -> None:
+        Operation._running.discard(self)
+        self.finished.emit()
+        self.deleteLater()
+
+
+def run_in_background(parent: QObject, fn: Callable[[], Any], *, on_success: Callable[[Any], None],
+                      on_failure: Callable[[Exception], None]) -> Operation:
+    op = Operation(parent, on_success, on_failure)
+    Operation._running.add(op)
+    QThreadPool.globalInstance().start(_Task(fn, op._relay))
+    return op
+
+
+def wait_for_all(timeout_ms: int = 30_000) -> bool:
+    """Block until the pool is idle (used when the window closes)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -1,0 +1,59 @@
+"""Every setting of the desk, declared once (name, default, label), stored with QSettings.
+
+The core never reads these: the window passes plain values (the desk's name to the
+letters, the font path, the database path) as arguments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from kokuho_desk import APP_ID
+from kokuho_desk.ui.i18n import N_, _
+
+LARGE_TEXT_SCALE = 1.25
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    label: str  # marked with N_, shown with _()
+    help: str = ""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("desk_name", "", N_("相談窓口の名前"), N_("書類の差出人欄に印刷されます")),
+    Setting("desk_contact", "", N_("相談窓口の連絡先"), N_("住所・電話番号など。書類に印刷されます")),
+    Setting("default_municipality", "", N_("既定の市区町村"), N_("新しいケースに最初から入る市区町村")),
+    Setting("pdf_font", "", N_("書類のフォント"), N_("日本語TTFフォントのファイル。空欄なら同梱のIPAexフォント")),
+    Setting("large_text", False, N_("大きな文字で表示する"), N_("画面の文字を1.25倍にします")),
+    Setting("db_path", "", N_("データベースの場所"), N_("空欄なら既定の場所。変更は次回の起動から有効です")),
+)
+BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class Settings:
+    """Typed access to SETTINGS over a QSettings store."""
+
+    def __init__(self, qsettings: QSettings | None = None):
+        self._q = qsettings if qsettings is not None else QSettings(APP_ID, APP_ID)
+
+    def get(self, name: str) -> Any:
+        setting = BY_NAME[name]
+        raw = self._q.value(name, setting.default)
+        if isinstance(setting.default, bool):
+            return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+        return raw if raw is not None else setting.default
+
+    def set(self, name: str, value: Any) -> None:
+        if name not in BY_NAME:
+            raise KeyError(name)
+        self._q.setValue(name, value)
+        self._q.sync()
+
+    def label(self, name: str) -> str:
+        return _(BY_NAME[name].label)
