@@ -1,0 +1,257 @@
+"""The household's 最低生活費 as a welfare office computes it (生活保護法8条; 告示第158号).
+
+最低生活費 = 生活扶助 (第1類・第2類・逓減率 by 級地, 特例加算, 経過的加算; 冬季加算 in season)
++ 加算 (児童養育, 母子 / ひとり親, 障害者) + 住宅扶助 (actual rent up to the 限度額).
+The structure in force (2020-10 or 2023-10) and every table are dated data in
+resources/rules/minimum_living/. Research notes: ../shared/reference/minimum-living.md.
+
+Not modelled: 教育扶助・高等学校等就学費, 妊産婦・在宅患者加算, 医療扶助, 期末一時扶助,
+入院患者・介護施設入所者 (their 生活扶助 is 日用品費 / 基本生活費), 勤労控除 (the checks compare the
+income as given). Each omission makes the figure lower than the welfare office's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+from typing import Sequence
+
+from kokuho_desk.model.case import Case, age_on
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules import relief
+
+P = "minimum_living."
+
+
+@dataclass(frozen=True)
+class Person:
+    age: int
+    child: bool = False  # 児童: up to the 31 March after the 18th birthday (児童養育加算・母子加算)
+    disability_level: int | None = None  # 0: 手帳1・2級等, 1: 手帳3級等 (障害者加算)
+
+
+@dataclass
+class MinimumLiving:
+    """One month's 最低生活費 and its parts (yen)."""
+
+    month: date
+    grade: str
+    persons: int
+    body: int  # 第1類・第2類 (2020-10: the larger of 基準額①×0.855 and ②)
+    special: int  # 特例加算
+    transitional: int  # 経過的加算
+    winter: int  # 冬季加算
+    child_rearing: int
+    single_parent: int
+    disability: int
+    housing: int  # 住宅扶助 (rent up to the 限度額)
+    housing_ceiling: int | None
+    notes: list[str] = field(default_factory=list)  # data gaps: shown as 要確認
+
+    @property
+    def living(self) -> int:
+        """生活扶助 (without 冬季加算)."""
+        return self.body + self.special + self.transitional
+
+    @property
+    def additions(self) -> int:
+        return self.child_rearing + self.single_parent + self.disability
+
+    @property
+    def total(self) -> int:
+        return self.living + self.winter + self.additions + self.housing
+
+    def breakdown(self) -> dict[str, int]:
+        return {"living_assistance": self.living, "winter_addition": self.winter,
+                "additions": self.additions, "housing_assistance": self.housing}
+
+
+def _round_up(amount: Decimal | int, unit: int) -> int:
+    """1円未満切捨て, then up to the next `unit` (告示 の端数処理)."""
+    whole = int(Decimal(amount).to_integral_value(ROUND_FLOOR))
+    return -(-whole // unit) * unit
+
+
+def _band(table: dict[str, list[int]], age: int) -> str:
+    """The age band ("0-2", …, "75-") whose lower bound is the highest not above `age`."""
+    return max((k for k in table if int(k.split("-")[0]) <= age), key=lambda k: int(k.split("-")[0]))
+
+
+def _living_2023(trace: Trace, on: date, col: int, persons: Sequence[Person], notes: list[str]) -> tuple[int, int, int]:
+    n = len(persons)
+    unit = trace.value(P + "structure.rounding_unit", on)
+    first = trace.value(P + "living_2023.first_class", on)
+    rates = trace.value(P + "living_2023.reduction_rate", on)
+    second = trace.value(P + "living_2023.second_class", on)
+    sum1 = sum(first[_band(first, p.age)][col] for p in persons)
+    part1 = _round_up(sum1 * Decimal(rates[min(n, len(rates)) - 1]), unit)
+    if n <= len(second):
+        part2 = second[n - 1]
+    else:
+        part2 = second[-1] + trace.value(P + "living_2023.second_class_per_extra_person", on) * (n - len(second))
+    special = trace.value(P + "living_2023.special_addition", on) * n
+    table = trace.value(P + "living_2023.transitional", on)
+    if str(n) in table:
+        trans = sum(table[str(n)][_band(table[str(n)], p.age)][col] for p in persons)
+    else:
+        trans = trace.value(P + "living_2023.transitional_6plus", on) * n
+        notes.append(f"{n}人世帯の経過的加算の表がないため0円としています")
+    return part1 + part2, special, trans
+
+
+def _living_2020(trace: Trace, on: date, col: int, persons: Sequence[Person], notes: list[str]) -> tuple[int, int, int]:
+    n = len(persons)
+    unit = trace.value(P + "structure.rounding_unit", on)
+    second_1 = trace.value(P + "living_2020.second_class_1", on)
+    if str(n) not in second_1:
+        raise MinimumLivingGap(f"2020年10月基準の{n}人世帯の表がデータにありません")
+    amounts = []
+    for k in ("1", "2"):
+        first = trace.value(P + f"living_2020.first_class_{k}", on)
+        rate = Decimal(trace.value(P + f"living_2020.reduction_rate_{k}", on)[n - 1])
+        sum1 = sum(first[_band(first, p.age)][col] for p in persons)
+        amounts.append(_round_up(sum1 * rate, unit) + trace.value(P + f"living_2020.second_class_{k}", on)[str(n)][col])
+    ratio = Decimal(trace.value(P + "living_2020.ratio_1", on))
+    body = max(_round_up(amounts[0] * ratio, unit), amounts[1])
+    first = trace.value(P + "living_2020.first_class_1", on)
+    rows = trace.value(P + "living_2020.transitional", on).get(str(n), {})
+    trans = sum(rows[b][col] for b in (_band(first, p.age) for p in persons) if b in rows)  # unlisted: 0
+    return body, 0, trans
+
+
+class MinimumLivingGap(LookupError):
+    """The tables needed for this household are not in the data (message in Japanese)."""
+
+
+def grade_group(grade: str) -> str:
+    """"1級地-2" → "1" (加算 and 住宅扶助 use three groups)."""
+    return grade[0]
+
+
+def compute(trace: Trace, on: date, grade: str, persons: Sequence[Person], *, single_parent: bool = False,
+            rent: int | None = 0, housing_ceiling: Sequence[int] | None = None, winter_zone: str | None = None,
+            winter: str = "season") -> MinimumLiving:
+    """The 最低生活費 for the month containing `on`.
+
+    winter: "season" adds the 冬季加算 in the winter months of the zone; "annual" spreads it
+    over the year (× months / 12, rounded up), as MHLW's illustrative figures do; "none".
+    housing_ceiling: the 限度額 for [1人, 2人, 3〜5人, 6人, 7人以上]; without it the rent is
+    counted in full and the result says so.
+    """
+    notes: list[str] = []
+    grades = trace.value(P + "structure.grades", on)
+    if grade not in grades:
+        raise MinimumLivingGap(f"級地「{grade}」は {'・'.join(grades)} のいずれかで指定してください")
+    col = grades.index(grade)
+    n = len(persons)
+    standard = trace.value(P + "structure.standard", on)
+    living = _living_2023 if standard == "2023-10" else _living_2020
+    body, special, trans = living(trace, on, col, persons, notes)
+
+    winter_amount = 0
+    if winter != "none" and winter_zone is not None:
+        amounts = trace.value(P + "winter.amounts", on)
+        months = trace.value(P + "winter.months", on)[winter_zone]
+        if winter_zone not in amounts or n > len(amounts[winter_zone]):
+            notes.append(f"冬季加算（{winter_zone}区・{n}人）の額がデータにないため含めていません")
+        elif winter == "annual":
+            winter_amount = _round_up(Decimal(amounts[winter_zone][n - 1] * len(months)) / 12,
+                                      trace.value(P + "structure.rounding_unit", on))
+        elif on.month in months:
+            winter_amount = amounts[winter_zone][n - 1]
+
+    children = sum(1 for p in persons if p.child)
+    group = grade_group(grade)
+    child_rearing = children * trace.value(P + "additions.child_rearing", on) if children else 0
+    parent_addition = 0
+    if single_parent and children:
+        one, two, more = trace.value(P + "additions.single_parent", on)[group]
+        parent_addition = one if children == 1 else two + more * (children - 2)
+    disabled = [p for p in persons if p.disability_level is not None]
+    disability_amounts = []
+    if disabled:
+        table = trace.value(P + "additions.disability", on)[group]
+        disability_amounts = [table[p.disability_level] for p in disabled]
+    disability = sum(disability_amounts)
+    if parent_addition and disability_amounts:
+        # 母子加算 and 障害者加算 are not both paid to the parent: keep the higher one
+        # (the parent is taken to be the adult with the highest 障害者加算).
+        top = max(disability_amounts)
+        if top > parent_addition:
+            parent_addition = 0
+        else:
+            disability -= top
+
+    housing, ceiling = 0, None
+    if rent:
+        if housing_ceiling is None:
+            housing = rent
+            notes.append("住宅扶助の限度額（市町村の設定）がないため家賃を全額含めています")
+        else:
+            buckets = trace.value(P + "housing.size_buckets", on)
+            ceiling = housing_ceiling[max(i for i, low in enumerate(buckets) if low <= n)]
+            housing = min(rent, ceiling)
+    return MinimumLiving(on, grade, n, body, special, trans, winter_amount, child_rearing, parent_addition,
+                         disability, housing, ceiling, notes)
+
+
+def _disability_level(trace: Trace, on: date, text: str | None) -> int | None:
+    if not text:
+        return None
+    levels = trace.value(P + "additions.disability_levels", on)
+    compact = text.replace(" ", "").replace("　", "")
+    return next((lvl for key, lvl in levels.items() if key in compact), None)
+
+
+def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
+    """The members as the 基準 sees them, and whether it is a single-parent household
+    (a 児童 and no spouse)."""
+    first_day = on.replace(day=1) if trace.value(P + "structure.age_on_first_day_of_month", on) else on
+    until = trace.value(P + "additions.child_until_age", on)
+    persons = [Person(age_on(m.birth_date, first_day), on <= relief.end_of_school_year_after(m.birth_date, until),
+                      _disability_level(trace, on, m.disability)) for m in case.members]
+    return persons, any(p.child for p in persons) and not any(m.relation == "spouse" for m in case.members)
+
+
+def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, list[str]]:
+    """The household's 最低生活費 for the month of the judgement, or the case fields missing.
+
+    The household is every member listed (the 生活保護 unit is the 世帯, insured or not);
+    the 級地 comes from finances.grade, else the municipality profile; the 住宅扶助 限度額 and
+    the 冬季加算 zone from the profile (prefecture) or the address. A single parent is a
+    household with a 児童 and no spouse.
+    """
+    case, on = ctx.case, ctx.as_of
+    fin = case.finances
+    missing = [f"members[{i}].birth_date" for i, m in enumerate(case.members) if m.birth_date is None]
+    prof = relief.profile(ctx)
+    grade = (fin.grade if fin else None) or (getattr(prof, "grade", None) if prof is not None else None)
+    if grade is None:
+        missing.append("finances.grade")
+    rent = fin.monthly_rent if fin else None
+    if rent is None:
+        missing.append("finances.monthly_rent")
+    if missing:
+        return None, missing
+
+    def compute_case() -> tuple[MinimumLiving, list]:
+        own = Trace(ctx)
+        persons, single = household(case, on, own)
+        ceiling = (getattr(prof, "relief", None) or {}).get("housing_ceiling") if prof is not None else None
+        if ceiling is not None:
+            relief.setting(ctx, own, "housing_ceiling", on)  # cite the municipality's 限度額
+        pref = relief.prefecture(ctx)
+        zone = None
+        if pref is not None:
+            zone = next((z for z, prefs in own.value(P + "winter.zones", on).items() if pref in prefs), "VI")
+        result = compute(own, on, grade, persons, single_parent=single, rent=rent, housing_ceiling=ceiling,
+                         winter_zone=zone)
+        winter_months = set().union(*own.value(P + "winter.months", on).values())
+        if pref is None and on.month in winter_months:
+            result.notes.append("都道府県が分からないため冬季加算を含めていません")
+        return result, own.read
+
+    result, read = ctx.memo("minimum_living", compute_case)
+    trace.read.extend(v for v in read if v not in trace.read)
+    return result, []

@@ -1,0 +1,106 @@
+"""What the relief checks share: the municipality's relief settings (with documented national
+defaults), the legal date arithmetic (民法140条・143条, 18歳年度末) and the way a result is
+assembled so that every verdict cites what it read and says 要確認 for unverified values.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.params import ParameterError, Value, parameter
+from kokuho_desk.rules.result import REVIEW_MARK, CheckResult, NextAction
+
+_PREFECTURE = re.compile(r"^(北海道|東京都|京都府|大阪府|.{2,3}?県)")
+
+
+def profile(ctx: CheckContext) -> Any:
+    """The municipality profile named by the case (None when the case names none)."""
+    if not ctx.case.municipality:
+        return None
+    from kokuho_desk.rules.municipality import load_profile  # written alongside; loaded on demand
+
+    return ctx.memo("municipality_profile", lambda: load_profile(ctx.case.municipality))
+
+
+def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
+    """A relief setting: the municipality's `[relief]` value if it has one, else the default
+    in resources/rules/relief_defaults.toml. Either way the value is traced and cited."""
+    prof = profile(ctx)
+    relief = (getattr(prof, "relief", None) or {}) if prof is not None else {}
+    if key in relief:
+        name = getattr(prof, "name", None) or ctx.case.municipality
+        v = Value(f"{name}.relief.{key}", relief[key], on, None,
+                  str(relief.get("status", "unverified")), str(relief.get("source", f"{name} の自治体設定")))
+        if v not in trace.read:
+            trace.read.append(v)
+        return relief[key]
+    return trace.value(f"relief_defaults.{key}", on)
+
+
+def prefecture(ctx: CheckContext) -> str | None:
+    """The prefecture, from the municipality profile or the start of the address."""
+    prof = profile(ctx)
+    pref = getattr(prof, "prefecture", None) if prof is not None else None
+    if pref:
+        return pref
+    address = ctx.case.contact.address if ctx.case.contact else None
+    m = _PREFECTURE.match(address or "")
+    return m.group(1) if m else None
+
+
+def period_end(start_event: date, months: int) -> date:
+    """Last day of a period of `months` counted from the day after `start_event`
+    (民法140条 初日不算入; 143条: ends the day before the corresponding day, or at the end of
+    the month when that month has no corresponding day)."""
+    start = start_event + timedelta(days=1)
+    total = start.month - 1 + months
+    year, month = start.year + total // 12, total % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    if start.day > last:
+        return date(year, month, last)
+    return date(year, month, start.day) - timedelta(days=1)
+
+
+def end_of_school_year_after(birth: date, age: int) -> date:
+    """The first 31 March on or after the day one reaches `age` (「…歳に達する日以後の最初の
+    3月31日」); one reaches an age the day before the birthday (年齢計算ニ関スル法律)."""
+    year = birth.year + age
+    day = min(birth.day, calendar.monthrange(year, birth.month)[1])
+    reached = date(year, birth.month, day) - timedelta(days=1)
+    if birth.month == 2 and birth.day == 29 and day == 28:
+        reached = date(year, 2, 28)  # born on 29 Feb: the age is reached at the end of 28 Feb
+    march = date(reached.year, 3, 31)
+    return march if reached <= march else date(reached.year + 1, 3, 31)
+
+
+def yen(amount: int) -> str:
+    return f"{amount:,}円"
+
+
+def _description(v: Value) -> str:
+    try:
+        return parameter(v.param).description
+    except ParameterError:
+        return v.param
+
+
+def finish(check_id: str, title: str, verdict: str, trace: Trace, *, reasons: list[str],
+           basis: list[str], missing: list[str] | None = None, figures: dict[str, Any] | None = None,
+           actions: list[NextAction] | None = None, review_notes: list[str] | None = None) -> CheckResult:
+    """Assemble a result: the law articles, then the sources of every value read; a 要確認
+    reason naming each unverified value (and any data gap the check found)."""
+    reasons = list(reasons)
+    unverified = trace.unverified()
+    notes = list(review_notes or [])
+    if unverified:
+        names = "、".join(dict.fromkeys(_description(v) for v in unverified))
+        notes.append(f"確認できていない値を使っています: {names}")
+    for note in notes:
+        reasons.append(f"{REVIEW_MARK}: {note}")
+    cited = list(basis) + [f"出典: {s}" for s in trace.sources() if f"出典: {s}" not in basis]
+    return CheckResult(check_id, verdict, title, reasons, cited, list(dict.fromkeys(missing or [])),
+                       dict(figures or {}), list(actions or []), needs_review=bool(notes))
