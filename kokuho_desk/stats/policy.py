@@ -1,0 +1,59 @@
+"""The statistics policy: band edges, k, quasi-identifiers and categories, read from
+resources/stats/policy.toml (the one declared place for these figures)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from kokuho_desk import paths
+
+POLICY_FILE = paths.RESOURCES / "stats" / "policy.toml"
+
+
+@dataclass(frozen=True)
+class Category:
+    label: str
+    keywords: tuple[str, ...]
+    relief: bool = False
+
+
+@dataclass(frozen=True)
+class Policy:
+    hierarchy_version: str
+    k_default: int
+    k_min: int
+    quasi_identifiers: tuple[str, ...]
+    age_width: int
+    age_bottom: int
+    age_top: int
+    household_edges: tuple[int, ...]
+    income_edges: tuple[int, ...]
+    arrears_edges: tuple[int, ...]
+    topics: tuple[Category, ...]
+    outcomes: tuple[Category, ...]
+
+
+def _categories(items: list[dict]) -> tuple[Category, ...]:
+    return tuple(Category(i["label"], tuple(i["keywords"]), bool(i.get("relief", False))) for i in items)
+
+
+@cache
+def load_policy() -> Policy:
+    with open(POLICY_FILE, "rb") as f:
+        data = tomllib.load(f)
+    return Policy(
+        hierarchy_version=data["hierarchy_version"],
+        k_default=data["k_default"],
+        k_min=data["k_min"],
+        quasi_identifiers=tuple(data["quasi_identifiers"]),
+        age_width=data["age"]["width"],
+        age_bottom=data["age"]["bottom"],
+        age_top=data["age"]["top"],
+        household_edges=tuple(data["household"]["edges"]),
+        income_edges=tuple(data["income"]["edges"]),
+        arrears_edges=tuple(data["arrears"]["edges"]),
+        topics=_categories(data["topic"]),
+        outcomes=_categories(data["outcome"]),
+    )

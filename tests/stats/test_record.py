@@ -1,0 +1,52 @@
+"""One case → one statistics record with generalised fields only."""
+
+from datetime import date
+
+from kokuho_desk.model.case import Arrear, Member
+from kokuho_desk.stats.record import Judgement, Record, record_of
+from tests.stats.builders import fixed_judge, make_case
+
+
+def test_record_holds_bands_and_codes(policy):
+    """Ensure a case becomes bands, categories and codes that say nothing exact."""
+    case = make_case(birth=date(1960, 5, 17), members=3, salary=1_234_567, arrears=234_567,
+                     first_log=date(2025, 3, 9))
+    r = record_of(case, fixed_judge(case), policy)
+    assert (r.month, r.age_band, r.household_band) == ("2025-03", "60〜69歳", "3〜4人")
+    assert (r.prefecture, r.area, r.income_band, r.arrears_band) == ("大阪府", "大阪市", "100〜200万円", "10〜30万円")
+    assert r.enforcement == ("demand", "seizure") and r.seizure_assets == ("salary",)
+    assert (r.insurance, r.reduction, r.outcome) == ("certificate", "2割", "保険料の減免")
+    assert r.topics == ("差押え",)
+    assert r.verdicts == {"copayment_relief": "likely", "seizure_limit": "eligible"}
+
+
+def test_month_is_the_earliest_of_log_and_as_of(policy):
+    """Ensure the month of first consultation is as_of when the log starts later."""
+    case = make_case(as_of=date(2025, 6, 1), first_log=date(2025, 7, 2))
+    assert record_of(case, fixed_judge(case), policy).month == "2025-06"
+
+
+def test_unknowns_stay_unknown(policy):
+    """Ensure missing birth date, amounts, insurance and verdicts give 不明, not a guess."""
+    case = make_case(birth=date(1960, 1, 1), salary=None, arrears=None, insurance=None, municipality=None,
+                     address=None, seized=None)
+    case.members[0] = Member(relation="head")
+    case.arrears = [Arrear(fiscal_year=2023, amount=None)]
+    r = record_of(case, Judgement(), policy)
+    assert (r.age_band, r.income_band, r.insurance, r.reduction) == ("不明", "不明", "unknown", "不明")
+    assert (r.area, r.prefecture, r.arrears_band, r.verdicts) == ("不明", "不明", "不明", {})
+    assert r.enforcement == ("demand",) and r.seizure_assets == ()
+
+
+def test_row_round_trip(policy):
+    """Ensure a record survives to_row / from_row unchanged and a malformed row is refused."""
+    case = make_case()
+    r = record_of(case, fixed_judge(case), policy)
+    assert Record.from_row(r.to_row()) == r
+    bad = r.to_row() | {"age_band": 42}
+    try:
+        Record.from_row(bad)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a numeric band was accepted")
