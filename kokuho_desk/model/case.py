@@ -162,6 +162,7 @@ class Insurance:
     status: str | None = None  # mynacard | certificate | special_care | none
     certificate_expiry: date | None = None
     special_care_since: date | None = None
+    number: str | None = None  # 被保険者記号・番号 as written on the 資格確認書
 
 
 @dataclass
@@ -171,6 +172,9 @@ class Medical:
     outpatient: bool | None = None
     monthly_cost: int | None = None  # 見込まれる医療費 (月, 10割)
     note: str | None = None
+    institution: str | None = None  # 医療機関名 (for the letters)
+    patient: str | None = None  # name of the member who needs care
+    since: date | None = None  # since when care is needed
 
 
 @dataclass
