@@ -1,17 +1,20 @@
 """The area of a case for statistics: its municipality, or its prefecture.
 
-The municipality is exported only when it looks like a municipality name (or a
-prefecture-wide profile id such as 大阪府統一 is reduced to its prefecture); anything
-else typed into the field is treated as free text and never exported. The prefecture
-comes from the municipality name when it starts with one, else from the leading
-都道府県 of the address. The address itself is read here only and never exported.
+The municipality field may hold a rate profile's id, name or alias (resources/
+municipalities) or a typed name. It is exported only as a municipality name (the
+profile's name when it is one); a group profile such as 大阪府統一 and anything else
+typed into the field is never exported as such. The prefecture comes from the
+profile's name or aliases when one starts with a 都道府県, else from the field, else
+from the leading 都道府県 of the address. The address is read here only, never exported.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
+from kokuho_desk.rules.municipality import ProfileError, load_profile
 from kokuho_desk.stats.bands import UNKNOWN
 
 PREFECTURES = (
@@ -33,19 +36,40 @@ def _clean(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").replace(" ", "").replace("\u3000", "")
 
 
+@cache
+def _profile_names(municipality: str) -> tuple[str, ...]:
+    """The name and aliases of the rate profile the field names, else the field itself."""
+    try:
+        profile = load_profile(municipality)
+    except ProfileError:
+        return (municipality,)
+    return (profile.name, *profile.aliases)
+
+
+def _leading_prefecture(text: str | None) -> str | None:
+    m = _PREFECTURE_RE.match(_clean(text))
+    return m.group(1) if m else None
+
+
+@cache
+def _municipality_prefecture(municipality: str | None) -> str | None:
+    if not municipality:
+        return None
+    return next(filter(None, map(_leading_prefecture, _profile_names(municipality))), None)
+
+
 def prefecture_of(municipality: str | None, address: str | None) -> str:
-    """The 都道府県 named at the start of the municipality, else of the address, else 不明."""
-    for text in (municipality, address):
-        m = _PREFECTURE_RE.match(_clean(text))
-        if m:
-            return m.group(1)
-    return UNKNOWN
+    """The 都道府県 of the municipality (profile or field), else of the address, else 不明."""
+    return _municipality_prefecture(municipality) or _leading_prefecture(address) or UNKNOWN
 
 
+@cache
 def municipality_of(municipality: str | None) -> str | None:
-    """The municipality name without its prefecture, if the field holds one (else None:
-    a profile id, a prefecture or free text)."""
-    name = _clean(municipality)
+    """The municipality name without its prefecture (a profile's name when the field names
+    one), else None: a group profile, a prefecture or free text."""
+    if not municipality:
+        return None
+    name = _clean(_profile_names(municipality)[0])
     if not _MUNICIPALITY_RE.match(name) or name in PREFECTURES:
         return None
     return _PREFECTURE_RE.sub("", name)
