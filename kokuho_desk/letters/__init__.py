@@ -32,19 +32,6 @@ def letter_for_check(check_id: str) -> str | None:
     return next((f.kind for f in shipped_forms().values() if f.check == check_id), None)
 
 
-def _addressee(case: Case) -> tuple[str | None, str | None]:
-    """(宛先, 市町村名) from the case's municipality profile; unknown → (None, None)."""
-    if not case.municipality:
-        return None, None
-    from kokuho_desk.rules.municipality import ProfileError, load_profile
-
-    try:
-        profile = load_profile(case.municipality)
-    except ProfileError:
-        return None, None
-    return profile.addressee, profile.name
-
-
 def make_letter(kind: str, case: Case, report: Report | None = None, *, today: date | None = None,
                 desk: dict | None = None, font: str | None = None) -> bytes:
     """The PDF of letter ``kind`` for ``case``. ``report`` defaults to the checks run
@@ -57,7 +44,5 @@ def make_letter(kind: str, case: Case, report: Report | None = None, *, today: d
         from kokuho_desk.rules.engine import run_checks
 
         report = run_checks(case)
-    addressee, municipality = _addressee(case)
-    ctx = build_context(case, report, form.check, today=today or date.today(), addressee=addressee,
-                        municipality=municipality, desk=desk)
+    ctx = build_context(case, report, form.check, today=today or date.today(), desk=desk)
     return render(form, ctx, load_fonts(font))

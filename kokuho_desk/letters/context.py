@@ -25,6 +25,7 @@ from kokuho_desk.model.case import (
     age_on,
 )
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
+from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, load_profile
 from kokuho_desk.rules.result import REVIEW_MARK, CheckResult
 
 BLANK = "\ue000"  # a fact to be written by hand (never occurs in user text, see _text)
@@ -102,8 +103,8 @@ CHOICES: dict[str, str] = {
     "care_type": "入院・外来",
 }
 
-PART_LABELS = {"medical": "医療分", "support": "後期高齢者支援金等分", "care": "介護納付金分",
-               "child": "子ども・子育て支援納付金分"}
+# 宛先 of group profiles (one rate table for many places): the place must be written in.
+GENERIC_ADDRESSEES = {"市町村長", "区市町村長", "市区町村長", "区長", "市長", "町長", "村長"}
 
 
 class Report(Protocol):
@@ -244,8 +245,23 @@ def _total(values: list[int | None]) -> int | None:
     return sum(values)  # type: ignore[arg-type]
 
 
+def _addressee(case: Case) -> tuple[str, str]:
+    """(宛先, 市町村名) from the case's municipality profile. A group profile names
+    only the office (「区長」): the place is left blank to write in, as is everything
+    when the case names no known municipality."""
+    if not case.municipality:
+        return BLANK, BLANK
+    try:
+        profile = load_profile(case.municipality)
+    except ProfileError:
+        return BLANK, BLANK
+    if profile.addressee in GENERIC_ADDRESSEES:
+        return BLANK + profile.addressee, BLANK
+    return profile.addressee, profile.name
+
+
 def build_context(case: Case, report: Report | None, check_id: str | None, *, today: date,
-                  addressee: str | None, municipality: str | None, desk: dict | None = None) -> LetterContext:
+                  desk: dict | None = None) -> LetterContext:
     check = _check(report, check_id)
     head = case.head
     contact, fin, med, ins, hard = case.contact, case.finances, case.medical, case.insurance, case.hardship
@@ -254,12 +270,13 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
     review = bool(premium and (premium.get("needs_review") or (reduction and reduction.needs_review)))
     years = sorted(a.fiscal_year for a in case.arrears)
     desk = desk or {}
+    addressee, municipality = _addressee(case)
 
     fields = {
         "today": format_wareki(today),
         "as_of": format_wareki(case.as_of),
-        "addressee": _text(addressee),
-        "municipality": _text(municipality),
+        "addressee": addressee,
+        "municipality": municipality,
         "fiscal_year": fiscal_year_label(case.effective_fiscal_year),
         "head_name": _text(head.name),
         "head_kana": _text(head.kana),

@@ -102,8 +102,14 @@ class _Letter:
         style = self.st.cell_head if head else self.st.cell_right if right else self.st.cell
         return Paragraph(cell_markup(text, self.fonts), style)
 
+    def table(self, rows: list[list], **kw) -> Table:
+        """A Table whose empty cells, too, are set in the embedded font (not Helvetica)."""
+        t = Table(rows, **kw)
+        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.body)]))
+        return t
+
     def grid(self, rows: list[list], widths: list[float], header: bool = True) -> Table:
-        t = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+        t = self.table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
         cmds = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
         if header:
@@ -114,7 +120,7 @@ class _Letter:
         return t
 
     def ruled_lines(self, count: int) -> Table:
-        t = Table([[""]] * count, colWidths=[self.width], rowHeights=[8 * mm] * count, hAlign="LEFT")
+        t = self.table([[""]] * count, colWidths=[self.width], rowHeights=[8 * mm] * count, hAlign="LEFT")
         t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, GRID)]))
         return t
 
@@ -134,7 +140,7 @@ class _Letter:
                 [self.cell("住所"), self.cell(address), ""],
                 [self.cell("氏名"), self.cell(f["head_name"]), Paragraph("印", self.st.seal)],
                 [self.cell("電話"), self.cell(f["phone"]), ""]]
-        t = Table(rows, colWidths=[16 * mm, 84 * mm - seal, seal], rowHeights=[None, None, seal, None],
+        t = self.table(rows, colWidths=[16 * mm, 84 * mm - seal, seal], rowHeights=[None, None, seal, None],
                   hAlign="RIGHT")
         t.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("SPAN", (1, 1), (2, 1)), ("SPAN", (1, 3), (2, 3)),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("VALIGN", (0, 1), (-1, 1), "TOP"),
@@ -206,7 +212,7 @@ class _Letter:
     def _signature(self, b: Block) -> list:
         label = fill(b.get("label", self.form.applicant_label + "　氏名（自署）"), self.ctx)
         box = SEAL_SIZE
-        t = Table([[self.cell(label, head=True), "", Paragraph("印", self.st.seal)]],
+        t = self.table([[self.cell(label, head=True), "", Paragraph("印", self.st.seal)]],
                   colWidths=[58 * mm, 60 * mm, box], rowHeights=[box], hAlign="RIGHT")
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (1, 0), (1, 0), 0.5, GRID),
                                ("BOX", (2, 0), (2, 0), 0.6, GRID)]))
@@ -224,7 +230,7 @@ def _numbered_canvas(font: str, size: float):
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
+            super().__init__(*args, **(kwargs | {"initialFontName": font, "initialFontSize": size}))
             self._pages: list[dict] = []
 
         def showPage(self) -> None:  # noqa: N802 — reportlab's name
