@@ -25,8 +25,8 @@ def make_case(i: int = 0, *, municipality: str | None = "大阪市", birth: date
     log = [LogEntry(date=first_log, note=f"{tag}ログ", next_action=f"{tag}次")] if first_log else []
     return Case(
         as_of=as_of, members=people, municipality=municipality,
-        contact=Contact(postal_code=f"{tag}〒", address=f"{address}{tag}住所" if address else None,
-                        phone=f"{tag}電話"),
+        contact=Contact(postal_code=postal_code(i), address=f"{address}{tag}住所" if address else None,
+                        phone=phone(i)),
         notes=f"{tag}メモ",
         arrears=[Arrear(fiscal_year=2023, amount=arrears)] if arrears is not None else [],
         seizures=[Seizure(date=date(2025, 5, 20), asset=seized, amount=87_654)] if seized else [],
@@ -37,6 +37,16 @@ def make_case(i: int = 0, *, municipality: str | None = "大阪市", birth: date
         topics=list(topics), log=log, status=status,
         outcome=f"{outcome}{tag}" if outcome else None,
     )
+
+
+def postal_code(i: int) -> str:
+    """A valid postal code unique to case i (the canary looks for it in the export)."""
+    return f"98{i % 10}-{i:04d}"
+
+
+def phone(i: int) -> str:
+    """A valid phone number unique to case i."""
+    return f"090-{i:04d}-8642"
 
 
 def fixed_judge(case: Case) -> Judgement:

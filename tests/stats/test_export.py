@@ -10,7 +10,7 @@ import pytest
 from kokuho_desk.stats.document import StatsFileError, read_document, write_document
 from kokuho_desk.stats.export import InvalidK, export_cases
 from kokuho_desk.stats.merge import merge_documents
-from tests.stats.builders import MARKER, fixed_judge, make_case
+from tests.stats.builders import MARKER, fixed_judge, make_case, phone, postal_code
 
 
 def desk_cases(start: int = 0, n: int = 40) -> list:
@@ -43,6 +43,9 @@ def test_canary_markers_never_reach_export_or_merge(tmp_path):
     assert a["metadata"]["cases_exported"] > 0
     for secret in (MARKER, "1960-03-03", "1234567", "1,234,567", "234567", "87654", "大阪府大阪市北区"):
         assert secret not in text
+    for i in [*range(40), *range(100, 140)]:
+        for secret in (postal_code(i), phone(i)):
+            assert secret not in text and secret.replace("-", "") not in text
 
 
 def test_metadata_declares_qis_steps_and_suppression():
