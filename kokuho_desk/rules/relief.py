@@ -42,9 +42,9 @@ def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
 
 
 def prefecture(ctx: CheckContext) -> str | None:
-    """The prefecture, from the municipality profile or the start of the address."""
+    """The prefecture, from the profile's [relief] prefecture or the start of the address."""
     prof = profile(ctx)
-    pref = getattr(prof, "prefecture", None) if prof is not None else None
+    pref = (getattr(prof, "relief", None) or {}).get("prefecture") if prof is not None else None
     if pref:
         return pref
     address = ctx.case.contact.address if ctx.case.contact else None

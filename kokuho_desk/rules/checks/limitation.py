@@ -1,0 +1,130 @@
+"""時効: 国保料 2年 (国保法110条), 国保税 5年 (地方税法18条), counted per 納期限 from the next
+day (民法140条・143条), absolute extinction without 援用 (地方税法18条2項, 地方自治法236条2項).
+
+Events on the case: 督促 (arrears[].demand_date; only the first renews, from the day the
+delay of the data has passed), 承認 (arrears[].acknowledgements: 分納誓約, 一部納付) renews,
+催告 (enforcement[] reminder) suspends completion for 6 months once (民法150条), 差押え
+(seizures[], enforcement[] seizure) renews, and while a seizure is not released the period is
+taken as not running. Before 2020-04-01 the same events were 「中断」; the effect counted here
+is the same. Not modelled: 交付要求, 旧153条 (催告 followed by 差押え within 6 months), and
+which arrears a seizure was for (taken as all arrears due before it).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from kokuho_desk.model.case import Arrear
+from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.relief import finish, period_end, yen
+from kokuho_desk.rules.result import CheckResult, NextAction
+
+ID = "limitation"
+TITLE = "時効（国民健康保険法第110条・地方税法第18条）"
+BASIS = {"料": "国民健康保険法第110条（保険料 2年）", "税": "地方税法第18条（保険税 5年）"}
+BASIS_COMMON = ["地方自治法第236条", "民法第147条〜第152条（時効の完成猶予及び更新）"]
+EVENT_LABELS = {"ack": "承認（分納誓約・一部納付）", "demand": "督促", "seizure": "差押え", "reminder": "催告"}
+
+
+def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
+    """(date, kind, pending) for every event that can touch this arrear, oldest first."""
+    case = ctx.case
+    out = [(d, "ack", False) for d in arrear.acknowledgements]
+    if arrear.demand_date:
+        out.append((arrear.demand_date, "demand", False))
+    out += [(e.date, "reminder", False) for e in case.enforcement if e.kind == "reminder" and e.date]
+    seizure_days = {s.date: not s.released for s in case.seizures if s.date}
+    for e in case.enforcement:
+        if e.kind == "seizure" and e.date and e.date not in seizure_days:
+            seizure_days[e.date] = False
+    out += [(d, "seizure", pending) for d, pending in seizure_days.items()]
+    return sorted(out)
+
+
+def expiry(trace: Trace, ctx: CheckContext, arrear: Arrear, due: date) -> tuple[date | None, list[str]]:
+    """The last day of the period for an amount due on `due` (None: not running, a seizure is
+    pending), and the events that changed it, in words."""
+    years = trace.value("limitation.years", due)[arrear.kind]
+    revision = trace.value("limitation.civil_code_revision", due)
+    end = period_end(due, 12 * years)
+    notes: list[str] = []
+    reminded = False
+    for d, kind, pending in _events(ctx, arrear):
+        if d <= due or d > end:
+            continue
+        effect = "中断" if d < revision else "更新"
+        if kind == "reminder":
+            if not reminded:
+                later = period_end(d, trace.value("limitation.reminder_suspension_months", d))
+                if later > end:
+                    end = later
+                    notes.append(f"催告（{format_wareki(d)}）で完成が猶予")
+                reminded = True
+            continue
+        if kind == "seizure" and pending:
+            notes.append(f"差押え（{format_wareki(d)}）が続いているため時効は進行していない扱い")
+            return None, notes
+        start = d
+        if kind == "demand":
+            start = d + timedelta(days=trace.value("limitation.demand_renewal_delay_days", d) - 1)
+        end = period_end(start, 12 * years)
+        reminded = False
+        notes.append(f"{EVENT_LABELS[kind]}（{format_wareki(d)}）で時効{effect}")
+    return end, notes
+
+
+def check(ctx: CheckContext) -> CheckResult:
+    trace = Trace(ctx)
+    reasons: list[str] = []
+    missing: list[str] = []
+    review: list[str] = []
+    expired_amount = expired_late_fee = 0
+    upcoming: list[tuple[date, str]] = []
+    kinds = set()
+    if not ctx.case.arrears:
+        return finish(ID, TITLE, "not_eligible", trace, reasons=["滞納の記録はありません。"],
+                      basis=list(BASIS.values()))
+    for i, arrear in enumerate(ctx.case.arrears):
+        kinds.add(arrear.kind)
+        units = ([(f"arrears[{i}].installments[{j}]", inst.due_date, inst.amount)
+                  for j, inst in enumerate(arrear.installments)]
+                 or [(f"arrears[{i}]", arrear.due_date, arrear.amount)])
+        all_expired = True
+        for path, due, amount in units:
+            lacking = [f"{path}.{k}" for k, v in (("due_date", due), ("amount", amount)) if v is None]
+            if lacking:
+                missing += lacking
+                all_expired = False
+                continue
+            end, notes = expiry(trace, ctx, arrear, due)
+            if any(n.startswith("差押え") for n in notes):
+                review.append("差押えによる時効の完成猶予・更新の時点")
+            label = f"{fiscal_year_label(arrear.fiscal_year)}分（納期限 {format_wareki(due)}）{yen(amount)}"
+            history = f"（{'、'.join(notes)}）" if notes else ""
+            if end is not None and end < ctx.as_of:
+                expired_amount += amount
+                reasons.append(f"{label}: {format_wareki(end)}に時効が完成し、徴収できなくなっています{history}。")
+            else:
+                all_expired = False
+                if end is not None:
+                    upcoming.append((end, label))
+                    reasons.append(f"{label}: 時効の完成は{format_wareki(end)}です{history}。")
+                else:
+                    reasons.append(f"{label}: 時効は完成していません{history}。")
+        if all_expired and arrear.late_fee:
+            expired_late_fee += arrear.late_fee
+    actions = []
+    if expired_amount:
+        actions.append(NextAction("時効で消滅した分は納める必要がないことを窓口で確認し、請求から外すよう求める",
+                                  ctx.as_of))
+    if upcoming:
+        first = min(upcoming)
+        actions.append(NextAction(f"{first[1]}の時効が完成する日（これより前の分納誓約・一部納付で更新されます）",
+                                  first[0]))
+    verdict = "eligible" if expired_amount else "needs_info" if missing else "not_eligible"
+    figures = {"expired_amount": expired_amount, "expired_late_fee": expired_late_fee,
+               "next_expiry": min(upcoming)[0] if upcoming else None}
+    basis = [BASIS[k] for k in ("料", "税") if k in kinds] + BASIS_COMMON
+    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
+                  actions=actions, review_notes=list(dict.fromkeys(review)))

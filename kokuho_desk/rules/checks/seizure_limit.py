@@ -1,0 +1,180 @@
+"""差押禁止額 (国税徴収法76条 給料等, 77条 社会保険の年金) and deposits seized right after a
+protected payment arrived.
+
+For each seizure not yet released:
+- 給料等 and 老齢年金: protected = 所得税 + 住民税 + 社会保険料 + 基礎額 (施行令34条: per month,
+  plus per 生計を一にする親族; prorated by days for daily / weekly pay) + min(20 % of the rest,
+  2 × 基礎額); the excess is what was seized beyond gross − protected.
+- 障害年金・遺族年金: not seizable at all (国民年金法24条, 厚生年金保険法41条).
+- 預貯金: flagged when it came from a protected payment credited shortly before
+  (広島高裁松江支部 2013-11-27; 前橋地裁 2018-01-31).
+Not modelled: two or more 給料等 for the same period added together (76条1項後段), 退職手当
+(76条4項), cash received as pay (76条2項), a 承諾 (76条5項; it can be withdrawn).
+figures.protected_amount and figures.excess are summed over the wage and pension seizures.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from math import ceil
+
+from kokuho_desk.model.case import Seizure
+from kokuho_desk.model.wareki import format_wareki
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.relief import finish, yen
+from kokuho_desk.rules.result import CheckResult, NextAction
+
+ID = "seizure_limit"
+TITLE = "差押禁止額（国税徴収法第76条・第77条）"
+LETTER = "seizure-release"
+BASIS_WAGE = "国税徴収法第76条第1項・同法施行令第34条"
+BASIS_PENSION = "国税徴収法第77条（社会保険制度に基づく給付の差押禁止）"
+BASIS_PENSION_LAW = "国民年金法第24条・厚生年金保険法第41条（障害・遺族年金の差押禁止）"
+BASIS_DEPOSIT = "広島高裁松江支部 平成25年11月27日判決・前橋地裁 平成30年1月31日判決"
+ALTERNATIVE = "seizure_base_107000"  # what-if switch of the unconfirmed later 施行令34条 amounts
+BASIS_ROUTE = "国民健康保険法第79条の2・地方自治法第231条の3第3項（料）、地方税法（税）による滞納処分の例"
+
+
+def protected_amount(trace: Trace, s: Seizure, on: date) -> tuple[int, dict[str, int]]:
+    """The protected part of one payment of 給料等 (76条1項), with its parts. Needs the gross,
+    the withholdings and the dependants; rounding up to the yen is in the debtor's favour."""
+    wh = s.monthly_withholding
+    base = trace.value("seizure.wage_base", on)
+    month_base = base["self"] + base["per_relative"] * s.dependents
+    if s.bonus:
+        period = Fraction(trace.value("seizure.bonus_period_months", on))
+    elif s.pay_period == "month":
+        period = Fraction(1)
+    else:
+        days = 7 if s.pay_period == "week" else s.period_days
+        period = Fraction(days, trace.value("seizure.days_per_month", on))
+    living = month_base * period
+    deductions = wh.income_tax + wh.resident_tax + wh.social_insurance
+    rest = s.monthly_gross - deductions - living
+    twenty = Fraction(0)
+    if rest > 0:
+        rate = Fraction(trace.value("seizure.wage_free_rate", on))
+        twenty = min(rest * rate, living * trace.value("seizure.wage_free_cap_multiple", on))
+    protected = ceil(deductions + living + twenty)
+    return protected, {"deductions": deductions, "living_base": ceil(living), "twenty_percent": ceil(twenty)}
+
+
+def _alternative(ctx: CheckContext, s: Seizure, on: date) -> tuple[int, str] | None:
+    """The protected amount under the unconfirmed later 施行令34条 amounts (the planned value's
+    what-if switch), so the volunteer sees both while the figure is 要確認."""
+    if ALTERNATIVE in ctx.what_if:
+        return None
+    alt = Trace(CheckContext(ctx.case, ctx.as_of, ctx.what_if | {ALTERNATIVE}))
+    base = alt.value("seizure.wage_base", on)
+    label = f"本人 {yen(base['self'])}・親族1人 {yen(base['per_relative'])}"
+    return protected_amount(alt, s, on)[0], label
+
+
+def _missing_wage(s: Seizure, i: int) -> list[str]:
+    p = f"seizures[{i}]"
+    out = [f"{p}.{k}" for k in ("amount", "monthly_gross", "dependents") if getattr(s, k) is None]
+    wh = s.monthly_withholding
+    if wh is None:
+        out.append(f"{p}.monthly_withholding")
+    else:
+        out += [f"{p}.monthly_withholding.{k}" for k in ("income_tax", "resident_tax", "social_insurance")
+                if getattr(wh, k) is None]
+    if s.pay_period == "day" and s.period_days is None and not s.bonus:
+        out.append(f"{p}.period_days")
+    return out
+
+
+def check(ctx: CheckContext) -> CheckResult:
+    trace = Trace(ctx)
+    reasons: list[str] = []
+    missing: list[str] = []
+    basis: list[str] = []
+    actions: list[NextAction] = []
+    items: list[dict] = []
+    found: set[str] = set()
+    total_protected = total_excess = 0
+    active = [(i, s) for i, s in enumerate(ctx.case.seizures) if not s.released]
+    if not active:
+        return finish(ID, TITLE, "not_eligible", trace, reasons=["解除されていない差押えの記録はありません。"],
+                      basis=[BASIS_WAGE])
+    for i, s in active:
+        on = s.date or ctx.as_of
+        when = f"{format_wareki(s.date)}の" if s.date else ""
+        if s.asset == "pension" and s.pension_kind is None:
+            missing.append(f"seizures[{i}].pension_kind")
+            continue
+        if s.asset == "pension" and s.pension_kind in trace.value("seizure.unseizable_pensions", on):
+            kind = "障害年金" if s.pension_kind == "disability" else "遺族年金"
+            basis.append(BASIS_PENSION_LAW)
+            if s.amount is None:
+                missing.append(f"seizures[{i}].amount")
+                continue
+            reasons.append(f"{when}{kind}の差押え: {kind}は法律で差押えが禁止されています。"
+                           f"差し押さえられた {yen(s.amount)} は全額返還を求められます。")
+            total_excess += s.amount
+            total_protected += s.monthly_gross or s.amount
+            items.append({"index": i, "asset": s.asset, "excess": s.amount})
+            found.add("eligible")
+        elif s.asset in ("salary", "pension"):
+            basis += [BASIS_WAGE] + ([BASIS_PENSION] if s.asset == "pension" else [])
+            lacking = _missing_wage(s, i)
+            if lacking:
+                missing += lacking
+                continue
+            protected, parts = protected_amount(trace, s, on)
+            seizable = max(0, s.monthly_gross - protected)
+            excess = max(0, s.amount - seizable)
+            label = ("賞与" if s.bonus else "給与") if s.asset == "salary" else "老齢年金"
+            reasons.append(
+                f"{when}{label}の差押え: 差押禁止額は {yen(protected)}（税・社会保険料 {yen(parts['deductions'])}"
+                f" ＋ 生活費分 {yen(parts['living_base'])}（本人と生計を一にする親族 {s.dependents}人）"
+                f" ＋ 残りの20%分 {yen(parts['twenty_percent'])}）。支給額 {yen(s.monthly_gross)} のうち"
+                f"差し押さえてよいのは {yen(seizable)} までです。")
+            if excess:
+                reasons.append(f"実際の差押え {yen(s.amount)} のうち {yen(excess)} は差押禁止の部分です。")
+                found.add("eligible")
+            else:
+                reasons.append(f"実際の差押え {yen(s.amount)} は差し押さえてよい範囲内です。")
+            alternative = _alternative(ctx, s, on)
+            if alternative is not None and alternative[0] != protected:
+                reasons.append(f"施行令第34条の金額が{alternative[1]}の場合、差押禁止額は {yen(alternative[0])} になります。")
+            total_protected += protected
+            total_excess += excess
+            items.append({"index": i, "asset": s.asset, "protected_amount": protected, "seizable": seizable,
+                          "seized": s.amount, "excess": excess})
+        elif s.asset == "deposit":
+            basis.append(BASIS_DEPOSIT)
+            if s.deposit_source is None:
+                missing.append(f"seizures[{i}].deposit_source")
+                continue
+            if s.deposit_source not in trace.value("seizure.protected_deposit_sources", on):
+                reasons.append(f"{when}預貯金の差押え: 差押禁止の入金によるものとは記録されていません。")
+                continue
+            if s.deposit_credit_date is None or s.date is None:
+                missing += [f"seizures[{i}].{k}" for k, v in (("deposit_credit_date", s.deposit_credit_date),
+                                                              ("date", s.date)) if v is None]
+                continue
+            days = (s.date - s.deposit_credit_date).days
+            if 0 <= days <= trace.value("seizure.deposit_screening_days", on):
+                source = {"salary": "給与", "pension": "年金", "benefit": "手当などの給付"}[s.deposit_source]
+                reasons.append(
+                    f"{when}預貯金の差押え: {format_wareki(s.deposit_credit_date)}に入金された{source}の"
+                    f"{days}日後の差押えです。差押禁止の入金を狙った差押えは違法とされた判決があり"
+                    f"（広島高裁松江支部 平成25年11月27日、前橋地裁 平成30年1月31日）、解除と返還を求められます。")
+                items.append({"index": i, "asset": s.asset, "days_after_credit": days, "seized": s.amount})
+                found.add("likely")
+            else:
+                reasons.append(f"{when}預貯金の差押え: 入金から {days}日後で、入金直後の差押えには当たりません。")
+        else:
+            reasons.append(f"{when}その他の財産の差押え: 給与・年金の差押禁止額の計算の対象外です"
+                           "（生活に欠かせない家財などは国税徴収法第75条で差押禁止）。")
+    if found:
+        actions.append(NextAction("差押禁止の部分について差押えの解除と返還を求める（すぐに）", ctx.as_of, LETTER))
+    verdict = ("eligible" if "eligible" in found else "likely" if "likely" in found
+               else "needs_info" if missing else "not_eligible")
+    if verdict == "needs_info":
+        reasons.append("差押禁止額を計算するための情報が足りません。")
+    figures = {"protected_amount": total_protected, "excess": total_excess, "items": items}
+    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=list(dict.fromkeys(basis + [BASIS_ROUTE])),
+                  missing=missing, figures=figures, actions=actions)

@@ -1,0 +1,134 @@
+"""差押禁止額 (国税徴収法76条・77条): the edges of the formula and the deposit flag."""
+
+from __future__ import annotations
+
+import pytest
+
+HEAD = [{"relation": "head", "birth_date": "1980-05-01"}]
+
+
+def wage(gross, tax=0, resident=0, social=0, dependents=0, amount=0, **kw):
+    return {"date": "2025-05-20", "asset": "salary", "amount": amount, "monthly_gross": gross,
+            "monthly_withholding": {"income_tax": tax, "resident_tax": resident, "social_insurance": social},
+            "dependents": dependents, **kw}
+
+
+def seize(run, *seizures, what_if=frozenset()):
+    return run("seizure_limit", {"as_of": "2025-06-01", "members": HEAD, "seizures": list(seizures)}, what_if)
+
+
+def test_contract_example(run):
+    """Ensure the case-format example (240,000円, 親族2人) protects 236,800円 and finds 76,800円 excess."""
+    r = seize(run, wage(240_000, 4_000, 6_000, 36_000, dependents=2, amount=80_000))
+    assert (r.verdict, r.figures["protected_amount"], r.figures["excess"]) == ("eligible", 236_800, 76_800)
+    assert r.next_actions[0].letter == "seizure-release"
+
+
+def test_no_dependants(run):
+    """Ensure no dependants: 40,000 + 100,000 + 20% of 60,000 = 152,000円 protected."""
+    r = seize(run, wage(200_000, 4_000, 6_000, 30_000, amount=50_000))
+    assert (r.figures["protected_amount"], r.figures["excess"]) == (152_000, 2_000)
+
+
+def test_many_dependants_protect_everything(run):
+    """Ensure six dependants protect the whole 300,000円 pay: any seizure is all excess."""
+    r = seize(run, wage(300_000, 5_000, 10_000, 25_000, dependents=6, amount=30_000))
+    assert r.figures["protected_amount"] == 40_000 + 370_000
+    assert r.figures["excess"] == 30_000
+
+
+def test_twenty_percent_part_is_capped_at_twice_the_base(run):
+    """Ensure the 20% part stops at 2 × 基礎額: 1,500,000円 pay protects 300,000円, not 380,000円."""
+    r = seize(run, wage(1_500_000, amount=1_200_000))
+    assert (r.figures["protected_amount"], r.figures["excess"], r.verdict) == (300_000, 0, "not_eligible")
+
+
+def test_twenty_percent_part_exactly_at_the_cap(run):
+    """Ensure when the rest is exactly 10 × 基礎額 the 20% part equals the cap (200,000円)."""
+    r = seize(run, wage(1_100_000, amount=0))
+    assert r.figures["protected_amount"] == 300_000
+
+
+def test_daily_pay_prorated(run):
+    """Ensure 10 days of daily pay use 100,000 × 10/30 as 基礎額 (rounded up for the debtor): 46,667円."""
+    r = seize(run, wage(100_000, pay_period="day", period_days=10, amount=60_000))
+    assert (r.figures["protected_amount"], r.figures["excess"]) == (46_667, 6_667)
+
+
+def test_weekly_pay_prorated(run):
+    """Ensure weekly pay uses 7/30 of the monthly 基礎額: 60,000円 protects 30,667円."""
+    r = seize(run, wage(60_000, pay_period="week", amount=0))
+    assert r.figures["protected_amount"] == 30_667
+
+
+def test_bonus_month(run):
+    """Ensure a 賞与 is taken as one month's pay: 500,000円 with 親族1人 protects 288,000円."""
+    r = seize(run, wage(500_000, 20_000, 0, 70_000, dependents=1, amount=250_000, bonus=True))
+    assert (r.figures["protected_amount"], r.figures["excess"]) == (288_000, 38_000)
+
+
+def test_unverified_base_is_flagged_with_alternative(run):
+    """Ensure the 施行令34条 base is 要確認 and the later unconfirmed amounts are shown (249,000円)."""
+    r = seize(run, wage(240_000, 4_000, 6_000, 36_000, dependents=2, amount=80_000))
+    assert r.needs_review
+    assert any("249,000円" in reason for reason in r.reasons)
+    assert any(reason.startswith("要確認") for reason in r.reasons)
+
+
+def test_alternative_base_by_what_if(run):
+    """Ensure the what-if switch computes with 107,000円 + 48,000円 per relative."""
+    r = seize(run, wage(300_000, dependents=1, amount=0), what_if=frozenset({"seizure_base_107000"}))
+    # base 155,000; rest 145,000; 20% 29,000
+    assert r.figures["protected_amount"] == 184_000
+
+
+def test_old_age_pension_uses_the_wage_rule(run):
+    """Ensure an 老齢年金 seizure is limited like pay (77条)."""
+    r = seize(run, {**wage(150_000, 0, 3_000, 12_000, amount=30_000), "asset": "pension", "pension_kind": "old_age"})
+    # 15,000 + 100,000 + 20% of 35,000 = 122,000; seizable 28,000
+    assert (r.figures["protected_amount"], r.figures["excess"]) == (122_000, 2_000)
+
+
+@pytest.mark.parametrize("kind", ["disability", "survivor"])
+def test_disability_and_survivor_pensions_not_seizable(run, kind):
+    """Ensure 障害年金・遺族年金 seized are wholly excess."""
+    r = seize(run, {"date": "2025-05-15", "asset": "pension", "pension_kind": kind, "amount": 65_000})
+    assert (r.verdict, r.figures["excess"]) == ("eligible", 65_000)
+
+
+def test_deposit_right_after_protected_payment(run):
+    """Ensure a deposit seized the day a benefit arrived is flagged (広島高裁松江支部 2013)."""
+    r = seize(run, {"date": "2025-06-10", "asset": "deposit", "amount": 130_000,
+                    "deposit_source": "benefit", "deposit_credit_date": "2025-06-10"})
+    assert r.verdict == "likely"
+    assert any("広島高裁松江支部" in x for x in r.reasons)
+    assert r.next_actions[0].letter == "seizure-release"
+
+
+def test_deposit_long_after_payment_not_flagged(run):
+    """Ensure a deposit seized a month after the pay arrived is not flagged."""
+    r = seize(run, {"date": "2025-06-10", "asset": "deposit", "amount": 50_000,
+                    "deposit_source": "salary", "deposit_credit_date": "2025-05-10"})
+    assert r.verdict == "not_eligible"
+
+
+def test_released_seizure_ignored(run):
+    """Ensure a released seizure is not judged."""
+    r = seize(run, wage(240_000, amount=200_000, released=True))
+    assert r.verdict == "not_eligible"
+
+
+def test_missing_withholding_is_named(run):
+    """Ensure unknown withholdings give needs_info naming the fields, not a guess with 0."""
+    s = wage(240_000, amount=80_000)
+    s["monthly_withholding"] = {"income_tax": 4_000, "resident_tax": None, "social_insurance": None}
+    r = seize(run, s)
+    assert r.verdict == "needs_info"
+    assert r.missing == ["seizures[0].monthly_withholding.resident_tax",
+                         "seizures[0].monthly_withholding.social_insurance"]
+
+
+def test_daily_pay_needs_days(run):
+    """Ensure daily pay without period_days asks for it."""
+    r = seize(run, wage(100_000, pay_period="day", amount=10_000))
+    assert r.missing == ["seizures[0].period_days"]
