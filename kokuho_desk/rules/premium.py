@@ -1,0 +1,658 @@
+"""The 国民健康保険料 of a household for one fiscal year, part by part, with the statutory
+reductions, explained (premium.md §2, §10).
+
+Order of operations, per part (医療分・支援分・介護分・子ども分):
+
+1. 所得割 = Σ over the part's members of floor(旧ただし書き所得 × 所得割率) (明石市 floors per member);
+2. the household's 軽減判定 on the 基準日 (4月1日, or the day of joining) → 7割/5割/2割/なし;
+3. 均等割 per member = floor(均等割 × (1 − 軽減割合)), then 未就学児 floor(× ½), 子ども分 18歳未満 0;
+4. 平等割 = floor(平等割 × 特定世帯の割合), then floor(× (1 − 軽減割合));
+5. 産前産後 and 非自発的失業 work month by month (and so do joining, leaving, 75歳, 40/65歳 for 介護分):
+   each month has its own configuration; each term is Σ (annual amount × months) ÷ 12, floored
+   (the proration rounding is municipal and unverified: premium_rules.monthly_proration);
+6. the sum is capped at the 限度額 (after the reductions: premium_rules.reduce_then_cap), prorated by
+   the months in which the part is charged, then floored to the rate table's rounding unit.
+
+Not modelled: 資産割, 旧被扶養者減免, municipal 減免 and local extras (名古屋市・横浜市), 同月得喪.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on, fiscal_year_of
+from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
+from kokuho_desk.rules.municipality import PART_LABELS, PARTS, ProfileError, RateTable, load_profile
+from kokuho_desk.rules.params import ParameterError, Value
+
+NO_REDUCTION = "なし"
+REDUCTION_CLASSES = ("7割", "5割", "2割")
+
+
+def floor_to_unit(amount: int, unit: int) -> int:
+    """The rate table's rounding: each part floored to 1・10・100・1000円 (明石市: 100円未満切捨て)."""
+    return amount // unit * unit
+
+
+def member_label(case: Case, index: int) -> str:
+    m = case.members[index]
+    return m.name or f"{RELATION_LABELS.get(m.relation, '世帯員')}（{index + 1}人目）"
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+def fiscal_months(fiscal_year: int) -> list[date]:
+    """The first day of each month of the fiscal year, April to March."""
+    return [date(fiscal_year + (m < 4), m, 1) for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)]
+
+
+def month_of(d: date) -> date:
+    return date(d.year, d.month, 1)
+
+
+def add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    return date(d.year + y, m + 1, 1)
+
+
+def reached_day(birth: date, age: int) -> date:
+    """The day one reaches an age (年齢計算ニ関スル法律: the day before the birthday)."""
+    try:
+        birthday = birth.replace(year=birth.year + age)
+    except ValueError:  # 29 February in a common year: the birthday is 1 March
+        birthday = date(birth.year + age, 3, 1)
+    return birthday - timedelta(days=1)
+
+
+def late_elderly_day(birth: date, trace: Trace, on: date) -> date:
+    """The first day in 後期高齢者医療: the 75th birthday itself (高齢者医療確保法52条)."""
+    return reached_day(birth, trace.value("ages.late_elderly_age", on)) + timedelta(days=1)
+
+
+def add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return date(d.year + years, 3, 1)
+
+
+# --- who is where, month by month ---------------------------------------------------------------
+
+def in_kokuho_on(m: Member, day: date, trace: Trace, on: date) -> bool:
+    """A 国保 member on a given day."""
+    if not m.insured:
+        return False
+    if m.joined_date and day < m.joined_date:
+        return False
+    if m.left_date and day >= m.left_date:
+        return False
+    return not (m.birth_date and day >= late_elderly_day(m.birth_date, trace, on))
+
+
+def kokuho_months(m: Member, months: list[date], trace: Trace, on: date) -> list[bool]:
+    """Charged months: from the month of joining to the month before the 喪失日 (or the 75th birthday)."""
+    if not m.insured:
+        return [False] * len(months)
+    start = month_of(m.joined_date) if m.joined_date else months[0]
+    ends = [month_of(m.left_date)] if m.left_date else []
+    if m.birth_date:
+        ends.append(month_of(late_elderly_day(m.birth_date, trace, on)))
+    end = min(ends, default=date.max)
+    return [start <= mo < end for mo in months]
+
+
+def care_months(m: Member, months: list[date], trace: Trace, on: date) -> list[bool]:
+    """介護保険第2号被保険者 months: from the month one reaches 40 to the month before reaching 65."""
+    start = month_of(reached_day(m.birth_date, trace.value("ages.care_min_age", on)))
+    end = month_of(reached_day(m.birth_date, trace.value("ages.care_end_age", on)))
+    return [start <= mo < end for mo in months]
+
+
+def basis_day(case: Case, fiscal_year: int, trace: Trace) -> date:
+    """The 軽減判定 day: 4月1日, or the first day of joining if nobody is in 国保 on 4月1日."""
+    on = law_day(fiscal_year)
+    if any(in_kokuho_on(m, on, trace, on) for m in case.members):
+        return on
+    end = date(fiscal_year + 1, 3, 31)
+    joins = sorted(m.joined_date for m in case.members
+                   if m.insured and m.joined_date and on < m.joined_date <= end)
+    return joins[0] if joins else on
+
+
+def unemployment_period(m: Member, trace: Trace, on: date) -> tuple[date, date] | None:
+    """The months of 非自発的失業者の軽減, if the member's facts meet the rule (国保法施行令29条の7の2).
+
+    From the month of the day after the 離職日 to the end of the following fiscal year.
+    """
+    u = m.unemployment
+    if u is None or u.separation_date is None or u.reason_code is None or m.birth_date is None:
+        return None
+    s = u.separation_date
+    if s < trace.value("unemployment.earliest_separation", on):
+        return None
+    if age_on(m.birth_date, s) >= trace.value("unemployment.age_limit", on):
+        return None
+    if u.reason_code not in trace.value("unemployment.reason_codes", on):
+        return None
+    start = month_of(s + timedelta(days=1))
+    end = date(fiscal_year_of(start) + trace.value("unemployment.following_years", on) + 1, 3, 31)
+    return start, end
+
+
+def childbirth_months(m: Member, trace: Trace, on: date) -> list[date]:
+    """The exempt months of 産前産後期間 (単胎: 前月から4か月; 多胎: 3か月前から6か月), from 2024-01."""
+    c = m.childbirth
+    if c is None or c.expected_date is None:
+        return []
+    due = month_of(c.expected_date)
+    kind = "multiple" if c.multiple else "single"
+    first = add_months(due, -trace.value(f"childbirth.{kind}_months_before", due))
+    count = trace.value(f"childbirth.{kind}_months", due)
+    start = trace.value("childbirth.first_exempt_month", due)
+    return [mo for mo in (add_months(first, k) for k in range(count)) if mo >= start]
+
+
+def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
+    """Under the age on 4月1日 (or born later): i.e. up to the 3月31日 after reaching it."""
+    return age_on(m.birth_date, law_day(fiscal_year)) < age
+
+
+def _status(trace: Trace, pid: str) -> str | None:
+    return next((v.status for v in trace.read if v.param == pid), None)
+
+
+# --- the statutory reduction (軽減判定) -----------------------------------------------------------
+
+@dataclass
+class Judgement:
+    """The household's 軽減判定 (国保法施行令29条の7第5項 / 地方税法703条の5)."""
+
+    reduction: str | None  # 7割 | 5割 | 2割 | なし; None when an income is unknown
+    ratio: Decimal
+    day: date
+    income: int | None = None  # 軽減判定所得
+    persons: int = 0  # 被保険者数 + 特定同一世帯所属者数
+    earners: int = 0  # 給与所得者等の数
+    lines: dict[str, int] = field(default_factory=dict)
+    counted: list[int] = field(default_factory=list)  # member indexes whose income counts
+    undeclared: list[int] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def _classify(income: int, persons: int, earners: int, fiscal_year: int, trace: Trace) -> tuple[str, dict]:
+    on = law_day(fiscal_year)
+    base = trace.value("statutory_reduction.base_amount", on)
+    base += trace.value("statutory_reduction.per_earner", on) * max(0, earners - 1)
+    lines = {
+        "7割": base,
+        "5割": base + trace.value("statutory_reduction.per_person_5wari", on) * persons,
+        "2割": base + trace.value("statutory_reduction.per_person_2wari", on) * persons,
+    }
+    for cls in REDUCTION_CLASSES:  # 「以下」
+        if income <= lines[cls]:
+            return cls, lines
+    return NO_REDUCTION, lines
+
+
+# --- the result -----------------------------------------------------------------------------------
+
+@dataclass
+class MemberLine:
+    index: int
+    label: str
+    months: int  # months charged in this part
+    base: int  # 所得割の算定基礎 (旧ただし書き所得)
+    income_based: int
+    per_capita_full: int  # 均等割 before reductions (annual)
+    per_capita_unit: int  # 均等割 after reductions (annual, the first month's)
+    per_capita: int
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PartResult:
+    part: str
+    income_rate_percent: Decimal
+    income_based: int
+    per_capita: int
+    per_household: int
+    per_household_full: int
+    per_household_unit: int  # after 特定世帯 and 法定軽減 (annual)
+    months: int
+    before_cap: int
+    cap: int
+    capped: bool
+    rounding: int
+    total: int
+    members: list[MemberLine]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return PART_LABELS[self.part]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "income_based": self.income_based, "per_capita": self.per_capita,
+                "per_household": self.per_household, "before_cap": self.before_cap, "cap": self.cap,
+                "capped": self.capped, "months": self.months}
+
+
+@dataclass
+class PremiumResult:
+    fiscal_year: int
+    judgement: Judgement | None
+    parts: dict[str, PartResult]
+    total: int | None  # None: cannot be computed (see reasons, missing)
+    kind: str  # 料 | 税
+    rates: RateTable | None = None
+    incomes: dict[int, MemberIncome] = field(default_factory=dict)  # without the unemployment treatment
+    reasons: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    read: list[Value] = field(default_factory=list)
+
+    @property
+    def reduction(self) -> str | None:
+        return self.judgement.reduction if self.judgement else None
+
+    @property
+    def needs_info(self) -> bool:
+        return self.total is None or bool(self.missing) or self.reduction is None \
+            or bool(self.judgement and self.judgement.undeclared)
+
+    @property
+    def needs_review(self) -> bool:
+        return any(v.status != "verified" for v in self.read) or (self.rates is not None
+                                                                  and self.rates.status != "verified")
+
+    def unverified(self) -> list[Value]:
+        return [v for v in self.read if v.status != "verified"]
+
+    def sources(self) -> list[str]:
+        out: list[str] = []
+        for v in self.read:
+            if v.source not in out:
+                out.append(v.source)
+        if self.rates is not None and self.rates.source not in out:
+            out.append(self.rates.source)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        j = self.judgement
+        return {
+            "fiscal_year": self.fiscal_year,
+            "reduction": self.reduction,
+            "total": self.total,
+            "parts": {p: r.to_dict() for p, r in self.parts.items()},
+            "needs_info": self.needs_info,
+            "needs_review": self.needs_review,
+            "missing": list(self.missing),
+            "reasons": list(self.reasons),
+            "judgement": None if j is None else {
+                "day": j.day.isoformat(), "income": j.income, "persons": j.persons, "earners": j.earners,
+                "lines": dict(j.lines)},
+            "rates": None if self.rates is None else self.rates.origin,
+        }
+
+
+# --- variants: what a reduction is worth ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Variant:
+    """Which reductions to apply. ACTUAL applies every one the facts support (what the bill should be)."""
+
+    unemployment: bool = True
+    childbirth: bool = True
+    statutory: bool = True
+    assume_declared: bool = False  # count 未申告 members' known incomes (what filing would give)
+
+
+ACTUAL = Variant()
+
+
+def premium(ctx: CheckContext, variant: Variant = ACTUAL) -> PremiumResult:
+    """The household's premium (computed once per context and variant)."""
+    return ctx.memo(f"premium:{variant}", lambda: _Computation(ctx, variant).run())
+
+
+def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, list[str], list[str]]:
+    """(rate table, 料|税, reasons, missing): inline rates win over the municipality profile."""
+    kind, reasons = "料", []
+    profile = None
+    if case.municipality:
+        try:
+            profile = load_profile(case.municipality)
+            kind = profile.kind
+        except ProfileError as e:
+            if not case.rates:
+                return None, kind, [str(e)], ["rates"]
+    if case.rates:
+        return RateTable.from_case(case.rates), kind, reasons, []
+    if profile is None:
+        return None, kind, ["料率が分かりません。自治体（municipality）か料率表（rates）を入力してください"], \
+            ["municipality"]
+    try:
+        table = profile.rates_for(fiscal_year)
+    except ProfileError as e:
+        return None, kind, [str(e)], ["rates"]
+    if table is None:
+        have = "・".join(fiscal_year_label(fy) for fy in profile.fiscal_years)
+        return None, kind, [f"{profile.name}の{fiscal_year_label(fiscal_year)}の料率がデータにありません"
+                            f"（登録済み: {have}）。通知書の料率を rates に入力してください"], ["rates"]
+    return table, kind, reasons, []
+
+
+class _CachedTrace(Trace):
+    """A Trace that looks each (parameter, day) up once: the premium reads the same values many times."""
+
+    def __init__(self, ctx: CheckContext):
+        super().__init__(ctx)
+        self._cache: dict[tuple[str, date], Any] = {}
+
+    def value(self, pid: str, on: date) -> Any:
+        key = (pid, on)
+        if key not in self._cache:
+            self._cache[key] = super().value(pid, on)
+        return self._cache[key]
+
+
+class _Computation:
+    """One premium computation: keeps the trace, the reasons and the missing fields together."""
+
+    def __init__(self, ctx: CheckContext, variant: Variant):
+        self.ctx, self.case, self.variant = ctx, ctx.case, variant
+        self.fy = ctx.case.effective_fiscal_year
+        self.on = law_day(self.fy)
+        self.trace = _CachedTrace(ctx)
+        self.reasons: list[str] = []
+        self.missing: list[str] = []
+        self._incomes: dict[tuple[int, bool], MemberIncome] = {}
+
+    def run(self) -> PremiumResult:
+        rates, kind, reasons, missing = resolve_rates(self.case, self.fy)
+        self.reasons += reasons
+        self.missing += missing
+        try:
+            return self._run(rates, kind)
+        except ParameterError as e:
+            self.reasons.append(f"{fiscal_year_label(self.fy)}の制度のデータがないため計算できません: {e}")
+            return PremiumResult(self.fy, None, {}, None, kind, rates, reasons=self.reasons,
+                                 missing=self.missing, read=self.trace.read)
+
+    # -- facts ----------------------------------------------------------------------------------
+
+    def income(self, i: int, unemployed: bool) -> MemberIncome:
+        key = (i, unemployed)
+        if key not in self._incomes:
+            self._incomes[key] = member_income(self.case.members[i], self._income_of(i), self.fy, self.trace,
+                                               unemployed)
+        return self._incomes[key]
+
+    def _income_of(self, i: int) -> Income | None:
+        """The income to use for a member: None if unknown; 未申告 counts as nothing unless assumed declared."""
+        m = self.case.members[i]
+        inc = m.income
+        if inc is None:
+            return None
+        if inc.declared is False and not self.variant.assume_declared:
+            return Income(declared=False)
+        return inc
+
+    def _check_facts(self) -> bool:
+        ok = True
+        for i, m in enumerate(self.case.members):
+            relevant = m.insured or m.relation == "head" or m.late_elderly_transferred
+            if not relevant:
+                continue
+            if m.birth_date is None:
+                self.missing.append(f"members[{i}].birth_date")
+                ok = False
+            if m.income is None:
+                self.missing.append(f"members[{i}].income")
+                ok = False
+            elif self.variant.assume_declared and m.income.declared is False and all(
+                    getattr(m.income, k) is None for k in ("salary", "pension", "business", "other")):
+                self.missing.append(f"members[{i}].income.salary")
+                ok = False
+        return ok
+
+    # -- 軽減判定 ------------------------------------------------------------------------------
+
+    def judge(self, unemployed: frozenset[int]) -> Judgement:
+        case, fy, trace = self.case, self.fy, self.trace
+        day = basis_day(case, fy, trace)
+        counted, persons = [], 0
+        for i, m in enumerate(case.members):
+            insured = in_kokuho_on(m, day, trace, self.on)
+            if insured or m.late_elderly_transferred:
+                persons += 1
+            if insured or m.late_elderly_transferred or m.relation == "head":
+                counted.append(i)
+        undeclared = [i for i in counted if case.members[i].income and case.members[i].income.declared is False]
+        if undeclared and not self.variant.assume_declared:
+            names = "、".join(member_label(case, i) for i in undeclared)
+            return Judgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared,
+                             [f"所得の申告をしていない人（{names}）がいるため、法定軽減（7割・5割・2割）は受けられません"])
+        if not self.variant.statutory:
+            return Judgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared)
+        incomes = {i: self.income(i, i in unemployed) for i in counted}
+        total = sum(x.judgement for x in incomes.values())
+        # 給与所得者等: the conflicting readings are shown only when they change the class.
+        scratch, alt = Trace(self.ctx), Trace(self.ctx)
+        earners = sum(is_earner(case.members[i], self._income_of(i), fy, scratch) for i in counted)
+        earners_alt = sum(is_earner(case.members[i], self._income_of(i), fy, alt, alternative=True)
+                          for i in counted)
+        cls, lines = _classify(total, persons, earners, fy, trace)
+        reasons = []
+        conflict = earners != earners_alt and _classify(total, persons, earners_alt, fy, Trace(self.ctx))[0] != cls
+        for v in scratch.read + (alt.read if conflict else []):
+            if (v.status == "verified" or conflict) and v not in trace.read:
+                trace.read.append(v)
+        if conflict:
+            alt_cls = _classify(total, persons, earners_alt, fy, Trace(self.ctx))[0]
+            reasons.append(f"要確認: 給与所得者等の数え方（65歳以上の年金収入125万円超か110万円超か、令和8年度の給与収入"
+                           f"55万円超か65万円超か）で結果が変わります（{earners}人なら{cls}、{earners_alt}人なら{alt_cls}）。"
+                           "市区町村に確認してください")
+        ratio = Decimal(trace.value("statutory_reduction.ratios", self.on)[cls]) if cls != NO_REDUCTION \
+            else Decimal(0)
+        return Judgement(cls, ratio, day, total, persons, earners, lines, counted, [], reasons)
+
+    # -- the premium ---------------------------------------------------------------------------
+
+    def _run(self, rates: RateTable | None, kind: str) -> PremiumResult:
+        case, fy, trace, on = self.case, self.fy, self.trace, self.on
+        if not self._check_facts():
+            self.reasons.append("生年月日か所得が分からない世帯員がいるため、保険料と軽減を計算できません")
+            return PremiumResult(fy, None, {}, None, kind, rates, reasons=self.reasons, missing=self.missing,
+                                 read=trace.read)
+        months = fiscal_months(fy)
+        n = len(case.members)
+        in_k = [kokuho_months(m, months, trace, on) for m in case.members]
+        unemp = [[False] * 12 for _ in range(n)]
+        births = [[False] * 12 for _ in range(n)]
+        for i, m in enumerate(case.members):
+            if self.variant.unemployment and m.insured:
+                period = unemployment_period(m, trace, on)
+                if period:
+                    unemp[i] = [period[0] <= mo <= period[1] for mo in months]
+            if self.variant.childbirth and m.insured:
+                exempt = set(childbirth_months(m, trace, on))
+                births[i] = [mo in exempt for mo in months]
+        base_judgement = self.judge(frozenset(i for i in range(n) if unemp[i][0]))
+        self.reasons += base_judgement.reasons
+        incomes = {i: self.income(i, False) for i, m in enumerate(case.members) if m.insured}
+        if rates is None:
+            self.reasons.append("料率が分からないため保険料は計算できません（軽減の判定はできます）")
+            return PremiumResult(fy, base_judgement, {}, None, kind, rates, incomes, self.reasons, self.missing,
+                                 trace.read)
+        specific = self._specific_household_ratios(months, in_k)
+        judgements = {frozenset(i for i in range(n) if unemp[i][0]): base_judgement}
+
+        parts: dict[str, PartResult] = {}
+        prorated = False
+        for part, rate in rates.parts.items():
+            result, partial = self._part(part, rate, rates.rounding, months, in_k, unemp, births, specific,
+                                         judgements)
+            prorated = prorated or partial
+            parts[part] = result
+        if prorated:
+            trace.value("premium_rules.monthly_proration", on)
+            self.reasons.append("要確認: 年度の途中で加入・脱退・年齢到達などがあるため月割で計算しました"
+                                "（月割の端数処理は市区町村により異なります）")
+        self._check_caps(rates)
+        total = sum(p.total for p in parts.values())
+        return PremiumResult(fy, base_judgement, parts, total, kind, rates, incomes, self.reasons, self.missing,
+                             trace.read)
+
+    def _specific_household_ratios(self, months: list[date], in_k: list[list[bool]]) -> list[Decimal]:
+        """平等割 multiplier per month for 特定世帯 (½) / 特定継続世帯 (¾), else 1."""
+        case, trace, on = self.case, self.trace, self.on
+        ratios = [Decimal(1)] * 12
+        transfers: list[date] = []
+        unknown = False
+        for m in case.members:
+            if m.late_elderly_transferred:
+                day = late_elderly_day(m.birth_date, trace, on)
+                if day <= on:
+                    transfers.append(day)
+                else:  # moved before 75 (障害認定): the date is not in the case
+                    unknown = True
+            elif m.insured and m.birth_date:
+                day = late_elderly_day(m.birth_date, trace, on)
+                if day <= date(self.fy + 1, 3, 31) and not (m.left_date and m.left_date < day):
+                    transfers.append(day)
+        if not transfers and not unknown:
+            return ratios
+        for k, mo in enumerate(months):
+            if sum(col[k] for col in in_k) != 1:
+                continue
+            done = [t for t in transfers if month_of(t) <= mo]
+            if not done:
+                continue
+            t = max(done)
+            first_years = trace.value("premium_rules.specific_household_years", on)
+            more_years = trace.value("premium_rules.continued_household_years", on)
+            if self.fy <= fiscal_year_of(add_years(t, first_years)):
+                ratios[k] = Decimal(trace.value("premium_rules.specific_household_ratio", on))
+            elif self.fy <= fiscal_year_of(add_years(t, first_years + more_years)):
+                ratios[k] = Decimal(trace.value("premium_rules.continued_household_ratio", on))
+        if unknown and all(r == 1 for r in ratios):
+            self.reasons.append("要確認: 後期高齢者医療へ移った世帯員の移行日が分からないため、特定世帯（平等割の軽減）を"
+                                "計算に入れていません")
+        return ratios
+
+    def _part(self, part: str, rate, rounding: int, months, in_k, unemp, births, specific,
+              judgements: dict) -> tuple[PartResult, bool]:
+        case, fy, trace, on = self.case, self.fy, self.trace, self.on
+        n = len(case.members)
+        if part == "care":
+            members_in = [[a and b for a, b in zip(in_k[i], care_months(case.members[i], months, trace, on))]
+                          if any(in_k[i]) else in_k[i] for i in range(n)]
+        else:
+            members_in = in_k
+        # Months with the same configuration are computed once and weighted by their number.
+        configs: dict[tuple, int] = {}
+        for k in range(12):
+            active = tuple(i for i in range(n) if members_in[i][k])
+            if active:
+                sig = (active, frozenset(i for i in range(n) if unemp[i][k]),
+                       tuple(births[i][k] for i in active), specific[k])
+                configs[sig] = configs.get(sig, 0) + 1
+        birth_parts = trace.value("childbirth.parts", on) if any(any(b) for b in births) else ()
+        half_parts = trace.value("children.half_reduction_parts", on)
+        half_age = trace.value("children.half_reduction_under_age", on)
+        half_ratio = Decimal(trace.value("children.half_reduction_ratio", on))
+        half_planned = _status(trace, "children.half_reduction_under_age") == "planned"
+        child_age = trace.value("children.child_part_exemption_under_age", on) if part == "child" else None
+        specific_parts = trace.value("premium_rules.specific_household_parts", on) \
+            if any(r != 1 for r in specific) else ()
+        rate_fraction = rate.income_rate_percent / 100
+
+        ib_sum = [0] * n  # Σ annual amount × months (divided by 12 at the end)
+        pc_sum = [0] * n
+        ph_sum = cap_sum = 0
+        first_unit: dict[int, int] = {}
+        ph_unit = None
+        notes_of: dict[int, list[str]] = {i: [] for i in range(n)}
+        month_counts = [0] * n
+        for (active, unemployed, born, specific_ratio), count in configs.items():
+            if unemployed not in judgements:
+                judgements[unemployed] = self.judge(unemployed)
+            j = judgements[unemployed]
+            ratio = j.ratio
+            if part == "child" and ratio and not trace.value("children.child_part_statutory_reduction", on):
+                ratio = Decimal(0)
+            ib_total = pc_total = full_total = 0
+            for i, exempt_month in zip(active, born):
+                m = case.members[i]
+                month_counts[i] += count
+                exempt = exempt_month and part in birth_parts
+                inc = self.income(i, i in unemployed)
+                ib = 0 if exempt else floor_yen(inc.base * rate_fraction)  # 所得割: per member, 1円未満切捨て
+                unit_full = rate.per_capita
+                if part == "child" and not under_age_on_basis(m, fy, child_age):
+                    unit_full += rate.per_capita_adult_extra
+                unit = floor_yen(unit_full * (1 - ratio))  # 法定軽減: each reduced unit floored
+                notes = [f"{j.reduction}軽減"] if ratio else []
+                if part in half_parts and under_age_on_basis(m, fy, half_age):
+                    unit = floor_yen(unit * (1 - half_ratio))  # 未就学児: half of the reduced amount, floored
+                    notes.append("18歳以下5割軽減（予定・仮定）" if half_planned else "未就学児5割軽減")
+                if part == "child" and under_age_on_basis(m, fy, child_age):
+                    unit = 0  # 子ども・子育て支援納付金分: 18歳年度末まで 10割軽減
+                    notes.append("18歳以下10割軽減")
+                if exempt:
+                    unit = 0
+                    notes.append("産前産後免除")
+                if i in unemployed and inc.salary_before_unemployment:
+                    notes.append("非自発的失業（給与所得30/100）")
+                notes_of[i] += [x for x in notes if x not in notes_of[i]]
+                first_unit.setdefault(i, unit)
+                ib_sum[i] += ib * count
+                pc_sum[i] += unit * count
+                ib_total += ib
+                pc_total += unit
+                full_total += 0 if exempt else unit_full
+            ph_full = rate.per_household
+            ph = ph_full
+            if part in specific_parts and specific_ratio != 1:
+                ph = floor_yen(ph * specific_ratio)  # 特定世帯・特定継続世帯: before the 法定軽減 (秦野市)
+            ph = floor_yen(ph * (1 - ratio))
+            if ph_unit is None:
+                ph_unit = ph
+            ph_sum += ph * count
+            cap_sum += rate.cap * count
+            if ib_total + full_total + ph_full > rate.cap and full_total + ph_full > pc_total + ph:
+                trace.value("premium_rules.reduce_then_cap", on)  # the order matters only here
+
+        def prorate(x: int) -> int:
+            return x // 12  # 月割: Σ (年額 × 月数) ÷ 12, 1円未満切捨て (premium_rules.monthly_proration)
+
+        members = [MemberLine(i, member_label(case, i), month_counts[i], self.income(i, False).base,
+                              prorate(ib_sum[i]), rate.per_capita, first_unit[i], prorate(pc_sum[i]), notes_of[i])
+                   for i in range(n) if month_counts[i]]
+        income_based = prorate(sum(ib_sum))
+        per_capita = prorate(sum(pc_sum))
+        per_household = prorate(ph_sum)
+        cap = prorate(cap_sum)
+        before_cap = income_based + per_capita + per_household
+        charged = sum(configs.values())
+        notes = ["特定世帯・特定継続世帯の平等割軽減"] if part in specific_parts and ph_unit is not None else []
+        partial = charged not in (0, 12) or len(configs) > 1
+        return PartResult(part, rate.income_rate_percent, income_based, per_capita, per_household,
+                          rate.per_household if charged else 0, ph_unit or 0, charged, before_cap, cap,
+                          before_cap > cap, rounding, floor_to_unit(min(before_cap, cap), rounding), members,
+                          notes), partial
+
+    def _check_caps(self, rates: RateTable) -> None:
+        try:
+            national = self.trace.value("premium_caps.national", self.on)
+        except ParameterError:
+            return
+        for part, rate in rates.parts.items():
+            if part in national and rate.cap > national[part]:
+                self.reasons.append(f"要確認: {PART_LABELS[part]}の限度額 {rate.cap:,}円 が国の限度額 "
+                                    f"{national[part]:,}円 を超えています。料率表を確かめてください")
