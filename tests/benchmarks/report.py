@@ -17,10 +17,12 @@ class Target:
     name: str
     what: str
     stat: str
-    limit_ms: float
+    limit_ms: float | None  # None: measured for reference only
     issue: str
 
     def describe(self) -> str:
+        if self.limit_ms is None:
+            return f"{self.stat} (参考)"
         return f"{self.stat} ≤ {format_ms(self.limit_ms)}"
 
 
@@ -36,6 +38,8 @@ class Row:
             return "目標なし"
         if self.measured_ms is None:
             return "未計測"
+        if self.target.limit_ms is None:
+            return "参考"
         return "OK" if self.measured_ms <= self.target.limit_ms else "NG"
 
 
@@ -52,7 +56,8 @@ def load_targets(path: Path = TARGETS) -> dict[str, Target]:
     for name, t in tomllib.loads(path.read_text(encoding="utf-8")).items():
         if t["stat"] not in STATS:
             raise ValueError(f"{path.name}: [{name}] stat = {t['stat']!r}; use one of {', '.join(STATS)}")
-        targets[name] = Target(name, t["what"], t["stat"], float(t["limit_ms"]), str(t["issue"]))
+        limit = t.get("limit_ms")
+        targets[name] = Target(name, t["what"], t["stat"], None if limit is None else float(limit), str(t["issue"]))
     return targets
 
 
