@@ -100,8 +100,13 @@ def _try_pair(body: Path, heading: Path, tried: list[str]) -> FontSet | None:
 
 @cache
 def load_fonts(font: str | None = None) -> FontSet:
+    """:func:`find_fonts`, once per process."""
+    return find_fonts(font)
+
+
+def find_fonts(font: str | None = None, candidates: tuple[tuple[Path, Path], ...] = CANDIDATES) -> FontSet:
     """Register and return the fonts; ``font`` (a TTF/TTC path from the settings or
-    ``--font``) is used for body and headings alike. Cached per process."""
+    ``--font``) is used for body and headings alike."""
     tried: list[str] = []
     if font:
         found = _try_pair(Path(font), Path(font), tried)
@@ -110,7 +115,7 @@ def load_fonts(font: str | None = None) -> FontSet:
                 f"指定された日本語フォントが使えません: {tried[0]}\n"
                 "TrueType形式（.ttf、または TrueType の .ttc）のフォントを指定してください。")
         return found
-    for body, heading in CANDIDATES:
+    for body, heading in candidates:
         found = _try_pair(body, heading, tried)
         if found is not None:
             return found

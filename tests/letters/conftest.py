@@ -22,4 +22,4 @@ def case(case_dict):
 
 @pytest.fixture
 def report() -> FakeReport:
-    return FakeReport(list(CHECKS), dict(PREMIUM))
+    return FakeReport(copy.deepcopy(CHECKS), copy.deepcopy(PREMIUM))

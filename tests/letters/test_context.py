@@ -1,0 +1,87 @@
+"""Missing facts stay blank; figures and totals are never guessed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kokuho_desk.letters import make_letter
+from kokuho_desk.letters.context import BLANK, build_context
+from kokuho_desk.model.casefile import case_from_dict
+from tests.letters.helpers import TODAY, FakeReport, pdf_text
+
+MINIMAL = {"format": "kokuho-desk/case-1", "as_of": "2025-11-20",
+           "members": [{"relation": "head", "name": "見本 一郎"}]}
+
+
+@pytest.fixture
+def minimal():
+    return case_from_dict(MINIMAL)
+
+
+def test_missing_facts_are_blank(minimal):
+    """Ensure every fact the case lacks is BLANK, not 0 or a default."""
+    ctx = build_context(minimal, None, "copayment_relief", today=TODAY)
+    for key in ("address", "postal_code", "phone", "savings", "monthly_income", "patient", "medical_institution",
+                "addressee", "municipality", "head_birth_date", "arrears_total", "protected_amount",
+                "premium_total", "insurance_number", "hardship_reasons"):
+        assert ctx.fields[key] == BLANK, key
+    assert ctx.lists["reasons"] == []
+    assert ctx.tables["arrears"] == []
+
+
+@pytest.mark.parametrize("kind", ["copayment-relief", "enforcement-suspension", "special-care-benefit",
+                                  "seizure-release", "premium-relief"])
+def test_blank_lines_print_instead_of_guesses(minimal, kind):
+    """Ensure a letter for a bare case prints lines to write on and no invented amount."""
+    text = pdf_text(make_letter(kind, minimal, FakeReport([]), today=TODAY))
+    assert "＿" * 10 in text
+    assert "見本一郎" in text
+    assert "0円" not in text
+
+
+def test_partial_total_is_left_blank(case_dict):
+    """Ensure the arrears total is blank when one year's amount is unknown."""
+    case_dict["arrears"][1]["amount"] = None
+    ctx = build_context(case_from_dict(case_dict), None, None, today=TODAY)
+    assert ctx.fields["arrears_total"] == BLANK
+    assert ctx.fields["late_fee_total"] == "6,000円"
+
+
+def test_dates_print_in_wareki(case):
+    """Ensure today, the consultation day and birth dates print in 和暦."""
+    ctx = build_context(case, None, None, today=date(2019, 5, 1))
+    assert ctx.fields["today"] == "令和元年5月1日"
+    assert ctx.fields["as_of"] == "令和7年11月20日"
+    assert ctx.tables["members"][0]["birth_date"] == "昭和43年4月10日"
+
+
+def test_group_profile_leaves_the_place_blank(case_dict):
+    """Ensure a group profile's generic 宛先 (区長) gets a blank for the place, never a guessed ward."""
+    case_dict["municipality"] = "tokyo-23"
+    ctx = build_context(case_from_dict(case_dict), None, None, today=TODAY)
+    assert ctx.fields["addressee"] == BLANK + "区長"
+
+
+def test_unknown_municipality_leaves_addressee_blank(case_dict):
+    """Ensure a municipality without a profile leaves the 宛先 blank."""
+    case_dict["municipality"] = "架空村"
+    ctx = build_context(case_from_dict(case_dict), None, None, today=TODAY)
+    assert ctx.fields["addressee"] == BLANK
+
+
+def test_review_mark_on_premium(case, report):
+    """Ensure the premium prints with 要確認 when the statutory_reduction check needs review."""
+    report.checks[0].needs_review = True
+    ctx = build_context(case, report, "statutory_reduction", today=TODAY)
+    assert ctx.fields["premium_total"] == "118,500円（要確認）"
+    assert ctx.tables["premium_parts"][0]["total"] == "85,000円（要確認）"
+
+
+def test_desk_prints_on_the_consultation_record(case, report):
+    """Ensure the desk's name and contact from the settings print on the 相談記録票."""
+    pdf = make_letter("consultation-record", case, report, today=TODAY,
+                      desk={"name": "見本市生活と健康を守る会", "contact": "000-0000-0000"})
+    text = pdf_text(pdf)
+    assert "見本市生活と健康を守る会" in text and "000-0000-0000" in text
