@@ -28,7 +28,7 @@ from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
 from kokuho_desk.rules.municipality import PART_LABELS, PARTS, ProfileError, RateTable, load_profile
-from kokuho_desk.rules.params import ParameterError, Value
+from kokuho_desk.rules.params import ParameterError, Value, parameter
 
 NO_REDUCTION = "なし"
 REDUCTION_CLASSES = ("7割", "5割", "2割")
@@ -160,6 +160,17 @@ def childbirth_months(m: Member, trace: Trace, on: date) -> list[date]:
 def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
     """Under the age on 4月1日 (or born later): i.e. up to the 3月31日 after reaching it."""
     return age_on(m.birth_date, law_day(fiscal_year)) < age
+
+
+def review_lines(values: list[Value]) -> list[str]:
+    """「要確認」 reason lines for the unverified (or planned) values a result used."""
+    out = []
+    for v in values:
+        mark = "予定の制度を仮定" if v.status == "planned" else "要確認"
+        line = f"{mark}: {parameter(v.param).description}（出典: {v.source}）"
+        if line not in out:
+            out.append(line)
+    return out
 
 
 def _status(trace: Trace, pid: str) -> str | None:
@@ -641,6 +652,7 @@ class _Computation:
         before_cap = income_based + per_capita + per_household
         charged = sum(configs.values())
         notes = ["特定世帯・特定継続世帯の平等割軽減"] if part in specific_parts and ph_unit is not None else []
+        notes += sorted({f"{judgements[sig[1]].reduction}軽減" for sig in configs if judgements[sig[1]].ratio})
         partial = charged not in (0, 12) or len(configs) > 1
         return PartResult(part, rate.income_rate_percent, income_based, per_capita, per_household,
                           rate.per_household if charged else 0, ph_unit or 0, charged, before_cap, cap,

@@ -1,0 +1,65 @@
+"""産前産後期間の保険料免除 (from 2024-01): the mother's 所得割・均等割 for 4 months from the month
+before the due month (多胎: 6 months from 3 months before). A 届出 is needed (from 6 months before the
+due date). Not modelled: 死産・流産 dates other than the expected_date given.
+"""
+
+from __future__ import annotations
+
+from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.income import law_day
+from kokuho_desk.rules.premium import (Variant, childbirth_months, fiscal_months, kokuho_months, member_label,
+                                       premium, review_lines)
+from kokuho_desk.rules.result import CheckResult, NextAction
+
+ID = "childbirth_exemption"
+TITLE = "産前産後期間の保険料免除"
+BASIS = ["国民健康保険法施行令（産前産後期間に係る所得割額・均等割額の減額, 令和6年1月施行）",
+         "芦屋市「産前産後期間の保険料減免」 https://www.city.ashiya.lg.jp/josei/kokuho_sanzensangogenmen.html"]
+
+
+def check(ctx: CheckContext) -> CheckResult:
+    case = ctx.case
+    fy = case.effective_fiscal_year
+    on = law_day(fy)
+    trace = Trace(ctx)
+    result = CheckResult(ID, "not_eligible", TITLE, basis=list(BASIS))
+    mothers = [(i, m) for i, m in enumerate(case.members) if m.childbirth is not None]
+    if not mothers:
+        result.reasons.append("出産（予定）の記録がある世帯員はいません")
+        return result
+    months = fiscal_months(fy)
+    exempt_here = []
+    for i, m in mothers:
+        name = member_label(case, i)
+        if m.childbirth.expected_date is None:
+            result.verdict = "needs_info"
+            result.missing.append(f"members[{i}].childbirth.expected_date")
+            continue
+        if not m.insured:
+            result.reasons.append(f"{name}は国保の被保険者ではないため対象外です")
+            continue
+        exempt = childbirth_months(m, trace, m.childbirth.expected_date)
+        charged = dict(zip(months, kokuho_months(m, months, trace, on)))
+        here = [mo for mo in exempt if charged.get(mo)]
+        span = "・".join(f"{mo.year}年{mo.month}月" for mo in exempt) or "なし（令和6年1月より前）"
+        result.reasons.append(f"{name}: 出産予定日 {m.childbirth.expected_date.isoformat()}"
+                              f"{'（多胎）' if m.childbirth.multiple else ''} → 免除の月 {span}")
+        if here:
+            exempt_here.append((i, here))
+        elif exempt:
+            result.reasons.append(f"{name}の免除の月は{fiscal_year_label(fy)}の国保加入月にありません")
+    if exempt_here:
+        result.verdict = "eligible"
+        p = premium(ctx)
+        without = premium(ctx, Variant(childbirth=False))
+        result.figures["exempt_months"] = sum(len(h) for _, h in exempt_here)
+        if p.total is not None and without.total is not None:
+            result.figures["exempt_amount"] = without.total - p.total
+            result.reasons.append(f"{fiscal_year_label(fy)}の免除額 {without.total - p.total:,}円"
+                                  f"（免除がなければ年額 {without.total:,}円）。平等割は免除されません")
+        result.next_actions.append(NextAction("産前産後期間の保険料免除の届出をする（出産予定日の6か月前から届出できます）"))
+    used = trace.unverified() + [v for v in premium(ctx).unverified() if v.param.startswith("childbirth.")]
+    result.needs_review = bool(used)
+    result.reasons += review_lines(used)
+    return result

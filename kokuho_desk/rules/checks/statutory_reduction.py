@@ -1,0 +1,67 @@
+"""法定軽減（7割・5割・2割）of the 均等割・平等割 (国保法施行令29条の7第5項 / 地方税法703条の5).
+
+Judged on the household of the 基準日 (4月1日, or the day of joining): 世帯主 (also a 擬制世帯主),
+被保険者 and 特定同一世帯所属者. No 申請 is needed, but every member must have declared an income:
+a 未申告 member blocks the reduction, so the result then shows what filing would give.
+"""
+
+from __future__ import annotations
+
+from kokuho_desk.rules.context import CheckContext
+from kokuho_desk.rules.premium import REDUCTION_CLASSES, Variant, member_label, premium, review_lines
+from kokuho_desk.rules.result import CheckResult, NextAction
+
+ID = "statutory_reduction"
+TITLE = "法定軽減（7割・5割・2割軽減）"
+_TOPICS = ("statutory_reduction.", "income_", "basic_deduction.", "ages.")
+
+
+def basis(kind: str) -> list[str]:
+    if kind == "税":
+        return ["地方税法第703条の5（国民健康保険税の減額）"]
+    return ["国民健康保険法施行令第29条の7第5項（保険料の減額）"]
+
+
+def check(ctx: CheckContext) -> CheckResult:
+    p = premium(ctx)
+    j = p.judgement
+    used = [v for v in p.unverified() if v.param.startswith(_TOPICS)]
+    result = CheckResult(ID, "needs_info", TITLE, basis=basis(p.kind), needs_review=bool(used))
+    if j is None:
+        result.reasons = list(p.reasons)
+        result.missing = list(p.missing)
+        return result
+    case = ctx.case
+    result.figures = {"reduction": j.reduction, "judgement_income": j.income, "persons": j.persons,
+                      "earners": j.earners, "lines": dict(j.lines), "basis_day": j.day}
+    if j.undeclared:
+        result.reasons = list(j.reasons)
+        result.missing = [f"members[{i}].income.declared" for i in j.undeclared]
+        filed = premium(ctx, Variant(assume_declared=True))
+        if filed.reduction in REDUCTION_CLASSES:
+            line = f"申告すれば{filed.reduction}軽減になる見込みです"
+            if filed.total is not None and p.total is not None:
+                line += f"（年額 {filed.total:,}円。申告しない場合 {p.total:,}円）"
+                result.figures["total_if_declared"] = filed.total
+            result.reasons.append(line)
+            result.figures["reduction_if_declared"] = filed.reduction
+        names = "、".join(member_label(case, i) for i in j.undeclared)
+        result.next_actions.append(NextAction(f"{names}の所得の申告（所得がなくても簡易申告）をする"))
+        return result
+    lines = j.lines
+    head = (f"軽減判定所得 {j.income:,}円（基準日 {j.day.isoformat()}、被保険者等 {j.persons}人、"
+            f"給与所得者等 {j.earners}人）")
+    if j.reduction in REDUCTION_CLASSES:
+        result.verdict = "eligible"
+        result.reasons.append(f"{head} は {j.reduction}軽減の基準額 {lines[j.reduction]:,}円 以下です")
+        full = premium(ctx, Variant(statutory=False))
+        if full.total is not None and p.total is not None:
+            result.figures["reduced_amount"] = full.total - p.total
+            result.reasons.append(f"軽減額 {full.total - p.total:,}円（軽減がなければ年額 {full.total:,}円）")
+    else:
+        result.verdict = "not_eligible"
+        result.reasons.append(f"{head} は 2割軽減の基準額 {lines['2割']:,}円 を超えています")
+    result.reasons.append("基準額: 7割 {:,}円 / 5割 {:,}円 / 2割 {:,}円".format(lines["7割"], lines["5割"], lines["2割"]))
+    result.reasons += j.reasons
+    result.reasons += review_lines(used)
+    return result

@@ -1,0 +1,87 @@
+"""非自発的失業者の軽減 (特例対象被保険者等, 国保法施行令29条の7の2): the 前年の給与所得 counts as
+30/100 in the 所得割 and the 軽減判定, from the month after the 離職日 to the end of the following
+fiscal year. Needs 離職日に65歳未満 and a 離職理由コード of a 特定受給資格者 / 特定理由離職者, and an
+application with the 雇用保険受給資格者証.
+"""
+
+from __future__ import annotations
+
+from kokuho_desk.model.case import age_on
+from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.income import law_day
+from kokuho_desk.rules.premium import (Variant, fiscal_months, kokuho_months, member_label, premium, review_lines,
+                                       unemployment_period)
+from kokuho_desk.rules.result import CheckResult, NextAction
+
+ID = "unemployment_reduction"
+TITLE = "非自発的失業者の保険料軽減"
+
+
+def basis(kind: str) -> list[str]:
+    if kind == "税":
+        return ["地方税法第703条の5の2・国民健康保険税条例（特例対象被保険者等に係る課税の特例）"]
+    return ["国民健康保険法施行令第29条の7の2第2項（特例対象被保険者等）"]
+
+
+def check(ctx: CheckContext) -> CheckResult:
+    case = ctx.case
+    fy = case.effective_fiscal_year
+    on = law_day(fy)
+    trace = Trace(ctx)
+    p = premium(ctx)
+    result = CheckResult(ID, "not_eligible", TITLE, basis=basis(p.kind))
+    people = [(i, m) for i, m in enumerate(case.members) if m.unemployment is not None]
+    if not people:
+        result.reasons.append("離職の記録がある世帯員はいません")
+        return result
+    months = fiscal_months(fy)
+    covered = 0
+    for i, m in people:
+        name = member_label(case, i)
+        u = m.unemployment
+        missing = [f"members[{i}].unemployment.{k}" for k in ("separation_date", "reason_code")
+                   if getattr(u, k) is None] + ([f"members[{i}].birth_date"] if m.birth_date is None else [])
+        if missing:
+            result.verdict = "needs_info" if result.verdict != "eligible" else result.verdict
+            result.missing += missing
+            result.reasons.append(f"{name}: 離職日・離職理由コード（雇用保険受給資格者証の欄）・生年月日が必要です")
+            continue
+        if not m.insured:
+            result.reasons.append(f"{name}は国保の被保険者ではないため対象外です")
+            continue
+        codes = trace.value("unemployment.reason_codes", on)
+        age_limit = trace.value("unemployment.age_limit", on)
+        if u.separation_date < trace.value("unemployment.earliest_separation", on):
+            result.reasons.append(f"{name}: 離職日 {u.separation_date.isoformat()} は制度の対象期間より前です")
+            continue
+        if age_on(m.birth_date, u.separation_date) >= age_limit:
+            result.reasons.append(f"{name}: 離職日に{age_limit}歳以上のため対象外です")
+            continue
+        if u.reason_code not in codes:
+            result.reasons.append(f"{name}: 離職理由コード {u.reason_code} は対象外です（対象: {'・'.join(codes)}）")
+            continue
+        start, end = unemployment_period(m, trace, on)
+        charged = kokuho_months(m, months, trace, on)
+        n = sum(1 for mo, c in zip(months, charged) if c and start <= mo <= end)
+        result.reasons.append(f"{name}: 離職理由コード {u.reason_code}、離職日 {u.separation_date.isoformat()} → "
+                              f"軽減期間 {start.isoformat()}〜{end.isoformat()}（{fiscal_year_label(fy)}は{n}か月）")
+        if n:
+            covered += n
+        else:
+            result.reasons.append(f"{name}の軽減期間は{fiscal_year_label(fy)}の国保加入月にかかりません")
+    if covered:
+        result.verdict = "eligible"
+        without = premium(ctx, Variant(unemployment=False))
+        result.figures["months"] = covered
+        if p.total is not None and without.total is not None:
+            result.figures["reduced_amount"] = without.total - p.total
+            line = f"前年の給与所得を30/100として計算すると年額 {p.total:,}円（軽減がなければ {without.total:,}円）"
+            if without.reduction != p.reduction:
+                line += f"。法定軽減も{without.reduction}から{p.reduction}に変わります"
+            result.reasons.append(line)
+        result.next_actions.append(NextAction("非自発的失業者の軽減を申請する（雇用保険受給資格者証・離職票を持参）"))
+    used = trace.unverified() + [v for v in p.unverified() if v.param.startswith("unemployment.")]
+    result.needs_review = bool(used)
+    result.reasons += review_lines(used)
+    return result

@@ -1,0 +1,79 @@
+"""The one way to run the rules on a case: the premium, then every check of CHECK_MODULES in order.
+
+``run_checks(case).to_dict()`` is the ``kokuho-desk check --json`` result (case-format.md,
+``kokuho-desk/result-1``). A check module that raises does not kill the report: its result
+becomes needs_info with a Japanese reason, and the error is kept in ``report.errors`` (tests
+assert it is empty; the CLI prints it on stderr).
+"""
+
+from __future__ import annotations
+
+import importlib
+import traceback
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kokuho_desk.model.case import Case
+from kokuho_desk.rules.checks import CHECK_MODULES
+from kokuho_desk.rules.context import CheckContext
+from kokuho_desk.rules.notice import NoticeComparison, compare_notice
+from kokuho_desk.rules.params import ParameterError
+from kokuho_desk.rules.premium import PremiumResult, premium
+from kokuho_desk.rules.result import CheckResult
+
+RESULT_FORMAT = "kokuho-desk/result-1"
+
+
+@dataclass
+class CheckReport:
+    case: Case
+    as_of: date
+    what_if: frozenset[str]
+    premium: PremiumResult | None
+    notice: NoticeComparison | None
+    checks: list[CheckResult]
+    errors: list[str] = field(default_factory=list)  # internal errors (tracebacks), never expected
+
+    def check(self, check_id: str) -> CheckResult:
+        return next(c for c in self.checks if c.id == check_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        prem = None
+        if self.premium is not None:
+            prem = self.premium.to_dict()
+            prem["notice_difference"] = self.notice.to_dict() if self.notice else None
+        return {"format": RESULT_FORMAT, "premium": prem, "checks": [c.to_dict() for c in self.checks]}
+
+
+def _module(check_id: str):
+    return importlib.import_module(f"kokuho_desk.rules.checks.{check_id}")
+
+
+def _failed(check_id: str, reason: str) -> CheckResult:
+    try:
+        title = _module(check_id).TITLE
+    except Exception:  # noqa: BLE001 — the module itself may be what is broken
+        title = check_id
+    return CheckResult(check_id, "needs_info", title, reasons=[reason], needs_review=True)
+
+
+def run_checks(case: Case, as_of: date | None = None, what_if: frozenset[str] = frozenset()) -> CheckReport:
+    ctx = CheckContext.for_case(case, as_of, what_if)
+    errors: list[str] = []
+    try:
+        prem = premium(ctx)
+        notice = compare_notice(ctx)
+    except Exception:  # noqa: BLE001 — report it, and still run the checks
+        errors.append(traceback.format_exc())
+        prem, notice = None, None
+    checks = []
+    for check_id in CHECK_MODULES:
+        try:
+            checks.append(_module(check_id).check(ctx))
+        except ParameterError as e:  # the law data has no value for this year: not a bug
+            checks.append(_failed(check_id, f"制度のデータがないため判定できません: {e}"))
+        except Exception:  # noqa: BLE001
+            errors.append(f"{check_id}: {traceback.format_exc()}")
+            checks.append(_failed(check_id, "内部エラーのため判定できませんでした（開発者に知らせてください）"))
+    return CheckReport(case, ctx.as_of, ctx.what_if, prem, notice, checks, errors)

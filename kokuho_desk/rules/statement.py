@@ -1,0 +1,157 @@
+"""The Japanese 計算書: where each yen of the premium comes from, and what each check found.
+
+Plain text (the output of ``kokuho-desk check`` without ``--json``); the letters and the UI can
+reuse the same lines.
+"""
+
+from __future__ import annotations
+
+from kokuho_desk.model.case import RELATION_LABELS, age_on
+from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.rules.engine import CheckReport
+from kokuho_desk.rules.premium import PremiumResult, member_label
+from kokuho_desk.rules.result import REVIEW_MARK
+
+RULE = "─" * 40
+
+
+def _yen(n: int) -> str:
+    return f"{n:,}円"
+
+
+def _incomes(report: CheckReport, p: PremiumResult) -> list[str]:
+    case = report.case
+    out = [f"■ 世帯員と前年（{p.fiscal_year - 1}年分）の所得"]
+    for i, m in enumerate(case.members):
+        who = f"{member_label(case, i)}（{RELATION_LABELS.get(m.relation, '')}"
+        if m.birth_date:
+            who += f"・{age_on(m.birth_date, report.as_of)}歳"
+        who += "・国保" if m.insured else ("・後期高齢者医療へ移行" if m.late_elderly_transferred else "・国保以外")
+        out.append(f"  {who}）")
+        inc = p.incomes.get(i)
+        if m.income is not None and m.income.declared is False:
+            out.append("    所得の申告なし（未申告）")
+        if inc is None:
+            continue
+        parts = []
+        if inc.salary_revenue:
+            parts.append(f"給与収入 {_yen(inc.salary_revenue)} → 給与所得 {_yen(inc.salary + inc.adjustment)}")
+        if inc.adjustment:
+            parts.append(f"所得金額調整控除 −{_yen(inc.adjustment)}")
+        if inc.pension_revenue:
+            parts.append(f"公的年金等 {_yen(inc.pension_revenue)}（{'65歳以上' if inc.elderly else '65歳未満'}）"
+                         f" → 雑所得 {_yen(inc.pension)}")
+        if inc.business:
+            parts.append(f"事業所得 {_yen(inc.business)}")
+        if inc.other:
+            parts.append(f"その他の所得 {_yen(inc.other)}")
+        if parts:
+            out.append("    " + "、".join(parts))
+        out.append(f"    総所得金額等 {_yen(inc.total)} − 基礎控除 {_yen(inc.deduction)} = "
+                   f"所得割の算定基礎（旧ただし書き所得） {_yen(inc.base)}")
+    return out
+
+
+def _judgement(report: CheckReport, p: PremiumResult) -> list[str]:
+    j = p.judgement
+    out = [f"■ 法定軽減の判定（基準日 {j.day.isoformat()}）"]
+    if j.income is None:
+        out += [f"  {r}" for r in j.reasons] or ["  法定軽減なし"]
+        return out
+    out.append(f"  軽減判定所得 {_yen(j.income)}（世帯主・被保険者・特定同一世帯所属者の所得の合計。"
+               "65歳以上の年金は15万円を控除）")
+    out.append(f"  被保険者等 {j.persons}人、給与所得者等 {j.earners}人")
+    out.append("  基準額: 7割 {} / 5割 {} / 2割 {}（いずれも以下）".format(
+        _yen(j.lines["7割"]), _yen(j.lines["5割"]), _yen(j.lines["2割"])))
+    out.append(f"  → {j.reduction + '軽減' if j.reduction != 'なし' else '軽減なし'}")
+    out += [f"  {r}" for r in j.reasons]
+    return out
+
+
+def _parts(p: PremiumResult) -> list[str]:
+    out = ["■ 保険料の内訳"]
+    for part in p.parts.values():
+        if not part.months:
+            out.append(f"【{part.label}】 該当する被保険者がいないため 0円")
+            continue
+        out.append(f"【{part.label}】 所得割率 {part.income_rate_percent}%・均等割 {_yen(p.rates.parts[part.part].per_capita)}"
+                   f"・平等割 {_yen(part.per_household_full)}・限度額 {_yen(p.rates.parts[part.part].cap)}"
+                   f"（{part.months}か月）")
+        for line in part.members:
+            months = "" if line.months == 12 else f"（{line.months}か月分）"
+            out.append(f"  所得割 {line.label}: {_yen(line.base)} × {part.income_rate_percent}% = "
+                       f"{_yen(line.income_based)}{months}")
+        for line in part.members:
+            notes = f"（{'・'.join(line.notes)}）" if line.notes else ""
+            months = "" if line.months == 12 else f" → {line.months}か月分 {_yen(line.per_capita)}"
+            out.append(f"  均等割 {line.label}: {_yen(line.per_capita_full)} → {_yen(line.per_capita_unit)}"
+                       f"{notes}{months}")
+        if part.per_household_full:
+            notes = f"（{'・'.join(part.notes)}）" if part.notes else ""
+            out.append(f"  平等割: {_yen(part.per_household_full)} → {_yen(part.per_household_unit)}{notes}")
+        out.append(f"  計 所得割 {_yen(part.income_based)} + 均等割 {_yen(part.per_capita)} + 平等割 "
+                   f"{_yen(part.per_household)} = {_yen(part.before_cap)}")
+        if part.capped:
+            out.append(f"  限度額 {_yen(part.cap)} を超えるため {_yen(part.cap)}")
+        if part.rounding > 1:
+            out.append(f"  {part.rounding}円未満切捨て")
+        out.append(f"  {part.label} {_yen(part.total)}")
+    out.append(f"■ 年間保険料 合計 {_yen(p.total)}")
+    return out
+
+
+def _notice(report: CheckReport) -> list[str]:
+    n = report.notice
+    if n is None:
+        return []
+    out = ["■ 通知書との比較", f"  通知書 {_yen(n.notified)}、この計算 {_yen(n.computed)}、差 {n.difference:+,}円"]
+    if n.difference == 0:
+        out.append("  一致しています")
+    for label in n.matched:
+        out.append(f"  通知額は「{label}」場合の額と一致します")
+    if n.causes:
+        out.append("  考えられる原因:")
+        out += [f"   ・{c}" for c in n.causes]
+    return out
+
+
+def render(report: CheckReport) -> str:
+    case = report.case
+    p = report.premium
+    fy = case.effective_fiscal_year
+    kind = p.kind if p else "料"
+    lines = [f"{fiscal_year_label(fy)} 国民健康保険{kind} 計算書", RULE]
+    lines.append(f"相談日 {report.as_of.isoformat()}"
+                 + (f"　自治体 {case.municipality}" if case.municipality else "")
+                 + (f"　料率 {p.rates.origin}" if p and p.rates else ""))
+    if report.what_if:
+        lines.append(f"仮定（what-if）: {'・'.join(sorted(report.what_if))}（予定の制度を仮に適用）")
+    if p is not None:
+        lines += _incomes(report, p)
+        if p.judgement is not None:
+            lines += _judgement(report, p)
+        if p.total is not None:
+            lines += _parts(p)
+        else:
+            lines.append("■ 保険料は計算できません")
+        lines += [f"  {r}" for r in p.reasons if p.total is None or r.startswith(REVIEW_MARK)]
+        if p.missing:
+            lines.append(f"  不足している項目: {', '.join(p.missing)}")
+        lines += _notice(report)
+    lines += [RULE, "■ 判定"]
+    for c in report.checks:
+        lines.append(f"【{c.title}】 {c.verdict_label}")
+        lines += [f"  ・{r}" for r in c.reasons]
+        if c.missing:
+            lines.append(f"  不足している項目: {', '.join(c.missing)}")
+        for a in c.next_actions:
+            due = f"（期限 {a.due_date.isoformat()}）" if a.due_date else ""
+            lines.append(f"  → {a.action}{due}")
+        if c.basis:
+            lines.append(f"  根拠: {'、'.join(c.basis)}")
+    if p is not None:
+        lines += [RULE, "■ 出典"]
+        lines += [f"  ・{s}" for s in p.sources()]
+        if p.needs_review:
+            lines.append(f"  ※ {REVIEW_MARK}の値（未確認の数値）を使っています。市区町村に確認してください")
+    return "\n".join(lines) + "\n"
