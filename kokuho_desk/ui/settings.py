@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from kokuho_desk import APP_ID
 from kokuho_desk.ui.i18n import N_, _
@@ -57,3 +58,14 @@ class Settings:
 
     def label(self, name: str) -> str:
         return _(BY_NAME[name].label)
+
+
+def apply_text_size(app: QApplication, large: bool) -> None:
+    """Scale the application font for the large-text mode (from the size it started with)."""
+    base = app.property("base_point_size")
+    if base is None:
+        base = app.font().pointSizeF()
+        app.setProperty("base_point_size", base)
+    font = app.font()
+    font.setPointSizeF(base * (LARGE_TEXT_SCALE if large else 1.0))
+    app.setFont(font)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWid
 
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.casefile import CaseFileError, FieldError, case_from_dict, case_to_dict
-from kokuho_desk.ui.case_editor.fields import ERROR_STYLE
+from kokuho_desk.ui.case_editor.fields import ERROR_STYLE, Field
 from kokuho_desk.ui.case_editor.form import Form, Row, RowList
 from kokuho_desk.ui.case_editor.household import HouseholdPage
 from kokuho_desk.ui.case_editor.log import LogPage
@@ -144,7 +144,32 @@ class CaseEditor(QWidget):
         self.banner.setText("\n".join(lines))
         self.banner.show()
 
+    def head_name(self) -> str | None:
+        """The name typed for the head of household (for the window's title)."""
+        for row in self.form.lists["members"].rows:
+            fields = {f.key: f for f in row.fields}
+            if fields["relation"].value() == "head":
+                return fields["name"].value()
+        return None
+
+    def add_log_entry(self) -> None:
+        """A new dated entry in 相談記録, with the cursor in it."""
+        self.tabs.setCurrentWidget(self.log)
+        row = self.log.log.add_new()
+        self.log.ensureWidgetVisible(row)
+
     # --- navigation -------------------------------------------------------------------------
+
+    def field_label(self, path: str) -> str:
+        """What the user calls the field at ``path`` (「世帯員2: 生年月日」); the path itself if none shows it."""
+        widget = self.form.target(path)
+        if not isinstance(widget, Field):
+            return path
+        for rows in self.form.lists.values():
+            for i, row in enumerate(rows.rows):
+                if widget in row.fields:
+                    return f"{row.title.text()}{i + 1}: {widget.label}"
+        return widget.label
 
     def focus_field(self, path: str) -> bool:
         """Show the tab holding ``path`` and put the cursor there; False if no field shows it."""

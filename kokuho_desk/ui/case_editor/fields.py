@@ -251,6 +251,14 @@ class SuggestField(Field):
         combo.lineEdit().editingFinished.connect(lambda: self.left.emit())
         super().__init__(key, label, combo, parent)
 
+    def set_suggestions(self, suggestions: list[str]) -> None:
+        text = self.input.currentText()
+        self.input.blockSignals(True)
+        self.input.clear()
+        self.input.addItems(suggestions)
+        self.input.setEditText(text)
+        self.input.blockSignals(False)
+
     def value(self) -> str | None:
         text = self.input.currentText().strip()
         return text or None

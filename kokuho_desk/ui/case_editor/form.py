@@ -176,7 +176,7 @@ class RowList(QWidget):
         self.error.hide()
         self.add_button = QPushButton(add_label)
         self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self._add_clicked)
+        self.add_button.clicked.connect(lambda: self.add_new())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.error)
@@ -196,12 +196,14 @@ class RowList(QWidget):
         self._box.addWidget(row)
         return row
 
-    def _add_clicked(self) -> None:
+    def add_new(self) -> Row:
+        """Add a row with the group's defaults, as the add button does, and put the cursor in it."""
         row = self.add_row(self._new_item())
         for f in row.fields:
             f.touched = False
         self.changed.emit()
         row.fields[0].setFocus()
+        return row
 
     def _remove(self, row: Row) -> None:
         self.rows.remove(row)

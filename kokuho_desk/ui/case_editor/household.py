@@ -47,7 +47,7 @@ class HouseholdPage(Page):
         s = self.section(_("相談"))
         s.add(DateField("as_of", _("相談日")), 0, 0)
         s.add(YearField("fiscal_year", _("保険料の年度")), 0, 1)
-        s.add(SuggestField("municipality", _("市区町村"), municipalities), 1, 0)
+        self.municipality = s.add(SuggestField("municipality", _("市区町村"), municipalities), 1, 0)
         s.add(WordsField("topics", _("相談内容"), placeholder=_("例: 滞納、差押え（、で区切る）")), 1, 1)
 
         s = self.section(_("連絡先"))

@@ -1,0 +1,74 @@
+"""今週の期限: the dated next steps of every open case, overdue ones first and in red."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kokuho_desk.model.wareki import format_wareki
+from kokuho_desk.store import Store
+from kokuho_desk.ui.i18n import _
+
+DAYS_AHEAD = 7
+OVERDUE_DAYS_SHOWN = 90
+OVERDUE = QColor("#b71c1c")
+
+
+class DeadlinesView(QWidget):
+    case_chosen = Signal(int)
+
+    def __init__(self, store: Store, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_("期限"), _("氏名"), _("すること")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        box = QVBoxLayout(self)
+        box.addWidget(self.caption)
+        box.addWidget(self.table, 1)
+        self.table.cellActivated.connect(self._chosen)
+        self.table.cellDoubleClicked.connect(self._chosen)
+
+    def refresh(self) -> None:
+        today = self._today()
+        deadlines = self._store.deadlines(today - timedelta(days=OVERDUE_DAYS_SHOWN), today + timedelta(days=DAYS_AHEAD))
+        self.caption.setText(_("{start}から{end}までの期限（過ぎたものを含む）: {n}件").format(
+            start=format_wareki(today), end=format_wareki(today + timedelta(days=DAYS_AHEAD)), n=len(deadlines)))
+        self.table.setRowCount(len(deadlines))
+        for row, d in enumerate(deadlines):
+            items = [QTableWidgetItem(format_wareki(d.due_date)),
+                     QTableWidgetItem(d.head_name or _("（氏名なし）")),
+                     QTableWidgetItem(d.action)]
+            for item in items:
+                item.setData(Qt.ItemDataRole.UserRole, d.case_id)
+                item.setToolTip(d.action)
+                if d.due_date < today:
+                    item.setForeground(QBrush(OVERDUE))
+            for column, item in enumerate(items):
+                self.table.setItem(row, column, item)
+
+    def _chosen(self, row: int, _column: int) -> None:
+        self.case_chosen.emit(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))

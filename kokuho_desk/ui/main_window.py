@@ -1,0 +1,358 @@
+"""The consultation desk in one window: the case list and deadlines on the left, the open case on the right.
+
+The window only moves data: it reads and saves cases through the store (on the UI
+thread, one case at a time), has the editor validate them, and hands the checks and
+the letters to ``operations`` (off the UI thread). The list reads through its own
+StoreReader thread.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kokuho_desk import APP_NAME
+from kokuho_desk.model.case import Case
+from kokuho_desk.store import CaseNotFound, Store, StoreError
+from kokuho_desk.ui import operations
+from kokuho_desk.ui.case_browser import CaseBrowser
+from kokuho_desk.ui.case_editor import CaseEditor
+from kokuho_desk.ui.case_list import CaseListModel
+from kokuho_desk.ui.checks_panel import ChecksPanel
+from kokuho_desk.ui.deadlines_view import DeadlinesView
+from kokuho_desk.ui.i18n import _
+from kokuho_desk.ui.settings import Settings, apply_text_size
+from kokuho_desk.ui.store_reader import CaseQuery, StoreReader
+
+SIDEBAR_WIDTH = 430
+CHECKS_SOURCE = "checks"  # the store's deadline source for next actions found by the checks
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: Settings, *, today: Callable[[], date] = date.today):
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self._today = today
+        self.case_id: int | None = None
+        self.report = None  # the CheckReport shown, for the letters
+        self.municipalities: list[str] = []
+        self.setWindowTitle(f"{APP_NAME} — {store.path.name}")
+
+        self.reader = StoreReader(store.path, self)
+        self.cases = CaseListModel(self.reader, today=today, parent=self)
+        self.browser = CaseBrowser(self.cases)
+        self.deadlines = DeadlinesView(store, today=today)
+        self.sidebar = QTabWidget()
+        self.sidebar.addTab(self.browser, _("ケース一覧"))
+        self.sidebar.addTab(self.deadlines, _("今週の期限"))
+
+        self.editor = CaseEditor(today=today)
+        self.checks = ChecksPanel(label_for=self.editor.field_label)
+        self.editor.tabs.addTab(self.checks, _("判定・書類"))
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 120%; font-weight: bold")
+        self.save_button = QPushButton(_("保存"))
+        self.check_button = QPushButton(_("判定する"))
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.check_button)
+        head.addWidget(self.save_button)
+        case_page = QWidget()
+        case_box = QVBoxLayout(case_page)
+        case_box.setContentsMargins(6, 6, 6, 0)
+        case_box.addLayout(head)
+        case_box.addWidget(self.editor, 1)
+
+        self.welcome = QLabel(_("左の一覧からケースを選ぶか、「＋ 新しいケース」を押してください。\n\n"
+                                "Ctrl+N 新しいケース　Ctrl+F 検索　Ctrl+S 保存　F5 判定"))
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(case_page)
+        self.case_page = case_page
+        self.stats: QWidget | None = None
+
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([SIDEBAR_WIDTH, 1000])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self._make_actions()
+
+        self.browser.case_chosen.connect(self.open_case)
+        self.browser.new_case_requested.connect(self.new_case)
+        self.deadlines.case_chosen.connect(self.open_case)
+        self.editor.modified_changed.connect(self._update_title)
+        self.save_button.clicked.connect(self.save)
+        self.check_button.clicked.connect(self.run_checks)
+        self.checks.field_requested.connect(self.editor.focus_field)
+        self.checks.letter_requested.connect(self.make_letter)
+        self.cases.failed.connect(lambda message: self.statusBar().showMessage(message))
+
+        self.cases.set_query(CaseQuery())
+        self.deadlines.refresh()
+        QTimer.singleShot(0, self._load_municipalities)
+
+    # --- building -------------------------------------------------------------------------
+
+    def show_stats(self) -> None:
+        """The statistics page, built on first use (it reads every case)."""
+        if not self.may_leave_case():
+            return
+        if self.stats is None:
+            from kokuho_desk.ui.stats_view import StatsView
+
+            self.stats = StatsView(self.store)
+            self.pages.addWidget(self.stats)
+        self.pages.setCurrentWidget(self.stats)
+
+    def _make_actions(self) -> None:
+        toolbar = QToolBar(_("操作"))
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        menu = self.menuBar()
+        file_menu = menu.addMenu(_("ファイル(&F)"))
+        case_menu = menu.addMenu(_("ケース(&C)"))
+        view_menu = menu.addMenu(_("表示(&V)"))
+
+        def action(text: str, slot, shortcut=None, menu_=None, on_toolbar=False) -> QAction:
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            if menu_ is not None:
+                menu_.addAction(a)
+            if on_toolbar:
+                toolbar.addAction(a)
+            self.addAction(a)
+            return a
+
+        self.new_action = action(_("新しいケース"), self.new_case, QKeySequence.StandardKey.New, case_menu, True)
+        self.save_action = action(_("保存"), self.save, QKeySequence.StandardKey.Save, case_menu, True)
+        self.check_action = action(_("判定する"), self.run_checks, "F5", case_menu, True)
+        action(_("記録を追加"), self.add_log_entry, "Ctrl+L", case_menu)
+        action(_("検索"), self.focus_search, QKeySequence.StandardKey.Find, view_menu)
+        action(_("今週の期限"), lambda: self.sidebar.setCurrentWidget(self.deadlines), "Ctrl+D", view_menu, True)
+        if importlib.util.find_spec("kokuho_desk.ui.stats_view") is not None:
+            action(_("統計"), self.show_stats, "Ctrl+T", view_menu, True)
+        action(_("設定"), self.open_settings, "Ctrl+,", file_menu, True)
+        file_menu.addSeparator()
+        action(_("終了"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+        for i in range(self.editor.tabs.count()):
+            action(self.editor.tabs.tabText(i), lambda _c=False, i=i: self._show_tab(i), f"Alt+{i + 1}", view_menu)
+
+    def _load_municipalities(self) -> None:
+        from kokuho_desk.rules.municipality import list_profiles
+
+        names = [p.name for p in list_profiles()]
+        self.municipalities = names
+        self.browser.set_municipalities(names)
+        self.editor.household.municipality.set_suggestions(names)
+
+    # --- cases ----------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        if self.pages.currentWidget() is not self.case_page:
+            return
+        name = self.editor.head_name() or _("（氏名未入力）")
+        title = _("新しいケース") + f"　{name}" if self.case_id is None else f"#{self.case_id}　{name}"
+        if self.editor.is_modified:
+            title += "　" + _("（未保存）")
+        self.title.setText(title)
+        self.save_button.setEnabled(self.editor.is_modified or self.case_id is None)
+
+    def _show_case_page(self) -> None:
+        self.pages.setCurrentWidget(self.case_page)
+        self._update_title()
+
+    def may_leave_case(self) -> bool:
+        """The unsaved-changes guard: True when the open case may be left (saved, discarded or unchanged)."""
+        if self.pages.currentWidget() is not self.case_page or not self.editor.is_modified:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
+                          _("このケースには保存していない変更があります。保存しますか？"), parent=self)
+        save = box.addButton(_("保存する"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_("保存しない"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is save:
+            return self.save()
+        return box.clickedButton() is discard
+
+    def new_case(self) -> None:
+        if not self.may_leave_case():
+            return
+        self.case_id = None
+        self.editor.new_case(self.settings.get("default_municipality") or None)
+        self.checks.clear()
+        self.report = None
+        self._show_case_page()
+        self.editor.focus_field("members[0].name")
+
+    def open_case(self, case_id: int) -> None:
+        if case_id == self.case_id and self.pages.currentWidget() is self.case_page:
+            return
+        if not self.may_leave_case():
+            if self.case_id is not None:
+                self.browser.select_case(self.case_id)
+            return
+        try:
+            case = self.store.get(case_id)
+        except CaseNotFound as e:
+            self.statusBar().showMessage(str(e))
+            return
+        self.case_id = case_id
+        self.editor.load_case(case)
+        self.checks.clear()
+        self.report = None
+        self._show_case_page()
+
+    def save(self) -> bool:
+        """Validate and store the open case in one transaction; False (nothing written) if it has errors."""
+        case = self.editor.current_case()
+        if case is None:
+            self.statusBar().showMessage(_("入力に誤りがあります。赤い欄を直してください。保存していません。"))
+            return False
+        try:
+            if self.case_id is None:
+                self.case_id = self.store.create(case)
+            else:
+                self.store.update(self.case_id, case)
+        except (StoreError, ValueError) as e:
+            QMessageBox.critical(self, APP_NAME, _("保存できませんでした。入力した内容は画面に残っています。\n{e}").format(e=e))
+            return False
+        self.editor.mark_saved(case)
+        self._update_title()
+        self.statusBar().showMessage(_("保存しました（#{id}）").format(id=self.case_id), 5000)
+        self.cases.refresh()
+        self.deadlines.refresh()
+        return True
+
+    def add_log_entry(self) -> None:
+        if self.pages.currentWidget() is self.case_page:
+            self.editor.add_log_entry()
+
+    def focus_search(self) -> None:
+        self.sidebar.setCurrentWidget(self.browser)
+        self.browser.search.setFocus()
+        self.browser.search.selectAll()
+
+    def _show_tab(self, index: int) -> None:
+        if self.pages.currentWidget() is self.case_page:
+            self.editor.tabs.setCurrentIndex(index)
+            self.editor.tabs.currentWidget().setFocus()
+
+    # --- checks and letters -----------------------------------------------------------------
+
+    def run_checks(self) -> operations.Operation | None:
+        """Run every check on what the editor shows (valid input only), off the UI thread."""
+        if self.pages.currentWidget() is not self.case_page:
+            return None
+        case = self.editor.current_case()
+        if case is None:
+            self.statusBar().showMessage(_("入力に誤りがあります。直してから判定してください。"))
+            return None
+        self.check_button.setEnabled(False)
+        self.checks.show_running()
+        case_id = self.case_id
+        return operations.run_in_background(
+            self, lambda: _checks_with_letters(case),
+            on_success=lambda result: self._checks_done(case_id, *result),
+            on_failure=self._checks_failed)
+
+    def _checks_done(self, case_id: int | None, report, letters: dict[str, tuple[str, str]], statement: str) -> None:
+        self.check_button.setEnabled(True)
+        self.report = report
+        self.checks.show_report(report, letters, statement)
+        self.editor.tabs.setCurrentWidget(self.checks)
+        if case_id is not None and case_id == self.case_id and not self.editor.is_modified:
+            actions = [a for check in report.checks for a in check.next_actions]
+            self.store.set_next_actions(case_id, actions, CHECKS_SOURCE)
+            self.deadlines.refresh()
+            self.cases.refresh()
+
+    def _checks_failed(self, error: Exception) -> None:
+        self.check_button.setEnabled(True)
+        self.checks.clear()
+        QMessageBox.warning(self, APP_NAME, _("判定できませんでした。\n{e}").format(e=error))
+
+    def make_letter(self, kind: str) -> operations.Operation | None:
+        """Make letter ``kind`` for the open case (off the UI thread) and show it for printing."""
+        case = self.editor.current_case()
+        if case is None:
+            self.statusBar().showMessage(_("入力に誤りがあります。直してから書類を作ってください。"))
+            return None
+        desk = {"name": self.settings.get("desk_name"), "contact": self.settings.get("desk_contact")}
+        font = self.settings.get("pdf_font") or None
+        report, today = self.report, self._today()
+        self.statusBar().showMessage(_("書類を作っています…"))
+
+        def make() -> bytes:
+            from kokuho_desk.letters import make_letter
+
+            return make_letter(kind, case, report, today=today, desk=desk, font=font)
+
+        return operations.run_in_background(
+            self, make, on_success=lambda pdf: self._letter_done(kind, pdf),
+            on_failure=lambda e: QMessageBox.warning(self, APP_NAME, _("書類を作れませんでした。\n{e}").format(e=e)))
+
+    def _letter_done(self, kind: str, pdf: bytes) -> None:
+        from kokuho_desk.ui.letter_preview import LetterPreview
+
+        self.statusBar().clearMessage()
+        if self.case_id is not None:
+            self.store.audit("letter", self.case_id, kind)
+        self.letter_preview = LetterPreview(pdf, suggested_name=f"{kind}.pdf", parent=self)
+        self.letter_preview.show()
+
+    # --- settings and closing -------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from kokuho_desk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self, self.municipalities)
+        if dialog.exec():
+            apply_text_size(QApplication.instance(), self.settings.get("large_text"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave_case():
+            event.ignore()
+            return
+        operations.wait_for_all()
+        self.reader.close()
+        event.accept()
+
+
+def _checks_with_letters(case: Case):
+    """(report, {check id: (letter kind, title)}, 計算書 text) — pure work for the thread pool."""
+    from kokuho_desk.letters import letter_for_check, list_letters
+    from kokuho_desk.rules.engine import run_checks
+    from kokuho_desk.rules.statement import render
+
+    report = run_checks(case)
+    titles = dict(list_letters())
+    letters = {c.id: (kind, titles[kind]) for c in report.checks if (kind := letter_for_check(c.id))}
+    return report, letters, render(report)

@@ -1,0 +1,89 @@
+"""The settings dialog, built from the SETTINGS registry."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kokuho_desk.ui.i18n import N_, _
+from kokuho_desk.ui.settings import SETTINGS, Settings
+
+FILE_SETTINGS = {"pdf_font": N_("フォント (*.ttf *.otf *.ttc)"), "db_path": N_("データベース (*.db)")}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None, municipalities: list[str] = ()):
+        super().__init__(parent)
+        self.setWindowTitle(_("設定"))
+        self._settings = settings
+        self.editors: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for s in SETTINGS:
+            value = settings.get(s.name)
+            if isinstance(s.default, bool):
+                editor = QCheckBox(_(s.label))
+                editor.setChecked(bool(value))
+                row: QWidget = editor
+                label = ""
+            elif s.name == "default_municipality":
+                editor = QComboBox()
+                editor.setEditable(True)
+                editor.addItems(list(municipalities))
+                editor.setEditText(value)
+                row, label = editor, _(s.label)
+            else:
+                editor = QLineEdit(value)
+                row, label = editor, _(s.label)
+                if s.name in FILE_SETTINGS:
+                    row = QWidget()
+                    line = QHBoxLayout(row)
+                    line.setContentsMargins(0, 0, 0, 0)
+                    line.addWidget(editor, 1)
+                    browse = QPushButton(_("参照…"))
+                    browse.clicked.connect(lambda _c=False, n=s.name, e=editor: self._browse(n, e))
+                    line.addWidget(browse)
+            editor.setToolTip(_(s.help))
+            editor.setAccessibleName(_(s.label))
+            self.editors[s.name] = editor
+            form.addRow(label, row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("キャンセル"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self, name: str, editor: QLineEdit) -> None:
+        if name == "db_path":
+            path, _f = QFileDialog.getSaveFileName(self, _(next(s.label for s in SETTINGS if s.name == name)),
+                                                   editor.text(), _(FILE_SETTINGS[name]),
+                                                   options=QFileDialog.Option.DontConfirmOverwrite)
+        else:
+            path, _f = QFileDialog.getOpenFileName(self, _("フォントを選ぶ"), editor.text(), _(FILE_SETTINGS[name]))
+        if path:
+            editor.setText(path)
+
+    def accept(self) -> None:
+        for name, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                value = editor.isChecked()
+            elif isinstance(editor, QComboBox):
+                value = editor.currentText().strip()
+            else:
+                value = editor.text().strip()
+            self._settings.set(name, value)
+        super().accept()
