@@ -214,8 +214,9 @@ def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
     return persons, any(p.child for p in persons) and not any(m.relation == "spouse" for m in case.members)
 
 
-def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, list[str]]:
-    """The household's 最低生活費 for the month of the judgement, or the case fields missing.
+def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, list[str], str | None]:
+    """The household's 最低生活費 for the month of the judgement, the case fields missing, and
+    a data gap that prevents the computation (in Japanese), if any.
 
     The household is every member listed (the 生活保護 unit is the 世帯, insured or not);
     the 級地 comes from finances.grade, else the municipality profile; the 住宅扶助 限度額 and
@@ -233,7 +234,7 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
     if rent is None:
         missing.append("finances.monthly_rent")
     if missing:
-        return None, missing
+        return None, missing, None
 
     def compute_case() -> tuple[MinimumLiving, list]:
         own = Trace(ctx)
@@ -252,6 +253,9 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
             result.notes.append("都道府県が分からないため冬季加算を含めていません")
         return result, own.read
 
-    result, read = ctx.memo("minimum_living", compute_case)
+    try:
+        result, read = ctx.memo("minimum_living", compute_case)
+    except MinimumLivingGap as gap:
+        return None, [], str(gap)
     trace.read.extend(v for v in read if v not in trace.read)
-    return result, []
+    return result, [], None

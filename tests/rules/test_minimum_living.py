@@ -28,8 +28,8 @@ def _figures(example: dict) -> dict[str, int]:
         ml = compute(trace, case.as_of, case.finances.grade, persons, single_parent=single,
                      winter=conv["winter"], winter_zone=conv["winter_zone"])
     else:
-        ml, missing = minimum_living.for_case(ctx, trace)
-        assert not missing
+        ml, missing, gap = minimum_living.for_case(ctx, trace)
+        assert not missing and gap is None
     return {"living_assistance": ml.living, "total": ml.total, "total_without_housing": ml.total - ml.housing}
 
 
@@ -126,6 +126,6 @@ def test_missing_fields_are_named():
     """Ensure unknown birth dates, 級地 and rent are reported as missing, never taken as 0."""
     case = case_from_dict({"as_of": "2025-10-01", "members": [{"relation": "head"}]})
     ctx = CheckContext.for_case(case)
-    ml, missing = minimum_living.for_case(ctx, Trace(ctx))
+    ml, missing, _ = minimum_living.for_case(ctx, Trace(ctx))
     assert ml is None
     assert missing == ["members[0].birth_date", "finances.grade", "finances.monthly_rent"]

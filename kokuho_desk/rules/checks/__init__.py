@@ -7,4 +7,13 @@ CHECK_MODULES = (
     "childbirth_exemption",
     "unemployment_reduction",
     # relief checks (rules engine II) follow here
+    "premium_relief",
+    "copayment_relief",
+    "special_care_benefit",
+    "enforcement_suspension",
+    "realization_deferral",
+    "seizure_limit",
+    "limitation",
+    "certificate",
+    "public_assistance",
 )

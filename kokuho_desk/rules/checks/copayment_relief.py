@@ -1,0 +1,107 @@
+"""一部負担金の減免・徴収猶予 (国保法44条; 昭和34年保発第21号 as amended by 保発0913第2号, 2010).
+
+The national standard: a cause (災害, 不作・不漁, 休廃業・失業等, or similar) **and** 入院 (外来 only
+where the municipality allows it) **and** the household's monthly income ≤ 最低生活費 × the ratio
+**and** savings ≤ 最低生活費 × 3 months. The 保険者 decides, so a met standard is `likely`.
+The ratio, the months, 外来 and a bar for households in arrears are municipal settings
+(relief_defaults.toml, overridden by the profile's [relief]). The income compared is the one
+given (finances.monthly_income), without the 生活保護 勤労控除.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_FLOOR, Decimal
+
+from kokuho_desk.model.case import HARDSHIP_LABELS
+from kokuho_desk.rules import minimum_living
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.relief import finish, setting, yen
+from kokuho_desk.rules.result import CheckResult, NextAction
+
+ID = "copayment_relief"
+TITLE = "一部負担金の減免・徴収猶予（国民健康保険法第44条）"
+LETTER = "copayment-relief"
+BASIS = ["国民健康保険法第44条", "昭和34年3月30日 保発第21号（平成22年9月13日 保発0913第2号による改正）"]
+
+
+def check(ctx: CheckContext) -> CheckResult:
+    trace = Trace(ctx)
+    case, on = ctx.case, ctx.as_of
+    fin, med, hs = case.finances, case.medical, case.hardship
+    reasons: list[str] = []
+    missing: list[str] = []
+    failed = False
+
+    causes = trace.value("copayment.causes", on)
+    if hs is None or not hs.reasons:
+        missing.append("hardship.reasons")
+    else:
+        met = [r for r in hs.reasons if r in causes]
+        if met:
+            reasons.append(f"減免の事由: {'・'.join(HARDSHIP_LABELS[r] for r in met)}。")
+        else:
+            failed = True
+            reasons.append("記録された事情（" + "・".join(HARDSHIP_LABELS[r] for r in hs.reasons)
+                           + "）は、災害・不作・休廃業・失業など減免の事由に当たりません。")
+
+    outpatient_ok = setting(ctx, trace, "copayment_outpatient", on)
+    inpatient = med.inpatient if med else None
+    outpatient = med.outpatient if med else None
+    if inpatient:
+        reasons.append("入院しています（国の基準は入院が対象）。")
+    elif outpatient and outpatient_ok:
+        reasons.append("外来ですが、この市町村は外来も減免の対象にしています。")
+    elif inpatient is None and not (outpatient and outpatient_ok):
+        missing.append("medical.inpatient")
+    else:
+        failed = True
+        reasons.append("国の基準は入院のみが対象です。この市町村の外来の扱いを確認してください。")
+
+    if setting(ctx, trace, "copayment_bar_if_arrears", on) and any(a.amount for a in case.arrears):
+        failed = True
+        reasons.append("この市町村は保険料（税）の滞納があると減免しない扱いです。")
+
+    ml, lacking, gap = minimum_living.for_case(ctx, trace)
+    missing += lacking
+    figures: dict = {}
+    income = fin.monthly_income if fin else None
+    savings = fin.savings if fin else None
+    if income is None:
+        missing.append("finances.monthly_income")
+    if savings is None:
+        missing.append("finances.savings")
+    if ml is not None:
+        cost = ml.total
+        ratio = Decimal(str(setting(ctx, trace, "copayment_income_ratio", on)))
+        months = setting(ctx, trace, "copayment_savings_months", on)
+        income_limit = int((cost * ratio).to_integral_value(ROUND_FLOOR))
+        savings_limit = cost * months
+        figures = {"minimum_living_cost": cost, "income_limit": income_limit, "savings_limit": savings_limit,
+                   **ml.breakdown()}
+        if income is not None:
+            ok = income <= income_limit
+            failed |= not ok
+            reasons.append(f"世帯の月収入 {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
+                           f"{'' if ratio == 1 else f' × {ratio}'}）の {yen(income_limit)} "
+                           f"{'以下です' if ok else 'を超えています'}。")
+        if savings is not None:
+            ok = savings <= savings_limit
+            failed |= not ok
+            reasons.append(f"預貯金 {yen(savings)} は基準の{months}か月分 {yen(savings_limit)} "
+                           f"{'以下です' if ok else 'を超えています'}。")
+
+    actions: list[NextAction] = []
+    if failed:
+        verdict = "not_eligible"
+        if hs is not None and any(r in causes for r in hs.reasons):
+            months = trace.value("copayment.deferral_months", on)
+            reasons.append(f"減免に当たらなくても、生活が苦しい場合は{months}か月以内の徴収猶予を申請できます（市町村の判断）。")
+    elif missing:
+        verdict = "needs_info"
+    else:
+        verdict = "likely"
+        period = trace.value("copayment.relief_months_standard", on)
+        reasons.append(f"国の基準を満たしています。減免するかどうかは保険者が決めます（期間は{period}か月までが標準）。")
+        actions.append(NextAction("一部負担金の減免を申請する（入院の前か入院時に。原則として申請日から適用）", on, LETTER))
+    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, missing=missing, figures=figures,
+                  actions=actions, review_notes=(ml.notes if ml else []) + ([gap] if gap else []))

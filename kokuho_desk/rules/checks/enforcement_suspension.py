@@ -1,0 +1,67 @@
+"""滞納処分の執行停止 (地方税法15条の7; for 国保料 through 国保法79条の2 and 地方自治法231条の3
+第3項; the same three grounds as 国税徴収法153条): 1 無財産, 2 生活を著しく窮迫させるおそれ,
+3 所在・財産ともに不明 (not a desk client's case). The 停止 is 職権: the desk sends a 上申, and the
+municipality decides, so at best `likely`. Ground 2 is taken as income ≤ 最低生活費 with savings
+within the data's months of it (生活保護基準と同程度の生活状態); ground 1 is noted when there are
+no savings at all. Under ground 2 seizures must be released (15条の7第3項); after 3 years the
+duty to pay ends.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_FLOOR, Decimal
+
+from kokuho_desk.rules import minimum_living
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.relief import finish, yen
+from kokuho_desk.rules.result import CheckResult, NextAction
+
+ID = "enforcement_suspension"
+TITLE = "滞納処分の執行停止（地方税法第15条の7・国税徴収法第153条）"
+LETTER = "enforcement-suspension"
+BASIS = ["地方税法第15条の7第1項", "国税徴収法第153条", "国税庁 事務運営指針「滞納処分の停止に関する取扱いについて」（平成12年6月30日）"]
+BASIS_RYO = "国民健康保険法第79条の2・地方自治法第231条の3第3項（保険料は地方税の滞納処分の例による）"
+
+
+def check(ctx: CheckContext) -> CheckResult:
+    trace = Trace(ctx)
+    case, on = ctx.case, ctx.as_of
+    basis = BASIS + ([BASIS_RYO] if any(a.kind == "料" for a in case.arrears) else [])
+    if not case.arrears:
+        return finish(ID, TITLE, "not_eligible", trace, reasons=["滞納の記録がないので執行停止の対象になりません。"],
+                      basis=basis)
+    fin = case.finances
+    ml, missing, gap = minimum_living.for_case(ctx, trace)
+    income = fin.monthly_income if fin else None
+    savings = fin.savings if fin else None
+    missing += [p for p, v in (("finances.monthly_income", income), ("finances.savings", savings)) if v is None]
+    reasons: list[str] = []
+    figures: dict = {}
+    actions: list[NextAction] = []
+    verdict = "needs_info"
+    if ml is not None and income is not None and savings is not None:
+        cost = ml.total
+        limit = int((cost * Decimal(trace.value("enforcement.suspension_savings_months", on)))
+                    .to_integral_value(ROUND_FLOOR))
+        figures = {"minimum_living_cost": cost, "savings_limit": limit}
+        if income <= cost and savings <= limit:
+            verdict = "likely"
+            reasons.append(f"世帯の月収入 {yen(income)} は最低生活費 {yen(cost)} 以下で、預貯金も {yen(savings)} です。"
+                           "滞納処分をすると生活を著しく窮迫させるおそれがあります（第2号）。")
+            if savings == 0:
+                reasons.append("預貯金がなく、差し押さえられる財産がない場合にも当たります（第1号）。")
+            years = trace.value("enforcement.suspension_extinction_years", on)
+            reasons.append(f"執行停止は市町村が職権で行うので、事情を書いた上申書を出します。停止が{years}年続くと納付義務は消えます。")
+            actions.append(NextAction("滞納処分の執行停止を求める上申書を出す", on, LETTER))
+            if any(not s.released for s in case.seizures):
+                reasons.append("第2号で停止するときは、差押えを解除しなければなりません（第15条の7第3項）。")
+                actions.append(NextAction("執行停止とあわせて差押えの解除を求める", on, "seizure-release"))
+        else:
+            verdict = "not_eligible"
+            if income > cost:
+                reasons.append(f"世帯の月収入 {yen(income)} が最低生活費 {yen(cost)} を超えています。")
+            if savings > limit:
+                reasons.append(f"預貯金 {yen(savings)} が目安 {yen(limit)} を超えています。")
+            reasons.append("分納や換価の猶予・徴収猶予を検討してください。")
+    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
+                  actions=actions, review_notes=(ml.notes if ml else []) + ([gap] if gap else []))
