@@ -1,0 +1,45 @@
+"""換価の猶予 (申請) within the 条例's 6 months, and 徴収猶予."""
+
+from __future__ import annotations
+
+from datetime import date
+
+BASE = {"as_of": "2025-10-01", "members": [{"relation": "head", "birth_date": "1970-12-01"}]}
+
+
+def arrear(due, kind="税"):
+    return {"fiscal_year": 2024, "amount": 50_000, "due_date": due, "kind": kind}
+
+
+def test_deadline_is_six_months_from_due(run):
+    """Ensure a 納期限 of 2025-05-31 gives the application deadline 2025-11-30 as a dated action."""
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-05-31")]})
+    assert r.verdict == "likely"
+    assert r.next_actions[0].due_date == date(2025, 11, 30)
+    assert r.next_actions[0].letter == "realization-deferral"
+
+
+def test_month_end_period(run):
+    """Ensure a 納期限 of 2025-08-30 ends the period on 2026-02-28 (no 31 February)."""
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-08-30")]})
+    assert r.figures["application_deadline"] == date(2026, 2, 28)
+
+
+def test_older_arrears_bar_the_application(run):
+    """Ensure an arrear past its 6 months bars the application; without a cause nothing is likely."""
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-05-31"), arrear("2024-12-31")],
+                                     "hardship": {"reasons": []}})
+    assert r.verdict == "needs_info" and r.missing == ["hardship.reasons"]
+
+
+def test_collection_deferral_on_illness(run):
+    """Ensure 病気 allows 徴収猶予 (地方税法15条) even when the 換価の猶予 window has passed."""
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2024-12-31")],
+                                     "hardship": {"reasons": ["illness"]}})
+    assert r.verdict == "likely" and any("徴収猶予" in x for x in r.reasons)
+
+
+def test_premium_is_marked_for_review(run):
+    """Ensure 換価の猶予 for a 料 says 要確認 (15条の6 reaching 国保料 is unconfirmed)."""
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-05-31", kind="料")]})
+    assert r.verdict == "likely" and r.needs_review
