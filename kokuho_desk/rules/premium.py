@@ -158,8 +158,9 @@ def childbirth_months(m: Member, trace: Trace, on: date) -> list[date]:
 
 
 def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
-    """Under the age on 4月1日 (or born later): i.e. up to the 3月31日 after reaching it."""
-    return age_on(m.birth_date, law_day(fiscal_year)) < age
+    """Covered for the whole fiscal year as 「…歳に達する日以後の最初の3月31日以前」: not yet that age on the
+    3月31日 before the year (born 2019-04-02 is 未就学 in FY2025; born 2019-04-01 is not)."""
+    return age_on(m.birth_date, law_day(fiscal_year) - timedelta(days=1)) < age
 
 
 def review_lines(values: list[Value]) -> list[str]:
