@@ -68,6 +68,7 @@ FIELDS: dict[str, str] = {
     "notice_total": "決定通知書の保険料額",
     "premium_total": "再計算した保険料（年額）",
     "premium_reduction": "法定軽減（7割・5割・2割・なし）",
+    "premium_rates": "再計算に使った料率（例: 大阪市 令和7年度）",
     "verdict": "この書類に対応する判定の結果",
     "protected_amount": "差押禁止額（判定の数値）",
     "excess": "差押禁止額を超えて差し押さえられた額（判定の数値）",
@@ -80,6 +81,7 @@ LISTS: dict[str, str] = {
     "reasons": "この書類に対応する判定の理由",
     "check_basis": "判定が根拠とした法令・通知",
     "missing": "判定に足りなかった情報",
+    "premium_reasons": "保険料の再計算についての説明",
     "notes": "相談メモ（ケースの自由記述）",
 }
 
@@ -310,6 +312,7 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
         "notice_total": yen(case.notice.total if case.notice else None),
         "premium_total": yen(premium.get("total"), review) if premium else BLANK,
         "premium_reduction": _text(premium.get("reduction")) if premium else BLANK,
+        "premium_rates": _text(premium.get("rates")) if premium else BLANK,
         "verdict": check.verdict_label if check else BLANK,
         "protected_amount": _figure(check, "protected_amount"),
         "excess": _figure(check, "excess"),
@@ -326,6 +329,7 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
             "check_basis": list(check.basis) if check else [],
             "missing": list(check.missing) if check else [],
             "notes": [_text(case.notes)] if case.notes else [],
+            "premium_reasons": list(premium.get("reasons", [])) if premium else [],
         },
         tables={
             "members": _members(case, case.as_of),

@@ -177,7 +177,10 @@ class _Letter:
 
     def _list(self, b: Block) -> list:
         items = self.ctx.lists[b.get("source")]
-        body = [self.p(f"・{item}", self.st.item) for item in items] or [self.ruled_lines(b.get("blank_lines", 3))]
+        blank_lines = b.get("blank_lines", 3)
+        if not items and not blank_lines:
+            return []
+        body = [self.p(f"・{item}", self.st.item) for item in items] or [self.ruled_lines(blank_lines)]
         return self._titled(b, "", body)
 
     def _table(self, b: Block) -> list:

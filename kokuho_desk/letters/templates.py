@@ -146,8 +146,10 @@ def _check_block(where: str, raw: Any) -> Block:
         for col in options["columns"]:
             if col not in columns:
                 raise TemplateError(f"{where}.columns: 「{col}」という列はありません（使えるもの: {', '.join(columns)}）")
-    elif btype in ("blank_lines", "list") and options.get("count", options.get("blank_lines", 1)) < 1:
-        raise TemplateError(f"{where}: 行数は1以上にしてください")
+    elif btype == "blank_lines" and options.get("count", 3) < 1:
+        raise TemplateError(f"{where}.count: 行数は1以上にしてください")
+    elif btype == "list" and options.get("blank_lines", 3) < 0:
+        raise TemplateError(f"{where}.blank_lines: 0以上にしてください")
     elif btype == "heading" and options.get("align", "left") not in ("left", "center"):
         raise TemplateError(f"{where}.align: left か center を書いてください")
     elif btype == "attachments":
