@@ -257,5 +257,6 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
         result, read = ctx.memo("minimum_living", compute_case)
     except MinimumLivingGap as gap:
         return None, [], str(gap)
-    trace.read.extend(v for v in read if v not in trace.read)
+    seen = {id(v) for v in trace.read}  # the same Value objects: compare by identity, not by their tables
+    trace.read.extend(v for v in read if id(v) not in seen)
     return result, [], None

@@ -1,0 +1,31 @@
+"""kokuho-desk rescreen [--as-of DATE] [--what-if RULE]: judge every open case again and list
+the cases whose verdicts changed; their new deadlines are stored and the run is audited."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+
+from kokuho_desk.model.normalize import InputError, parse_date_value
+from kokuho_desk.rules.rescreen import Settings, rescreen
+from kokuho_desk.store import open_store
+
+
+def run(args) -> int:
+    try:
+        as_of = parse_date_value(args.as_of) if args.as_of else date.today()
+    except InputError as e:
+        print(f"--as-of: {e}", file=sys.stderr)
+        return 2
+    after = Settings(as_of, frozenset(args.what_if))
+    with open_store(args.db) as store:
+        changes = rescreen(store.iter_cases(status="open"), after, workers=os.cpu_count() or 1)
+        for change in changes:
+            print(change.describe())
+            store.set_next_actions(change.case_id, change.result.next_actions, change.check_id)
+        cases = len({c.case_id for c in changes})
+        detail = f"as_of={as_of.isoformat()} what_if={','.join(sorted(after.what_if)) or '-'} changed_cases={cases}"
+        store.audit("rescreen", None, detail)
+    print(f"判定が変わったケース: {cases}件（変わった判定 {len(changes)}件）")
+    return 0
