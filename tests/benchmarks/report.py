@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,10 +91,16 @@ def _cells(row: Row) -> tuple[str, str, str, str]:
     return row.benchmark, row.target.describe() if row.target else "-", measured, row.verdict
 
 
+def _width(text: str) -> int:
+    """Columns the text takes in a terminal (kanji and kana take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def render_table(table: list[Row]) -> str:
     lines = [("benchmark", "target", "measured", "result"), *map(_cells, table)]
-    widths = [max(len(line[i]) for line in lines) for i in range(3)]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line[:3], widths)) + "  " + line[3] for line in lines)
+    widths = [max(_width(line[i]) for line in lines) for i in range(3)]
+    return "\n".join("".join(c + " " * (w - _width(c) + 2) for c, w in zip(line[:3], widths)) + line[3]
+                     for line in lines)
 
 
 def render_doc(table: list[Row], machine_info: dict, measured_at: str | None) -> str:

@@ -1,5 +1,6 @@
 """The desktop bundle: built from packaging/kokuho_desk.spec, then run with no Python around it."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -7,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from kokuho_desk import APP_ID, __version__
-from tests.conftest import REPO
+from tests.conftest import EXAMPLES, REPO
 
 pytestmark = pytest.mark.slow
 
 SPEC = REPO / "packaging" / "kokuho_desk.spec"
+EXAMPLE = EXAMPLES / "premium" / "osaka-city-2022-family-2wari.json"
+ENV = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
 
 
 @pytest.fixture(scope="module")
@@ -30,19 +33,51 @@ def bundle(tmp_path_factory) -> Path:
 @pytest.fixture
 def run_bundle(bundle, tmp_path):
     """Run the bundle's program as a volunteer's machine would: no venv, no PYTHONPATH."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(bundle / APP_ID), *args], cwd=tmp_path, env=env,
+        return subprocess.run([str(bundle / APP_ID), *args], cwd=tmp_path, env={**ENV, "HOME": str(tmp_path)},
                               capture_output=True, text=True, timeout=120)
 
     return run
+
+
+@pytest.fixture
+def case_file(tmp_path) -> Path:
+    """The shared worked example's household as a case file (the example wraps it with its expected figures)."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(json.loads(EXAMPLE.read_text(encoding="utf-8"))["case"], ensure_ascii=False),
+                    encoding="utf-8")
+    return path
 
 
 def test_version(run_bundle):
     """Ensure the bundled program starts and reports the package's version."""
     out = run_bundle("--version")
     assert (out.returncode, out.stdout.strip()) == (0, f"kokuho-desk {__version__}")
+
+
+def test_check_recomputes_the_premium(run_bundle, case_file):
+    """Ensure `check --json` from the bundle finds its law data and gives the published premium total."""
+    out = run_bundle("check", "--json", str(case_file))
+    assert out.returncode == 0, out.stderr
+    premium = json.loads(out.stdout)["premium"]
+    assert (premium["reduction"], premium["total"]) == ("2割", 328758)
+
+
+def test_window_starts(bundle, tmp_path):
+    """Ensure the bundled window starts on a new database and is still running five seconds later."""
+    db = tmp_path / "kokuho.db"
+    proc = subprocess.Popen([str(bundle / APP_ID), "--db", str(db)], cwd=tmp_path,
+                            env={**ENV, "HOME": str(tmp_path)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        exit_status = proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        exit_status = None  # the event loop is running: the window is up
+    proc.kill()
+    _, stderr = proc.communicate()
+    assert exit_status is None, stderr
+    assert db.exists()
 
 
 def test_ships_fonts_with_licence(bundle):
