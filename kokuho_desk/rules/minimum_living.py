@@ -227,7 +227,8 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
     fin = case.finances
     missing = [f"members[{i}].birth_date" for i, m in enumerate(case.members) if m.birth_date is None]
     prof = relief.profile(ctx)
-    grade = (fin.grade if fin else None) or (getattr(prof, "grade", None) if prof is not None else None)
+    grade = (fin.grade if fin else None) or (
+        (getattr(prof, "grade", None) or (getattr(prof, "relief", None) or {}).get("grade")) if prof is not None else None)
     if grade is None:
         missing.append("finances.grade")
     rent = fin.monthly_rent if fin else None
