@@ -21,13 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on, fiscal_year_of
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
-from kokuho_desk.rules.municipality import PART_LABELS, PARTS, ProfileError, RateTable, load_profile
+from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, load_profile
 from kokuho_desk.rules.params import ParameterError, Value, parameter
 
 NO_REDUCTION = "なし"
@@ -60,6 +61,7 @@ def add_months(d: date, n: int) -> date:
     return date(d.year + y, m + 1, 1)
 
 
+@lru_cache(maxsize=4096)
 def reached_day(birth: date, age: int) -> date:
     """The day one reaches an age (年齢計算ニ関スル法律: the day before the birthday)."""
     try:
@@ -359,17 +361,25 @@ def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, 
 
 
 class _CachedTrace(Trace):
-    """A Trace that looks each (parameter, day) up once: the premium reads the same values many times."""
+    """A Trace that looks each (parameter, day) up once per context: the premium and its variants
+    read the same values many times. It records what it read exactly as Trace does."""
 
     def __init__(self, ctx: CheckContext):
         super().__init__(ctx)
-        self._cache: dict[tuple[str, date], Any] = {}
+        self._seen: dict[tuple[str, date], Value] = {}
+        self._shared: dict[tuple[str, date], Value] = ctx.memo("premium:parameter_values", dict)
 
     def value(self, pid: str, on: date) -> Any:
         key = (pid, on)
-        if key not in self._cache:
-            self._cache[key] = super().value(pid, on)
-        return self._cache[key]
+        v = self._seen.get(key)
+        if v is None:
+            v = self._shared.get(key)
+            if v is None:
+                v = self._shared[key] = parameter(pid).at(on, self.ctx.what_if)
+            self._seen[key] = v
+            if v not in self.read:
+                self.read.append(v)
+        return v.value
 
 
 class _Computation:
@@ -383,9 +393,11 @@ class _Computation:
         self.reasons: list[str] = []
         self.missing: list[str] = []
         self._incomes: dict[tuple[int, bool], MemberIncome] = {}
+        self._under: dict[tuple[int, int], bool] = {}
+        self.unemployed_in: list[frozenset[int]] = []
 
     def run(self) -> PremiumResult:
-        rates, kind, reasons, missing = resolve_rates(self.case, self.fy)
+        rates, kind, reasons, missing = self.ctx.memo("premium:rates", lambda: resolve_rates(self.case, self.fy))
         self.reasons += reasons
         self.missing += missing
         try:
@@ -396,6 +408,12 @@ class _Computation:
                                  missing=self.missing, read=self.trace.read)
 
     # -- facts ----------------------------------------------------------------------------------
+
+    def under(self, i: int, age: int) -> bool:
+        key = (i, age)
+        if key not in self._under:
+            self._under[key] = under_age_on_basis(self.case.members[i], self.fy, age)
+        return self._under[key]
 
     def income(self, i: int, unemployed: bool) -> MemberIncome:
         key = (i, unemployed)
@@ -454,18 +472,18 @@ class _Computation:
         incomes = {i: self.income(i, i in unemployed) for i in counted}
         total = sum(x.judgement for x in incomes.values())
         # 給与所得者等: the conflicting readings are shown only when they change the class.
-        scratch, alt = Trace(self.ctx), Trace(self.ctx)
+        scratch, alt = _CachedTrace(self.ctx), _CachedTrace(self.ctx)
         earners = sum(is_earner(case.members[i], self._income_of(i), fy, scratch) for i in counted)
         earners_alt = sum(is_earner(case.members[i], self._income_of(i), fy, alt, alternative=True)
                           for i in counted)
         cls, lines = _classify(total, persons, earners, fy, trace)
         reasons = []
-        conflict = earners != earners_alt and _classify(total, persons, earners_alt, fy, Trace(self.ctx))[0] != cls
+        conflict = earners != earners_alt and _classify(total, persons, earners_alt, fy, scratch)[0] != cls
         for v in scratch.read + (alt.read if conflict else []):
             if (v.status == "verified" or conflict) and v not in trace.read:
                 trace.read.append(v)
         if conflict:
-            alt_cls = _classify(total, persons, earners_alt, fy, Trace(self.ctx))[0]
+            alt_cls = _classify(total, persons, earners_alt, fy, scratch)[0]
             reasons.append(f"要確認: 給与所得者等の数え方（65歳以上の年金収入125万円超か110万円超か、令和8年度の給与収入"
                            f"55万円超か65万円超か）で結果が変わります（{earners}人なら{cls}、{earners_alt}人なら{alt_cls}）。"
                            "市区町村に確認してください")
@@ -494,7 +512,8 @@ class _Computation:
             if self.variant.childbirth and m.insured:
                 exempt = set(childbirth_months(m, trace, on))
                 births[i] = [mo in exempt for mo in months]
-        base_judgement = self.judge(frozenset(i for i in range(n) if unemp[i][0]))
+        self.unemployed_in = [frozenset(i for i in range(n) if unemp[i][k]) for k in range(12)]
+        base_judgement = self.judge(self.unemployed_in[0])
         self.reasons += base_judgement.reasons
         incomes = {i: self.income(i, False) for i, m in enumerate(case.members) if m.insured}
         if rates is None:
@@ -502,7 +521,7 @@ class _Computation:
             return PremiumResult(fy, base_judgement, {}, None, kind, rates, incomes, self.reasons, self.missing,
                                  trace.read)
         specific = self._specific_household_ratios(months, in_k)
-        judgements = {frozenset(i for i in range(n) if unemp[i][0]): base_judgement}
+        judgements = {self.unemployed_in[0]: base_judgement}
 
         parts: dict[str, PartResult] = {}
         prorated = False
@@ -568,11 +587,10 @@ class _Computation:
             members_in = in_k
         # Months with the same configuration are computed once and weighted by their number.
         configs: dict[tuple, int] = {}
-        for k in range(12):
-            active = tuple(i for i in range(n) if members_in[i][k])
+        for k, column in enumerate(zip(*members_in)):
+            active = tuple(i for i, inside in enumerate(column) if inside)
             if active:
-                sig = (active, frozenset(i for i in range(n) if unemp[i][k]),
-                       tuple(births[i][k] for i in active), specific[k])
+                sig = (active, self.unemployed_in[k], tuple(births[i][k] for i in active), specific[k])
                 configs[sig] = configs.get(sig, 0) + 1
         birth_parts = trace.value("childbirth.parts", on) if any(any(b) for b in births) else ()
         half_parts = trace.value("children.half_reduction_parts", on)
@@ -600,20 +618,19 @@ class _Computation:
                 ratio = Decimal(0)
             ib_total = pc_total = full_total = 0
             for i, exempt_month in zip(active, born):
-                m = case.members[i]
                 month_counts[i] += count
                 exempt = exempt_month and part in birth_parts
                 inc = self.income(i, i in unemployed)
                 ib = 0 if exempt else floor_yen(inc.base * rate_fraction)  # 所得割: per member, 1円未満切捨て
                 unit_full = rate.per_capita
-                if part == "child" and not under_age_on_basis(m, fy, child_age):
+                if part == "child" and not self.under(i, child_age):
                     unit_full += rate.per_capita_adult_extra
                 unit = floor_yen(unit_full * (1 - ratio))  # 法定軽減: each reduced unit floored
                 notes = [f"{j.reduction}軽減"] if ratio else []
-                if part in half_parts and under_age_on_basis(m, fy, half_age):
+                if part in half_parts and self.under(i, half_age):
                     unit = floor_yen(unit * (1 - half_ratio))  # 未就学児: half of the reduced amount, floored
                     notes.append("18歳以下5割軽減（予定・仮定）" if half_planned else "未就学児5割軽減")
-                if part == "child" and under_age_on_basis(m, fy, child_age):
+                if part == "child" and self.under(i, child_age):
                     unit = 0  # 子ども・子育て支援納付金分: 18歳年度末まで 10割軽減
                     notes.append("18歳以下10割軽減")
                 if exempt:

@@ -1,6 +1,5 @@
 """The premium by part: months, ages, children, 産前産後, 失業, 特定世帯, caps, rounding, missing facts."""
 
-from datetime import date
 
 import pytest
 

@@ -1,0 +1,40 @@
+"""Rules engine I speed (issue 3): one household's premium and the four premium checks ≤ 1 ms median
+in process; `kokuho-desk check` as a whole process ≤ 300 ms median."""
+
+import importlib
+import json
+import subprocess
+import sys
+
+from kokuho_desk.model.casefile import case_from_dict
+from kokuho_desk.rules.context import CheckContext
+from kokuho_desk.rules.premium import premium
+from tests.conftest import EXAMPLES
+
+PREMIUM_CHECKS = [importlib.import_module(f"kokuho_desk.rules.checks.{name}") for name in
+                  ("statutory_reduction", "child_reduction", "childbirth_exemption", "unemployment_reduction")]
+
+
+def _case_dict():
+    return json.loads((EXAMPLES / "premium" / "osaka-city-2022-family-2wari.json").read_text(encoding="utf-8"))["case"]
+
+
+def test_household_premium_and_checks(benchmark):
+    """Ensure a 4-person household's premium and the four premium checks take ≤ 1 ms (median)."""
+    case = case_from_dict(_case_dict())
+
+    def judge():
+        ctx = CheckContext.for_case(case)
+        return premium(ctx), [m.check(ctx) for m in PREMIUM_CHECKS]
+
+    p, results = benchmark(judge)
+    assert p.total == 328758 and len(results) == 4
+
+
+def test_check_command_process(benchmark, tmp_path):
+    """Ensure `kokuho-desk check FILE --json` as a whole process takes ≤ 300 ms (median)."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(_case_dict(), ensure_ascii=False), encoding="utf-8")
+    cmd = [sys.executable, "-m", "kokuho_desk", "check", str(path), "--json"]
+    out = benchmark.pedantic(lambda: subprocess.run(cmd, capture_output=True, check=True), rounds=15, iterations=1)
+    assert json.loads(out.stdout)["premium"]["total"] == 328758
