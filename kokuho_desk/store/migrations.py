@@ -15,6 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from kokuho_desk.model.casefile import case_from_json
+from kokuho_desk.store import search
 from kokuho_desk.store.db import StoreError
 
 migrations = sqlite_utils.Migrations("kokuho_desk")
@@ -22,11 +24,13 @@ migrations = sqlite_utils.Migrations("kokuho_desk")
 
 @migrations(name="0001_cases")
 def m0001_cases(db: sqlite_utils.Database) -> None:
-    """Cases: the canonical case-file JSON plus columns for listing and filtering."""
+    """Cases: short columns for listing and filtering; the case-file JSON in case_files.
+
+    The JSON lives in its own table so that a scan of cases reads narrow rows.
+    """
     db.execute("""
         CREATE TABLE cases (
             id INTEGER PRIMARY KEY,
-            data TEXT NOT NULL,
             head_name TEXT,
             head_kana TEXT,
             address TEXT,
@@ -35,10 +39,14 @@ def m0001_cases(db: sqlite_utils.Database) -> None:
             outcome TEXT,
             members_count INTEGER NOT NULL,
             next_due_date TEXT,
-            search_text TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             deleted_at TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE case_files (
+            case_id INTEGER PRIMARY KEY REFERENCES cases (id),
+            data TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX cases_status_updated ON cases (status, updated_at)")
     db.execute("CREATE INDEX cases_updated ON cases (updated_at)")
@@ -49,24 +57,37 @@ def m0001_cases(db: sqlite_utils.Database) -> None:
 
 @migrations(name="0002_search")
 def m0002_search(db: sqlite_utils.Database) -> None:
-    """Japanese substring search: an FTS5 trigram index over cases.search_text, kept by triggers."""
+    """Japanese substring search (see search.py), filled for the cases already there.
+
+    cases.name_key: names, kana and address, for short terms (LIKE over narrow rows);
+    case_search.text: all searchable text, indexed by FTS5 trigram (cases_fts), kept by triggers.
+    """
+    db.execute("ALTER TABLE cases ADD COLUMN name_key TEXT NOT NULL DEFAULT ''")
+    db.execute("""
+        CREATE TABLE case_search (
+            case_id INTEGER PRIMARY KEY REFERENCES cases (id),
+            text TEXT NOT NULL
+        )""")
     db.execute("""
         CREATE VIRTUAL TABLE cases_fts USING fts5(
-            search_text, content='cases', content_rowid='id', tokenize='trigram')""")
+            text, content='case_search', content_rowid='case_id', tokenize='trigram')""")
     db.execute("""
-        CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
-            INSERT INTO cases_fts (rowid, search_text) VALUES (new.id, new.search_text);
+        CREATE TRIGGER case_search_insert AFTER INSERT ON case_search BEGIN
+            INSERT INTO cases_fts (rowid, text) VALUES (new.case_id, new.text);
         END""")
     db.execute("""
-        CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN
-            INSERT INTO cases_fts (cases_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+        CREATE TRIGGER case_search_delete AFTER DELETE ON case_search BEGIN
+            INSERT INTO cases_fts (cases_fts, rowid, text) VALUES ('delete', old.case_id, old.text);
         END""")
     db.execute("""
-        CREATE TRIGGER cases_fts_update AFTER UPDATE OF search_text ON cases BEGIN
-            INSERT INTO cases_fts (cases_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
-            INSERT INTO cases_fts (rowid, search_text) VALUES (new.id, new.search_text);
+        CREATE TRIGGER case_search_update AFTER UPDATE ON case_search BEGIN
+            INSERT INTO cases_fts (cases_fts, rowid, text) VALUES ('delete', old.case_id, old.text);
+            INSERT INTO cases_fts (rowid, text) VALUES (new.case_id, new.text);
         END""")
-    db.execute("INSERT INTO cases_fts (cases_fts) VALUES ('rebuild')")
+    for case_id, data in db.execute("SELECT case_id, data FROM case_files").fetchall():
+        case = case_from_json(data)
+        db.execute("UPDATE cases SET name_key = ? WHERE id = ?", [search.case_name_key(case), case_id])
+        db.execute("INSERT INTO case_search (case_id, text) VALUES (?, ?)", [case_id, search.case_search_text(case)])
 
 
 @migrations(name="0003_deadlines")

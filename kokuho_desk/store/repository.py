@@ -5,10 +5,11 @@ refuses use from another thread). A worker thread opens its own Store on the sam
 path; WAL lets readers run while one writer saves, and a writer waits up to the busy
 timeout for another.
 
-Each case is stored as its canonical case-file JSON (``case_to_json``), validated
-with ``case_from_json`` before it is written, so whatever is saved can always be
-read back. Columns next to it (head_name, status, next_due_date …) serve listing and
-filtering; ``search_text`` feeds the FTS5 trigram index (see search.py).
+Each case is stored as its canonical case-file JSON (``case_to_dict``, compact) in
+case_files, validated before it is written, so whatever is saved can always be read
+back. The short columns of ``cases`` (head_name, status, next_due_date …) serve
+listing and filtering; ``case_search.text`` and ``cases.name_key`` serve search
+(see search.py).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 import sqlite_utils
 
 from kokuho_desk.model.case import CASE_STATUSES, Case, LogEntry
-from kokuho_desk.model.casefile import case_from_json, case_to_json
+from kokuho_desk.model.casefile import case_from_dict, case_from_json, case_to_dict
 from kokuho_desk.rules.result import NextAction
 from kokuho_desk.store import search
 from kokuho_desk.store.db import StoreError, connect, default_db_path
@@ -101,10 +102,15 @@ def _os_user() -> str | None:
         return None
 
 
+def case_data(case: Case) -> str:
+    """The stored form of a case: its canonical case-file dict as compact JSON."""
+    return json.dumps(case_to_dict(case), ensure_ascii=False, separators=(",", ":"))
+
+
 def canonical(case: Case) -> tuple[Case, str]:
-    """The case as it will be read back, and its JSON; raises CaseFileError if it is not valid."""
-    stored = case_from_json(case_to_json(case))
-    return stored, case_to_json(stored)
+    """The case as it will be read back, and its stored JSON; raises CaseFileError if it is not valid."""
+    stored = case_from_dict(case_to_dict(case))
+    return stored, case_data(stored)
 
 
 def case_columns(case: Case) -> dict[str, Any]:
@@ -118,7 +124,7 @@ def case_columns(case: Case) -> dict[str, Any]:
         "status": case.status,
         "outcome": case.outcome,
         "members_count": len(case.members),
-        "search_text": search.case_search_text(case),
+        "name_key": search.case_name_key(case),
     }
 
 
@@ -174,12 +180,15 @@ class Store:
     def create(self, case: Case) -> int:
         stored, data = canonical(case)
         now = _now()
-        row = case_columns(stored) | {"data": data, "created_at": now, "updated_at": now}
+        row = case_columns(stored) | {"created_at": now, "updated_at": now}
         with self._transaction():
             names = ", ".join(row)
             cur = self._db.execute(f"INSERT INTO cases ({names}) VALUES ({', '.join('?' * len(row))})",
                                    list(row.values()))
             case_id = cur.lastrowid
+            self._db.execute("INSERT INTO case_files (case_id, data) VALUES (?, ?)", [case_id, data])
+            self._db.execute("INSERT INTO case_search (case_id, text) VALUES (?, ?)",
+                             [case_id, search.case_search_text(stored)])
             self._save_log_deadlines(case_id, stored)
             self._write_audit("create", case_id, None)
         return case_id
@@ -189,11 +198,14 @@ class Store:
 
     def _replace(self, case_id: int, case: Case, action: str, detail: str | None = None) -> None:
         stored, data = canonical(case)
-        row = case_columns(stored) | {"data": data, "updated_at": _now()}
+        row = case_columns(stored) | {"updated_at": _now()}
         with self._transaction():
             old = self._data(case_id)
             assignments = ", ".join(f"{k} = ?" for k in row)
             self._db.execute(f"UPDATE cases SET {assignments} WHERE id = ?", [*row.values(), case_id])
+            self._db.execute("UPDATE case_files SET data = ? WHERE case_id = ?", [data, case_id])
+            self._db.execute("UPDATE case_search SET text = ? WHERE case_id = ?",
+                             [search.case_search_text(stored), case_id])
             self._save_log_deadlines(case_id, stored)
             if detail is None:
                 detail = _changed_fields(json.loads(old), json.loads(data))
@@ -257,8 +269,8 @@ class Store:
     # --- reading -----------------------------------------------------------------------
 
     def _data(self, case_id: int) -> str:
-        row = self._db.execute("SELECT data FROM cases WHERE id = ? AND deleted_at IS NULL",
-                               [case_id]).fetchone()
+        row = self._db.execute("SELECT f.data FROM cases c JOIN case_files f ON f.case_id = c.id "
+                               "WHERE c.id = ? AND c.deleted_at IS NULL", [case_id]).fetchone()
         if row is None:
             raise CaseNotFound(case_id)
         return row[0]
@@ -300,18 +312,17 @@ class Store:
 
     def search(self, query: str, *, limit: int = 50, offset: int = 0,
                status: str | None = None) -> list[CaseSummary]:
-        """Cases whose names, kana, address or notes contain every term of ``query``; newest first.
+        """Cases whose names, kana, address or notes contain every term of ``query``, newest case first.
 
-        An empty query finds nothing.
+        Terms under 3 characters match names, kana and address only; an empty query finds nothing.
         """
-        match = search.match_conditions(query)
-        if match is None:
+        found = search.plan(query)
+        if found is None:
             return []
-        conditions, match_params = match
         where, params = self._filters(status, None, None, None)
-        sql = (f"SELECT {_SUMMARY_COLUMNS} FROM cases c WHERE {' AND '.join(where + conditions)} "
-               f"ORDER BY {_ORDER_BY['updated']} LIMIT ? OFFSET ?")
-        return [_summary(r) for r in self._db.execute(sql, [*params, *match_params, limit, offset]).fetchall()]
+        sql = (f"SELECT {_SUMMARY_COLUMNS} FROM {found.source} WHERE {' AND '.join(found.conditions + where)} "
+               f"ORDER BY {found.order_by} LIMIT ? OFFSET ?")
+        return [_summary(r) for r in self._db.execute(sql, [*found.params, *params, limit, offset]).fetchall()]
 
     def deadlines(self, start: date, end: date) -> list[Deadline]:
         """Open, not-done deadlines of open cases from start to end (inclusive), earliest first."""
@@ -328,7 +339,8 @@ class Store:
         last = 0
         while True:
             rows = self._db.execute(
-                f"SELECT c.id, c.data FROM cases c WHERE {' AND '.join(where)} AND c.id > ? "
+                f"SELECT c.id, f.data FROM cases c JOIN case_files f ON f.case_id = c.id "
+                f"WHERE {' AND '.join(where)} AND c.id > ? "
                 f"ORDER BY c.id LIMIT {ITER_BATCH}", [*params, last]).fetchall()
             if not rows:
                 return

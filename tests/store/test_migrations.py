@@ -10,6 +10,7 @@ from kokuho_desk.store import StoreError, open_store
 from kokuho_desk.store.db import connect
 from kokuho_desk.store.migrations import migrate, migration_names, migrations, schema_version
 from kokuho_desk.store.repository import case_columns
+from kokuho_desk.store.search import case_name_key, case_search_text
 from tests.store.conftest import make_case
 
 NAMES = migration_names()
@@ -31,11 +32,24 @@ def test_from_empty_file(tmp_path):
         db = store._db
         assert schema_version(db) == len(NAMES)
         assert [m.name for m in migrations.applied(db)] == NAMES
-        assert {"cases", "cases_fts", "deadlines", "audit", "audit_no_update", "cases_fts_insert"} <= _tables(db)
+        assert {"cases", "case_files", "case_search", "cases_fts", "deadlines", "audit", "audit_no_update",
+                "case_search_insert"} <= _tables(db)
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert not list(tmp_path.glob("*.bak"))
+
+
+def _insert_as_of_version(db, version, case):
+    """Save a case the way the program at that schema version did."""
+    row = {k: v for k, v in case_columns(case).items() if k != "name_key"}
+    row |= {"created_at": "2025-06-01T10:00:00+09:00", "updated_at": "2025-06-01T10:00:00+09:00"}
+    case_id = db.execute(f"INSERT INTO cases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                         list(row.values())).lastrowid
+    db.execute("INSERT INTO case_files (case_id, data) VALUES (?, ?)", [case_id, case_to_json(case)])
+    if version >= 2:
+        db.execute("UPDATE cases SET name_key = ? WHERE id = ?", [case_name_key(case), case_id])
+        db.execute("INSERT INTO case_search (case_id, text) VALUES (?, ?)", [case_id, case_search_text(case)])
 
 
 @pytest.mark.parametrize("version", range(1, len(NAMES)))
@@ -46,9 +60,7 @@ def test_from_each_earlier_version(tmp_path, version):
     migrate(db, path, stop_before=NAMES[version])
     assert schema_version(db) == version
     case = make_case("架空 次郎", "カクウ ジロウ", address="山口県山口市見本町2-2")
-    row = case_columns(case) | {"data": case_to_json(case), "created_at": "2025-06-01T10:00:00+09:00",
-                                "updated_at": "2025-06-01T10:00:00+09:00"}
-    db.execute(f"INSERT INTO cases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    _insert_as_of_version(db, version, case)
     db.conn.commit()
     db.close()
 
@@ -56,6 +68,7 @@ def test_from_each_earlier_version(tmp_path, version):
         assert schema_version(store._db) == len(NAMES)
         assert [s.head_name for s in store.search("山口市")] == ["架空 次郎"]
         assert [s.head_name for s in store.search("カクウ")] == ["架空 次郎"]
+        assert [s.head_name for s in store.search("架空")] == ["架空 次郎"]
         case_id = store.list()[0].id
         assert json.loads(case_to_json(store.get(case_id))) == json.loads(case_to_json(case))
         store.close_case(case_id, "解決")

@@ -14,10 +14,10 @@ def cases(store):
                                          notes="給与の差押えについて相談")),
         "hayashi": store.create(make_case("林 花子", "はやし はなこ", address="山口県防府市見本町5-10")),
         "nguyen": store.create(make_case("グエン・ヴァン・ミホン", "グエン ヴァン ミホン",
-                                         address="東京都架空区例町3-1 サンプル荘101",
+                                         address='東京都架空区例町3-1 サンプル荘_101 "南"棟*2 50%',
                                          notes="在留カードあり。100%の負担は困難、_下線_と\"引用\"と*印")),
-        "yamamoto": store.create(make_case("山本 一", "ヤマモト ハジメ", address="大阪府堺市見本区1-1",
-                                           notes="A-1号室、K2 社宅")),
+        "yamamoto": store.create(make_case("山本 一", "ヤマモト ハジメ", address="大阪府堺市見本区1-1 A-1号室 K2棟",
+                                           notes="社宅に住む")),
     }
     return ids
 
@@ -66,15 +66,23 @@ def test_all_terms_must_match_mixing_short_and_long(store, cases):
 
 
 def test_notes_and_address_are_searched(store, cases):
-    """Ensure notes and address text are found."""
+    """Ensure notes and address text are found, and 1–2 character terms look at names and address only."""
     assert _ids(store.search("在留カード")) == [cases["nguyen"]]
     assert _ids(store.search("防府市")) == [cases["hayashi"]]
+    assert _ids(store.search("社宅")) == []
+    assert _ids(store.search("社宅に")) == [cases["yamamoto"]]
+
+
+def test_results_come_newest_case_first(store, cases):
+    """Ensure search results are ordered newest case first, by both query paths."""
+    assert [s.id for s in store.search("大阪府")] == [cases["yamamoto"], cases["yamada"]]
+    assert [s.id for s in store.search("大阪")] == [cases["yamamoto"], cases["yamada"]]
 
 
 @pytest.mark.parametrize("query, who", [
     ("A-1", "yamamoto"), ("-1号", "yamamoto"), ("K2", "yamamoto"), ("100%", "nguyen"), ("%", "nguyen"),
-    ("_", "nguyen"), ("_下線_", "nguyen"), ('"引用"', "nguyen"), ('"', "nguyen"), ("*印", "nguyen"),
-    ("*", "nguyen"), ("ヴァン・ミホン", "nguyen"),
+    ("_", "nguyen"), ("_下線_", "nguyen"), ('"引用"', "nguyen"), ('"', "nguyen"), ("*2", "nguyen"),
+    ("と*印", "nguyen"), ("*", "nguyen"), ("ヴァン・ミホン", "nguyen"), ('"南"棟', "nguyen"),
 ])
 def test_special_characters_are_plain_text(store, cases, query, who):
     """Ensure -, *, ", % and _ in a query are matched literally, never as syntax or wildcards."""
