@@ -1,0 +1,51 @@
+"""Municipal rate profiles: lookup by name or alias, years, follows, relief table, errors."""
+
+from decimal import Decimal
+
+import pytest
+
+from kokuho_desk.rules.municipality import ProfileError, list_profiles, load_profile, load_profile_file
+
+
+def test_lookup_by_id_name_and_alias():
+    """Ensure a profile is found by id, name or alias, ignoring 全角/半角."""
+    assert load_profile("osaka-pref").name == "大阪府統一"
+    assert load_profile("足立区").id == "tokyo-23"
+    assert load_profile("２３区").id == "tokyo-23"
+    assert load_profile("大阪市").addressee == "大阪市長"
+
+
+def test_unknown_municipality_lists_the_known_ones():
+    """Ensure an unknown name raises ProfileError in Japanese naming the shipped profiles."""
+    with pytest.raises(ProfileError, match="名古屋市.*登録済み: .*防府市"):
+        load_profile("名古屋市")
+
+
+def test_rates_for_years_and_follows():
+    """Ensure rates_for gives exact Decimal rates, None for a missing year, and follows another profile."""
+    osaka = load_profile("大阪市")
+    assert osaka.rates_for(2022).parts["medical"].income_rate_percent == Decimal("8.59")
+    assert osaka.rates_for(2023) is None
+    assert osaka.rates_for(2025).parts["support"].cap == 240000
+    assert load_profile("tokyo-23").rates_for(2025).method == "2方式"
+
+
+def test_shipped_profiles_and_fields():
+    """Ensure the required profiles ship with kind, addressee and grade where known."""
+    ids = {p.id for p in list_profiles()}
+    assert {"osaka-pref", "osaka-city", "tokyo-23", "hofu", "zushi", "yamaguchi"} <= ids
+    assert all(p.kind == "料" for p in list_profiles())
+    assert load_profile("逗子市").grade == "1級地-1"
+
+
+def test_relief_table_is_exposed_raw(tmp_path):
+    """Ensure a [relief] table is kept as a raw dict for the relief checks."""
+    text = ('id = "x"\nname = "テスト市"\nkind = "税"\naddressee = "テスト市長"\nsources = ["s"]\n'
+            '[years.2025]\nmethod = "2方式"\nrounding = 100\nstatus = "unverified"\nsource = "s"\n'
+            'medical = { income_rate_percent = "7", per_capita = 1000, per_household = 0, cap = 100000 }\n'
+            '[relief]\nincome_drop_percent = 30\n')
+    path = tmp_path / "x.toml"
+    path.write_text(text, encoding="utf-8")
+    profile = load_profile_file(path)
+    assert profile.relief == {"income_drop_percent": 30}
+    assert profile.rates_for(2025).rounding == 100 and profile.rates_for(2025).status == "unverified"
