@@ -135,19 +135,24 @@ class _Letter:
         out.append(Spacer(1, 3 * mm))
         postal = f["postal_code"]
         address = ("〒" + postal + "\u3000" if postal != BLANK else "〒" + BLANK + "\n") + f["address"]
-        seal = SEAL_SIZE
         rows = [[self.cell(self.form.applicant_label, head=True), "", ""],
                 [self.cell("住所"), self.cell(address), ""],
-                [self.cell("氏名"), self.cell(f["head_name"]), Paragraph("印", self.st.seal)],
+                [self.cell("氏名"), self.cell(f["head_name"]), self.seal_box()],
                 [self.cell("電話"), self.cell(f["phone"]), ""]]
-        t = self.table(rows, colWidths=[16 * mm, 84 * mm - seal, seal], rowHeights=[None, None, seal, None],
-                  hAlign="RIGHT")
+        t = self.table(rows, colWidths=[16 * mm, 84 * mm - SEAL_SIZE - 2 * mm, SEAL_SIZE + 2 * mm], hAlign="RIGHT")
         t.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("SPAN", (1, 1), (2, 1)), ("SPAN", (1, 3), (2, 3)),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("VALIGN", (0, 1), (-1, 1), "TOP"),
-                               ("LINEBELOW", (1, 1), (-1, -1), 0.5, GRID), ("BOX", (2, 2), (2, 2), 0.6, GRID),
-                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+                               ("LINEBELOW", (1, 1), (-1, -1), 0.5, GRID),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                               ("LEFTPADDING", (2, 2), (2, 2), 2 * mm), ("RIGHTPADDING", (2, 2), (2, 2), 0)]))
         out += [t, Spacer(1, 5 * mm)]
         return out
+
+    def seal_box(self) -> Table:
+        """The 印 box: a fixed square, so a long name beside it only makes its row taller."""
+        t = self.table([[Paragraph("印", self.st.seal)]], colWidths=[SEAL_SIZE], rowHeights=[SEAL_SIZE])
+        t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        return t
 
     # --- blocks ----------------------------------------------------------------------
 
@@ -214,11 +219,10 @@ class _Letter:
 
     def _signature(self, b: Block) -> list:
         label = fill(b.get("label", self.form.applicant_label + "　氏名（自署）"), self.ctx)
-        box = SEAL_SIZE
-        t = self.table([[self.cell(label, head=True), "", Paragraph("印", self.st.seal)]],
-                  colWidths=[58 * mm, 60 * mm, box], rowHeights=[box], hAlign="RIGHT")
+        t = self.table([[self.cell(label, head=True), "", self.seal_box()]],
+                       colWidths=[58 * mm, 60 * mm, SEAL_SIZE + 2 * mm], hAlign="RIGHT")
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (1, 0), (1, 0), 0.5, GRID),
-                               ("BOX", (2, 0), (2, 0), 0.6, GRID)]))
+                               ("LEFTPADDING", (2, 0), (2, 0), 2 * mm), ("RIGHTPADDING", (2, 0), (2, 0), 0)]))
         return [Spacer(1, 6 * mm), KeepTogether([t])]
 
     def story(self) -> list:
