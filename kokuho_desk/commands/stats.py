@@ -8,7 +8,7 @@ import unicodedata
 from argparse import Namespace
 from pathlib import Path
 
-from kokuho_desk.stats.document import StatsFileError, read_document, write_document
+from kokuho_desk.stats.document import Document, StatsFileError, audit_detail, read_document, write_document
 from kokuho_desk.stats.export import InvalidK, export_cases
 from kokuho_desk.stats.merge import MergeError, merge_documents
 
@@ -50,9 +50,7 @@ def export(args: Namespace) -> str:
             doc = export_cases((case for _, case in store.iter_cases()), judge=judge, k=args.k,
                                desk_id=args.desk_id, month_from=month_from, month_to=month_to)
             json_path, csv_file = write_document(doc, out)
-            meta = doc["metadata"]
-            store.audit("stats_export", detail=f"{json_path.name}: {meta['cases_exported']}件, "
-                                               f"k={meta['k']}, 秘匿 {meta['suppressed']}件, {doc['export_id']}")
+            store.audit("stats_export", detail=audit_detail(doc, json_path))
     except StoreError as e:
         raise _Invalid(str(e)) from None
     return summary(doc, json_path, csv_file)
@@ -69,12 +67,12 @@ def merge(args: Namespace) -> str:
     return summary(doc, json_path, csv_file)
 
 
-def summary(doc: dict, json_path: Path, csv_file: Path) -> str:
-    meta = doc["metadata"]
+def summary(doc: Document, json_path: Path, csv_file: Path) -> str:
+    meta = doc.metadata
     period = meta["period"]
     return (f"書き出しました: {json_path} と {csv_file}\n"
             f"  期間 {period['from'] or '—'}〜{period['to'] or '—'}、{meta['cases_exported']}件"
-            f"（k={meta['k']} に満たず削除 {meta['suppressed']}件）、export_id {doc['export_id']}")
+            f"（k={meta['k']} に満たず削除 {meta['suppressed']}件）、export_id {doc.export_id}")
 
 
 def run(args: Namespace) -> int:

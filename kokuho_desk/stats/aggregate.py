@@ -46,7 +46,7 @@ def aggregate(records: list[Record], policy: Policy) -> dict[str, Any]:
     outcomes = Counter(r.outcome for r in records)
     verdicts: dict[str, Counter] = {}
     for r in records:
-        for check, verdict in r.verdicts.items():
+        for check, verdict in r.verdicts:
             verdicts.setdefault(check, Counter())[verdict] += 1
     checks = [c for c in labels.CHECK_LABELS if c in verdicts] + sorted(c for c in verdicts if c not in labels.CHECK_LABELS)
     reliefs = relief_labels(policy)

@@ -17,7 +17,7 @@ Afterwards every combination of the quasi-identifiers occurs at least k times.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from operator import attrgetter
 
 from kokuho_desk.stats.record import Record
@@ -48,7 +48,7 @@ class AnonymityReport:
 
 
 def _to_prefecture(r: Record) -> Record:
-    return replace(r, area=r.prefecture)
+    return r._replace(area=r.prefecture)
 
 
 def anonymize(records: list[Record], k: int, quasi_identifiers: tuple[str, ...]) -> tuple[list[Record], AnonymityReport]:

@@ -8,14 +8,12 @@ judged by the rules engine (the expensive step).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
-
 from kokuho_desk.model.case import Case
 from kokuho_desk.stats.aggregate import aggregate
 from kokuho_desk.stats.anonymize import anonymize
-from kokuho_desk.stats.document import build_document
+from kokuho_desk.stats.document import Document, build_document
 from kokuho_desk.stats.policy import Policy, load_policy
-from kokuho_desk.stats.record import Judgement, first_consultation, record_of
+from kokuho_desk.stats.record import Judgement, first_consultation, month_of, record_of
 
 Judge = Callable[[Case], Judgement]
 
@@ -31,7 +29,7 @@ def check_k(k: int, policy: Policy) -> None:
 
 def export_cases(cases: Iterable[Case], *, judge: Judge, k: int | None = None, desk_id: str | None = None,
                  month_from: str | None = None, month_to: str | None = None,
-                 policy: Policy | None = None) -> dict[str, Any]:
+                 policy: Policy | None = None) -> Document:
     """The statistics document of the cases whose first consultation falls in the period.
 
     Months are "YYYY-MM"; None leaves that end open. InvalidK (Japanese) for k below k_min.
@@ -41,10 +39,10 @@ def export_cases(cases: Iterable[Case], *, judge: Judge, k: int | None = None, d
     check_k(k, policy)
     records = []
     for case in cases:
-        month = first_consultation(case).strftime("%Y-%m")
+        month = month_of(first_consultation(case))
         if (month_from and month < month_from) or (month_to and month > month_to):
             continue
-        records.append(record_of(case, judge(case), policy))
+        records.append(record_of(case, judge(case), policy, month))
     months = [r.month for r in records]
     period = {"from": month_from or min(months, default=None), "to": month_to or max(months, default=None)}
     kept, report = anonymize(records, k, policy.quasi_identifiers)

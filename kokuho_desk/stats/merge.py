@@ -14,7 +14,7 @@ from typing import Any
 
 from kokuho_desk.stats.aggregate import aggregate
 from kokuho_desk.stats.anonymize import anonymize
-from kokuho_desk.stats.document import build_document, desk_sources
+from kokuho_desk.stats.document import Document, build_document, desk_sources
 from kokuho_desk.stats.export import InvalidK, check_k
 from kokuho_desk.stats.policy import Policy, load_policy
 from kokuho_desk.stats.record import Record
@@ -32,11 +32,11 @@ def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return a["from"] <= b["to"] and b["from"] <= a["to"]
 
 
-def _check_inputs(inputs: list[tuple[str, dict[str, Any]]], policy: Policy) -> list[dict[str, Any]]:
+def _check_inputs(inputs: list[tuple[str, Document]], policy: Policy) -> list[dict[str, Any]]:
     seen: dict[str, str] = {}
     sources: list[tuple[str, dict[str, Any]]] = []
     for name, doc in inputs:
-        version = doc["metadata"]["hierarchy_version"]
+        version = doc.metadata["hierarchy_version"]
         if version != policy.hierarchy_version:
             raise MergeError(f"{name}: 区分の版（{version}）がこの国保デスクの版（{policy.hierarchy_version}）と違います。"
                              "同じ版で書き出し直してください。")
@@ -54,8 +54,8 @@ def _check_inputs(inputs: list[tuple[str, dict[str, Any]]], policy: Policy) -> l
     return [s for _, s in sources]
 
 
-def merge_documents(inputs: list[tuple[str, dict[str, Any], list[Record]]], *, k: int | None = None,
-                    policy: Policy | None = None) -> dict[str, Any]:
+def merge_documents(inputs: list[tuple[str, Document, list[Record]]], *, k: int | None = None,
+                    policy: Policy | None = None) -> Document:
     """The merged document of (name, document, records) inputs; MergeError (Japanese) when refused."""
     policy = policy or load_policy()
     k = policy.k_default if k is None else k
@@ -69,7 +69,7 @@ def merge_documents(inputs: list[tuple[str, dict[str, Any], list[Record]]], *, k
     froms = [s["period"]["from"] for s in sources if s["period"]["from"]]
     tos = [s["period"]["to"] for s in sources if s["period"]["to"]]
     period = {"from": min(froms, default=None), "to": max(tos, default=None)}
-    suppressed = sum(doc["metadata"]["suppressed"] for _, doc, _ in inputs) + report.rows_suppressed
+    suppressed = sum(doc.metadata["suppressed"] for _, doc, _ in inputs) + report.rows_suppressed
     return build_document(kind="merged", desk_id=None, period=period, report=report, records=kept,
                           aggregates=aggregate(kept, policy), policy=policy, suppressed=suppressed,
                           sources=sources)

@@ -19,7 +19,7 @@ class Category:
     relief: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a cache key that costs nothing
 class Policy:
     hierarchy_version: str
     k_default: int

@@ -1,7 +1,6 @@
 """k-anonymity: generalisation then suppression; every QI combination occurs ≥ k times."""
 
 from collections import Counter
-from dataclasses import replace
 from operator import attrgetter
 
 from hypothesis import given, settings
@@ -14,10 +13,10 @@ from kokuho_desk.stats.record import Record
 QIS = load_policy().quasi_identifiers
 BASE = Record(month="2025-04", age_band="60〜69歳", household_band="1人", prefecture="大阪府", area="大阪市",
               income_band="100万円未満", reduction="7割", arrears_band="なし", enforcement=(), seizure_assets=(),
-              insurance="mynacard", verdicts={}, topics=(), outcome="継続中")
+              insurance="mynacard", verdicts=(), topics=(), outcome="継続中")
 
 records_strategy = st.lists(st.builds(
-    lambda age, size, place, income: replace(BASE, age_band=age, household_band=size, prefecture=place[0],
+    lambda age, size, place, income: BASE._replace(age_band=age, household_band=size, prefecture=place[0],
                                              area=place[1], income_band=income),
     st.sampled_from(["20〜29歳", "60〜69歳", "80歳以上", "不明"]),
     st.sampled_from(["1人", "2人", "5人以上"]),
@@ -42,7 +41,7 @@ def test_every_qi_combination_occurs_at_least_k_times(records, k):
 
 def test_small_municipality_becomes_its_prefecture():
     """Ensure a municipality with fewer than k records is shown as its prefecture, and counted."""
-    records = [BASE] * 5 + [replace(BASE, area="堺市")] * 3
+    records = [BASE] * 5 + [BASE._replace(area="堺市")] * 3
     kept, report = anonymize(records, 5, QIS)
     assert Counter(r.area for r in kept) == Counter({"大阪市": 5})
     assert (report.municipalities_generalised, report.rows_generalised_by_municipality) == (1, 3)
@@ -51,8 +50,8 @@ def test_small_municipality_becomes_its_prefecture():
 
 def test_small_class_is_lifted_to_prefecture_before_suppression():
     """Ensure rows of a class below k join the prefecture class instead of being dropped when that reaches k."""
-    big_city = [BASE] * 6 + [replace(BASE, age_band="20〜29歳")] * 2
-    prefecture_level = [replace(BASE, age_band="20〜29歳", area="大阪府")] * 3
+    big_city = [BASE] * 6 + [BASE._replace(age_band="20〜29歳")] * 2
+    prefecture_level = [BASE._replace(age_band="20〜29歳", area="大阪府")] * 3
     kept, report = anonymize(big_city + prefecture_level, 5, QIS)
     assert report.rows_generalised_by_class == 2 and report.rows_suppressed == 0
     assert Counter((r.age_band, r.area) for r in kept) == Counter({("60〜69歳", "大阪市"): 6,
@@ -61,6 +60,6 @@ def test_small_class_is_lifted_to_prefecture_before_suppression():
 
 def test_report_names_no_municipality():
     """Ensure the steps report counts only, never the names of what was generalised."""
-    records = [BASE] * 5 + [replace(BASE, area="堺市")]
+    records = [BASE] * 5 + [BASE._replace(area="堺市")]
     _, report = anonymize(records, 5, QIS)
     assert "堺市" not in repr(report.steps())

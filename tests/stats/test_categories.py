@@ -27,7 +27,7 @@ def test_open_and_unrecorded_outcomes(policy):
 
 def test_topics_are_distinct_categories_in_policy_order(policy):
     """Ensure topics map to distinct categories, full-width text normalised, その他 last."""
-    cats = topic_categories(["相談者の独り言", "給与の差押え", "１０割負担", "差し押さえ予告"], policy)
+    cats = topic_categories(("相談者の独り言", "給与の差押え", "１０割負担", "差し押さえ予告"), policy)
     assert cats == ("差押え", "10割負担（特別療養費）", "その他")
 
 

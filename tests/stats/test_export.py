@@ -3,7 +3,7 @@
 import json
 from collections import Counter
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter
 
 import pytest
 
@@ -40,7 +40,7 @@ def test_canary_markers_never_reach_export_or_merge(tmp_path):
     inputs = [(p.name, *read_document(p)) for p in (tmp_path / "a.json", tmp_path / "b.json")]
     files += write_document(merge_documents(inputs, k=3), tmp_path / "merged.json")
     text = all_text(files)
-    assert a["metadata"]["cases_exported"] > 0
+    assert a.metadata["cases_exported"] > 0
     for secret in (MARKER, "1960-03-03", "1234567", "1,234,567", "234567", "87654", "大阪府大阪市北区"):
         assert secret not in text
     for i in [*range(40), *range(100, 140)]:
@@ -51,24 +51,24 @@ def test_canary_markers_never_reach_export_or_merge(tmp_path):
 def test_metadata_declares_qis_steps_and_suppression():
     """Ensure the metadata names desk, period, version, k, QIs, steps and the suppressed count."""
     doc = export_cases(desk_cases(), judge=fixed_judge, k=5, desk_id="大阪北")
-    meta = doc["metadata"]
+    meta = doc.metadata
     assert (meta["desk_id"], meta["k"], meta["period"]) == ("大阪北", 5, {"from": "2025-04", "to": "2025-06"})
     assert meta["quasi_identifiers"] == ["age_band", "household_band", "prefecture", "area", "income_band"]
     assert meta["columns"]["area"]["role"] == "quasi_identifier" and meta["columns"]["outcome"]["role"] == "attribute"
     assert [s["step"] for s in meta["generalisation"]] == ["municipality_to_prefecture", "small_class_to_prefecture",
                                                          "suppression"]
-    assert meta["suppressed"] == 4 and meta["cases_exported"] == 36 == len(doc["rows"])
+    assert meta["suppressed"] == 4 and meta["cases_exported"] == 36 == len(doc.rows)
     assert meta["aggregates_basis"] == "after_suppression"
 
 
 def test_aggregates_recount_the_published_rows():
     """Ensure each aggregate table equals a recount of the exported rows."""
     doc = export_cases(desk_cases(), judge=fixed_judge, k=5)
-    rows, agg = doc["rows"], doc["aggregates"]
+    rows, agg = doc.records(), doc.aggregates
     assert agg["cases"] == len(rows)
-    assert {t["key"]: t["count"] for t in agg["by_month"]} == dict(Counter(map(itemgetter("month"), rows)))
+    assert {t["key"]: t["count"] for t in agg["by_month"]} == dict(Counter(r.month for r in rows))
     enforcement = {t["key"]: t["count"] for t in agg["by_enforcement"]}
-    assert enforcement["seizure"] == sum("seizure" in r["enforcement"] for r in rows) == 36
+    assert enforcement["seizure"] == sum("seizure" in r.enforcement for r in rows) == 36
     verdicts = {t["check"]: t["counts"] for t in agg["by_verdict"]}
     assert verdicts["copayment_relief"]["likely"] == 36 and verdicts["copayment_relief"]["eligible"] == 0
     assert agg["reliefs"]["total"] == 36
@@ -78,23 +78,23 @@ def test_aggregates_recount_the_published_rows():
 def test_every_qi_combination_of_an_export_reaches_k():
     """Ensure an export built from real cases has no QI combination below k."""
     doc = export_cases(desk_cases(), judge=fixed_judge, k=5)
-    qis = doc["metadata"]["quasi_identifiers"]
-    assert min(Counter(tuple(r[q] for q in qis) for r in doc["rows"]).values()) >= 5
+    key = attrgetter(*doc.metadata["quasi_identifiers"])
+    assert min(Counter(map(key, doc.records())).values()) >= 5
 
 
 def test_period_selects_by_month_of_first_consultation():
     """Ensure --from/--to keep only cases whose first consultation month lies in the period."""
     doc = export_cases(desk_cases(), judge=fixed_judge, k=2, month_from="2025-05", month_to="2025-05")
-    assert {r["month"] for r in doc["rows"]} == {"2025-05"}
-    assert doc["metadata"]["period"] == {"from": "2025-05", "to": "2025-05"}
+    assert {r.month for r in doc.records()} == {"2025-05"}
+    assert doc.metadata["period"] == {"from": "2025-05", "to": "2025-05"}
 
 
 def test_export_id_is_a_stable_content_hash():
     """Ensure the same cases give the same export_id in any order, and other cases another."""
     cases = desk_cases()
     a = export_cases(cases, judge=fixed_judge, k=5, desk_id="A")
-    assert export_cases(list(reversed(cases)), judge=fixed_judge, k=5, desk_id="A")["export_id"] == a["export_id"]
-    assert export_cases(cases[:30], judge=fixed_judge, k=5, desk_id="A")["export_id"] != a["export_id"]
+    assert export_cases(list(reversed(cases)), judge=fixed_judge, k=5, desk_id="A").export_id == a.export_id
+    assert export_cases(cases[:30], judge=fixed_judge, k=5, desk_id="A").export_id != a.export_id
 
 
 def test_csv_has_bom_japanese_header_and_one_row_per_case(tmp_path):
@@ -105,7 +105,7 @@ def test_csv_has_bom_japanese_header_and_one_row_per_case(tmp_path):
     assert csv_file == tmp_path / "stats.csv" and raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("初回相談月,世帯主の年齢,世帯人数,") and "判定：一部負担金の減免" in lines[0]
-    assert len(lines) == 1 + doc["metadata"]["cases_exported"]
+    assert len(lines) == 1 + doc.metadata["cases_exported"]
     assert "督促、差押え" in lines[1] and "該当の可能性あり" in lines[1]
 
 

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from dataclasses import replace
+from operator import attrgetter
 from datetime import date
 
 import pytest
@@ -31,13 +32,13 @@ def test_merged_totals_are_the_sums(tmp_path):
     b = export_cases(b_cases, judge=fixed_judge, k=5, desk_id="B")
     m = merge_documents([written(tmp_path, "a.json", a), written(tmp_path, "b.json", b)], k=5)
     for key in ("cases_exported", "suppressed"):
-        assert m["metadata"][key] == a["metadata"][key] + b["metadata"][key]
+        assert m.metadata[key] == a.metadata[key] + b.metadata[key]
     for table in ("by_month", "by_topic", "by_enforcement", "by_insurance", "by_outcome"):
-        assert Counter(counts(m["aggregates"][table])) == (Counter(counts(a["aggregates"][table]))
-                                                           + Counter(counts(b["aggregates"][table])))
-    assert m["aggregates"]["reliefs"]["total"] == a["aggregates"]["reliefs"]["total"] + b["aggregates"]["reliefs"]["total"]
-    assert m["metadata"]["period"] == {"from": "2025-04", "to": "2025-07"}
-    assert [s["desk_id"] for s in m["metadata"]["sources"]] == ["A", "B"]
+        assert Counter(counts(m.aggregates[table])) == (Counter(counts(a.aggregates[table]))
+                                                           + Counter(counts(b.aggregates[table])))
+    assert m.aggregates["reliefs"]["total"] == a.aggregates["reliefs"]["total"] + b.aggregates["reliefs"]["total"]
+    assert m.metadata["period"] == {"from": "2025-04", "to": "2025-07"}
+    assert [s["desk_id"] for s in m.metadata["sources"]] == ["A", "B"]
 
 
 def test_a_file_given_twice_is_refused(tmp_path):
@@ -62,17 +63,17 @@ def test_overlapping_periods_of_one_desk_are_refused(tmp_path):
                                                     month_from="2025-06", month_to="2025-06"))
     with pytest.raises(MergeError, match="期間が重なっています"):
         merge_documents([april_may, may_june], k=2)
-    assert merge_documents([april_may, june], k=2)["metadata"]["cases_exported"] > 0
+    assert merge_documents([april_may, june], k=2).metadata["cases_exported"] > 0
 
 
 def test_merge_reapplies_a_larger_k(tmp_path):
     """Ensure a merge with a larger k suppresses again so that every QI combination reaches it."""
     a = written(tmp_path, "a.json", export_cases(desk_cases(), judge=fixed_judge, k=2, desk_id="A"))
     m = merge_documents([a], k=20)
-    qis = m["metadata"]["quasi_identifiers"]
-    assert min(Counter(tuple(r[q] for q in qis) for r in m["rows"]).values()) >= 20
-    assert m["metadata"]["suppressed"] > a[1]["metadata"]["suppressed"]
-    assert m["metadata"]["cases_exported"] + m["metadata"]["suppressed"] == 40
+    key = attrgetter(*m.metadata["quasi_identifiers"])
+    assert min(Counter(map(key, m.records())).values()) >= 20
+    assert m.metadata["suppressed"] > a[1].metadata["suppressed"]
+    assert m.metadata["cases_exported"] + m.metadata["suppressed"] == 40
 
 
 def test_other_hierarchy_version_is_refused(tmp_path):

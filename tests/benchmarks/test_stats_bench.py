@@ -1,0 +1,65 @@
+"""Statistics export speed: 100,000 cases ≤ 5 s (issue 07).
+
+The export is measured from Case objects to both files on disk, with the verdicts
+already known (``cached_judge``: a lookup, as when the store caches check results);
+the rules engine's own cost per case is measured separately, because at 100,000
+cases it dominates.
+"""
+
+import random
+from datetime import date
+
+import pytest
+
+from kokuho_desk.demo import demo_cases
+from kokuho_desk.stats.document import write_document
+from kokuho_desk.stats.export import export_cases
+from kokuho_desk.stats.record import Judgement
+from tests.stats.builders import make_case
+
+N = 100_000
+MUNICIPALITIES = ["大阪市", "堺市", "防府市", "山口市", "逗子市", "大阪府統一", "港区", "洞爺湖町", None]
+VERDICTS = ["eligible", "likely", "not_eligible", "needs_info"]
+
+
+@pytest.fixture(scope="module")
+def cases():
+    rng = random.Random(7)
+    return [make_case(i, municipality=rng.choice(MUNICIPALITIES), birth=date(rng.randint(1930, 2004), 4, 1),
+                      members=rng.randint(1, 6), salary=rng.choice([None, 0, rng.randint(1, 8_000_000)]),
+                      first_log=date(2024 + rng.randint(0, 1), rng.randint(1, 12), 1),
+                      arrears=rng.randint(0, 2_000_000), seized=rng.choice([None, "salary", "pension", "deposit"]),
+                      insurance=rng.choice(["mynacard", "certificate", "special_care", None]))
+            for i in range(N)]
+
+
+@pytest.fixture(scope="module")
+def cached_judge(cases):
+    rng = random.Random(8)
+    cache = {id(c): Judgement(reduction=rng.choice(["7割", "5割", "2割", "なし"]),
+                              verdicts={"copayment_relief": rng.choice(VERDICTS),
+                                        "seizure_limit": rng.choice(VERDICTS),
+                                        "special_care_benefit": rng.choice(VERDICTS)})
+             for c in cases}
+    return lambda case: cache[id(case)]
+
+
+def test_export_100k_cases(benchmark, cases, cached_judge, tmp_path):
+    """Ensure exporting 100,000 cases (anonymise, aggregate, write JSON and CSV) takes ≤ 5 s."""
+    def run():
+        doc = export_cases(cases, judge=cached_judge, k=5, desk_id="bench")
+        write_document(doc, tmp_path / "stats.json")
+        return doc
+
+    doc = benchmark.pedantic(run, rounds=3, iterations=1)
+    assert doc["metadata"]["cases_exported"] + doc["metadata"]["suppressed"] == N
+    assert benchmark.stats.stats.max <= 5.0
+
+
+def test_rules_engine_per_case(benchmark):
+    """Measure the rules engine on 200 demo cases (its cost per case decides an uncached export)."""
+    from kokuho_desk.stats.verdicts import judge
+
+    sample = demo_cases(200, today=date(2025, 6, 1))
+    results = benchmark.pedantic(lambda: [judge(c) for c in sample], rounds=3, iterations=1)
+    assert len(results) == 200
