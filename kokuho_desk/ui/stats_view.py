@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kokuho_desk.model.case import Case
 from kokuho_desk.stats.aggregate import aggregate
-from kokuho_desk.stats.document import write_document
+from kokuho_desk.stats.document import Document, audit_detail, write_document
 from kokuho_desk.stats.export import Judge, export_cases
 from kokuho_desk.stats.policy import load_policy
 from kokuho_desk.stats.record import record_of
@@ -187,17 +187,16 @@ class StatsView(QWidget):
         out = Path(name).with_suffix(".json")
         cases, judge, k, desk_id = self._cases(), self.judge, self.k_box.value(), self.desk_id
 
-        def work() -> tuple[dict[str, Any], tuple[Path, Path]]:
+        def work() -> tuple[Document, tuple[Path, Path]]:
             doc = export_cases(cases, judge=judge, k=k, desk_id=desk_id)
             return doc, write_document(doc, out)
 
         self._run(work, self._exported)
 
-    def _exported(self, result: tuple[dict[str, Any], tuple[Path, Path]]) -> None:
+    def _exported(self, result: tuple[Document, tuple[Path, Path]]) -> None:
         doc, (json_path, csv_file) = result
-        meta = doc["metadata"]
-        self.store.audit("stats_export", detail=f"{json_path.name}: {meta['cases_exported']}件, k={meta['k']}, "
-                                                f"秘匿 {meta['suppressed']}件, {doc['export_id']}")
+        meta = doc.metadata
+        self.store.audit("stats_export", detail=audit_detail(doc, json_path))
         self.status.setText(_("書き出しました: {json} と {csv}（{n:,}件、k={k} に満たず削除 {s:,}件）").format(
             json=json_path, csv=csv_file.name, n=meta["cases_exported"], k=meta["k"], s=meta["suppressed"]))
         self.last_export = json_path

@@ -1,0 +1,70 @@
+"""`kokuho-desk stats export|merge` end to end, on a real store and the real rules engine."""
+
+import json
+from datetime import date
+
+import pytest
+
+from kokuho_desk.cli import main
+from kokuho_desk.store import open_store
+from tests.stats.builders import MARKER, make_case
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A real store of 12 cases (one small town among them) first seen in April–May 2025."""
+    path = tmp_path / "cases.db"
+    with open_store(path) as store:
+        for i in range(11):
+            store.create(make_case(i, first_log=date(2025, 4 + i % 2, 1)))
+        store.create(make_case(11, municipality="洞爺湖町", address="北海道虻田郡洞爺湖町", members=6))
+    return str(path)
+
+
+def test_export_writes_json_and_csv_and_audits(db, tmp_path, capsys):
+    """Ensure export writes both files without markers, reports the counts and records an audit entry."""
+    out = tmp_path / "stats.json"
+    assert main(["--db", db, "stats", "export", "--out", str(out), "--k", "3", "--desk-id", "北"]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert (doc["metadata"]["cases_exported"], doc["metadata"]["suppressed"]) == (11, 1)
+    assert len(doc["rows"][0][doc["metadata"]["row_fields"].index("verdicts")]) == 13  # every check judged
+    assert MARKER not in out.read_text(encoding="utf-8") + out.with_suffix(".csv").read_text(encoding="utf-8-sig")
+    assert "書き出しました" in capsys.readouterr().out
+    with open_store(db) as store:
+        assert store.audit_log()[0].action == "stats_export"
+
+
+def test_period_and_merge_and_duplicate(db, tmp_path, capsys):
+    """Ensure two disjoint periods merge to the sum, and the same file given twice exits 2 in Japanese."""
+    april, may, merged = (tmp_path / f"{n}.json" for n in ("april", "may", "merged"))
+    assert main(["--db", db, "stats", "export", "--out", str(april), "--k", "2", "--desk-id", "北",
+                 "--from", "2025-04-01", "--to", "2025-04-30"]) == 0
+    assert main(["--db", db, "stats", "export", "--out", str(may), "--k", "2", "--desk-id", "北",
+                 "--from", "2025-05", "--to", "2025-05"]) == 0
+    assert main(["stats", "merge", str(april), str(may), "--out", str(merged), "--k", "2"]) == 0
+    counts = [json.loads(p.read_text(encoding="utf-8"))["metadata"]["cases_exported"] for p in (april, may, merged)]
+    assert counts[0] + counts[1] == counts[2] > 0
+    capsys.readouterr()
+    assert main(["stats", "merge", str(april), str(april), "--out", str(tmp_path / "x.json")]) == 2
+    assert "2回指定" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from", "2025/13"], "日付は"),
+    (["--from", "2025-06", "--to", "2025-04"], "より後"),
+    (["--k", "1"], "k は 2 以上"),
+])
+def test_invalid_input_exits_2_with_japanese_message(db, tmp_path, capsys, args, message):
+    """Ensure a bad period or k exits 2 with a Japanese message on stderr and writes nothing."""
+    out = tmp_path / "s.json"
+    assert main(["--db", db, "stats", "export", "--out", str(out), *args]) == 2
+    assert message in capsys.readouterr().err and not out.exists()
+
+
+def test_out_must_be_json_and_inputs_must_be_statistics(db, tmp_path, capsys):
+    """Ensure a non-.json output and a non-statistics input file are refused with exit 2."""
+    assert main(["--db", db, "stats", "export", "--out", str(tmp_path / "s.csv")]) == 2
+    other = tmp_path / "other.json"
+    other.write_text('{"format": "kokuho-desk/case-1"}', encoding="utf-8")
+    assert main(["stats", "merge", str(other), "--out", str(tmp_path / "m.json")]) == 2
+    assert "統計ファイルではありません" in capsys.readouterr().err
