@@ -71,7 +71,7 @@ class BarChart(QWidget):
             p.drawText(QRectF(PADDING, PADDING + ROW_HEIGHT, self.width(), ROW_HEIGHT),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _("データがありません"))
             return
-        label_w = min(max(metrics.horizontalAdvance(label) for label, _n in self.rows) + PADDING, self.width() // 2)
+        label_w = min(max(metrics.horizontalAdvance(label) for label, _n in self.rows) + 2 * PADDING, self.width() // 2)
         count_w = metrics.horizontalAdvance(f"{max(n for _l, n in self.rows):,}") + PADDING
         bar_w = max(self.width() - label_w - count_w - 3 * PADDING, 1)
         top = max(n for _l, n in self.rows) or 1
