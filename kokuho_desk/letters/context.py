@@ -164,7 +164,7 @@ def _reasons(check: CheckResult | None) -> list[str]:
     if check is None:
         return []
     out = list(check.reasons)
-    if check.needs_review and out:
+    if check.needs_review and out and not any(REVIEW_MARK in r for r in out):
         out.append(f"{REVIEW_MARK}: この判定には確認中の数値が使われています。")
     return out
 

@@ -84,14 +84,17 @@ PREMIUM = {"fiscal_year": 2025, "reduction": "5割", "total": 118500,
 
 
 def pdf_text(pdf: bytes) -> str:
-    """All text of the PDF with whitespace removed (CJK lines wrap anywhere)."""
+    """All text of the PDF without page numbers and whitespace (CJK lines wrap anywhere)."""
     import io
     import re
 
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(pdf))
-    return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    texts = [page.extract_text() for page in pages]
+    if len(pages) > 1:  # the page number is drawn last: drop it so a paragraph split over pages reads whole
+        texts = [t.rstrip().removesuffix(f"{i} / {len(pages)}") for i, t in enumerate(texts, 1)]
+    return re.sub(r"\s+", "", "".join(texts))
 
 
 def squash(text: str) -> str:
