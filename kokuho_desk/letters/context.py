@@ -73,6 +73,8 @@ FIELDS: dict[str, str] = {
     "protected_amount": "差押禁止額（判定の数値）",
     "excess": "差押禁止額を超えて差し押さえられた額（判定の数値）",
     "minimum_living_cost": "最低生活費（判定の数値）",
+    "last_year_income": "前年の世帯の所得（判定の数値）",
+    "application_deadline": "申請の期限（判定の数値、和暦）",
     "desk_name": "相談窓口の名称",
     "desk_contact": "相談窓口の連絡先",
 }
@@ -157,7 +159,9 @@ def _figure(check: CheckResult | None, key: str) -> str:
     if check is None:
         return BLANK
     value = check.figures.get(key)
-    return yen(value, check.needs_review) if isinstance(value, int) else BLANK
+    if isinstance(value, date):
+        return format_wareki(value) + (REVIEW if check.needs_review else "")
+    return yen(value, check.needs_review) if isinstance(value, int) and not isinstance(value, bool) else BLANK
 
 
 def _reasons(check: CheckResult | None) -> list[str]:
@@ -317,6 +321,8 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
         "protected_amount": _figure(check, "protected_amount"),
         "excess": _figure(check, "excess"),
         "minimum_living_cost": _figure(check, "minimum_living_cost"),
+        "last_year_income": _figure(check, "last_year_income"),
+        "application_deadline": _figure(check, "application_deadline"),
         "desk_name": _text(desk.get("name")),
         "desk_contact": _text(desk.get("contact")),
     }
