@@ -52,7 +52,7 @@ def test_export_100k_cases(benchmark, cases, cached_judge, tmp_path):
         return doc
 
     doc = benchmark.pedantic(run, rounds=3, iterations=1)
-    assert doc["metadata"]["cases_exported"] + doc["metadata"]["suppressed"] == N
+    assert doc.metadata["cases_exported"] + doc.metadata["suppressed"] == N
     assert benchmark.stats.stats.max <= 5.0
 
 
