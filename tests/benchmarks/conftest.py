@@ -42,6 +42,8 @@ def pytest_benchmark_update_machine_info(config, machine_info):
         "nproc": nproc,
         "cpu_model": _cpu_model(),
         "ram_gib": _ram_gib(),
+        # other work on the machine while measuring makes every figure slower
+        "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
         "os": platform.platform(),
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,

@@ -130,10 +130,12 @@ def render_doc(table: list[Row], machine_info: dict, measured_at: str | None) ->
         lines.append("まだ計測していません。")
     else:
         ram = f"{m['ram_gib']} GiB" if m["ram_gib"] is not None else "不明"
+        load = m.get("load_average")
         lines += [
             f"- 日時: {measured_at or '不明'}",
             f"- CPU: {m['cpu_model']}（`nproc` = {m['nproc']}）",
             f"- RAM: {ram}",
+            f"- 計測を終えたときの負荷 (load average, 1分): {'不明' if load is None else f'{load:.2f}'}",
             f"- OS: {m['os']}",
             f"- Python {m['python']}, SQLite {m['sqlite']}",
             "- " + ", ".join(f"{p} {v}" for p, v in m["packages"].items()),
