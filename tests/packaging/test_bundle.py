@@ -35,9 +35,10 @@ def bundle(tmp_path_factory) -> Path:
 def run_bundle(bundle, tmp_path):
     """Run the bundle's program as a volunteer's machine would: no venv, no PYTHONPATH."""
 
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(bundle / APP_ID), *args], cwd=tmp_path, env={**ENV, "HOME": str(tmp_path)},
-                              capture_output=True, text=True, timeout=120)
+    def run(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(bundle / APP_ID), *args], cwd=tmp_path,
+                              env={**ENV, "HOME": str(tmp_path), **extra_env}, capture_output=True, text=True,
+                              timeout=120)
 
     return run
 
@@ -63,6 +64,13 @@ def test_check_recomputes_the_premium(run_bundle, case_file):
     assert out.returncode == 0, out.stderr
     premium = json.loads(out.stdout)["premium"]
     assert (premium["reduction"], premium["total"]) == ("2割", 328758)
+
+
+def test_check_leaves_qt_unloaded(run_bundle, case_file):
+    """Ensure `check` from the bundle, as from the source tree, never loads the Qt libraries."""
+    out = run_bundle("check", "--json", str(case_file), LD_DEBUG="libs")  # the dynamic loader lists each library
+    assert out.returncode == 0
+    assert "libpython3" in out.stderr and "libQt6Core" not in out.stderr
 
 
 def test_letter_writes_the_pdf(run_bundle, case_file, tmp_path):
