@@ -18,20 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from kokuho_desk.model.wareki import format_wareki
-from kokuho_desk.store import Store
+from kokuho_desk.store import Deadline
 from kokuho_desk.ui.i18n import _
+from kokuho_desk.ui.store_reader import StoreReader
 
 DAYS_AHEAD = 7
 OVERDUE_DAYS_SHOWN = 90
+MAX_SHOWN = 500  # a desk has a few dozen a week; a huge database must not fill the table for seconds
 OVERDUE = QColor("#b71c1c")
 
 
 class DeadlinesView(QWidget):
     case_chosen = Signal(int)
 
-    def __init__(self, store: Store, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
+    ready = Signal()  # the table shows the latest deadlines
+
+    def __init__(self, reader: StoreReader, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
         super().__init__(parent)
-        self._store = store
+        self._reader = reader
         self._today = today
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -51,12 +55,21 @@ class DeadlinesView(QWidget):
         box.addWidget(self.table, 1)
         self.table.cellActivated.connect(self._chosen)
         self.table.cellDoubleClicked.connect(self._chosen)
+        reader.deadlines_read.connect(self._show)
 
     def refresh(self) -> None:
+        """Read the deadlines again (they arrive through the reader thread)."""
         today = self._today()
-        deadlines = self._store.deadlines(today - timedelta(days=OVERDUE_DAYS_SHOWN), today + timedelta(days=DAYS_AHEAD))
-        self.caption.setText(_("{start}から{end}までの期限（過ぎたものを含む）: {n}件").format(
-            start=format_wareki(today), end=format_wareki(today + timedelta(days=DAYS_AHEAD)), n=len(deadlines)))
+        self._reader.request_deadlines(today - timedelta(days=OVERDUE_DAYS_SHOWN), today + timedelta(days=DAYS_AHEAD))
+
+    def _show(self, deadlines: list[Deadline]) -> None:
+        today = self._today()
+        caption = _("{start}から{end}までの期限（過ぎたものを含む）: {n}件").format(
+            start=format_wareki(today), end=format_wareki(today + timedelta(days=DAYS_AHEAD)), n=len(deadlines))
+        if len(deadlines) > MAX_SHOWN:
+            caption += _("（早いもの{m}件を表示）").format(m=MAX_SHOWN)
+            deadlines = deadlines[:MAX_SHOWN]
+        self.caption.setText(caption)
         self.table.setRowCount(len(deadlines))
         for row, d in enumerate(deadlines):
             items = [QTableWidgetItem(format_wareki(d.due_date)),
@@ -69,6 +82,7 @@ class DeadlinesView(QWidget):
                     item.setForeground(QBrush(OVERDUE))
             for column, item in enumerate(items):
                 self.table.setItem(row, column, item)
+        self.ready.emit()
 
     def _chosen(self, row: int, _column: int) -> None:
         self.case_chosen.emit(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))

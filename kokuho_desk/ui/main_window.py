@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.reader = StoreReader(store.path, self)
         self.cases = CaseListModel(self.reader, today=today, parent=self)
         self.browser = CaseBrowser(self.cases)
-        self.deadlines = DeadlinesView(store, today=today)
+        self.deadlines = DeadlinesView(self.reader, today=today)
         self.sidebar = QTabWidget()
         self.sidebar.addTab(self.browser, _("ケース一覧"))
         self.sidebar.addTab(self.deadlines, _("今週の期限"))

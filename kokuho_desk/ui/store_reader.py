@@ -5,8 +5,9 @@ milliseconds, too long for the UI thread. The store's connection belongs to the
 thread that opened it, so the reader opens its own Store on the same file in a
 QThread (WAL lets it read while the UI thread saves) and answers requests in
 order, skipping those a newer request has made stale (search-as-you-type sends
-one per pause in typing). Saves, single-case reads and the deadlines stay on the
-UI thread: they touch one case or one index range and take a few milliseconds.
+one per pause in typing). The week's deadlines are read here too (thousands of rows
+in a big database). Saves and single-case reads stay on the UI thread: they touch
+one case and take a few milliseconds.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class CaseQuery:
 class _Worker(QObject):
     counted = Signal(int, int)
     paged = Signal(int, int, object)
+    deadlines_read = Signal(object)
     failed = Signal(int, str)
 
     def __init__(self, path: Path, reader: StoreReader):
@@ -81,6 +83,15 @@ class _Worker(QObject):
             return
         self.paged.emit(generation, offset, rows)
 
+    @Slot(object, object)
+    def deadlines(self, start: date, end: date) -> None:
+        try:
+            rows = self._open().deadlines(start, end)
+        except Exception as e:  # noqa: BLE001
+            self.failed.emit(self._reader.generation, str(e))
+            return
+        self.deadlines_read.emit(rows)
+
     @Slot()
     def close(self) -> None:
         if self._store is not None:
@@ -93,9 +104,11 @@ class StoreReader(QObject):
 
     counted = Signal(int, int)  # generation, number of cases
     paged = Signal(int, int, object)  # generation, offset, list[CaseSummary]
+    deadlines_read = Signal(object)  # list[Deadline]
     failed = Signal(int, str)
     _count = Signal(int, object)
     _page = Signal(int, object, int, int)
+    _deadlines = Signal(object, object)
 
     def __init__(self, path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -106,6 +119,8 @@ class StoreReader(QObject):
         self._worker.moveToThread(self._thread)
         self._count.connect(self._worker.count)
         self._page.connect(self._worker.page)
+        self._deadlines.connect(self._worker.deadlines)
+        self._worker.deadlines_read.connect(self.deadlines_read)
         self._worker.counted.connect(self.counted)
         self._worker.paged.connect(self.paged)
         self._worker.failed.connect(self.failed)
@@ -122,6 +137,9 @@ class StoreReader(QObject):
 
     def request_page(self, generation: int, query: CaseQuery, offset: int, limit: int) -> None:
         self._page.emit(generation, query, offset, limit)
+
+    def request_deadlines(self, start: date, end: date) -> None:
+        self._deadlines.emit(start, end)
 
     def close(self) -> None:
         self.new_generation()

@@ -192,7 +192,8 @@ def test_deadline_from_log_shows_in_this_weeks_deadlines(qtbot, make_window):
     window.add_log_entry()
     type_text(field(window, "log[0].next_action").input, "減免申請書を出す")
     type_text(field(window, "log[0].due_date").input, "令和7年10月20日")
-    assert window.save()
+    with qtbot.waitSignal(window.deadlines.ready):
+        assert window.save()
     table = window.deadlines.table
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == "令和7年10月20日"
