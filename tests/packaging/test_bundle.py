@@ -23,11 +23,12 @@ def bundle(tmp_path_factory) -> Path:
     """Build the one-folder bundle into a temporary folder; return the bundle's folder."""
     pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (it comes with the test extra)")
     tmp = tmp_path_factory.mktemp("bundle")
-    subprocess.run(
+    build = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
          "--distpath", str(tmp / "dist"), "--workpath", str(tmp / "work"), str(SPEC)],
-        cwd=tmp, check=True, capture_output=True, text=True,
+        cwd=tmp, capture_output=True, text=True,
     )
+    assert build.returncode == 0, build.stderr[-4000:]
     return tmp / "dist" / APP_ID
 
 
