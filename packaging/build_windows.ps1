@@ -1,6 +1,6 @@
 # Builds the Windows bundle on Windows (PyInstaller does not cross-build): dist\kokuho-desk\
-# (kokuho-desk-gui.exe for the window, kokuho-desk.exe for the commands) and, when Inno Setup 6
-# is installed, the installer dist\kokuho-desk-<version>-windows-setup.exe.
+# (kokuho-desk-gui.exe for the window, kokuho-desk.exe for the commands) and, when Inno Setup 6.3
+# or later is installed, the installer dist\kokuho-desk-<version>-windows-setup.exe.
 # Needs Python 3.11 from python.org (the "py" launcher); makes .venv if it is missing.
 #   powershell -ExecutionPolicy Bypass -File packaging\build_windows.ps1
 $ErrorActionPreference = "Stop"
@@ -17,8 +17,8 @@ if (-not (Test-Path $python)) {
     Invoke-Checked $python @("-m", "pip", "install", "-q", "--upgrade", "pip")
     Invoke-Checked $python @("-m", "pip", "install", "-q", "-e", ".")
 }
-& $python -m PyInstaller --version *> $null
-if ($LASTEXITCODE -ne 0) { Invoke-Checked $python @("-m", "pip", "install", "-q", "pyinstaller>=6.10") }
+$found = & $python -c "import importlib.util; print(importlib.util.find_spec('PyInstaller') is not None)"
+if ($found -ne "True") { Invoke-Checked $python @("-m", "pip", "install", "-q", "pyinstaller>=6.10") }
 
 Invoke-Checked $python @("-m", "PyInstaller", "--noconfirm", "--distpath", "dist", "--workpath", "build\pyinstaller",
                          "packaging\kokuho_desk.spec")
