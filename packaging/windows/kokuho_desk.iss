@@ -1,4 +1,4 @@
-﻿; Inno Setup 6 script: the Windows installer for the one-folder bundle in dist\kokuho-desk.
+﻿; Inno Setup 6.3+ script: the Windows installer for the one-folder bundle in dist\kokuho-desk.
 ; Built by packaging\build_windows.ps1, which passes the version:
 ;   ISCC.exe /DAppVersion=0.1.0 packaging\windows\kokuho_desk.iss
 ; Installs for the current user only (no administrator password needed). The consultation
