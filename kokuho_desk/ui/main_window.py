@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self.save_button.setEnabled(self.editor.is_modified or self.case_id is None)
 
     def _show_case_page(self) -> None:
+        self.statusBar().clearMessage()
         self.pages.setCurrentWidget(self.case_page)
         self._update_title()
 
