@@ -35,6 +35,8 @@ from kokuho_desk.model.case import (
     Withholding,
     fiscal_year_of,
 )
+from kokuho_desk.rules.engine import run_checks
+from kokuho_desk.rules.municipality import load_profile
 
 DEFAULT_COUNT = 48
 DEFAULT_SEED = 20250601
@@ -72,6 +74,8 @@ PLACES = [
     Place("逗子市", "神奈川県逗子市架空台", "249", "税"),
     Place("山口市", "山口県山口市例通り", "753", "税"),
 ]
+# How far off a deliberately wrong demo notice is (a round sum a volunteer would question).
+WRONG_NOTICE_EXTRA = 24_000
 OUTCOMES = ["保険料の減免が決定した", "分納誓約で合意し差押えが解除された", "滞納処分の執行停止が決定した",
             "資格確認書が交付された", "一部負担金の減免が認められた", "生活保護の申請につないだ"]
 
@@ -346,5 +350,22 @@ def demo_cases(count: int = DEFAULT_COUNT, *, today: date, seed: int = DEFAULT_S
         case = SCENARIOS[i % len(SCENARIOS)](builder, place, open_case)
         if not open_case:
             case.status, case.outcome = "closed", rng.choice(OUTCOMES)
+        _assess(case, builder.fy, wrong_notice=i % 5 == 0)
         cases.append(case)
     return cases
+
+
+def _assess(case: Case, current_fy: int, *, wrong_notice: bool) -> None:
+    """Assess the demo case in the newest fiscal year its municipality's shipped profile has rates
+    for (a desk looks at the notice it can check), and make the notice agree with the computed
+    premium — except for a few notices that are deliberately wrong, the case desks exist to catch."""
+    years = [y for y in load_profile(case.municipality).fiscal_years if y <= current_fy]
+    if not years:
+        return
+    case.fiscal_year = max(years)
+    if case.notice is None:
+        return
+    case.notice.fiscal_year = case.fiscal_year
+    premium = run_checks(case).premium
+    if premium is not None and premium.total is not None:
+        case.notice.total = premium.total + (WRONG_NOTICE_EXTRA if wrong_notice else 0)
