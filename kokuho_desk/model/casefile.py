@@ -19,8 +19,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from kokuho_desk import paths
 from kokuho_desk.model import case as case_module
 from kokuho_desk.model.case import CASE_FORMAT, Case, age_on
@@ -31,6 +29,7 @@ from kokuho_desk.model.normalize import (
     parse_amount,
     parse_date_value,
 )
+from kokuho_desk.model.schema_check import SchemaChecker, SchemaError
 from kokuho_desk.model.wareki import WarekiError, parse_era_year
 
 MAX_AGE = 130
@@ -60,8 +59,8 @@ def case_schema() -> dict[str, Any]:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(case_schema())
+def _checker() -> SchemaChecker:
+    return SchemaChecker(case_schema())
 
 
 def _path_str(parts: typing.Iterable[Any]) -> str:
@@ -136,66 +135,47 @@ _PATTERN_HINTS = {
 }
 
 
-def _message(err: jsonschema.ValidationError) -> str:
-    v = err.validator
+def _message(err: SchemaError) -> str:
+    v, expected = err.keyword, err.expected
     if v == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else ""
-        return f"必須の項目「{missing}」がありません"
+        return f"必須の項目「{expected}」がありません"
     if v == "type":
-        types_ = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        types_ = expected if isinstance(expected, list) else [expected]
         return "値の種類が正しくありません（" + "または".join(_TYPE_LABELS.get(t, t) for t in types_) + "で入力してください）"
     if v in ("enum", "const"):
-        allowed = err.validator_value if v == "enum" else [err.validator_value]
+        allowed = expected if v == "enum" else [expected]
         return "次のいずれかを指定してください: " + "、".join("空欄" if a is None else str(a) for a in allowed)
     if v == "minimum":
-        return "マイナスは入力できません" if err.validator_value == 0 else f"{err.validator_value} 以上で入力してください"
+        return "マイナスは入力できません" if expected == 0 else f"{expected} 以上で入力してください"
     if v == "maximum":
-        if err.validator_value == 1_000_000_000:
+        if expected == 1_000_000_000:
             return "金額が大きすぎます（10億円以下で入力してください）"
-        return f"{err.validator_value} 以下で入力してください"
+        return f"{expected} 以下で入力してください"
     if v == "maxLength":
-        return f"長すぎます（{err.validator_value}文字以内で入力してください）"
+        return f"長すぎます（{expected}文字以内で入力してください）"
     if v == "minLength":
         return "空欄にはできません"
     if v == "minItems":
-        return f"少なくとも{err.validator_value}件必要です"
+        return f"少なくとも{expected}件必要です"
     if v == "maxItems":
-        return f"{err.validator_value}件までです"
+        return f"{expected}件までです"
     if v == "minProperties":
         return "少なくとも1つの区分が必要です"
     if v == "additionalProperties":
-        extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
-        return "不明な項目があります: " + "、".join(extra)
+        return "不明な項目があります: " + "、".join(expected)
     if v == "uniqueItems":
         return "同じ値が重複しています"
     if v == "pattern":
-        field_name = err.absolute_path[-1] if err.absolute_path else ""
+        field_name = err.path[-1] if err.path else ""
         return _PATTERN_HINTS.get(field_name, "形式が正しくありません")
-    if v == "anyOf":
-        return "値の種類または形式が正しくありません"
-    return "値が正しくありません"
-
-
-def _leaves(err: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
-    """The errors that say what is wrong. A nullable field is an anyOf of the value's schema
-    and null: drop the 'is not null' branch and report what the value itself breaks."""
-    if err.validator != "anyOf" or not err.context:
-        return [err]
-    candidates = [c for c in err.context if not (c.validator == "type" and c.validator_value == "null")]
-    if not candidates:
-        return [err]
-    out: list[jsonschema.ValidationError] = []
-    for c in candidates:
-        out.extend(_leaves(c))
-    return out
+    return "値の種類または形式が正しくありません"
 
 
 def _schema_errors(data: Any) -> list[FieldError]:
     seen: dict[str, FieldError] = {}
-    for err in _validator().iter_errors(data):
-        for leaf in _leaves(err):
-            fe = FieldError(_path_str(leaf.absolute_path), _message(leaf))
-            seen.setdefault(fe.path, fe)
+    for err in _checker().errors(data):
+        fe = FieldError(_path_str(err.path), _message(err))
+        seen.setdefault(fe.path, fe)
     return sorted(seen.values(), key=lambda e: e.path)
 
 
