@@ -31,17 +31,34 @@ class CheckContext:
 
 
 class Trace:
-    """Reads parameters for one result and remembers them (sources, unverified ones)."""
+    """Reads parameters for one result and remembers them (sources, unverified ones).
+
+    Look-ups are shared by every trace of the same context (the premium and its variants read
+    the same values many times); what each trace *read* is kept per trace, in order, once.
+    Values are compared by identity: they are the loaded parameter objects, and their
+    tables are not cheap to compare.
+    """
 
     def __init__(self, ctx: CheckContext):
         self.ctx = ctx
         self.read: list[Value] = []
+        self._ids: set[int] = set()
+        self._lookups: dict[tuple[str, date], Value] = ctx.memo("trace:lookups", dict)
 
     def value(self, pid: str, on: date) -> Any:
-        v = parameter(pid).at(on, self.ctx.what_if)
-        if v not in self.read:
-            self.read.append(v)
+        key = (pid, on)
+        v = self._lookups.get(key)
+        if v is None:
+            v = self._lookups[key] = parameter(pid).at(on, self.ctx.what_if)
+        self.record(v)
         return v.value
+
+    def record(self, *values: Value) -> None:
+        """Count values as read by this trace (e.g. what a sub-computation read)."""
+        for v in values:
+            if id(v) not in self._ids:
+                self._ids.add(id(v))
+                self.read.append(v)
 
     @property
     def needs_review(self) -> bool:

@@ -258,6 +258,5 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
         result, read = ctx.memo("minimum_living", compute_case)
     except MinimumLivingGap as gap:
         return None, [], str(gap)
-    seen = {id(v) for v in trace.read}  # the same Value objects: compare by identity, not by their tables
-    trace.read.extend(v for v in read if id(v) not in seen)
+    trace.record(*read)
     return result, [], None

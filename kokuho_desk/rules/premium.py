@@ -360,28 +360,6 @@ def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, 
     return table, kind, reasons, []
 
 
-class _CachedTrace(Trace):
-    """A Trace that looks each (parameter, day) up once per context: the premium and its variants
-    read the same values many times. It records what it read exactly as Trace does."""
-
-    def __init__(self, ctx: CheckContext):
-        super().__init__(ctx)
-        self._seen: dict[tuple[str, date], Value] = {}
-        self._shared: dict[tuple[str, date], Value] = ctx.memo("premium:parameter_values", dict)
-
-    def value(self, pid: str, on: date) -> Any:
-        key = (pid, on)
-        v = self._seen.get(key)
-        if v is None:
-            v = self._shared.get(key)
-            if v is None:
-                v = self._shared[key] = parameter(pid).at(on, self.ctx.what_if)
-            self._seen[key] = v
-            if v not in self.read:
-                self.read.append(v)
-        return v.value
-
-
 class _Computation:
     """One premium computation: keeps the trace, the reasons and the missing fields together."""
 
@@ -389,7 +367,7 @@ class _Computation:
         self.ctx, self.case, self.variant = ctx, ctx.case, variant
         self.fy = ctx.case.effective_fiscal_year
         self.on = law_day(self.fy)
-        self.trace = _CachedTrace(ctx)
+        self.trace = Trace(ctx)
         self.reasons: list[str] = []
         self.missing: list[str] = []
         self._incomes: dict[tuple[int, bool], MemberIncome] = {}
@@ -472,16 +450,15 @@ class _Computation:
         incomes = {i: self.income(i, i in unemployed) for i in counted}
         total = sum(x.judgement for x in incomes.values())
         # 給与所得者等: the conflicting readings are shown only when they change the class.
-        scratch, alt = _CachedTrace(self.ctx), _CachedTrace(self.ctx)
+        scratch, alt = Trace(self.ctx), Trace(self.ctx)
         earners = sum(is_earner(case.members[i], self._income_of(i), fy, scratch) for i in counted)
         earners_alt = sum(is_earner(case.members[i], self._income_of(i), fy, alt, alternative=True)
                           for i in counted)
         cls, lines = _classify(total, persons, earners, fy, trace)
         reasons = []
         conflict = earners != earners_alt and _classify(total, persons, earners_alt, fy, scratch)[0] != cls
-        for v in scratch.read + (alt.read if conflict else []):
-            if (v.status == "verified" or conflict) and v not in trace.read:
-                trace.read.append(v)
+        trace.record(*(v for v in scratch.read + (alt.read if conflict else [])
+                       if v.status == "verified" or conflict))
         if conflict:
             alt_cls = _classify(total, persons, earners_alt, fy, scratch)[0]
             reasons.append(f"要確認: 給与所得者等の数え方（65歳以上の年金収入125万円超か110万円超か、令和8年度の給与収入"
@@ -578,7 +555,7 @@ class _Computation:
 
     def _part(self, part: str, rate, rounding: int, months, in_k, unemp, births, specific,
               judgements: dict) -> tuple[PartResult, bool]:
-        case, fy, trace, on = self.case, self.fy, self.trace, self.on
+        case, trace, on = self.case, self.trace, self.on
         n = len(case.members)
         if part == "care":
             members_in = [[a and b for a, b in zip(in_k[i], care_months(case.members[i], months, trace, on))]

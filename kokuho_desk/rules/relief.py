@@ -35,8 +35,7 @@ def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
         name = getattr(prof, "name", None) or ctx.case.municipality
         v = Value(f"{name}.relief.{key}", relief[key], on, None,
                   str(relief.get("status", "unverified")), str(relief.get("source", f"{name} の自治体設定")))
-        if v not in trace.read:
-            trace.read.append(v)
+        trace.record(v)
         return relief[key]
     return trace.value(f"relief_defaults.{key}", on)
 
