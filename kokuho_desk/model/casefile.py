@@ -253,6 +253,12 @@ def case_from_dict(data: Any) -> Case:
     return case
 
 
+def case_from_validated_dict(data: dict[str, Any]) -> Case:
+    """Build a Case from a dict this program validated when it saved it (the store's own
+    rows): no normalisation or validation, which cost more than judging the case."""
+    return _build(Case, data)
+
+
 def case_from_json(text: str | bytes) -> Case:
     try:
         if isinstance(text, bytes):

@@ -231,14 +231,23 @@ def list_profiles() -> list[MunicipalityProfile]:
     return list(_all().values())
 
 
+@cache
+def _index() -> dict[str, MunicipalityProfile]:
+    """Every profile under each of its keys (id, name, aliases), normalised once."""
+    index: dict[str, MunicipalityProfile] = {}
+    for profile in _all().values():
+        for key in (profile.id, profile.name, *profile.aliases):
+            index.setdefault(_key(key), profile)
+    return index
+
+
 def load_profile(name_or_id: str) -> MunicipalityProfile:
     """A profile by id, name or alias (全角・半角 and case ignored)."""
-    wanted = _key(name_or_id)
-    for profile in _all().values():
-        if wanted in {_key(profile.id), _key(profile.name), *(_key(a) for a in profile.aliases)}:
-            return profile
-    known = "、".join(p.name for p in _all().values())
-    raise ProfileError(f"自治体「{name_or_id}」の料率プロファイルがありません（登録済み: {known}）")
+    profile = _index().get(_key(name_or_id))
+    if profile is None:
+        known = "、".join(p.name for p in _all().values())
+        raise ProfileError(f"自治体「{name_or_id}」の料率プロファイルがありません（登録済み: {known}）")
+    return profile
 
 
 def load_profile_file(path: str | Path) -> MunicipalityProfile:

@@ -164,3 +164,11 @@ def test_age_counts_as_the_law_does():
     assert age_on(date(1960, 1, 1), date(2024, 12, 31)) == 65
     assert age_on(date(1960, 1, 2), date(2024, 12, 31)) == 64
     assert age_on(date(1985, 4, 1), date(2025, 3, 31)) == 40
+
+
+def test_validated_dict_builds_the_same_case():
+    """Ensure the store's build-only path gives the same Case as full validation of its own output."""
+    from kokuho_desk.model.casefile import case_from_validated_dict
+
+    canonical = case_to_dict(case_from_dict(GOOD))
+    assert case_from_validated_dict(json.loads(json.dumps(canonical))) == case_from_dict(canonical)
