@@ -1,26 +1,57 @@
 """Open the database file: the one place that creates a connection.
 
-Every connection gets the same pragmas: WAL (readers never block the writer),
-foreign keys on, ``synchronous=FULL`` (a save that returned has reached the disk and
-survives a killed process or a power cut) and a busy timeout. SQLCipher encryption
-will be added here, behind the same ``connect(path)``.
+Connections go through SQLCipher (sqlcipher3, SQLite with page encryption), with or
+without a key. Every connection gets the same pragmas: WAL (readers never block the
+writer), foreign keys on, ``synchronous=FULL`` (a save that returned has reached the
+disk and survives a killed process or a power cut) and a busy timeout; an encrypted
+one also keeps its temporary tables in memory, so that nothing decrypted reaches a
+temporary file.
+
+Which files are encrypted (see encryption.py for the keys):
+
+- ``connect(path, passphrase)`` opens an encrypted file with that passphrase, or
+  creates one; a wrong passphrase raises PassphraseError 「パスフレーズが違います」.
+- ``connect(path)`` with no passphrase uses the one ``path`` was unlocked with earlier
+  in this process (``encryption.remember``), else opens or creates a plain SQLite
+  file: that is for tests and development only. The program's entry points (the
+  window's passphrase dialog, ``commands/passphrase.py`` for the subcommands) always
+  give a passphrase for a database they create.
+- ``encrypt_file`` turns an existing plain database into an encrypted one (the
+  database of a version before encryption, at its first start with a passphrase).
 """
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from pathlib import Path
 
 import platformdirs
 import sqlite_utils
+from sqlcipher3 import dbapi2
+
+from kokuho_desk.store import encryption
 
 APP_DIR_NAME = "kokuho-desk"
 DB_FILE_NAME = "kokuho-desk.db"
 BUSY_TIMEOUT_MS = 5000
 
+# The DB-API exceptions of the connections made here (sqlcipher3's, not the standard library's sqlite3).
+Error = dbapi2.Error
+DatabaseError = dbapi2.DatabaseError
+OperationalError = dbapi2.OperationalError
+
+WRONG_PASSPHRASE = "パスフレーズが違います。"
+PASSPHRASE_NEEDED = ("パスフレーズなしではデータベースとして読めないファイルです: {path}\n"
+                     "暗号化されたデータベースなら、パスフレーズを入力してください"
+                     "（コマンドでは環境変数 KOKUHO_DESK_PASSPHRASE でも指定できます）。")
+
 
 class StoreError(Exception):
     """The database cannot be used; str(e) is the Japanese message for the user."""
+
+
+class PassphraseError(StoreError):
+    """The passphrase is missing or wrong; str(e) is the Japanese message."""
 
 
 def default_db_path() -> Path:
@@ -28,25 +59,110 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / DB_FILE_NAME
 
 
-def connect(path: str | Path) -> sqlite_utils.Database:
+def sidecar_files(path: Path) -> list[Path]:
+    """The WAL and shared-memory files SQLite keeps next to the database."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a written file (and on POSIX its folder entry) to the disk."""
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+    if os.name == "posix":
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def connect(path: str | Path, passphrase: str | None = None, *, read_only: bool = False) -> sqlite_utils.Database:
     """A sqlite-utils Database on ``path`` with the store's pragmas; creates the file if needed.
 
-    The connection belongs to the calling thread (sqlite3's check_same_thread).
+    ``read_only`` opens an existing file as immutable (to check a backup): nothing is
+    written to it or next to it. The connection belongs to the calling thread
+    (check_same_thread).
     """
+    memory = str(path) == ":memory:"
     path = Path(path)
+    if passphrase is None and not memory:
+        passphrase = encryption.remembered(path)
+    header = b"" if memory else encryption.file_header(path)
+    encrypted = encryption.is_encrypted(path) if not memory else False
+    if encrypted and passphrase is None:
+        raise PassphraseError(PASSPHRASE_NEEDED.format(path=path))
+    if header == encryption.PLAINTEXT_HEADER and passphrase is not None:
+        raise StoreError(f"このデータベースは暗号化されていません: {path}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    except (OSError, sqlite3.Error) as e:
+        if read_only:
+            uri = path.resolve(strict=True).as_uri() + "?mode=ro&immutable=1"
+            conn = dbapi2.connect(uri, uri=True)
+        else:
+            if not memory:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            conn = dbapi2.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except (OSError, Error) as e:
         raise StoreError(f"データベースのファイルを開けません: {path}（{e}）") from None
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported below, not on stderr
+        if passphrase is not None:
+            salt = header if encrypted else encryption.new_file_salt(passphrase)
+            conn.execute(encryption.key_pragma(passphrase, salt, new_file=not encrypted))
+            conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError:
+            if passphrase is not None:
+                raise PassphraseError(WRONG_PASSPHRASE) from None
+            raise
         db = sqlite_utils.Database(conn)
-        with db.ensure_autocommit_on():
-            conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    except sqlite3.DatabaseError as e:
+        if not read_only:
+            with db.ensure_autocommit_on():
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    except PassphraseError:
+        conn.close()
+        raise
+    except DatabaseError as e:
         conn.close()
         raise StoreError(f"国保デスクのデータベースとして読めないファイルです: {path}（{e}）") from None
+    if passphrase is not None and not (memory or read_only):
+        encryption.remember(path, passphrase)
     return db
+
+
+def encrypt_file(path: Path, passphrase: str) -> None:
+    """Replace the plain database at ``path`` by an encrypted copy (same schema, data and version).
+
+    The copy is written next to it, flushed, and renamed over the original: a crash
+    leaves either the plain file or the encrypted one, never half of each.
+    """
+    target = path.with_name(path.name + ".encrypting")
+    target.unlink(missing_ok=True)
+    plain = connect(path)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = plain.execute("PRAGMA user_version").fetchone()[0]
+        salt = encryption.new_file_salt(passphrase)
+        key = encryption.derive_key(passphrase, salt).hex()
+        with plain.ensure_autocommit_on():
+            plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key}{salt.hex()}'\"", [str(target)])
+            plain.execute("SELECT sqlcipher_export('encrypted')")
+            plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+            plain.execute("DETACH DATABASE encrypted")
+    except Error as e:
+        target.unlink(missing_ok=True)
+        raise StoreError(f"データベースを暗号化できませんでした。元のファイルはそのままです（{e}）") from None
+    finally:
+        plain.close()
+    wal = sidecar_files(path)[0]
+    if wal.exists() and wal.stat().st_size:
+        target.unlink(missing_ok=True)
+        raise StoreError("データベースが他のプログラムで開かれているため暗号化できません。閉じてからもう一度開いてください。")
+    fsync_file(target)
+    os.replace(target, path)
+    for sidecar in sidecar_files(path):
+        sidecar.unlink(missing_ok=True)
+    encryption.remember(path, passphrase)

@@ -3,20 +3,19 @@
 Each function is one numbered change and is never edited once released: a change
 to the schema is a new function at the end. ``migrate`` applies what is pending,
 each migration in its own transaction, after copying the file aside when an
-existing database is about to change, and sets ``PRAGMA user_version`` to the
+existing database is about to change (a backup in the backups folder, see
+backups.py), and sets ``PRAGMA user_version`` to the
 number of applied migrations so that any SQLite tool shows the schema version.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import sqlite_utils
 
 from kokuho_desk.model.casefile import case_from_json
-from kokuho_desk.store import search
+from kokuho_desk.store import backups, search
 from kokuho_desk.store.db import StoreError
 
 migrations = sqlite_utils.Migrations("kokuho_desk")
@@ -152,15 +151,8 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before:
         return
     applied = len(migrations.applied(db))
     if applied and path is not None:
-        _copy_aside(db, path.with_name(f"{path.name}.before-v{applied + 1}.bak"))
+        backups.write_backup(db, path, f"before-v{applied + 1}")
     migrations.apply(db, stop_before=stop_before)
     with db.ensure_autocommit_on():
         db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")
 
-
-def _copy_aside(db: sqlite_utils.Database, target: Path) -> None:
-    try:
-        with closing(sqlite3.connect(str(target))) as copy:
-            db.conn.backup(copy)
-    except (OSError, sqlite3.Error) as e:
-        raise StoreError(f"更新前のバックアップを作れませんでした: {target}（{e}）") from None

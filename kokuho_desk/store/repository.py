@@ -15,8 +15,8 @@ listing and filtering; ``case_search.text`` and ``cases.name_key`` serve search
 from __future__ import annotations
 
 import getpass
+import hmac
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -29,8 +29,8 @@ import sqlite_utils
 from kokuho_desk.model.case import CASE_STATUSES, Case, LogEntry
 from kokuho_desk.model.casefile import case_from_dict, case_from_json, case_to_dict
 from kokuho_desk.rules.result import NextAction
-from kokuho_desk.store import search
-from kokuho_desk.store.db import StoreError, connect, default_db_path
+from kokuho_desk.store import backups, encryption, search
+from kokuho_desk.store.db import OperationalError, PassphraseError, StoreError, connect, default_db_path, encrypt_file
 from kokuho_desk.store.migrations import migrate
 
 LOG_SOURCE = "log"  # deadlines taken from the case's own log; rebuilt on every save
@@ -154,6 +154,45 @@ class Store:
         self._db = db
         self.path = path
         self.user = user
+        self._salt = encryption.file_header(path) if encryption.is_encrypted(path) else None
+
+    @property
+    def encrypted(self) -> bool:
+        return self._salt is not None
+
+    # --- passphrase and backups ----------------------------------------------------------
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` is the database's (for the lock screen); always False when not encrypted."""
+        current = encryption.remembered(self.path)
+        if self._salt is None or current is None:
+            return False
+        return hmac.compare_digest(passphrase.encode("utf-8"), current.encode("utf-8"))
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-encrypt the database with ``new``. Other open connections to the file must be closed first.
+
+        Backups made before keep the passphrase they were made with.
+        """
+        if not self.check_passphrase(old):
+            raise PassphraseError("今のパスフレーズが違います。パスフレーズは変わっていません。")
+        if not new:
+            raise PassphraseError("新しいパスフレーズが空です。")
+        self._db.execute(f"PRAGMA rekey = \"x'{encryption.derive_key(new, self._salt).hex()}'\"")
+        encryption.remember(self.path, new)
+        self.audit("passphrase", None, "パスフレーズを変更")
+
+    def backup(self, reason: str = "manual", out: Path | None = None) -> Path:
+        """Snapshot the database (encrypted like it) into the backups folder, or to ``out``; audited."""
+        target = backups.write_backup(self._db, self.path, reason, out=out)
+        self.audit("backup", None, str(target))
+        return target
+
+    def backup_if_due(self, now: datetime | None = None) -> Path | None:
+        """The daily automatic backup, if the newest automatic one is more than a day old."""
+        if not backups.daily_backup_due(self.path, now or datetime.now()):
+            return None
+        return self.backup("daily")
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -172,7 +211,7 @@ class Store:
         try:
             with self._db.atomic():
                 yield
-        except sqlite3.OperationalError as e:
+        except OperationalError as e:
             raise StoreError(f"データベースに保存できませんでした。変更は保存されていません（{e}）") from e
 
     # --- saving ------------------------------------------------------------------------
@@ -278,6 +317,10 @@ class Store:
     def get(self, case_id: int) -> Case:
         return case_from_json(self._data(case_id))
 
+    def record_view(self, case_id: int) -> None:
+        """Note in the audit log that the user opened the case (reads for lists and checks are not views)."""
+        self.audit("view", case_id)
+
     def _filters(self, status: str | None, municipality: str | None, due_within_days: int | None,
                  today: date | None) -> tuple[list[str], list[Any]]:
         if status is not None and status not in CASE_STATUSES:
@@ -356,10 +399,19 @@ class Store:
         return [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
 
 
-def open_store(path: str | Path | None = None, *, user: str | None = None) -> Store:
-    """Open (creating and migrating as needed) the database at path, or the default one."""
+def open_store(path: str | Path | None = None, *, user: str | None = None,
+               passphrase: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the database at path, or the default one.
+
+    With a passphrase the database is encrypted (an existing plain one is encrypted
+    first); without one, see db.py: the passphrase the file was unlocked with in this
+    process, else a plain database (tests and development only). A wrong passphrase
+    raises PassphraseError.
+    """
     path = Path(path) if path is not None else default_db_path()
-    db = connect(path)
+    if passphrase is not None and encryption.file_header(path) == encryption.PLAINTEXT_HEADER:
+        encrypt_file(path, passphrase)
+    db = connect(path, passphrase)
     try:
         migrate(db, path)
     except BaseException:

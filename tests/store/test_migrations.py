@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from kokuho_desk.model.casefile import case_to_json
-from kokuho_desk.store import StoreError, open_store
+from kokuho_desk.store import StoreError, list_backups, open_store
 from kokuho_desk.store.db import connect
 from kokuho_desk.store.migrations import migrate, migration_names, migrations, schema_version
 from kokuho_desk.store.repository import case_columns
@@ -37,10 +37,10 @@ def test_from_empty_file(tmp_path):
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert not list(tmp_path.glob("*.bak"))
+    assert not list(tmp_path.rglob("*.bak"))
 
 
-def _insert_as_of_version(db, version, case):
+def insert_as_of_version(db, version, case):
     """Save a case the way the program at that schema version did."""
     row = {k: v for k, v in case_columns(case).items() if k != "name_key"}
     row |= {"created_at": "2025-06-01T10:00:00+09:00", "updated_at": "2025-06-01T10:00:00+09:00"}
@@ -60,7 +60,7 @@ def test_from_each_earlier_version(tmp_path, version):
     migrate(db, path, stop_before=NAMES[version])
     assert schema_version(db) == version
     case = make_case("架空 次郎", "カクウ ジロウ", address="山口県山口市見本町2-2")
-    _insert_as_of_version(db, version, case)
+    insert_as_of_version(db, version, case)
     db.conn.commit()
     db.close()
 
@@ -73,8 +73,9 @@ def test_from_each_earlier_version(tmp_path, version):
         assert json.loads(case_to_json(store.get(case_id))) == json.loads(case_to_json(case))
         store.close_case(case_id, "解決")
         assert store.audit_log(case_id)[0].action == "close"
-    backup = tmp_path / f"old.db.before-v{version + 1}.bak"
-    with sqlite3.connect(backup) as copy:
+    (backup,) = list_backups(path)
+    assert backup.reason == f"before-v{version + 1}"
+    with sqlite3.connect(backup.path) as copy:
         assert copy.execute("SELECT head_name FROM cases").fetchall() == [("架空 次郎",)]
         assert copy.execute("PRAGMA user_version").fetchone()[0] == version
 
@@ -84,7 +85,7 @@ def test_reopening_a_current_database_changes_nothing(tmp_path):
     open_store(tmp_path / "a.db").close()
     with open_store(tmp_path / "a.db") as store:
         assert len(migrations.applied(store._db)) == len(NAMES)
-    assert not list(tmp_path.glob("*.bak"))
+    assert not list(tmp_path.rglob("*.bak"))
 
 
 def test_a_database_from_a_newer_version_is_refused(tmp_path):

@@ -1,6 +1,5 @@
 """The repository: create, update, get, list, close/reopen, soft delete, deadlines, audit."""
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -9,6 +8,7 @@ from kokuho_desk.model.case import LogEntry
 from kokuho_desk.model.casefile import CaseFileError, case_to_dict
 from kokuho_desk.rules.result import NextAction
 from kokuho_desk.store import CaseNotFound, StoreError, default_db_path, open_store
+from kokuho_desk.store.db import DatabaseError
 from tests.store.conftest import make_case
 
 TODAY = date(2025, 6, 2)
@@ -61,7 +61,7 @@ def test_a_failing_save_leaves_no_partial_rows(store):
     store._db.execute("CREATE TRIGGER refuse BEFORE INSERT ON deadlines BEGIN "
                       "SELECT RAISE(ABORT, 'disk full'); END")
     case = make_case(log=[{"date": TODAY, "next_action": "申請書を出す", "due_date": date(2025, 6, 9)}])
-    with pytest.raises((StoreError, sqlite3.DatabaseError)):
+    with pytest.raises((StoreError, DatabaseError)):
         store.create(case)
     assert (_rows(store, "cases"), _rows(store, "audit"), _rows(store, "deadlines")) == (0, 0, 0)
     assert store.search("山田 太郎") == []
@@ -167,9 +167,9 @@ def test_audit_is_append_only(store):
     store.audit("stats_export", None, "2025年度")
     (entry,) = store.audit_log()
     assert (entry.user, entry.action, entry.case_id, entry.detail) == ("相談員A", "stats_export", None, "2025年度")
-    with pytest.raises(sqlite3.DatabaseError, match="変更できません"):
+    with pytest.raises(DatabaseError, match="変更できません"):
         store._db.execute("UPDATE audit SET user = 'x'")
-    with pytest.raises(sqlite3.DatabaseError, match="削除できません"):
+    with pytest.raises(DatabaseError, match="削除できません"):
         store._db.execute("DELETE FROM audit")
 
 
