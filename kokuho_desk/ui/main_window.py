@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -44,6 +44,7 @@ from kokuho_desk.ui.store_reader import CaseQuery, StoreReader
 
 SIDEBAR_WIDTH = 430
 CHECKS_SOURCE = "checks"  # the store's deadline source for next actions found by the checks
+CONSULTATION_RECORD = "consultation-record"  # the letter kind of the 相談記録票 (tied to no check)
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._today = today
         self.case_id: int | None = None
+        self._geometry_restored = False
         self.report = None  # the CheckReport shown, for the letters
         self.municipalities: list[str] = []
         self.setWindowTitle(f"{APP_NAME} — {store.path.name}")
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.check_button.clicked.connect(self.run_checks)
         self.checks.field_requested.connect(self.editor.focus_field)
         self.checks.letter_requested.connect(self.make_letter)
+        self.editor.log.record_button.clicked.connect(lambda: self.make_letter(CONSULTATION_RECORD))
         self.cases.failed.connect(lambda message: self.statusBar().showMessage(message))
 
         self.cases.set_query(CaseQuery())
@@ -338,10 +341,20 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             apply_text_size(QApplication.instance(), self.settings.get("large_text"))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first show, put the window where it was when it last closed (over the start-up size)."""
+        if not self._geometry_restored:
+            self._geometry_restored = True
+            geometry = self.settings.window_geometry()
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.may_leave_case():
             event.ignore()
             return
+        self.settings.set_window_geometry(self.saveGeometry())
         operations.wait_for_all()
         self.reader.close()
         event.accept()

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QApplication
 
 from kokuho_desk import APP_ID
 from kokuho_desk.ui.i18n import N_, _
 
 LARGE_TEXT_SCALE = 1.25
+GEOMETRY_KEY = "window/geometry"  # the main window's size and place (not a setting the user edits)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,15 @@ class Settings:
 
     def label(self, name: str) -> str:
         return _(BY_NAME[name].label)
+
+    def window_geometry(self) -> QByteArray | None:
+        """The main window's geometry saved when it last closed (QWidget.saveGeometry), if any."""
+        raw = self._q.value(GEOMETRY_KEY)
+        return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+
+    def set_window_geometry(self, geometry: QByteArray) -> None:
+        self._q.setValue(GEOMETRY_KEY, geometry)
+        self._q.sync()
 
 
 def apply_text_size(app: QApplication, large: bool) -> None:

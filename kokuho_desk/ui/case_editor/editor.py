@@ -46,7 +46,7 @@ class CaseEditor(QWidget):
         self._today = today
         self.form = Form(self)
         self.tabs = QTabWidget()
-        self.household = HouseholdPage(self.form, municipalities or [])
+        self.household = HouseholdPage(self.form, municipalities or [], today)
         self.premium = PremiumPage(self.form)
         self.seizure = SeizurePage(self.form)
         self.medical = MedicalPage(self.form)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +29,8 @@ from kokuho_desk.model.normalize import InputError, nfkc, parse_amount
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.ui.i18n import _
 
-ERROR_STYLE = "QLabel[role='error'] { color: #b71c1c; } *[invalid='true'] { border: 2px solid #c62828; }"
+ERROR_STYLE = ("QLabel[role='error'] { color: #b71c1c; } QLabel[role='hint'] { color: #555; } "
+               "*[invalid='true'] { border: 2px solid #c62828; }")
 
 
 class Field(QWidget):
@@ -49,6 +51,10 @@ class Field(QWidget):
         self._error.setProperty("role", "error")
         self._error.setWordWrap(True)
         self._error.hide()
+        self.hint = QLabel(self)
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.input, 1)
@@ -56,6 +62,7 @@ class Field(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
         box.addLayout(self.row)
+        box.addWidget(self.hint)
         box.addWidget(self._error)
         self.setFocusProxy(self.input)
         self.touched = False  # the user changed it since the case was loaded
@@ -69,6 +76,19 @@ class Field(QWidget):
 
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
+
+    def is_blank(self) -> bool:
+        """Nothing entered (a fold-out part with only blank fields stays closed)."""
+        try:
+            value = self.value()
+        except InputError:
+            return False
+        return value is None or value is False or value == []
+
+    def set_hint(self, text: str) -> None:
+        """A grey line under the input saying what to enter."""
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     @property
     def error(self) -> str:
@@ -157,6 +177,71 @@ class YearField(TextField):
         super().set_value(fiscal_year_label(value) if isinstance(value, int) else value)
 
 
+class CodeField(TextField):
+    """A code printed on a document (e.g. 離職理由コード 11); 全角 digits are read as 半角."""
+
+    def value(self) -> str | None:
+        text = super().value()
+        return None if text is None else nfkc(text).strip()
+
+
+class DateListField(Field):
+    """Several dates (e.g. each 分納誓約), one line each, with a button to add one and one to remove each."""
+
+    def __init__(self, key: str, label: str, add_label: str, parent: QWidget | None = None):
+        holder = QWidget()
+        self._box = QVBoxLayout(holder)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(2)
+        self.add_button = QPushButton(add_label)
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(lambda: self.add_line("").setFocus())
+        self._box.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.edits: list[QLineEdit] = []
+        super().__init__(key, label, holder, parent)
+        self.setFocusProxy(self.add_button)
+
+    def add_line(self, text: str) -> QLineEdit:
+        """A new date line above the add button (and before it in the tab order)."""
+        edit = QLineEdit(text)
+        edit.setPlaceholderText(_("例: 令和7年4月1日"))
+        edit.setAccessibleName(self.label)
+        remove = QPushButton(_("削除"))
+        remove.setAutoDefault(False)
+        line = QWidget()
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        row.addWidget(remove)
+        before = self.add_button.previousInFocusChain()
+        self._box.insertWidget(len(self.edits), line)
+        QWidget.setTabOrder(before, edit)
+        QWidget.setTabOrder(edit, remove)
+        QWidget.setTabOrder(remove, self.add_button)
+        self.edits.append(edit)
+        edit.textChanged.connect(lambda _t: self.changed.emit())
+        edit.editingFinished.connect(lambda: self.left.emit())
+        remove.clicked.connect(lambda: self._remove(line, edit))
+        self.changed.emit()
+        return edit
+
+    def _remove(self, line: QWidget, edit: QLineEdit) -> None:
+        self.edits.remove(edit)
+        line.setParent(None)
+        line.deleteLater()
+        self.changed.emit()
+        self.add_button.setFocus()
+
+    def value(self) -> list[str] | None:
+        return [e.text() for e in self.edits if e.text().strip()] or None
+
+    def set_value(self, value: Any) -> None:
+        for edit in list(self.edits):
+            self._remove(edit.parentWidget(), edit)
+        for d in value or ():
+            self.add_line(format_wareki(date.fromisoformat(d)) if isinstance(d, str) else str(d))
+
+
 class CountField(TextField):
     """A small whole number (people, days); 全角 digits accepted."""
 
@@ -188,6 +273,9 @@ class ChoiceField(Field):
         index = self.input.findData(value)
         self.input.setCurrentIndex(max(index, 0))
 
+    def is_blank(self) -> bool:
+        return self.input.currentIndex() <= 0
+
 
 def tristate(key: str, label: str) -> ChoiceField:
     """はい / いいえ / 不明 (None: the rule then asks for it)."""
@@ -195,14 +283,18 @@ def tristate(key: str, label: str) -> ChoiceField:
 
 
 class CheckField(Field):
+    """A check box; ``unchecked=None`` leaves the key out when not ticked (for optional flags)."""
+
     labelled = False
-    def __init__(self, key: str, label: str, parent: QWidget | None = None):
+
+    def __init__(self, key: str, label: str, *, unchecked: bool | None = False, parent: QWidget | None = None):
         box = QCheckBox(label)
         box.toggled.connect(lambda _b: self.changed.emit())
         super().__init__(key, label, box, parent)
+        self.unchecked = unchecked
 
-    def value(self) -> bool:
-        return self.input.isChecked()
+    def value(self) -> bool | None:
+        return True if self.input.isChecked() else self.unchecked
 
     def set_value(self, value: Any) -> None:
         self.input.setChecked(bool(value))

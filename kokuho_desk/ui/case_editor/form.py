@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -98,6 +99,64 @@ def place(grid: QGridLayout, field: Field, row: int, column: int, span: int = 1)
     grid.addWidget(field, row, column * 2 + 1, 1, span * 2 - 1)
 
 
+class Details(QWidget):
+    """A fold-out part of a section or row (「詳しく」) for fields rarely needed: closed while they are blank."""
+
+    def __init__(self, title: str, register: Callable[[Field], Field]):
+        super().__init__()
+        self._register = register
+        self.fields: list[Field] = []
+        self.toggle = QToolButton()
+        self.toggle.setText(title)
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toggle.toggled.connect(self._show_body)
+        self.body = QWidget()
+        self.grid = QGridLayout(self.body)
+        self.grid.setContentsMargins(12, 0, 0, 0)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(4)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(3, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.body)
+        self._show_body(False)
+
+    def add(self, field: Field, row: int, column: int, span: int = 1) -> Field:
+        place(self.grid, field, row, column, span)
+        self.fields.append(field)
+        return self._register(field)
+
+    @property
+    def is_open(self) -> bool:
+        return self.toggle.isChecked()
+
+    def set_open(self, open_: bool) -> None:
+        self.toggle.setChecked(open_)
+        self._show_body(open_)
+
+    def _show_body(self, open_: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.body.setVisible(open_)
+
+    def open_if_filled(self) -> None:
+        self.set_open(any(not f.is_blank() for f in self.fields))
+
+
+def reveal(widget: QWidget) -> None:
+    """Open every fold-out part that holds ``widget`` (to show its error or put the cursor in it)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, Details):
+            parent.set_open(True)
+        parent = parent.parentWidget()
+
+
 class Row(QFrame):
     """One item of a repeating group (a member, an arrear, a log entry) laid out on a grid."""
 
@@ -109,6 +168,7 @@ class Row(QFrame):
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.fields: list[Field] = []
+        self.folds: list[Details] = []
         self.original: dict[str, Any] = {}
         self.title = QLabel(title)
         self.title.setStyleSheet("font-weight: bold")
@@ -140,10 +200,25 @@ class Row(QFrame):
         field.left.connect(self.left)
         return field
 
+    def details(self, title: str, row: int) -> Details:
+        """A fold-out part across the whole width at grid row ``row``; add its fields with ``Details.add``."""
+        details = Details(title, self._register)
+        self.grid.addWidget(details, row, 0, 1, -1)
+        self.folds.append(details)
+        return details
+
+    def _register(self, field: Field) -> Field:
+        self.fields.append(field)
+        field.changed.connect(self.changed)
+        field.left.connect(self.left)
+        return field
+
     def load(self, item: dict[str, Any]) -> None:
         self.original = copy.deepcopy(item)
         for f in self.fields:
             f.set_value(get_in(item, f.key))
+        for details in self.folds:
+            details.open_if_filled()
 
     def gather(self, prefix: str, errors: list[FieldError]) -> dict[str, Any]:
         data = copy.deepcopy(self.original)
@@ -238,6 +313,7 @@ class Form(QObject):
         super().__init__(parent)
         self.fields: list[Field] = []
         self.lists: dict[str, RowList] = {}
+        self.folds: list[Details] = []
 
     def add(self, field: Field) -> Field:
         self.fields.append(field)
@@ -256,6 +332,8 @@ class Form(QObject):
             f.set_value(get_in(data, f.key))
         for key, rows in self.lists.items():
             rows.load(data.get(key, []))
+        for details in self.folds:
+            details.open_if_filled()
 
     def gather(self, base: dict[str, Any]) -> tuple[dict[str, Any], list[FieldError]]:
         """``base`` with every shown value laid over it, and the errors of values that cannot be read."""
@@ -308,6 +386,7 @@ class Form(QObject):
                 continue
             if isinstance(widget, Field):
                 widget.set_error(message)
+                reveal(widget)
             elif isinstance(widget, Row):
                 widget.set_row_error(message)
             elif isinstance(widget, RowList):

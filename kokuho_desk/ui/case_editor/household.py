@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtWidgets import QPushButton
 
 from kokuho_desk.model.case import RELATION_LABELS
@@ -11,6 +14,7 @@ from kokuho_desk.ui.case_editor.fields import (
     AmountField,
     CheckField,
     ChoiceField,
+    CodeField,
     DateField,
     SuggestField,
     TextField,
@@ -25,7 +29,15 @@ from kokuho_desk.ui.i18n import _
 GRADES = ["1級地-1", "1級地-2", "2級地-1", "2級地-2", "3級地-1", "3級地-2"]
 
 
-def _member_row() -> Row:
+def reason_code_hint(on: date) -> str:
+    """The 離職理由コード the 非自発的失業者 reduction takes on ``on``, from the rules data."""
+    from kokuho_desk.rules.params import parameter  # read with the first member row, not at start-up
+
+    codes = parameter("unemployment.reason_codes").at(on).value
+    return _("軽減の対象: {codes}（雇用保険受給資格者証の「離職理由」欄）").format(codes="・".join(codes))
+
+
+def _member_row(today: date) -> Row:
     row = Row(_("世帯員"), _("この人を削除"))
     row.add(ChoiceField("relation", _("続柄"), [(k, _(v)) for k, v in RELATION_LABELS.items()]), 0, 0)
     row.add(DateField("birth_date", _("生年月日")), 0, 1)
@@ -38,11 +50,23 @@ def _member_row() -> Row:
     row.add(AmountField("income.business", _("事業所得（年）"), signed=True), 4, 0)
     row.add(AmountField("income.other", _("その他の所得")), 4, 1)
     row.add(TextField("disability", _("障害者手帳等"), placeholder=_("例: 身体2級")), 5, 0)
+    more = row.details(_("詳しく（失業・出産・国保の加入日など）"), 6)
+    more.add(DateField("unemployment.separation_date", _("離職日")), 0, 0)
+    code = more.add(CodeField("unemployment.reason_code", _("離職理由コード"), placeholder=_("例: 11")), 0, 1)
+    code.set_hint(reason_code_hint(today))
+    more.add(DateField("childbirth.expected_date", _("出産予定日")), 1, 0)
+    more.add(CheckField("childbirth.multiple", _("多胎（双子など）"), unchecked=None), 1, 1)
+    more.add(DateField("joined_date", _("国保の加入日")), 2, 0)
+    more.add(DateField("left_date", _("国保の喪失日")), 2, 1)
+    more.add(tristate("income.family_employee", _("給与は事業専従者給与")), 3, 0)
+    more.add(CheckField("late_elderly_transferred", _("後期高齢者医療へ移った")), 3, 1)
+    more.add(CheckField("public_medical_aid", _("公費負担医療を受けている")), 4, 0)
+    more.add(CheckField("foreign_resident", _("外国籍")), 4, 1)
     return row
 
 
 class HouseholdPage(Page):
-    def __init__(self, form: Form, municipalities: list[str]):
+    def __init__(self, form: Form, municipalities: list[str], today: Callable[[], date]):
         super().__init__(form)
         s = self.section(_("相談"))
         s.add(DateField("as_of", _("相談日")), 0, 0)
@@ -62,7 +86,8 @@ class HouseholdPage(Page):
             self.postal_code.row.addWidget(self.lookup_button)
             self.postal_code.left.connect(self._postal_code_left)
 
-        self.members = self.rows(RowList("members", _("世帯員と収入（前年）"), _member_row,
+        self.members = self.rows(RowList("members", _("世帯員と収入（前年）"),
+                                          lambda: _member_row(today()),
                                           lambda: {"relation": "spouse", "insured": True}, _("＋ 世帯員を追加")))
 
         s = self.section(_("暮らし向き（今）"))

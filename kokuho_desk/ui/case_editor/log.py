@@ -1,9 +1,12 @@
-"""Tab 相談記録: the dated consultation log with next actions and due dates, and the case status."""
+"""Tab 相談記録: the dated consultation log with next actions and due dates, the case status, and the
+button for the 相談記録票."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+
+from PySide6.QtWidgets import QPushButton
 
 from kokuho_desk.ui.case_editor.fields import CheckField, ChoiceField, DateField, TextField
 from kokuho_desk.ui.case_editor.form import Form, Row, RowList
@@ -28,6 +31,9 @@ def _log_row() -> Row:
 class LogPage(Page):
     def __init__(self, form: Form, today: Callable[[], date]):
         super().__init__(form)
+        self.record_button = QPushButton(_("相談記録票を作る"))
+        self.record_button.setToolTip(_("世帯の状況と相談の記録を1枚の書類にします"))
+        self.buttons(self.record_button)
         self.log = self.rows(RowList("log", _("相談記録"), _log_row,
                                       lambda: {"date": today().isoformat(), "kind": "note"}, _("＋ 記録を追加")))
         s = self.section(_("ケースの状態"))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kokuho_desk.ui.case_editor.fields import Field
-from kokuho_desk.ui.case_editor.form import Form, RowList, place
+from kokuho_desk.ui.case_editor.form import Details, Form, RowList, place
 
 
 class Section(QGroupBox):
@@ -21,6 +21,13 @@ class Section(QGroupBox):
     def add(self, field: Field, row: int, column: int = 0, span: int = 1) -> Field:
         place(self.grid, field, row, column, span)
         return self._form.add(field)
+
+    def details(self, title: str, row: int) -> Details:
+        """A fold-out part across the section at grid row ``row``; add its fields with ``Details.add``."""
+        details = Details(title, self._form.add)
+        self.grid.addWidget(details, row, 0, 1, -1)
+        self._form.folds.append(details)
+        return details
 
 
 class Page(QScrollArea):
@@ -43,6 +50,15 @@ class Page(QScrollArea):
         QVBoxLayout(box).addWidget(rows)
         self._column.addWidget(box)
         return self._form.add_list(rows)
+
+    def buttons(self, *buttons: QPushButton) -> None:
+        """A row of buttons on the right."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in buttons:
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        self._column.addLayout(row)
 
     def finish(self) -> None:
         self._column.addStretch(1)

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from kokuho_desk.model.case import HARDSHIP_LABELS
-from kokuho_desk.ui.case_editor.fields import AmountField, ChoiceField, DateField, MultiChoiceField, TextField, YearField
+from kokuho_desk.ui.case_editor.fields import (
+    AmountField,
+    ChoiceField,
+    DateField,
+    DateListField,
+    MultiChoiceField,
+    TextField,
+    YearField,
+)
 from kokuho_desk.ui.case_editor.form import Form, Row, RowList
 from kokuho_desk.ui.case_editor.page import Page
-from kokuho_desk.ui.i18n import _
+from kokuho_desk.ui.i18n import N_, _
+
+NOTICE_PART_LABELS = {"medical": N_("医療分"), "support": N_("後期高齢者支援金分"), "care": N_("介護分"),
+                      "child": N_("子ども・子育て支援金分")}
 
 
 def _arrear_row() -> Row:
@@ -17,6 +28,8 @@ def _arrear_row() -> Row:
     row.add(AmountField("late_fee", _("延滞金")), 1, 1)
     row.add(DateField("due_date", _("納期限")), 2, 0)
     row.add(DateField("demand_date", _("督促状の日付")), 2, 1)
+    more = row.details(_("詳しく（分納誓約・一部納付）"), 3)
+    more.add(DateListField("acknowledgements", _("分納誓約・一部納付の日"), _("＋ 日付を追加")), 0, 0)
     return row
 
 
@@ -27,6 +40,9 @@ class PremiumPage(Page):
         s.add(YearField("notice.fiscal_year", _("年度")), 0, 0)
         s.add(AmountField("notice.total", _("年額")), 0, 1)
         s.add(DateField("notice.next_due_date", _("次の納期限")), 1, 0)
+        parts = s.details(_("詳しく（医療分・支援金分などの内訳）"), 2)
+        for i, (key, label) in enumerate(NOTICE_PART_LABELS.items()):
+            parts.add(AmountField(f"notice.parts.{key}", _(label)), i // 2, i % 2)
 
         self.arrears = self.rows(RowList("arrears", _("滞納（年度ごと）"), _arrear_row,
                                           lambda: {"kind": "料"}, _("＋ 滞納の年度を追加")))
