@@ -15,11 +15,12 @@ figures.protected_amount and figures.excess are summed over the wage and pension
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 from math import ceil
 
-from kokuho_desk.model.case import Seizure
+from kokuho_desk.model.case import Seizure, Withholding
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.relief import finish, yen
@@ -71,6 +72,20 @@ def _alternative(ctx: CheckContext, s: Seizure, on: date) -> tuple[int, str] | N
     return protected_amount(alt, s, on)[0], label
 
 
+def _lower_bound(trace: Trace, s: Seizure, on: date) -> int | None:
+    """The least the protected amount can be when withholdings or dependants are unknown: the
+    amount grows with both (76条1項: each yen withheld adds at least 80 %, each 親族 adds to the
+    base), so counting the unknown ones as 0 gives a floor. None when gross or seized is unknown."""
+    if s.monthly_gross is None or s.amount is None or (s.pay_period == "day" and s.period_days is None
+                                                         and not s.bonus):
+        return None
+    wh = s.monthly_withholding or Withholding()
+    floor = replace(s, dependents=s.dependents or 0,
+                    monthly_withholding=Withholding(wh.income_tax or 0, wh.resident_tax or 0,
+                                                    wh.social_insurance or 0))
+    return protected_amount(trace, floor, on)[0]
+
+
 def _missing_wage(s: Seizure, i: int) -> list[str]:
     p = f"seizures[{i}]"
     out = [f"{p}.{k}" for k in ("amount", "monthly_gross", "dependents") if getattr(s, k) is None]
@@ -94,6 +109,8 @@ def check(ctx: CheckContext) -> CheckResult:
     items: list[dict] = []
     found: set[str] = set()
     total_protected = total_excess = 0
+    computed = False  # at least one protected amount (or its floor) was computed
+    exact = True  # every wage/pension seizure was computed from complete facts
     active = [(i, s) for i, s in enumerate(ctx.case.seizures) if not s.released]
     if not active:
         return finish(ID, TITLE, "not_eligible", trace, reasons=["解除されていない差押えの記録はありません。"],
@@ -114,6 +131,7 @@ def check(ctx: CheckContext) -> CheckResult:
                            f"差し押さえられた {yen(s.amount)} は全額返還を求められます。")
             total_excess += s.amount
             total_protected += s.monthly_gross or s.amount
+            computed = True
             items.append({"index": i, "asset": s.asset, "excess": s.amount})
             found.add("eligible")
         elif s.asset in ("salary", "pension"):
@@ -121,6 +139,22 @@ def check(ctx: CheckContext) -> CheckResult:
             lacking = _missing_wage(s, i)
             if lacking:
                 missing += lacking
+                exact = False
+                floor = _lower_bound(trace, s, on)
+                if floor is None:
+                    continue
+                excess = max(0, s.amount - max(0, s.monthly_gross - floor))
+                if excess:
+                    reasons.append(
+                        f"{when}差押え: 分からない税・社会保険料や親族を0として数えても、差押禁止額は少なくとも "
+                        f"{yen(floor)} です。支給額 {yen(s.monthly_gross)} に対して、差し押さえられた {yen(s.amount)} "
+                        f"のうち少なくとも {yen(excess)} は差押禁止の部分です（正確な額には不足の情報が必要です）。")
+                    found.add("eligible")
+                total_protected += floor
+                total_excess += excess
+                computed = True
+                items.append({"index": i, "asset": s.asset, "protected_amount": floor, "seized": s.amount,
+                              "excess": excess, "minimum": True})
                 continue
             protected, parts = protected_amount(trace, s, on)
             seizable = max(0, s.monthly_gross - protected)
@@ -141,6 +175,7 @@ def check(ctx: CheckContext) -> CheckResult:
                 reasons.append(f"施行令第34条の金額が{alternative[1]}の場合、差押禁止額は {yen(alternative[0])} になります。")
             total_protected += protected
             total_excess += excess
+            computed = True
             items.append({"index": i, "asset": s.asset, "protected_amount": protected, "seizable": seizable,
                           "seized": s.amount, "excess": excess})
         elif s.asset == "deposit":
@@ -175,6 +210,9 @@ def check(ctx: CheckContext) -> CheckResult:
                else "needs_info" if missing else "not_eligible")
     if verdict == "needs_info":
         reasons.append("差押禁止額を計算するための情報が足りません。")
-    figures = {"protected_amount": total_protected, "excess": total_excess, "items": items}
+    # Unknown is None, never 0 (case-format.md); a floor is marked as such.
+    figures = {"protected_amount": total_protected if computed else None,
+               "excess": total_excess if computed else None,
+               "exact": exact and computed, "items": items}
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=list(dict.fromkeys(basis + [BASIS_ROUTE])),
                   missing=missing, figures=figures, actions=actions)

@@ -132,3 +132,29 @@ def test_daily_pay_needs_days(run):
     """Ensure daily pay without period_days asks for it."""
     r = seize(run, wage(100_000, pay_period="day", amount=10_000))
     assert r.missing == ["seizures[0].period_days"]
+
+
+def test_unknown_withholding_still_shows_a_pension_below_the_base_is_all_protected(run):
+    """Ensure a 94,000円 pension with unknown withholdings is found fully protected: the 6,000円 seized is excess."""
+    r = seize(run, {"date": "2026-10-15", "asset": "pension", "pension_kind": "old_age", "amount": 6_000,
+                    "monthly_gross": 94_000, "dependents": 0})
+    assert r.verdict == "eligible"
+    assert r.figures["excess"] == 6_000 and r.figures["exact"] is False
+    assert r.figures["protected_amount"] >= 94_000
+    assert "seizures[0].monthly_withholding" in r.missing
+    assert any("少なくとも" in reason for reason in r.reasons)
+
+
+def test_unknown_withholding_on_a_high_wage_stays_needs_info_without_a_guessed_excess(run):
+    """Ensure a high wage with unknown withholdings gives no excess claim, only the floor, and asks for the facts."""
+    r = seize(run, {"date": "2025-05-20", "asset": "salary", "amount": 20_000, "monthly_gross": 400_000,
+                    "dependents": 1})
+    assert r.verdict == "needs_info"
+    assert r.figures["excess"] == 0 and r.figures["exact"] is False
+
+
+def test_nothing_computable_reports_unknown_not_zero(run):
+    """Ensure missing gross pay leaves protected_amount and excess unknown (None), never 0."""
+    r = seize(run, {"date": "2025-05-20", "asset": "salary", "amount": 20_000})
+    assert r.verdict == "needs_info"
+    assert r.figures["protected_amount"] is None and r.figures["excess"] is None
