@@ -1,4 +1,4 @@
-"""Crash safety: a writer killed (SIGKILL) in the middle of saves loses no acknowledged save."""
+"""Crash safety: a writer killed (SIGKILL) in the middle of saves loses no acknowledged save, plain or encrypted."""
 
 import os
 import random
@@ -11,17 +11,18 @@ from datetime import date
 import pytest
 
 from kokuho_desk.store import open_store
+from kokuho_desk.store.db import connect
 from tests.conftest import REPO
 
-KILLS = 32
+PASSPHRASE = "停電にも負けない"
 
 WRITER = r"""
-import sys
+import os, sys
 from datetime import date
 from kokuho_desk.model.case import Case, LogEntry, Member
 from kokuho_desk.store import open_store
 
-store = open_store(sys.argv[1], user="writer")
+store = open_store(sys.argv[1], user="writer", passphrase=os.environ.get("CRASH_PASSPHRASE"))
 print("ready", flush=True)
 run = sys.argv[2]
 i = 0
@@ -37,17 +38,14 @@ while True:
 """
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
-def test_killed_writer_loses_no_acknowledged_save(tmp_path):
-    """Ensure after 32 SIGKILLs mid-save the database is intact and every acknowledged save is there."""
-    db = tmp_path / "crash.db"
-    open_store(db).close()
+def _kill_writer_repeatedly(db, kills: int, passphrase: str | None) -> None:
+    """Start a writer, SIGKILL it at a random moment, ``kills`` times, checking the file after each; then the saves."""
+    open_store(db, passphrase=passphrase).close()
     rng = random.Random(7)
     created: dict[int, str] = {}
     updated: set[int] = set()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    for run in range(KILLS):
+    env = {**os.environ, "PYTHONPATH": str(REPO), **({"CRASH_PASSPHRASE": passphrase} if passphrase else {})}
+    for run in range(kills):
         child = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(run)], stdout=subprocess.PIPE,
                                  env=env, cwd=REPO, text=True, encoding="utf-8")
         assert child.stdout.readline().strip() == "ready"
@@ -63,9 +61,13 @@ def test_killed_writer_loses_no_acknowledged_save(tmp_path):
             else:
                 updated.add(int(case_id))
         child.stdout.close()
+        check = connect(db, passphrase)
+        assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"after kill {run + 1}"
+        assert not passphrase or check.execute("PRAGMA cipher_integrity_check").fetchall() == []
+        check.close()
 
-    assert len(created) > KILLS  # the writer did get through saves between kills
-    with open_store(db) as store:
+    assert len(created) > kills  # the writer did get through saves between kills
+    with open_store(db, passphrase=passphrase) as store:
         assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         store._db.execute("INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')")
         for case_id, name in created.items():
@@ -77,3 +79,17 @@ def test_killed_writer_loses_no_acknowledged_save(tmp_path):
         stored_ids = {i for i, _ in store.iter_cases()}
         assert set(created) <= stored_ids
         assert len(store.deadlines(date(2025, 6, 9), date(2025, 6, 9))) >= len(updated)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_killed_writer_loses_no_acknowledged_save(tmp_path):
+    """Ensure after 32 SIGKILLs mid-save the plain database is intact and every acknowledged save is there."""
+    _kill_writer_repeatedly(tmp_path / "crash.db", 32, None)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_killed_writer_of_the_encrypted_store_loses_no_acknowledged_save(tmp_path):
+    """Ensure after 100 SIGKILLs mid-save the encrypted database is intact and every acknowledged save is there."""
+    _kill_writer_repeatedly(tmp_path / "crash.db", 100, PASSPHRASE)
