@@ -166,14 +166,22 @@ def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
 
 
 def review_lines(values: list[Value]) -> list[str]:
-    """「要確認」 reason lines for the unverified (or planned) values a result used."""
+    """「要確認」 reason lines for the unverified (or planned) values a result used, in words a
+    volunteer can read out; where each value comes from goes to the basis (review_sources)."""
     out = []
     for v in values:
-        mark = "予定の制度を仮定" if v.status == "planned" else "要確認"
-        line = f"{mark}: {parameter(v.param).description}（出典: {v.source}）"
+        if v.status == "planned":
+            line = f"予定の制度を仮定: {parameter(v.param).description}（まだ施行されていません）"
+        else:
+            line = f"要確認: {parameter(v.param).description}（公的な原典でまだ確認できていない値です）"
         if line not in out:
             out.append(line)
     return out
+
+
+def review_sources(values: list[Value]) -> list[str]:
+    """The sources of the values review_lines names, for the result's basis."""
+    return list(dict.fromkeys(f"出典（要確認）: {v.source}" for v in values))
 
 
 def _status(trace: Trace, pid: str) -> str | None:

@@ -7,7 +7,7 @@ reuse the same lines.
 from __future__ import annotations
 
 from kokuho_desk.model.case import RELATION_LABELS, age_on
-from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.engine import CheckReport
 from kokuho_desk.rules.premium import PremiumResult, member_label
 from kokuho_desk.rules.result import REVIEW_MARK
@@ -54,7 +54,7 @@ def _incomes(report: CheckReport, p: PremiumResult) -> list[str]:
 
 def _judgement(report: CheckReport, p: PremiumResult) -> list[str]:
     j = p.judgement
-    out = [f"■ 法定軽減の判定（基準日 {j.day.isoformat()}）"]
+    out = [f"■ 法定軽減の判定（基準日 {format_wareki(j.day)}）"]
     if j.income is None:
         out += [f"  {r}" for r in j.reasons] or ["  法定軽減なし"]
         return out
@@ -121,7 +121,7 @@ def render(report: CheckReport) -> str:
     fy = case.effective_fiscal_year
     kind = p.kind if p else "料"
     lines = [f"{fiscal_year_label(fy)} 国民健康保険{kind} 計算書", RULE]
-    lines.append(f"相談日 {report.as_of.isoformat()}"
+    lines.append(f"相談日 {format_wareki(report.as_of)}"
                  + (f"　自治体 {case.municipality}" if case.municipality else "")
                  + (f"　料率 {p.rates.origin}" if p and p.rates else ""))
     if report.what_if:
@@ -145,7 +145,7 @@ def render(report: CheckReport) -> str:
         if c.missing:
             lines.append(f"  不足している項目: {', '.join(c.missing)}")
         for a in c.next_actions:
-            due = f"（期限 {a.due_date.isoformat()}）" if a.due_date else ""
+            due = f"（期限 {format_wareki(a.due_date)}）" if a.due_date else ""
             lines.append(f"  → {a.action}{due}")
         if c.basis:
             lines.append(f"  根拠: {'、'.join(c.basis)}")

@@ -11,7 +11,8 @@ from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import floor_yen, law_day
 from kokuho_desk.rules.params import ParameterError, Value, parameter
-from kokuho_desk.rules.premium import member_label, premium, review_lines, under_age_on_basis
+from kokuho_desk.rules.premium import (member_label, premium, review_lines, review_sources,
+                                       under_age_on_basis)
 from kokuho_desk.rules.result import CheckResult
 
 ID = "child_reduction"
@@ -88,4 +89,5 @@ def check(ctx: CheckContext) -> CheckResult:
     used = trace.unverified() + [v for v in p.unverified() if v.param.startswith("children.")]
     result.needs_review = bool(used)
     result.reasons += review_lines(used)
+    result.basis += review_sources(used)
     return result

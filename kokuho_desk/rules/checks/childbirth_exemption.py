@@ -5,11 +5,19 @@ due date). Not modelled: 死産・流産 dates other than the expected_date give
 
 from __future__ import annotations
 
-from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import law_day
-from kokuho_desk.rules.premium import (Variant, childbirth_months, fiscal_months, kokuho_months, member_label,
-                                       premium, review_lines)
+from kokuho_desk.rules.premium import (
+    Variant,
+    childbirth_months,
+    fiscal_months,
+    kokuho_months,
+    member_label,
+    premium,
+    review_lines,
+    review_sources,
+)
 from kokuho_desk.rules.result import CheckResult, NextAction
 
 ID = "childbirth_exemption"
@@ -43,7 +51,7 @@ def check(ctx: CheckContext) -> CheckResult:
         charged = dict(zip(months, kokuho_months(m, months, trace, on)))
         here = [mo for mo in exempt if charged.get(mo)]
         span = "・".join(f"{mo.year}年{mo.month}月" for mo in exempt) or "なし（令和6年1月より前）"
-        result.reasons.append(f"{name}: 出産予定日 {m.childbirth.expected_date.isoformat()}"
+        result.reasons.append(f"{name}: 出産予定日 {format_wareki(m.childbirth.expected_date)}"
                               f"{'（多胎）' if m.childbirth.multiple else ''} → 免除の月 {span}")
         if here:
             exempt_here.append((i, here))
@@ -62,4 +70,5 @@ def check(ctx: CheckContext) -> CheckResult:
     used = trace.unverified() + [v for v in premium(ctx).unverified() if v.param.startswith("childbirth.")]
     result.needs_review = bool(used)
     result.reasons += review_lines(used)
+    result.basis += review_sources(used)
     return result

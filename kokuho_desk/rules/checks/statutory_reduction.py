@@ -7,8 +7,16 @@ a 未申告 member blocks the reduction, so the result then shows what filing wo
 
 from __future__ import annotations
 
+from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext
-from kokuho_desk.rules.premium import REDUCTION_CLASSES, Variant, member_label, premium, review_lines
+from kokuho_desk.rules.premium import (
+    REDUCTION_CLASSES,
+    Variant,
+    member_label,
+    premium,
+    review_lines,
+    review_sources,
+)
 from kokuho_desk.rules.result import CheckResult, NextAction
 
 ID = "statutory_reduction"
@@ -49,7 +57,7 @@ def check(ctx: CheckContext) -> CheckResult:
         result.next_actions.append(NextAction(f"{names}の所得の申告（所得がなくても簡易申告）をする"))
         return result
     lines = j.lines
-    head = (f"軽減判定所得 {j.income:,}円（基準日 {j.day.isoformat()}、被保険者等 {j.persons}人、"
+    head = (f"軽減判定所得 {j.income:,}円（基準日 {format_wareki(j.day)}、被保険者等 {j.persons}人、"
             f"給与所得者等 {j.earners}人）")
     if j.reduction in REDUCTION_CLASSES:
         result.verdict = "eligible"
@@ -64,4 +72,5 @@ def check(ctx: CheckContext) -> CheckResult:
     result.reasons.append("基準額: 7割 {:,}円 / 5割 {:,}円 / 2割 {:,}円".format(lines["7割"], lines["5割"], lines["2割"]))
     result.reasons += j.reasons
     result.reasons += review_lines(used)
+    result.basis += review_sources(used)
     return result

@@ -7,11 +7,19 @@ application with the 雇用保険受給資格者証.
 from __future__ import annotations
 
 from kokuho_desk.model.case import age_on
-from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import law_day
-from kokuho_desk.rules.premium import (Variant, fiscal_months, kokuho_months, member_label, premium, review_lines,
-                                       unemployment_period)
+from kokuho_desk.rules.premium import (
+    Variant,
+    fiscal_months,
+    kokuho_months,
+    member_label,
+    premium,
+    review_lines,
+    review_sources,
+    unemployment_period,
+)
 from kokuho_desk.rules.result import CheckResult, NextAction
 
 ID = "unemployment_reduction"
@@ -53,7 +61,7 @@ def check(ctx: CheckContext) -> CheckResult:
         codes = trace.value("unemployment.reason_codes", on)
         age_limit = trace.value("unemployment.age_limit", on)
         if u.separation_date < trace.value("unemployment.earliest_separation", on):
-            result.reasons.append(f"{name}: 離職日 {u.separation_date.isoformat()} は制度の対象期間より前です")
+            result.reasons.append(f"{name}: 離職日 {format_wareki(u.separation_date)} は制度の対象期間より前です")
             continue
         if age_on(m.birth_date, u.separation_date) >= age_limit:
             result.reasons.append(f"{name}: 離職日に{age_limit}歳以上のため対象外です")
@@ -64,8 +72,8 @@ def check(ctx: CheckContext) -> CheckResult:
         start, end = unemployment_period(m, trace, on)
         charged = kokuho_months(m, months, trace, on)
         n = sum(1 for mo, c in zip(months, charged) if c and start <= mo <= end)
-        result.reasons.append(f"{name}: 離職理由コード {u.reason_code}、離職日 {u.separation_date.isoformat()} → "
-                              f"軽減期間 {start.isoformat()}〜{end.isoformat()}（{fiscal_year_label(fy)}は{n}か月）")
+        result.reasons.append(f"{name}: 離職理由コード {u.reason_code}、離職日 {format_wareki(u.separation_date)} → "
+                              f"軽減期間 {format_wareki(start)}〜{format_wareki(end)}（{fiscal_year_label(fy)}は{n}か月）")
         if n:
             covered += n
         else:
@@ -84,4 +92,5 @@ def check(ctx: CheckContext) -> CheckResult:
     used = trace.unverified() + [v for v in p.unverified() if v.param.startswith("unemployment.")]
     result.needs_review = bool(used)
     result.reasons += review_lines(used)
+    result.basis += review_sources(used)
     return result
