@@ -159,13 +159,28 @@ def write_document(doc: Document, out: Path) -> tuple[Path, Path]:
             w = csv.writer(f)
             w.writerow([*labels.COLUMNS.values(),
                         *(labels.VERDICT_COLUMN.format(labels.check_label(c)) for c in checks)])
-            lines: dict[Record, list[str]] = {}  # rows repeat (k-anonymity): convert each distinct one once
+            # Rows repeat (k-anonymity) and each column holds few distinct values: convert each
+            # distinct row once, and within it each distinct column value once.
+            lines: dict[Record, list[str]] = {}
+            texts: list[dict[Any, str]] = [{} for _ in converters]
+            verdict_texts: dict[Any, list[str]] = {}
             for row in doc.rows:
                 line = lines.get(row)
                 if line is None:
-                    verdicts = dict(row[verdicts_at])
-                    line = lines[row] = ([convert(row[i]) for i, convert in converters]
-                                         + [verdict_label(verdicts.get(c), "") for c in checks])
+                    line = []
+                    for (i, convert), memo in zip(converters, texts):
+                        value = row[i]
+                        text = memo.get(value)
+                        if text is None:
+                            text = memo[value] = convert(value)
+                        line.append(text)
+                    pairs = row[verdicts_at]
+                    verdict_line = verdict_texts.get(pairs)
+                    if verdict_line is None:
+                        verdicts = dict(pairs)
+                        verdict_line = verdict_texts[pairs] = [verdict_label(verdicts.get(c), "") for c in checks]
+                    line += verdict_line
+                    lines[row] = line
                 w.writerow(line)
     except OSError as e:
         raise StatsFileError(f"統計ファイルを書き出せません: {out}（{e.strerror or e}）") from None
