@@ -1,0 +1,91 @@
+"""The audit log, read-only, newest first: who viewed or changed which case, made a letter, a backup …
+
+A tab of the window: ``AuditView(store)``; ``refresh()`` reads the log again (the
+tab calls it when shown).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from kokuho_desk.store import AuditEntry, Store
+from kokuho_desk.ui.i18n import N_, _
+
+LIMIT = 2000
+ACTION_LABELS = {
+    "create": N_("新規登録"), "update": N_("変更"), "view": N_("閲覧"), "log": N_("記録の追加"),
+    "close": N_("相談終了"), "reopen": N_("再開"), "delete": N_("削除"), "next_actions": N_("期限の設定"),
+    "letter": N_("書類の作成"), "export": N_("書き出し"), "import": N_("取り込み"),
+    "stats_export": N_("統計の書き出し"), "rescreen": N_("再判定"), "backup": N_("バックアップ"),
+    "restore": N_("バックアップから復元"), "passphrase": N_("パスフレーズの変更"), "demo": N_("デモデータ"),
+}
+COLUMNS = (N_("日時"), N_("利用者"), N_("操作"), N_("ケース番号"), N_("内容"))
+
+
+def action_label(action: str) -> str:
+    return _(ACTION_LABELS[action]) if action in ACTION_LABELS else action
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, entries: list[AuditEntry] | None = None):
+        super().__init__()
+        self._entries = entries or []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        e = self._entries[index.row()]
+        return (e.at.strftime("%Y-%m-%d %H:%M:%S"), e.user or "", action_label(e.action),
+                "" if e.case_id is None else str(e.case_id), e.detail or "")[index.column()]
+
+
+class AuditView(QWidget):
+    """The newest LIMIT audit entries of the store, read-only."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.model = AuditModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.refresh_button = QPushButton(_("最新の状態にする"))
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("操作の記録（新しい順。変更・削除はできません）")))
+        top.addStretch()
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_entries(self.store.audit_log(limit=LIMIT))
+        self.table.resizeColumnsToContents()
+
+    def showEvent(self, event) -> None:
+        self.refresh()
+        super().showEvent(event)
