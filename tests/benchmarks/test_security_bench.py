@@ -28,7 +28,7 @@ def encrypted_big_db(big_db, tmp_path_factory):  # noqa: F811
     return path
 
 
-def test_open_encrypted_first(benchmark, encrypted_big_db):
+def test_open_encrypted_100k(benchmark, encrypted_big_db):
     """Ensure the first open of the encrypted 100,000-case database (key derivation included) and its first page take ≤ 1 s."""
 
     def first_open():
