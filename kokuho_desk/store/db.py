@@ -160,7 +160,8 @@ def encrypt_file(path: Path, passphrase: str) -> None:
     wal = sidecar_files(path)[0]
     if wal.exists() and wal.stat().st_size:
         target.unlink(missing_ok=True)
-        raise StoreError("データベースが他のプログラムで開かれているため暗号化できません。閉じてからもう一度開いてください。")
+        raise StoreError("データベースが他のプログラムで開かれているため暗号化できません。"
+                         "閉じてからもう一度開いてください。")
     fsync_file(target)
     os.replace(target, path)
     for sidecar in sidecar_files(path):
