@@ -5,6 +5,9 @@ import os
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Subcommands refuse to create a plain database; tests of other things use plain temporary ones
+# (the encrypted path has its own tests in tests/security).
+os.environ.setdefault("KOKUHO_DESK_NO_ENCRYPTION", "1")
 
 import pytest  # noqa: E402
 

@@ -135,3 +135,13 @@ def test_a_db_that_is_not_a_database_exits_2(tmp_path, capsys):
     assert main(["--db", str(bad), "case", "import", str(src)]) == 2
     assert "データベースとして読めない" in capsys.readouterr().err
     assert bad.read_text(encoding="utf-8") == "メモ"
+
+
+def test_import_is_recorded_in_the_audit_log(tmp_path):
+    """Ensure `case import` leaves an "import" audit entry naming the new case."""
+    src, db = tmp_path / "case.json", tmp_path / "cases.db"
+    src.write_text(json.dumps(GOOD, ensure_ascii=False), encoding="utf-8")
+    assert main(["--db", str(db), "case", "import", str(src)]) == 0
+    with open_store(db) as store:
+        entries = [e for e in store.audit_log() if e.action == "import"]
+    assert len(entries) == 1 and entries[0].case_id == 1 and entries[0].detail == str(src)

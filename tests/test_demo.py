@@ -99,3 +99,18 @@ def test_demo_command_count_and_bad_count(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "b.db"), "demo", "--no-gui", "--count", "0"]) == 2
     assert "事例の数" in capsys.readouterr().err
     assert not (tmp_path / "b.db").exists()
+
+
+def test_demo_database_is_encrypted_with_the_printed_passphrase(tmp_path, capsys):
+    """Ensure the demo database is encrypted (no demo name in its bytes) and opens with the passphrase it prints."""
+    from kokuho_desk.commands.demo import DEMO_PASSPHRASE
+    from kokuho_desk.store import is_encrypted
+
+    path = tmp_path / "demo.db"
+    assert main(["--db", str(path), "demo", "--no-gui", "--count", "5"]) == 0
+    assert f"「{DEMO_PASSPHRASE}」" in capsys.readouterr().out
+    assert is_encrypted(path)
+    name = demo_cases(5, today=date.today())[0].head.name
+    assert name.encode("utf-8") not in path.read_bytes()
+    with open_store(path, passphrase=DEMO_PASSPHRASE) as store:
+        assert store.count(status=None) == 5

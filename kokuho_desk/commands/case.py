@@ -11,8 +11,9 @@ from argparse import Namespace
 from pathlib import Path
 
 from kokuho_desk.cli import EXIT_INVALID, EXIT_OK
+from kokuho_desk.commands.passphrase import open_cli_store
 from kokuho_desk.model.casefile import CaseFileError, load_case, save_case
-from kokuho_desk.store import CaseNotFound, StoreError, open_store
+from kokuho_desk.store import CaseNotFound, StoreError
 
 
 def run(args: Namespace) -> int:
@@ -33,14 +34,15 @@ def _import(db: str | None, file: Path) -> int:
         for error in e.errors:
             print(f"  {error}", file=sys.stderr)
         return EXIT_INVALID
-    with open_store(db) as store:
+    with open_cli_store(db) as store:
         case_id = store.create(case)
+        store.audit("import", case_id, str(file))
     print(f"ケース番号 {case_id} として取り込みました: {case.head.name or '（氏名なし）'}")
     return EXIT_OK
 
 
 def _export(db: str | None, case_id: int, file: Path) -> int:
-    with open_store(db) as store:
+    with open_cli_store(db) as store:
         try:
             case = store.get(case_id)
         except CaseNotFound as e:

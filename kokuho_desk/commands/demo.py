@@ -19,6 +19,9 @@ from kokuho_desk.demo import demo_cases
 from kokuho_desk.store import StoreError, default_db_path, open_store
 
 DEMO_FILE_NAME = "kokuho-desk-demo.db"
+# The demo holds only fictional cases, but it is encrypted like every database the app makes,
+# so that the lock screen and the passphrase can be tried; the passphrase is printed on start.
+DEMO_PASSPHRASE = "demo"
 MAX_COUNT = 10_000
 
 
@@ -39,7 +42,7 @@ def run(args: Namespace) -> int:
     try:
         if not args.db:
             _remove_old_demo(path)
-        with open_store(path) as store:
+        with open_store(path, passphrase=DEMO_PASSPHRASE) as store:
             if store.count(status=None):
                 print(f"このデータベースには既にケースが入っています。デモには別のファイルを指定してください: {path}",
                       file=sys.stderr)
@@ -54,10 +57,12 @@ def run(args: Namespace) -> int:
         print(str(e), file=sys.stderr)
         return EXIT_INVALID
     print(f"デモ用データベースを作りました（架空の事例 {args.count} 件）: {path}")
+    print(f"デモ用のパスフレーズは「{DEMO_PASSPHRASE}」です（画面のロックを解除するときに使います）。")
     if args.no_gui:
         return EXIT_OK
     if find_spec("kokuho_desk.commands.gui") is None:
         print("画面はまだ用意されていません。`kokuho-desk --db` でこのファイルを指定して使ってください。")
         return EXIT_OK
     args.db = str(path)
+    args.passphrase = DEMO_PASSPHRASE
     return import_module("kokuho_desk.commands.gui").run(args)

@@ -16,10 +16,11 @@ from datetime import date
 from pathlib import Path
 
 from kokuho_desk.cli import EXIT_INVALID, EXIT_OK
+from kokuho_desk.commands.passphrase import open_cli_store
 from kokuho_desk.letters import FontNotFoundError, LetterError, list_letters, make_letter, record_letter
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.casefile import CaseFileError, load_case
-from kokuho_desk.store import CaseNotFound, StoreError, open_store
+from kokuho_desk.store import CaseNotFound, StoreError
 
 
 @dataclass
@@ -44,7 +45,7 @@ def _read_sources(args: Namespace) -> list[Source]:
     ids = [int(s) for s in args.sources if _is_case_id(s)]
     cases_by_id: dict[int, Case] = {}
     if ids:
-        with open_store(args.db) as store:
+        with open_cli_store(args.db) as store:
             cases_by_id = {i: store.get(i) for i in ids}
     for text in args.sources:
         if _is_case_id(text):
@@ -100,7 +101,7 @@ def run(args: Namespace) -> int:
     finally:
         stored = [(s, out) for s, out in made if s.case_id is not None]
         if stored:
-            with open_store(args.db) as store:
+            with open_cli_store(args.db) as store:
                 for source, out in stored:
                     record_letter(store, source.case_id, args.kind, today, out.name)
     return EXIT_OK

@@ -7,9 +7,10 @@ import os
 import sys
 from datetime import date
 
+from kokuho_desk.commands.passphrase import open_cli_store
 from kokuho_desk.model.normalize import InputError, parse_date_value
 from kokuho_desk.rules.rescreen import Settings, rescreen
-from kokuho_desk.store import open_store
+from kokuho_desk.store import StoreError
 
 
 def run(args) -> int:
@@ -19,7 +20,12 @@ def run(args) -> int:
         print(f"--as-of: {e}", file=sys.stderr)
         return 2
     after = Settings(as_of, frozenset(args.what_if))
-    with open_store(args.db) as store:
+    try:
+        store = open_cli_store(args.db)
+    except StoreError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    with store:
         changes = rescreen(store.iter_cases(status="open"), after, workers=os.cpu_count() or 1)
         for change in changes:
             print(change.describe())

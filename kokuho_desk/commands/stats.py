@@ -39,14 +39,15 @@ def _out_path(out: str) -> Path:
 
 def export(args: Namespace) -> str:
     from kokuho_desk.stats.verdicts import judge
-    from kokuho_desk.store import StoreError, open_store
+    from kokuho_desk.commands.passphrase import open_cli_store
+    from kokuho_desk.store import StoreError
 
     out = _out_path(args.out)
     month_from, month_to = parse_month(args.date_from, "--from"), parse_month(args.date_to, "--to")
     if month_from and month_to and month_from > month_to:
         raise _Invalid(f"--from（{month_from}）が --to（{month_to}）より後になっています")
     try:
-        with open_store(args.db) as store:
+        with open_cli_store(args.db) as store:
             doc = export_cases((case for _, case in store.iter_cases()), judge=judge, k=args.k,
                                desk_id=args.desk_id, month_from=month_from, month_to=month_to)
             json_path, csv_file = write_document(doc, out)

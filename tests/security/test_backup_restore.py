@@ -168,6 +168,7 @@ def test_cli_restore_refuses_a_corrupted_backup_and_a_wrong_passphrase(saved, mo
 def test_cli_backup_of_a_missing_database_and_without_passphrase(tmp_path, monkeypatch, capsys):
     """Ensure backup of no database exits 2, and a subcommand refuses to create a plain database."""
     monkeypatch.delenv("KOKUHO_DESK_PASSPHRASE", raising=False)
+    monkeypatch.delenv("KOKUHO_DESK_NO_ENCRYPTION", raising=False)  # tests/conftest.py allows plain ones
     assert main(["--db", str(tmp_path / "none.db"), "backup"]) == 2
     assert "データベースがありません" in capsys.readouterr().err
     with pytest.raises(StoreError, match="暗号化して作ります"):
