@@ -27,7 +27,7 @@ from typing import Any
 import sqlite_utils
 
 from kokuho_desk.model.case import CASE_STATUSES, Case, LogEntry
-from kokuho_desk.model.casefile import case_from_dict, case_from_json, case_to_dict
+from kokuho_desk.model.casefile import case_from_dict, case_from_validated_dict, case_to_dict
 from kokuho_desk.rules.result import NextAction
 from kokuho_desk.store import backups, encryption, search
 from kokuho_desk.store.db import OperationalError, PassphraseError, StoreError, connect, default_db_path, encrypt_file
@@ -315,7 +315,8 @@ class Store:
         return row[0]
 
     def get(self, case_id: int) -> Case:
-        return case_from_json(self._data(case_id))
+        # Every stored case was validated when it was saved (_replace/create): build it directly.
+        return case_from_validated_dict(json.loads(self._data(case_id)))
 
     def record_view(self, case_id: int) -> None:
         """Note in the audit log that the user opened the case (reads for lists and checks are not views)."""
@@ -388,7 +389,7 @@ class Store:
             if not rows:
                 return
             for case_id, data in rows:
-                yield case_id, case_from_json(data)
+                yield case_id, case_from_validated_dict(json.loads(data))
             last = rows[-1][0]
 
     def audit_log(self, case_id: int | None = None, limit: int = 200) -> list[AuditEntry]:
