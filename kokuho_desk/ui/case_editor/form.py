@@ -96,7 +96,7 @@ def place(grid: QGridLayout, field: Field, row: int, column: int, span: int = 1)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
     label.setContentsMargins(0, 4, 0, 0)
     grid.addWidget(label, row, column * 2)
-    grid.addWidget(field, row, column * 2 + 1, 1, span * 2 - 1)
+    grid.addWidget(field, row, column * 2 + 1, 1, span * 2 - 1, Qt.AlignmentFlag.AlignTop)
 
 
 class Details(QWidget):
