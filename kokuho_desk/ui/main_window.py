@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(case_page)
         self.case_page = case_page
         self.stats: QWidget | None = None
+        self.audit: QWidget | None = None
 
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
@@ -130,6 +131,17 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.stats)
         self.pages.setCurrentWidget(self.stats)
 
+    def show_audit(self) -> None:
+        """The audit log (who opened, printed, exported what), newest first; read-only."""
+        if not self.may_leave_case():
+            return
+        if self.audit is None:
+            from kokuho_desk.ui.audit_view import AuditView
+
+            self.audit = AuditView(self.store)
+            self.pages.addWidget(self.audit)
+        self.pages.setCurrentWidget(self.audit)
+
     def _make_actions(self) -> None:
         toolbar = QToolBar(_("操作"))
         toolbar.setMovable(False)
@@ -160,6 +172,7 @@ class MainWindow(QMainWindow):
         action(_("今週の期限"), lambda: self.sidebar.setCurrentWidget(self.deadlines), "Ctrl+D", view_menu, True)
         if importlib.util.find_spec("kokuho_desk.ui.stats_view") is not None:
             action(_("統計"), self.show_stats, "Ctrl+T", view_menu, True)
+        action(_("操作記録"), self.show_audit, None, view_menu)
         action(_("設定"), self.open_settings, "Ctrl+,", file_menu, True)
         file_menu.addSeparator()
         action(_("終了"), self.close, QKeySequence.StandardKey.Quit, file_menu)
@@ -228,6 +241,7 @@ class MainWindow(QMainWindow):
         except CaseNotFound as e:
             self.statusBar().showMessage(str(e))
             return
+        self.store.record_view(case_id)  # the audit keeps every opening of a client's case
         self.case_id = case_id
         self.editor.load_case(case)
         self.checks.clear()

@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("pdf_font", "", N_("書類のフォント"), N_("日本語TTFフォントのファイル。空欄なら同梱のIPAexフォント")),
     Setting("large_text", False, N_("大きな文字で表示する"), N_("画面の文字を1.25倍にします")),
     Setting("db_path", "", N_("データベースの場所"), N_("空欄なら既定の場所。変更は次回の起動から有効です")),
+    Setting("user_name", "", N_("利用者の名前"), N_("操作記録（監査ログ）に残る名前")),
+    Setting("lock_minutes", 10, N_("自動ロックまでの分数"), N_("操作がないとこの分数で画面をロックします。0で無効")),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -49,6 +51,11 @@ class Settings:
         raw = self._q.value(name, setting.default)
         if isinstance(setting.default, bool):
             return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+        if isinstance(setting.default, int):
+            try:
+                return int(raw)
+            except (TypeError, ValueError):
+                return setting.default
         return raw if raw is not None else setting.default
 
     def set(self, name: str, value: Any) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 from kokuho_desk.ui.i18n import N_, _
 from kokuho_desk.ui.settings import SETTINGS, Settings
 
+# The largest value a number setting takes (minutes of idle time before the lock: a day).
+MAX_NUMBER_SETTING = 24 * 60
 FILE_SETTINGS = {"pdf_font": N_("フォント (*.ttf *.otf *.ttc)"), "db_path": N_("データベース (*.db)")}
 
 
@@ -36,6 +39,11 @@ class SettingsDialog(QDialog):
                 editor.setChecked(bool(value))
                 row: QWidget = editor
                 label = ""
+            elif isinstance(s.default, int):
+                editor = QSpinBox()
+                editor.setRange(0, MAX_NUMBER_SETTING)
+                editor.setValue(int(value))
+                row, label = editor, _(s.label)
             elif s.name == "default_municipality":
                 editor = QComboBox()
                 editor.setEditable(True)
@@ -83,6 +91,8 @@ class SettingsDialog(QDialog):
                 value = editor.isChecked()
             elif isinstance(editor, QComboBox):
                 value = editor.currentText().strip()
+            elif isinstance(editor, QSpinBox):
+                value = editor.value()
             else:
                 value = editor.text().strip()
             self._settings.set(name, value)

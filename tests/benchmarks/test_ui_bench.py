@@ -19,7 +19,8 @@ CHILD = """
 import sys
 from argparse import Namespace
 from kokuho_desk.commands import gui
-app, window = gui.start(Namespace(db=sys.argv[1]))
+from kokuho_desk.commands.demo import DEMO_PASSPHRASE
+app, window = gui.start(Namespace(db=sys.argv[1], passphrase=DEMO_PASSPHRASE))
 window.cases.loaded.connect(app.quit)
 app.exec()
 window.reader.close()
