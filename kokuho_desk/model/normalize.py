@@ -10,7 +10,7 @@ import re
 import unicodedata
 from datetime import date
 
-from kokuho_desk.model.wareki import WarekiError, parse_date
+from kokuho_desk.model.wareki import FIRST_DAY, WarekiError, parse_date
 
 # The largest amount the desk accepts (10億円): anything above is a typing slip.
 MAX_AMOUNT = 1_000_000_000
@@ -75,13 +75,17 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> int:
 def parse_date_value(value: object) -> date:
     """A date from a date object or any text parse_date reads; InputError otherwise."""
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
+        parsed = value
+    elif not isinstance(value, str):
         raise InputError("日付の形式が正しくありません")
-    try:
-        return parse_date(value)
-    except WarekiError as e:
-        raise InputError(str(e)) from None
+    else:
+        try:
+            parsed = parse_date(value)
+        except WarekiError as e:
+            raise InputError(str(e)) from None
+    if parsed < FIRST_DAY:  # 0001-01-01 is a typing slip, and no rule or letter can use it
+        raise InputError(f"「{value}」は明治より前の日付です。日付を確かめてください")
+    return parsed
 
 
 def normalize_name(value: str) -> str:

@@ -41,6 +41,9 @@ class WarekiError(ValueError):
     """A date that cannot be read; the message is Japanese and shown as is."""
 
 
+FIRST_DAY = ERAS[-1].start  # 明治元年: the first day a 和暦 date (and a date in this program) can name
+
+
 def era_of(d: date) -> Era:
     for era in ERAS:
         if d >= era.start:
@@ -134,7 +137,9 @@ def parse_era_year(text: str) -> int:
 
 
 def era_year(d: date) -> str:
-    """令和7年 / 令和元年 for the date's era year."""
+    """令和7年 / 令和元年 for the date's era year (the western year before 明治: nothing to print it in)."""
+    if d < FIRST_DAY:
+        return f"{d.year}年"
     era = era_of(d)
     n = d.year - era.start.year + 1
     return f"{era.kanji}{'元' if n == 1 else n}年"

@@ -66,7 +66,7 @@ BAD_INPUTS = [
     ("no members", ("members",), [], "members", "少なくとも1件"),
     ("missing as_of", ("as_of",), _DELETE, "", "as_of"),
     ("born after the consultation", ("members", 1, "birth_date"), "2026-01-01", "members[1].birth_date", "相談日より後"),
-    ("older than 130", ("members", 0, "birth_date"), "1850-01-01", "members[0].birth_date", "130歳"),
+    ("older than 130", ("members", 0, "birth_date"), "1870-01-01", "members[0].birth_date", "130歳"),
     ("name too long", ("members", 0, "name"), "山" * 101, "members[0].name", "長すぎ"),
     ("empty name", ("members", 0, "name"), "   ", "members[0].name", "空欄"),
     ("bad postal code", ("contact", "postal_code"), "53-0001", "contact.postal_code", "郵便番号"),
@@ -172,3 +172,12 @@ def test_validated_dict_builds_the_same_case():
 
     canonical = case_to_dict(case_from_dict(GOOD))
     assert case_from_validated_dict(json.loads(json.dumps(canonical))) == case_from_dict(canonical)
+
+
+def test_a_date_before_meiji_is_refused():
+    """Ensure a year-1 date (a typing slip the fuzz test found crashing a check) is refused with a message."""
+    data = copy.deepcopy(GOOD)
+    data["arrears"][0]["due_date"] = "0001/1/1"
+    with pytest.raises(CaseFileError) as e:
+        case_from_dict(data)
+    assert any(err.path == "arrears[0].due_date" and "明治より前" in err.message for err in e.value.errors)

@@ -63,3 +63,8 @@ def test_format_wareki():
     assert format_wareki(date(2019, 4, 30)) == "平成31年4月30日"
     assert format_wareki(date(1950, 3, 1)) == "昭和25年3月1日"
     assert fiscal_year_label(2025) == "令和7年度"
+
+
+def test_format_before_meiji_falls_back_to_the_western_year():
+    """Ensure formatting never raises: a date before 明治 prints with its western year."""
+    assert format_wareki(date(1, 1, 1)) == "1年1月1日"

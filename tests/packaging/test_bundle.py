@@ -87,9 +87,9 @@ def test_letter_writes_the_pdf(run_bundle, case_file, tmp_path):
 
 
 def test_window_starts(bundle, tmp_path):
-    """Ensure the bundled window starts on a new database and is still running five seconds later."""
+    """Ensure the bundled demo makes its encrypted database and its window is still running five seconds later."""
     db = tmp_path / "kokuho.db"
-    proc = subprocess.Popen([str(bundle / APP_ID), "--db", str(db)], cwd=tmp_path,
+    proc = subprocess.Popen([str(bundle / APP_ID), "--db", str(db), "demo", "--count", "3"], cwd=tmp_path,
                             env={**ENV, "HOME": str(tmp_path)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     try:
@@ -99,7 +99,7 @@ def test_window_starts(bundle, tmp_path):
     proc.kill()
     _, stderr = proc.communicate()
     assert exit_status is None, stderr
-    assert db.exists()
+    assert db.exists() and not db.read_bytes().startswith(b"SQLite format 3")  # SQLCipher: no plain header
 
 
 def test_ships_fonts_with_licence(bundle):
