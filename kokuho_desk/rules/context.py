@@ -53,6 +53,17 @@ class Trace:
         self.record(v)
         return v.value
 
+    def shared(self, key: tuple, compute: Callable[[Trace], Any]) -> Any:
+        """A fact that the premium and its variants all need (a member's income, charged months):
+        computed once per context on a trace of its own, whose reads count here at every use."""
+        memo = self.ctx.memo("trace:shared", dict)
+        hit = memo.get(key)
+        if hit is None:
+            sub = Trace(self.ctx)
+            hit = memo[key] = (compute(sub), sub.read)
+        self.record(*hit[1])
+        return hit[0]
+
     def record(self, *values: Value) -> None:
         """Count values as read by this trace (e.g. what a sub-computation read)."""
         for v in values:

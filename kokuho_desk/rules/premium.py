@@ -404,8 +404,11 @@ class _Computation:
     def income(self, i: int, unemployed: bool) -> MemberIncome:
         key = (i, unemployed)
         if key not in self._incomes:
-            self._incomes[key] = member_income(self.case.members[i], self._income_of(i), self.fy, self.trace,
-                                               unemployed)
+            inc = self._income_of(i)
+            # Shared with the other variants: the same facts give the same income.
+            self._incomes[key] = self.trace.shared(
+                ("income", i, unemployed, inc is not None and inc is not self.case.members[i].income),
+                lambda t: member_income(self.case.members[i], inc, self.fy, t, unemployed))
         return self._incomes[key]
 
     def _income_of(self, i: int) -> Income | None:
@@ -486,7 +489,8 @@ class _Computation:
                                  read=trace.read)
         months = fiscal_months(fy)
         n = len(case.members)
-        in_k = [kokuho_months(m, months, trace, on) for m in case.members]
+        in_k = [trace.shared(("kokuho_months", i), lambda t, m=m: kokuho_months(m, months, t, on))
+                for i, m in enumerate(case.members)]
         unemp = [[False] * 12 for _ in range(n)]
         births = [[False] * 12 for _ in range(n)]
         for i, m in enumerate(case.members):
@@ -566,17 +570,20 @@ class _Computation:
         case, trace, on = self.case, self.trace, self.on
         n = len(case.members)
         if part == "care":
-            members_in = [[a and b for a, b in zip(in_k[i], care_months(case.members[i], months, trace, on))]
-                          if any(in_k[i]) else in_k[i] for i in range(n)]
+            members_in = [[a and b for a, b in zip(in_k[i], trace.shared(
+                ("care_months", i), lambda t, m=case.members[i]: care_months(m, months, t, on)))]
+                if any(in_k[i]) else in_k[i] for i in range(n)]
         else:
             members_in = in_k
         # Months with the same configuration are computed once and weighted by their number.
+        months_of: dict[tuple, int] = {}
+        for month in zip(zip(*members_in), self.unemployed_in, zip(*births), specific):
+            months_of[month] = months_of.get(month, 0) + 1
         configs: dict[tuple, int] = {}
-        for k, column in enumerate(zip(*members_in)):
+        for (column, unemployed, born, ratio), count in months_of.items():
             active = tuple(i for i, inside in enumerate(column) if inside)
             if active:
-                sig = (active, self.unemployed_in[k], tuple(births[i][k] for i in active), specific[k])
-                configs[sig] = configs.get(sig, 0) + 1
+                configs[(active, unemployed, tuple(born[i] for i in active), ratio)] = count
         birth_parts = trace.value("childbirth.parts", on) if any(any(b) for b in births) else ()
         half_parts = trace.value("children.half_reduction_parts", on)
         half_age = trace.value("children.half_reduction_under_age", on)
