@@ -6,6 +6,8 @@ from datetime import date
 import pytest
 
 from kokuho_desk.cli import main
+from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.rules.params import rules_version
 from kokuho_desk.store import open_store
 from tests.stats.builders import MARKER, make_case
 
@@ -47,6 +49,23 @@ def test_period_and_merge_and_duplicate(db, tmp_path, capsys):
     capsys.readouterr()
     assert main(["stats", "merge", str(april), str(april), "--out", str(tmp_path / "x.json")]) == 2
     assert "2回指定" in capsys.readouterr().err
+
+
+def test_export_keeps_judgements_and_reuses_them(db, tmp_path):
+    """Ensure the first export keeps every case's judgement, and a later one counts what the store keeps
+    (here judgements changed on purpose, under the current law data) instead of judging again."""
+    assert main(["--db", db, "stats", "export", "--out", str(tmp_path / "a.json"), "--k", "2"]) == 0
+    with open_store(db) as store:
+        kept = store.judgements()
+        assert len(kept) == 12 and all(k.rules == rules_version() for k in kept.values())
+        assert all(k.judgement.verdicts["copayment_relief"] != "eligible" for k in kept.values())
+        store.record_judgements([(i, store.get(i), Judgement(k.judgement.reduction, {
+            **k.judgement.verdicts, "copayment_relief": "eligible"})) for i, k in kept.items()], rules_version())
+    out = tmp_path / "b.json"
+    assert main(["--db", db, "stats", "export", "--out", str(out), "--k", "2"]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    counts = next(t["counts"] for t in doc["aggregates"]["by_verdict"] if t["check"] == "copayment_relief")
+    assert counts["eligible"] == doc["metadata"]["cases_exported"] > 0
 
 
 @pytest.mark.parametrize("args, message", [

@@ -9,6 +9,7 @@ from datetime import date
 
 from kokuho_desk.commands.passphrase import open_cli_store
 from kokuho_desk.model.normalize import InputError, parse_date_value
+from kokuho_desk.rules.params import rules_version
 from kokuho_desk.rules.rescreen import Settings, rescreen
 from kokuho_desk.store import StoreError
 
@@ -26,7 +27,14 @@ def run(args) -> int:
         print(str(e), file=sys.stderr)
         return 2
     with store:
-        changes = rescreen(store.iter_cases(status="open"), after, workers=os.cpu_count() or 1)
+        # The verdicts as last shown are kept by the store; cases never judged are judged as of
+        # their own day now, and those judgements are kept for the next run.
+        known = {case_id: kept.judgement for case_id, kept in store.judgements(status="open").items()}
+        open_cases = list(store.iter_cases(status="open"))
+        result = rescreen(open_cases, after, workers=os.cpu_count() or 1, known=known)
+        store.record_judgements(((case_id, case, result.judged[case_id]) for case_id, case in open_cases
+                                 if case_id in result.judged), rules_version())
+        changes = result.changes
         for change in changes:
             print(change.describe())
             store.set_next_actions(change.case_id, change.result.next_actions, change.check_id)

@@ -38,7 +38,7 @@ def _out_path(out: str) -> Path:
 
 
 def export(args: Namespace) -> str:
-    from kokuho_desk.stats.verdicts import judge
+    from kokuho_desk.stats.verdicts import StoredJudge
     from kokuho_desk.commands.passphrase import open_cli_store
     from kokuho_desk.store import StoreError
 
@@ -48,9 +48,12 @@ def export(args: Namespace) -> str:
         raise _Invalid(f"--from（{month_from}）が --to（{month_to}）より後になっています")
     try:
         with open_cli_store(args.db) as store:
-            doc = export_cases((case for _, case in store.iter_cases()), judge=judge, k=args.k,
+            cases = list(store.iter_cases())
+            judge = StoredJudge(cases, store.judgements())  # reuse the verdicts the store keeps
+            doc = export_cases((case for _, case in cases), judge=judge, k=args.k,
                                desk_id=args.desk_id, month_from=month_from, month_to=month_to)
             json_path, csv_file = write_document(doc, out)
+            judge.keep(store)
             store.audit("stats_export", detail=audit_detail(doc, json_path))
     except StoreError as e:
         raise _Invalid(str(e)) from None

@@ -6,6 +6,7 @@ message; none of them guesses.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date
@@ -36,6 +37,8 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> int:
     if isinstance(value, int):
         amount = value
     elif isinstance(value, float):
+        if not math.isfinite(value):  # JSON's Infinity / NaN
+            raise InputError("金額が数として読めません（Infinity や NaN は使えません）")
         if value != int(value):
             raise InputError("金額は1円単位の整数で入力してください")
         amount = int(value)

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, Callable
 
 from kokuho_desk.model.case import Case
-from kokuho_desk.rules.params import Value, parameter
+from kokuho_desk.rules.params import Value, value_at
 
 
 @dataclass
@@ -33,24 +33,23 @@ class CheckContext:
 class Trace:
     """Reads parameters for one result and remembers them (sources, unverified ones).
 
-    Look-ups are shared by every trace of the same context (the premium and its variants read
-    the same values many times); what each trace *read* is kept per trace, in order, once.
+    Look-ups are remembered for the process (params.value_at); what each trace *read* is kept
+    per trace, in order, once.
     Values are compared by identity: they are the loaded parameter objects, and their
     tables are not cheap to compare.
     """
 
     def __init__(self, ctx: CheckContext):
         self.ctx = ctx
-        self.read: list[Value] = []
-        self._ids: set[int] = set()
-        self._lookups: dict[tuple[str, date], Value] = ctx.memo("trace:lookups", dict)
+        self._read: dict[int, Value] = {}  # by identity, in the order first read
+
+    @property
+    def read(self) -> list[Value]:
+        return list(self._read.values())
 
     def value(self, pid: str, on: date) -> Any:
-        key = (pid, on)
-        v = self._lookups.get(key)
-        if v is None:
-            v = self._lookups[key] = parameter(pid).at(on, self.ctx.what_if)
-        self.record(v)
+        v = value_at(pid, on, self.ctx.what_if)
+        self._read.setdefault(id(v), v)
         return v.value
 
     def shared(self, key: tuple, compute: Callable[[Trace], Any]) -> Any:
@@ -67,9 +66,7 @@ class Trace:
     def record(self, *values: Value) -> None:
         """Count values as read by this trace (e.g. what a sub-computation read)."""
         for v in values:
-            if id(v) not in self._ids:
-                self._ids.add(id(v))
-                self.read.append(v)
+            self._read.setdefault(id(v), v)
 
     @property
     def needs_review(self) -> bool:

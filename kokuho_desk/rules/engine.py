@@ -11,10 +11,12 @@ from __future__ import annotations
 import importlib
 import traceback
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 from typing import Any
 
 from kokuho_desk.model.case import Case
+from kokuho_desk.model.judgement import Judgement
 from kokuho_desk.rules.checks import CHECK_MODULES
 from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.notice import NoticeComparison, compare_notice
@@ -38,6 +40,11 @@ class CheckReport:
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)
 
+    def judgement(self) -> Judgement:
+        """The verdicts in short, as the store keeps them and statistics count them."""
+        return Judgement(self.premium.reduction if self.premium is not None else None,
+                         {c.id: c.verdict for c in self.checks})
+
     def to_dict(self) -> dict[str, Any]:
         prem = None
         if self.premium is not None:
@@ -46,6 +53,7 @@ class CheckReport:
         return {"format": RESULT_FORMAT, "premium": prem, "checks": [c.to_dict() for c in self.checks]}
 
 
+@cache
 def _module(check_id: str):
     return importlib.import_module(f"kokuho_desk.rules.checks.{check_id}")
 

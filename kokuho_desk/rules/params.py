@@ -21,10 +21,11 @@ what-if switch is on. ``tests/rules/test_law_files.py`` lints every file.
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,23 @@ def load_all(root: Path = paths.RULES) -> dict[str, Parameter]:
     for path in sorted(root.rglob("*.toml")):
         params.update(_parse_file(path, root))
     return params
+
+
+@cache
+def rules_version() -> str:
+    """A digest of the law data (rules and municipal rates): a judgement stored under another
+    version may be out of date."""
+    digest = hashlib.sha256()
+    for root in (paths.RULES, paths.MUNICIPALITIES):
+        for path in sorted(root.rglob("*.toml")):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=65_536)
+def value_at(pid: str, on: date, what_if: frozenset[str] = frozenset()) -> Value:
+    """parameter(pid).at(on, what_if), remembered: the law data is read once and never changes."""
+    return parameter(pid).at(on, what_if)
 
 
 def parameter(pid: str) -> Parameter:

@@ -381,6 +381,8 @@ class _Computation:
         self._incomes: dict[tuple[int, bool], MemberIncome] = {}
         self._under: dict[tuple[int, int], bool] = {}
         self.unemployed_in: list[frozenset[int]] = []
+        self._configs_of: dict[bool, dict[tuple, int]] = {}
+        self._rules_of_parts: tuple | None = None
 
     def run(self) -> PremiumResult:
         rates, kind, reasons, missing = self.ctx.memo("premium:rates", lambda: resolve_rates(self.case, self.fy))
@@ -565,6 +567,35 @@ class _Computation:
                                 "計算に入れていません")
         return ratios
 
+    def _configs(self, care: bool, members_in, births, specific) -> dict[tuple, int]:
+        """Months with the same configuration (members in, unemployed, childbirth, 特定世帯) are
+        computed once and weighted by their number; the same for every part but 介護分."""
+        if care in self._configs_of:
+            return self._configs_of[care]
+        months_of: dict[tuple, int] = {}
+        for month in zip(zip(*members_in), self.unemployed_in, zip(*births), specific):
+            months_of[month] = months_of.get(month, 0) + 1
+        configs: dict[tuple, int] = {}
+        for (column, unemployed, born, ratio), count in months_of.items():
+            active = tuple(i for i, inside in enumerate(column) if inside)
+            if active:
+                configs[(active, unemployed, tuple(born[i] for i in active), ratio)] = count
+        self._configs_of[care] = configs
+        return configs
+
+    def _part_rules(self, births, specific) -> tuple:
+        """The values every part reads, read once per computation."""
+        if self._rules_of_parts is None:
+            trace, on = self.trace, self.on
+            self._rules_of_parts = (
+                trace.value("childbirth.parts", on) if any(any(b) for b in births) else (),
+                trace.value("children.half_reduction_parts", on),
+                trace.value("children.half_reduction_under_age", on),
+                Decimal(trace.value("children.half_reduction_ratio", on)),
+                _status(trace, "children.half_reduction_under_age") == "planned",
+                trace.value("premium_rules.specific_household_parts", on) if any(r != 1 for r in specific) else ())
+        return self._rules_of_parts
+
     def _part(self, part: str, rate, rounding: int, months, in_k, unemp, births, specific,
               judgements: dict) -> tuple[PartResult, bool]:
         case, trace, on = self.case, self.trace, self.on
@@ -575,23 +606,9 @@ class _Computation:
                 if any(in_k[i]) else in_k[i] for i in range(n)]
         else:
             members_in = in_k
-        # Months with the same configuration are computed once and weighted by their number.
-        months_of: dict[tuple, int] = {}
-        for month in zip(zip(*members_in), self.unemployed_in, zip(*births), specific):
-            months_of[month] = months_of.get(month, 0) + 1
-        configs: dict[tuple, int] = {}
-        for (column, unemployed, born, ratio), count in months_of.items():
-            active = tuple(i for i, inside in enumerate(column) if inside)
-            if active:
-                configs[(active, unemployed, tuple(born[i] for i in active), ratio)] = count
-        birth_parts = trace.value("childbirth.parts", on) if any(any(b) for b in births) else ()
-        half_parts = trace.value("children.half_reduction_parts", on)
-        half_age = trace.value("children.half_reduction_under_age", on)
-        half_ratio = Decimal(trace.value("children.half_reduction_ratio", on))
-        half_planned = _status(trace, "children.half_reduction_under_age") == "planned"
+        configs = self._configs(part == "care", members_in, births, specific)
+        birth_parts, half_parts, half_age, half_ratio, half_planned, specific_parts = self._part_rules(births, specific)
         child_age = trace.value("children.child_part_exemption_under_age", on) if part == "child" else None
-        specific_parts = trace.value("premium_rules.specific_household_parts", on) \
-            if any(r != 1 for r in specific) else ()
         rate_fraction = rate.income_rate_percent / 100
 
         ib_sum = [0] * n  # Σ annual amount × months (divided by 12 at the end)

@@ -13,7 +13,8 @@ from kokuho_desk.stats.aggregate import aggregate
 from kokuho_desk.stats.anonymize import anonymize
 from kokuho_desk.stats.document import Document, build_document
 from kokuho_desk.stats.policy import Policy, load_policy
-from kokuho_desk.stats.record import Judgement, first_consultation, month_of, record_of
+from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.stats.record import first_consultation, month_of, record_of
 
 Judge = Callable[[Case], Judgement]
 

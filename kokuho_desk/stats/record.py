@@ -7,26 +7,17 @@ month. ``record_of`` is the only place that reads a Case for statistics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
 from kokuho_desk.model.case import ENFORCEMENT_KINDS, INSURANCE_STATUSES, SEIZURE_ASSETS, Case, age_on
+from kokuho_desk.model.judgement import Judgement
 from kokuho_desk.stats.area import municipality_of, prefecture_of
 from kokuho_desk.stats.bands import UNKNOWN, bands_for
 from kokuho_desk.stats.categories import outcome_category, topic_categories
 from kokuho_desk.stats.policy import Policy
 
 UNKNOWN_STATUS = "unknown"
-
-
-@dataclass(frozen=True)
-class Judgement:
-    """What the rules engine said about a case: the statutory reduction class and the
-    verdict of each check, by check id."""
-
-    reduction: str | None = None  # 7割 | 5割 | 2割 | なし
-    verdicts: dict[str, str] = field(default_factory=dict)
 
 
 class Record(NamedTuple):

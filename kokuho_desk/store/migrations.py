@@ -131,6 +131,21 @@ def m0004_audit(db: sqlite_utils.Database) -> None:
         END""")
 
 
+@migrations(name="0005_judgements")
+def m0005_judgements(db: sqlite_utils.Database) -> None:
+    """The last judgement of each case in short (reduction class, verdict per check), with the day
+    it was judged on and the version of the law data; removed when the case changes."""
+    db.execute("""
+        CREATE TABLE judgements (
+            case_id INTEGER PRIMARY KEY REFERENCES cases (id),
+            as_of TEXT NOT NULL,
+            rules TEXT NOT NULL,
+            reduction TEXT,
+            verdicts TEXT NOT NULL,
+            judged_at TEXT NOT NULL
+        )""")
+
+
 def migration_names() -> list[str]:
     """Every migration this version of the program knows, in order."""
     return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]

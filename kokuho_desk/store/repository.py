@@ -17,7 +17,7 @@ from __future__ import annotations
 import getpass
 import hmac
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -28,6 +28,7 @@ import sqlite_utils
 
 from kokuho_desk.model.case import CASE_STATUSES, Case, LogEntry
 from kokuho_desk.model.casefile import case_from_dict, case_from_validated_dict, case_to_dict
+from kokuho_desk.model.judgement import Judgement, StoredJudgement
 from kokuho_desk.rules.result import NextAction
 from kokuho_desk.store import backups, encryption, search
 from kokuho_desk.store.db import OperationalError, PassphraseError, StoreError, connect, default_db_path, encrypt_file
@@ -246,6 +247,7 @@ class Store:
             self._db.execute("UPDATE case_search SET text = ? WHERE case_id = ?",
                              [search.case_search_text(stored), case_id])
             self._save_log_deadlines(case_id, stored)
+            self._db.execute("DELETE FROM judgements WHERE case_id = ?", [case_id])  # judged another case
             if detail is None:
                 detail = _changed_fields(json.loads(old), json.loads(data))
             self._write_audit(action, case_id, detail)
@@ -304,6 +306,36 @@ class Store:
     def _write_audit(self, action: str, case_id: int | None, detail: str | None) -> None:
         self._db.execute("INSERT INTO audit (at, user, action, case_id, detail) VALUES (?, ?, ?, ?, ?)",
                          [_now(), self.user, action, case_id, detail])
+
+    # --- judgements --------------------------------------------------------------------
+
+    def record_judgements(self, judged: Iterable[tuple[int, Case, Judgement]], rules: str) -> int:
+        """Keep the last judgement of cases, judged on each case's as_of under the law data
+        `rules`; one judged from a case that is no longer the stored one is skipped. Returns
+        how many were kept."""
+        judged = list(judged)
+        now, kept = _now(), 0
+        with self._transaction():
+            for case_id, case, judgement in judged:
+                row = self._db.execute("SELECT data FROM case_files WHERE case_id = ?", [case_id]).fetchone()
+                if row is None or row[0] != case_data(case):
+                    continue
+                self._db.execute(
+                    "INSERT OR REPLACE INTO judgements (case_id, as_of, rules, reduction, verdicts, judged_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [case_id, case.as_of.isoformat(), rules, judgement.reduction,
+                     json.dumps(judgement.verdicts, ensure_ascii=False, sort_keys=True), now])
+                kept += 1
+        return kept
+
+    def judgements(self, *, status: str | None = None) -> dict[int, StoredJudgement]:
+        """The kept judgement of every (not deleted) case that has one, by case id."""
+        where, params = self._filters(status, None, None, None)
+        rows = self._db.execute(
+            f"SELECT j.case_id, j.as_of, j.rules, j.reduction, j.verdicts FROM judgements j "
+            f"JOIN cases c ON c.id = j.case_id WHERE {' AND '.join(where)}", params).fetchall()
+        return {r[0]: StoredJudgement(Judgement(r[3], json.loads(r[4])), date.fromisoformat(r[1]), r[2])
+                for r in rows}
 
     # --- reading -----------------------------------------------------------------------
 

@@ -309,6 +309,9 @@ class MainWindow(QMainWindow):
         if case_id is not None and case_id == self.case_id and not self.editor.is_modified:
             actions = [a for check in report.checks for a in check.next_actions]
             self.store.set_next_actions(case_id, actions, CHECKS_SOURCE)
+            # The verdicts as shown: rescreen compares against them, statistics reuse them.
+            from kokuho_desk.rules.params import rules_version
+            self.store.record_judgements([(case_id, report.case, report.judgement())], rules_version())
             self.deadlines.refresh()
             self.cases.refresh()
 

@@ -26,7 +26,7 @@ from kokuho_desk.stats.document import Document, audit_detail, write_document
 from kokuho_desk.stats.export import Judge, export_cases
 from kokuho_desk.stats.policy import load_policy
 from kokuho_desk.stats.record import record_of
-from kokuho_desk.stats.verdicts import judge as engine_judge
+from kokuho_desk.stats.verdicts import StoredJudge
 from kokuho_desk.store import Store, open_store
 from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.operations import run_in_background
@@ -101,12 +101,12 @@ class StatsView(QWidget):
     """Charts of the desk's cases and the export button; ``store`` is a Store or a database path."""
 
     def __init__(self, store: Store | str | Path, parent: QWidget | None = None, *,
-                 desk_id: str | None = None, judge: Judge = engine_judge):
+                 desk_id: str | None = None, judge: Judge | None = None):
         super().__init__(parent)
         self._own_store = not isinstance(store, Store)
         self.store = open_store(store) if self._own_store else store
         self.desk_id = desk_id
-        self.judge = judge
+        self.judge = judge  # None: the verdicts the store keeps, judging (and keeping) the others
         self.policy = load_policy()
         self.aggregates: dict[str, Any] | None = None
         self.last_export: Path | None = None
@@ -145,8 +145,14 @@ class StatsView(QWidget):
         self.export_button.clicked.connect(self.export)
         self.refresh()
 
-    def _cases(self) -> list[Case]:
-        return [case for _id, case in self.store.iter_cases()]
+    def _cases(self) -> tuple[list[Case], Judge]:
+        pairs = list(self.store.iter_cases())
+        judge = self.judge or StoredJudge(pairs, self.store.judgements())
+        return [case for _id, case in pairs], judge
+
+    def _keep(self, judge: Judge) -> None:
+        if isinstance(judge, StoredJudge):
+            judge.keep(self.store)
 
     def _busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)
@@ -167,10 +173,12 @@ class StatsView(QWidget):
 
     def refresh(self) -> None:
         """Count the store's cases again (judging runs in the background)."""
-        cases, judge, policy = self._cases(), self.judge, self.policy
-        self._run(lambda: aggregate([record_of(c, judge(c), policy) for c in cases], policy), self._show)
+        (cases, judge), policy = self._cases(), self.policy
+        self._run(lambda: (aggregate([record_of(c, judge(c), policy) for c in cases], policy), judge), self._show)
 
-    def _show(self, aggregates: dict[str, Any]) -> None:
+    def _show(self, result: tuple[dict[str, Any], Judge]) -> None:
+        aggregates, judge = result
+        self._keep(judge)
         self.aggregates = aggregates
         for name, rows in chart_rows(aggregates).items():
             self.charts[name].set_rows(rows)
@@ -185,16 +193,17 @@ class StatsView(QWidget):
         if not name:
             return
         out = Path(name).with_suffix(".json")
-        cases, judge, k, desk_id = self._cases(), self.judge, self.k_box.value(), self.desk_id
+        (cases, judge), k, desk_id = self._cases(), self.k_box.value(), self.desk_id
 
-        def work() -> tuple[Document, tuple[Path, Path]]:
+        def work() -> tuple[Document, tuple[Path, Path], Judge]:
             doc = export_cases(cases, judge=judge, k=k, desk_id=desk_id)
-            return doc, write_document(doc, out)
+            return doc, write_document(doc, out), judge
 
         self._run(work, self._exported)
 
-    def _exported(self, result: tuple[Document, tuple[Path, Path]]) -> None:
-        doc, (json_path, csv_file) = result
+    def _exported(self, result: tuple[Document, tuple[Path, Path], Judge]) -> None:
+        doc, (json_path, csv_file), judge = result
+        self._keep(judge)
         meta = doc.metadata
         self.store.audit("stats_export", detail=audit_detail(doc, json_path))
         self.status.setText(_("書き出しました: {json} と {csv}（{n:,}件、k={k} に満たず削除 {s:,}件）").format(

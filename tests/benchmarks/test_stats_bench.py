@@ -14,7 +14,7 @@ import pytest
 from kokuho_desk.demo import demo_cases
 from kokuho_desk.stats.document import write_document
 from kokuho_desk.stats.export import export_cases
-from kokuho_desk.stats.record import Judgement
+from kokuho_desk.model.judgement import Judgement
 from tests.stats.builders import make_case
 
 N = 100_000

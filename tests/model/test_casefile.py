@@ -181,3 +181,13 @@ def test_a_date_before_meiji_is_refused():
     with pytest.raises(CaseFileError) as e:
         case_from_dict(data)
     assert any(err.path == "arrears[0].due_date" and "明治より前" in err.message for err in e.value.errors)
+
+
+def test_infinity_in_a_case_file_is_refused_in_japanese():
+    """Ensure JSON's non-standard Infinity as an amount is refused with the field named, not a crash."""
+    text = json.dumps({"format": "kokuho-desk/case-1", "as_of": "2025-06-02",
+                       "members": [{"relation": "head"}], "finances": {"savings": 1}}).replace('"savings": 1',
+                                                                                             '"savings": Infinity')
+    with pytest.raises(CaseFileError) as e:
+        case_from_json(text)
+    assert "finances.savings" in str(e.value) or "貯金" in str(e.value)

@@ -31,6 +31,8 @@ def test_parse_amount(text, expected):
     ("", "空"),
     (True, "真偽値"),
     (3.5, "1円単位"),
+    (float("inf"), "Infinity"),
+    (float("nan"), "NaN"),
 ])
 def test_parse_amount_refuses(text, fragment):
     """Ensure negative, absurd and unreadable amounts are refused in Japanese."""

@@ -7,6 +7,8 @@ from datetime import date
 
 from kokuho_desk.commands import rescreen as command
 from kokuho_desk.model.casefile import case_from_dict
+from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.rules.params import rules_version
 from kokuho_desk.rules.rescreen import Settings, rescreen
 from kokuho_desk.store import open_store
 
@@ -19,7 +21,7 @@ def _case(as_of="2025-03-01", due="2023-03-31"):
 
 def test_limitation_change_is_listed():
     """Ensure a 料 that expires between the case's day and the new day is listed as a change."""
-    changes = rescreen([(7, _case())], Settings(date(2025, 6, 1)))
+    changes = rescreen([(7, _case())], Settings(date(2025, 6, 1))).changes
     assert [(c.case_id, c.check_id, c.before, c.after) for c in changes] == [(7, "limitation", "not_eligible",
                                                                              "eligible")]
     assert changes[0].result.figures["expired_amount"] == 50_000
@@ -28,7 +30,7 @@ def test_limitation_change_is_listed():
 
 def test_no_change_no_entry():
     """Ensure a case judged again on its own day produces no change."""
-    assert rescreen([(1, _case())], Settings()) == []
+    assert rescreen([(1, _case())], Settings()).changes == []
 
 
 def test_workers_give_the_same_changes():
@@ -36,8 +38,21 @@ def test_workers_give_the_same_changes():
     cases = [(i, _case(due="2023-03-31" if i % 2 else "2024-03-31")) for i in range(1, 9)]
     one = rescreen(cases, Settings(date(2025, 6, 1)))
     two = rescreen(cases, Settings(date(2025, 6, 1)), workers=2, batch=3)
+    assert one.judged == two.judged and set(one.judged) == set(range(1, 9))
+    one, two = one.changes, two.changes
     assert [(c.case_id, c.check_id, c.after) for c in one] == [(c.case_id, c.check_id, c.after) for c in two]
     assert [c.case_id for c in one] == [1, 3, 5, 7]
+
+
+def test_known_judgement_is_the_before():
+    """Ensure a known judgement is compared as it is (not judged again) and nothing new is made for it."""
+    case = _case(due="2024-03-31")  # not expired on 2025-06-01 either: no change against its own day
+    judged = rescreen([(1, case)], Settings(date(2025, 6, 1)))
+    assert judged.changes == [] and judged.judged[1].verdicts["limitation"] == "not_eligible"
+    shown = Judgement(None, {**judged.judged[1].verdicts, "limitation": "eligible"})
+    again = rescreen([(1, case)], Settings(date(2025, 6, 1)), known={1: shown})
+    assert [(c.check_id, c.before, c.after) for c in again.changes] == [("limitation", "eligible", "not_eligible")]
+    assert again.judged == {}
 
 
 def test_command_stores_deadlines_and_audits(tmp_path, capsys):
@@ -52,3 +67,6 @@ def test_command_stores_deadlines_and_audits(tmp_path, capsys):
     with open_store(db) as store:
         assert store.audit_log()[0].action == "rescreen"
         assert any(d.case_id == case_id for d in store.deadlines(date(2025, 1, 1), date(2026, 12, 31)))
+        kept = store.judgements()[case_id]  # judged as of its own day, kept for the next run
+        assert kept.as_of == date(2025, 3, 1) and kept.judgement.verdicts["limitation"] == "not_eligible"
+        assert kept.rules == rules_version()

@@ -5,7 +5,7 @@ from datetime import date
 from kokuho_desk.model.case import (
     Arrear, Case, Contact, EnforcementEvent, Hardship, Income, Insurance, LogEntry, Medical, Member, Seizure,
 )
-from kokuho_desk.stats.record import Judgement
+from kokuho_desk.model.judgement import Judgement
 
 MARKER = "ZQXMARK"  # every identifying field holds MARKER + a serial number
 

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from kokuho_desk.model.case import Arrear, Member
-from kokuho_desk.stats.record import Judgement, Record, record_of
+from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.stats.record import Record, record_of
 from tests.stats.builders import fixed_judge, make_case
 
 

@@ -32,7 +32,7 @@ def test_from_empty_file(tmp_path):
         db = store._db
         assert schema_version(db) == len(NAMES)
         assert [m.name for m in migrations.applied(db)] == NAMES
-        assert {"cases", "case_files", "case_search", "cases_fts", "deadlines", "audit", "audit_no_update",
+        assert {"cases", "case_files", "case_search", "cases_fts", "deadlines", "audit", "audit_no_update", "judgements",
                 "case_search_insert"} <= _tables(db)
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1

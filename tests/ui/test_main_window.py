@@ -202,3 +202,16 @@ def test_deadline_from_log_shows_in_this_weeks_deadlines(qtbot, make_window):
     window.new_case()
     table.cellActivated.emit(0, 0)
     assert field(window, "members[0].name").text() == "伊藤 三郎"
+
+
+def test_checks_of_a_saved_case_are_kept_as_its_judgement(qtbot, make_window):
+    """Ensure judging a saved, unmodified case keeps its verdicts in the store (rescreen's "before")."""
+    window = make_window()
+    window.new_case()
+    type_text(field(window, "members[0].name").input, "中村 四郎")
+    assert window.save()
+    op = window.run_checks()
+    with qtbot.waitSignal(op.finished, timeout=10_000):
+        pass
+    kept = window.store.judgements()[window.case_id]
+    assert kept.judgement.verdicts == {c.id: c.verdict for c in window.report.checks}

@@ -61,3 +61,13 @@ def test_cancelled_dialog_writes_nothing(view, tmp_path, monkeypatch):
     monkeypatch.setattr("kokuho_desk.ui.stats_view.QFileDialog.getSaveFileName", lambda *a, **k: ("", ""))
     view.export_button.click()
     assert view.last_export is None and view.export_button.isEnabled() and list(tmp_path.glob("*.json")) == []
+
+
+def test_without_a_judge_the_view_judges_with_the_rules_and_keeps_the_judgements(qtbot, db_path):
+    """Ensure the view's own judging (the rules engine) counts every case and the store keeps each judgement."""
+    widget = StatsView(db_path, desk_id="テスト窓口")
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.aggregates is not None, timeout=30_000)
+    assert widget.aggregates["cases"] == 9
+    kept = widget.store.judgements()
+    assert len(kept) == 9 and all(len(k.judgement.verdicts) == 13 for k in kept.values())

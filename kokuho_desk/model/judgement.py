@@ -1,0 +1,24 @@
+"""What the rules engine said about a case, in short: the statutory reduction class and the
+verdict of each check, by check id. The store keeps it with the day it was judged on and the
+version of the law data (rescreen compares against it; statistics reuse it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Judgement:
+    reduction: str | None = None  # 7割 | 5割 | 2割 | なし
+    verdicts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredJudgement:
+    """A judgement as the store keeps it: judged on `as_of` under the law data `rules`
+    (rules.params.rules_version)."""
+
+    judgement: Judgement
+    as_of: date
+    rules: str
