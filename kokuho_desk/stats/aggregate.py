@@ -45,9 +45,8 @@ def aggregate(records: list[Record], policy: Policy) -> dict[str, Any]:
     reduction = Counter(r.reduction for r in records)
     outcomes = Counter(r.outcome for r in records)
     verdicts: dict[str, Counter] = {}
-    for r in records:
-        for check, verdict in r.verdicts:
-            verdicts.setdefault(check, Counter())[verdict] += 1
+    for (check, verdict), n in Counter(pair for r in records for pair in r.verdicts).items():
+        verdicts.setdefault(check, Counter())[verdict] = n
     checks = [c for c in labels.CHECK_LABELS if c in verdicts] + sorted(c for c in verdicts if c not in labels.CHECK_LABELS)
     reliefs = relief_labels(policy)
     return {

@@ -18,24 +18,32 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
+class _Outcome:
+    """What the work gave. It stays on the Python side: the signal that says the work is done
+    carries nothing, so no Python object crosses threads inside Qt."""
+
+    result: Any = None
+    error: Exception | None = None
+
+
 class _Relay(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
+    done = Signal()
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+    def __init__(self, fn: Callable[[], Any], outcome: _Outcome, relay: _Relay):
         super().__init__()
         self._fn = fn
+        self._outcome = outcome
         self._relay = relay
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            self._outcome.result = self._fn()
         except Exception as e:  # noqa: BLE001 — handed to the UI thread, which shows it
-            self._relay.failed.emit(e)
-        else:
-            self._relay.succeeded.emit(result)
+            self._outcome.error = e
+        self._fn = None  # the work's references go now, not when the pool deletes the task
+        self._relay.done.emit()
 
 
 class Operation(QObject):
@@ -49,31 +57,29 @@ class Operation(QObject):
         super().__init__(parent)
         self._on_success = on_success
         self._on_failure = on_failure
-        self._relay = _Relay()
-        self._relay.succeeded.connect(self._succeeded)
-        self._relay.failed.connect(self._failed)
+        self._outcome = _Outcome()
+        self._relay = _Relay(self)  # a Qt child: deleted with the operation, on the UI thread
+        self._relay.done.connect(self._done)
 
-    @Slot(object)
-    def _succeeded(self, result: Any) -> None:
-        self._on_success(result)
-        self._finish()
-
-    @Slot(object)
-    def _failed(self, error: Exception) -> None:
-        self._on_failure(error)
-        self._finish()
-
-    def _finish(self) -> None:
+    @Slot()
+    def _done(self) -> None:
+        outcome, self._outcome = self._outcome, _Outcome()
+        if outcome.error is not None:
+            self._on_failure(outcome.error)
+        else:
+            self._on_success(outcome.result)
+        self._on_success = self._on_failure = None
         Operation._running.discard(self)
         self.finished.emit()
-        self.deleteLater()
+        # Not deleteLater(): the operation dies with its parent widget. A deletion still pending
+        # when the parent was deleted (a view closed right after its result came) crashed Qt.
 
 
 def run_in_background(parent: QObject, fn: Callable[[], Any], *, on_success: Callable[[Any], None],
                       on_failure: Callable[[Exception], None]) -> Operation:
     op = Operation(parent, on_success, on_failure)
     Operation._running.add(op)
-    QThreadPool.globalInstance().start(_Task(fn, op._relay))
+    QThreadPool.globalInstance().start(_Task(fn, op._outcome, op._relay))
     return op
 
 

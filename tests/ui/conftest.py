@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QFont, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
@@ -58,6 +58,8 @@ def make_window(qtbot, db_path, settings):
         window.close()
         window.reader.close()
         store.close()
+        window.deleteLater()  # deleted by Qt now, not by Python's collector at some later moment
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def type_text(widget: QWidget, text: str) -> None:
