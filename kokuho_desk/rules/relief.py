@@ -18,12 +18,20 @@ _PREFECTURE = re.compile(r"^(北海道|東京都|京都府|大阪府|.{2,3}?県)
 
 
 def profile(ctx: CheckContext) -> Any:
-    """The municipality profile named by the case (None when the case names none)."""
+    """The municipality profile named by the case (None when the case names none, or one that
+    has no profile: the relief settings then are the cited defaults, and the premium's result
+    says that the municipality's rates are missing)."""
     if not ctx.case.municipality:
         return None
-    from kokuho_desk.rules.municipality import load_profile  # written alongside; loaded on demand
+    from kokuho_desk.rules.municipality import ProfileError, load_profile  # loaded on demand
 
-    return ctx.memo("municipality_profile", lambda: load_profile(ctx.case.municipality))
+    def load() -> Any:
+        try:
+            return load_profile(ctx.case.municipality)
+        except ProfileError:
+            return None
+
+    return ctx.memo("municipality_profile", load)
 
 
 def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:

@@ -49,3 +49,21 @@ def test_relief_table_is_exposed_raw(tmp_path):
     profile = load_profile_file(path)
     assert profile.relief == {"income_drop_percent": 30}
     assert profile.rates_for(2025).rounding == 100 and profile.rates_for(2025).status == "unverified"
+
+
+def test_a_municipality_without_a_profile_is_judged_on_the_defaults():
+    """Ensure a case from a municipality with no profile (札幌市, or a blank name) gets every check judged,
+    no internal error, and the premium says the rates are missing."""
+    from kokuho_desk.model.casefile import case_from_dict
+    from kokuho_desk.rules.engine import run_checks
+
+    for name in ("札幌市", " "):
+        case = case_from_dict({"format": "kokuho-desk/case-1", "as_of": "2025-06-02", "municipality": name,
+                               "members": [{"relation": "head", "birth_date": "1970-01-01",
+                                            "income": {"declared": True, "salary": 1_000_000}}],
+                               "hardship": {"reasons": ["business_loss"]}})
+        report = run_checks(case)
+        assert report.errors == []
+        assert report.premium.total is None and "料率プロファイルがありません" in " ".join(report.premium.reasons)
+        assert not any("内部エラー" in r for c in report.checks for r in c.reasons)
+        assert len(report.checks) == 13 and report.check("premium_relief").reasons
