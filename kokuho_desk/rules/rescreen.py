@@ -6,6 +6,7 @@ rule) and list the checks whose verdicts changed. Pure: cases in, changes out; t
 from __future__ import annotations
 
 import gc
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,9 +63,15 @@ def _compare(case_id: int, case: Case, known: Judgement | None, before: Settings
 
 Item = tuple[int, Case, Judgement | None]
 
+# The items of the running rescreen, set before its worker processes are forked (Linux), which
+# then inherit them: a job names a range of them instead of carrying pickled cases.
+_inherited: list[Item] = []
 
-def _chunk(args: tuple[list[Item], Settings, Settings]) -> tuple[list[Change], dict[int, Judgement]]:
+
+def _chunk(args: tuple[list[Item] | range, Settings, Settings]) -> tuple[list[Change], dict[int, Judgement]]:
     items, before, after = args
+    if isinstance(items, range):
+        items = _inherited[items.start:items.stop]
     changes, judged = [], {}
     for case_id, case, known in items:
         found, made = _compare(case_id, case, known, before, after)
@@ -86,19 +93,27 @@ def rescreen(cases: Iterable[tuple[int, Case]], after: Settings, before: Setting
     `after`, in case order. `known` holds judgements already made under `before` (the store keeps
     them: the verdicts as last shown), so those cases are judged once. workers > 1 judges
     batches in separate processes."""
+    global _inherited
     known = known or {}
     items = ((case_id, case, known.get(case_id)) for case_id, case in cases)
     if workers <= 1:
         return Rescreen(*_chunk((list(items), before, after)))
     result = Rescreen([], {})
+    fork = multiprocessing.get_start_method() == "fork"
+    if fork:
+        _inherited = list(items)
+        jobs = (range(i, min(i + batch, len(_inherited))) for i in range(0, len(_inherited), batch))
+    else:
+        jobs = _batches(items, batch)
     # Forked workers inherit every case already read; frozen, the collector does not walk them
     # again in each worker (at 100,000 cases the walks cost about a seventh of the run).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers) as pool:
-            for changes, judged in pool.map(_chunk, ((b, before, after) for b in _batches(items, batch))):
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context()) as pool:
+            for changes, judged in pool.map(_chunk, ((job, before, after) for job in jobs)):
                 result.changes += changes
                 result.judged |= judged
     finally:
         gc.unfreeze()
+        _inherited = []
     return result

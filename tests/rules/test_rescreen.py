@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 from datetime import date
 
 from kokuho_desk.commands import rescreen as command
@@ -42,6 +43,18 @@ def test_workers_give_the_same_changes():
     one, two = one.changes, two.changes
     assert [(c.case_id, c.check_id, c.after) for c in one] == [(c.case_id, c.check_id, c.after) for c in two]
     assert [c.case_id for c in one] == [1, 3, 5, 7]
+
+
+def test_pickled_batches_give_the_same_changes(monkeypatch):
+    """Ensure the path for systems that do not fork (Windows: cases pickled to the workers in
+    batches) lists the same changes as forked workers that inherit the cases."""
+    cases = [(i, _case(due="2023-03-31" if i % 2 else "2024-03-31")) for i in range(1, 9)]
+    forked = rescreen(cases, Settings(date(2025, 6, 1)), workers=2, batch=3)
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda *a, **k: "spawn")
+    pickled = rescreen(cases, Settings(date(2025, 6, 1)), workers=2, batch=3)
+    assert [(c.case_id, c.check_id, c.after) for c in pickled.changes] == \
+        [(c.case_id, c.check_id, c.after) for c in forked.changes] != []
+    assert pickled.judged == forked.judged
 
 
 def test_known_judgement_is_the_before():
