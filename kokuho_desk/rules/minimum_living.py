@@ -214,6 +214,18 @@ def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
     return persons, any(p.child for p in persons) and not any(m.relation == "spouse" for m in case.members)
 
 
+def means(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, int | None, int | None, list[str],
+                                                   str | None]:
+    """(最低生活費, monthly income, savings, case fields missing, data gap): what the relief checks
+    weigh the household's means against (for_case, plus finances.monthly_income and .savings)."""
+    fin = ctx.case.finances
+    ml, missing, gap = for_case(ctx, trace)
+    income = fin.monthly_income if fin else None
+    savings = fin.savings if fin else None
+    missing += [p for p, v in (("finances.monthly_income", income), ("finances.savings", savings)) if v is None]
+    return ml, income, savings, missing, gap
+
+
 def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, list[str], str | None]:
     """The household's 最低生活費 for the month of the judgement, the case fields missing, and
     a data gap that prevents the computation (in Japanese), if any.

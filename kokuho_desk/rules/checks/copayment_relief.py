@@ -27,7 +27,7 @@ BASIS = ["国民健康保険法第44条", "昭和34年3月30日 保発第21号�
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
     case, on = ctx.case, ctx.as_of
-    fin, med, hs = case.finances, case.medical, case.hardship
+    med, hs = case.medical, case.hardship
     reasons: list[str] = []
     missing: list[str] = []
     failed = False
@@ -61,15 +61,9 @@ def check(ctx: CheckContext) -> CheckResult:
         failed = True
         reasons.append("この市町村は保険料（税）の滞納があると減免しない扱いです。")
 
-    ml, lacking, gap = minimum_living.for_case(ctx, trace)
+    ml, income, savings, lacking, gap = minimum_living.means(ctx, trace)
     missing += lacking
     figures: dict = {}
-    income = fin.monthly_income if fin else None
-    savings = fin.savings if fin else None
-    if income is None:
-        missing.append("finances.monthly_income")
-    if savings is None:
-        missing.append("finances.savings")
     if ml is not None:
         cost = ml.total
         ratio = Decimal(str(setting(ctx, trace, "copayment_income_ratio", on)))

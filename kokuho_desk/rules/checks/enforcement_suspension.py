@@ -30,11 +30,7 @@ def check(ctx: CheckContext) -> CheckResult:
     if not case.arrears:
         return finish(ID, TITLE, "not_eligible", trace, reasons=["滞納の記録がないので執行停止の対象になりません。"],
                       basis=basis)
-    fin = case.finances
-    ml, missing, gap = minimum_living.for_case(ctx, trace)
-    income = fin.monthly_income if fin else None
-    savings = fin.savings if fin else None
-    missing += [p for p, v in (("finances.monthly_income", income), ("finances.savings", savings)) if v is None]
+    ml, income, savings, missing, gap = minimum_living.means(ctx, trace)
     reasons: list[str] = []
     figures: dict = {}
     actions: list[NextAction] = []

@@ -19,11 +19,7 @@ BASIS = ["生活保護法第4条・第7条・第8条", "生活保護法による
 
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
-    fin = ctx.case.finances
-    ml, missing, gap = minimum_living.for_case(ctx, trace)
-    income = fin.monthly_income if fin else None
-    savings = fin.savings if fin else None
-    missing += [p for p, v in (("finances.monthly_income", income), ("finances.savings", savings)) if v is None]
+    ml, income, savings, missing, gap = minimum_living.means(ctx, trace)
     reasons: list[str] = []
     figures: dict = {}
     verdict = "needs_info"
