@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 from kokuho_desk.model.case import ENFORCEMENT_KINDS, INSURANCE_STATUSES, SEIZURE_ASSETS
@@ -36,16 +37,29 @@ def _table(counts: Counter, keys: Iterable[str], label: dict[str, str] | None = 
     return [{"key": k, "label": (label or {}).get(k, k), "count": counts[k]} for k in keys]
 
 
+def _column(records: list[Record], name: str) -> Counter:
+    return Counter(map(attrgetter(name), records))
+
+
+def _items(counts: Counter) -> Counter:
+    """Counts of tuples (few distinct ones) → counts of their items."""
+    out: Counter = Counter()
+    for items, n in counts.items():
+        for item in items:
+            out[item] += n
+    return out
+
+
 def aggregate(records: list[Record], policy: Policy) -> dict[str, Any]:
-    months = Counter(r.month for r in records)
-    topics = Counter(t for r in records for t in r.topics)
-    enforcement = Counter(k for r in records for k in r.enforcement)
-    assets = Counter(a for r in records for a in r.seizure_assets)
-    insurance = Counter(r.insurance for r in records)
-    reduction = Counter(r.reduction for r in records)
-    outcomes = Counter(r.outcome for r in records)
+    months = _column(records, "month")
+    topics = _items(_column(records, "topics"))
+    enforcement = _items(_column(records, "enforcement"))
+    assets = _items(_column(records, "seizure_assets"))
+    insurance = _column(records, "insurance")
+    reduction = _column(records, "reduction")
+    outcomes = _column(records, "outcome")
     verdicts: dict[str, Counter] = {}
-    for (check, verdict), n in Counter(pair for r in records for pair in r.verdicts).items():
+    for (check, verdict), n in _items(_column(records, "verdicts")).items():
         verdicts.setdefault(check, Counter())[verdict] = n
     checks = [c for c in labels.CHECK_LABELS if c in verdicts] + sorted(c for c in verdicts if c not in labels.CHECK_LABELS)
     reliefs = relief_labels(policy)

@@ -8,6 +8,8 @@ judged by the rules engine (the expensive step).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+
+from kokuho_desk.heap import frozen_heap
 from kokuho_desk.model.case import Case
 from kokuho_desk.stats.aggregate import aggregate
 from kokuho_desk.stats.anonymize import anonymize
@@ -38,15 +40,16 @@ def export_cases(cases: Iterable[Case], *, judge: Judge, k: int | None = None, d
     policy = policy or load_policy()
     k = policy.k_default if k is None else k
     check_k(k, policy)
-    records = []
-    for case in cases:
-        month = month_of(first_consultation(case))
-        if (month_from and month < month_from) or (month_to and month > month_to):
-            continue
-        records.append(record_of(case, judge(case), policy, month))
-    months = [r.month for r in records]
-    period = {"from": month_from or min(months, default=None), "to": month_to or max(months, default=None)}
-    kept, report = anonymize(records, k, policy.quasi_identifiers)
-    return build_document(kind="desk", desk_id=desk_id, period=period, report=report, records=kept,
-                          aggregates=aggregate(kept, policy), policy=policy,
-                          suppressed=report.rows_suppressed, sources=[])
+    with frozen_heap():  # the cases are read already
+        records = []
+        for case in cases:
+            month = month_of(first_consultation(case))
+            if (month_from and month < month_from) or (month_to and month > month_to):
+                continue
+            records.append(record_of(case, judge(case), policy, month))
+        months = [r.month for r in records]
+        period = {"from": month_from or min(months, default=None), "to": month_to or max(months, default=None)}
+        kept, report = anonymize(records, k, policy.quasi_identifiers)
+        return build_document(kind="desk", desk_id=desk_id, period=period, report=report, records=kept,
+                              aggregates=aggregate(kept, policy), policy=policy,
+                              suppressed=report.rows_suppressed, sources=[])

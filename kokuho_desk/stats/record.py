@@ -8,6 +8,7 @@ month. ``record_of`` is the only place that reads a Case for statistics.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from kokuho_desk.model.case import ENFORCEMENT_KINDS, INSURANCE_STATUSES, SEIZURE_ASSETS, Case, age_on
@@ -65,32 +66,60 @@ class Record(NamedTuple):
 
 def first_consultation(case: Case) -> date:
     """The earliest log date, or the day of the judgement when the log is empty or later."""
-    return min([case.as_of, *(e.date for e in case.log)])
+    first = case.as_of
+    for entry in case.log:
+        if entry.date < first:
+            first = entry.date
+    return first
 
 
+@lru_cache(maxsize=4096)  # consultations fall on few distinct days
 def month_of(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}"
 
 
+# The helpers below run once per case of a 100,000-case export: plain loops, no generators.
+
 def _head_age(case: Case) -> int | None:
-    head = next((m for m in case.members if m.relation == "head"), None)
-    if head is None or head.birth_date is None:
-        return None
-    return age_on(head.birth_date, case.as_of)
+    for m in case.members:
+        if m.relation == "head":
+            return None if m.birth_date is None else age_on(m.birth_date, case.as_of)
+    return None
 
 
 def _income(case: Case) -> tuple[int | None, bool]:
     """The household's reported income total (None: nothing known) and whether it was declared."""
-    amounts = [a for m in case.members if m.income
-               for a in (m.income.salary, m.income.pension, m.income.business, m.income.other) if a is not None]
-    declared = not any(m.income and m.income.declared is False for m in case.members)
-    return (sum(amounts) if amounts else None), declared
+    total, declared = None, True
+    for m in case.members:
+        income = m.income
+        if income is None:
+            continue
+        if income.declared is False:
+            declared = False
+        for amount in (income.salary, income.pension, income.business, income.other):
+            if amount is not None:
+                total = amount if total is None else total + amount
+    return total, declared
 
 
 def _arrears(case: Case) -> int | None:
-    if any(a.amount is None for a in case.arrears):
-        return None
-    return sum(a.amount for a in case.arrears)
+    total = 0
+    for arrear in case.arrears:
+        if arrear.amount is None:
+            return None
+        total += arrear.amount
+    return total
+
+
+@lru_cache(maxsize=1024)
+def _in_order(present: frozenset[str], order: tuple[str, ...]) -> tuple[str, ...]:
+    """The codes present, once each, in the order of the code list (unknown codes dropped)."""
+    return tuple([code for code in order if code in present])
+
+
+@lru_cache(maxsize=4096)  # verdicts repeat from case to case
+def _verdict_pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(items))
 
 
 def record_of(case: Case, judgement: Judgement, policy: Policy, month: str | None = None) -> Record:
@@ -102,10 +131,9 @@ def record_of(case: Case, judgement: Judgement, policy: Policy, month: str | Non
     municipality = case.municipality
     prefecture = prefecture_of(municipality, case.contact.address if case.contact else None)
     income, declared = _income(case)
-    kinds = {e.kind for e in case.enforcement}
+    kinds = [e.kind for e in case.enforcement]
     if case.seizures:
-        kinds.add("seizure")
-    assets = {s.asset for s in case.seizures}
+        kinds.append("seizure")
     status = case.insurance.status if case.insurance else None
     return Record(
         month or month_of(first_consultation(case)),
@@ -116,10 +144,10 @@ def record_of(case: Case, judgement: Judgement, policy: Policy, month: str | Non
         bands.income(income, declared=declared),
         judgement.reduction or UNKNOWN,
         bands.arrears(_arrears(case)),
-        tuple([k for k in ENFORCEMENT_KINDS if k in kinds]) if kinds else (),
-        tuple([a for a in SEIZURE_ASSETS if a in assets]) if assets else (),
+        _in_order(frozenset(kinds), ENFORCEMENT_KINDS),
+        _in_order(frozenset([s.asset for s in case.seizures]), SEIZURE_ASSETS),
         status if status in INSURANCE_STATUSES else UNKNOWN_STATUS,
-        tuple(sorted(judgement.verdicts.items())),
+        _verdict_pairs(tuple(judgement.verdicts.items())),
         topic_categories(tuple(case.topics), policy),
         outcome_category(case.status, case.outcome, policy),
     )

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from kokuho_desk.model.case import Arrear, Member
+from kokuho_desk.model.case import Arrear, EnforcementEvent, Income, Member, Seizure
 from kokuho_desk.model.judgement import Judgement
 from kokuho_desk.stats.record import Record, record_of
 from tests.stats.builders import fixed_judge, make_case
@@ -51,3 +51,23 @@ def test_row_round_trip(policy):
     for bad in ([42, *row[1:]], row[:-1], [*row[:11], [["copayment_relief"]], *row[12:]]):
         with pytest.raises(ValueError):
             Record.from_row(bad)
+
+
+def test_codes_are_listed_once_in_code_order(policy):
+    """Ensure enforcement kinds and seized assets come once each, in the code lists' order, whatever the case's order."""
+    case = make_case(seized="pension")
+    case.enforcement = [EnforcementEvent(date=date(2025, 5, d), kind=kind)
+                        for d, kind in ((1, "seizure_notice"), (2, "demand"), (3, "seizure_notice"), (4, "reminder"))]
+    case.seizures = [Seizure(date=date(2025, 6, 1), asset=a, amount=1) for a in ("deposit", "pension", "deposit")]
+    r = record_of(case, fixed_judge(case), policy)
+    assert r.enforcement == ("demand", "reminder", "seizure_notice", "seizure")
+    assert r.seizure_assets == ("pension", "deposit")
+
+
+def test_income_sums_every_member_and_undeclared_wins(policy):
+    """Ensure the income band is of the household's total, and one undeclared member makes it 未申告."""
+    case = make_case(members=2, salary=600_000)
+    case.members[1].income = Income(declared=True, pension=500_000, other=0)
+    assert record_of(case, fixed_judge(case), policy).income_band == "100〜200万円"
+    case.members[1].income = Income(declared=False)
+    assert record_of(case, fixed_judge(case), policy).income_band == "未申告"
