@@ -30,7 +30,7 @@ def run(args) -> int:
         # The verdicts as last shown are kept by the store; cases never judged are judged as of
         # their own day now, and those judgements are kept for the next run.
         known = {case_id: kept.judgement for case_id, kept in store.judgements(status="open").items()}
-        open_cases = list(store.iter_cases(status="open"))
+        open_cases = store.all_cases(status="open")
         result = rescreen(open_cases, after, workers=os.cpu_count() or 1, known=known)
         store.record_judgements(((case_id, case, result.judged[case_id]) for case_id, case in open_cases
                                  if case_id in result.judged), rules_version())

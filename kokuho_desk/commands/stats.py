@@ -48,7 +48,7 @@ def export(args: Namespace) -> str:
         raise _Invalid(f"--from（{month_from}）が --to（{month_to}）より後になっています")
     try:
         with open_cli_store(args.db) as store:
-            cases = list(store.iter_cases())
+            cases = store.all_cases()
             judge = StoredJudge(cases, store.judgements())  # reuse the verdicts the store keeps
             doc = export_cases((case for _, case in cases), judge=judge, k=args.k,
                                desk_id=args.desk_id, month_from=month_from, month_to=month_to)

@@ -146,7 +146,7 @@ class StatsView(QWidget):
         self.refresh()
 
     def _cases(self) -> tuple[list[Case], Judge]:
-        pairs = list(self.store.iter_cases())
+        pairs = self.store.all_cases()
         judge = self.judge or StoredJudge(pairs, self.store.judgements())
         return [case for _id, case in pairs], judge
 
