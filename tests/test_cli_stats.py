@@ -36,6 +36,20 @@ def test_export_writes_json_and_csv_and_audits(db, tmp_path, capsys):
         assert store.audit_log()[0].action == "stats_export"
 
 
+def test_export_says_how_many_rows_show_masked_cells(tmp_path, capsys):
+    """Ensure six cases whose incomes differ are exported with the income band shown as 秘匿, and the summary says so."""
+    db = tmp_path / "small.db"
+    with open_store(db) as store:
+        for i, salary in enumerate([0, 0, 1_500_000, 1_500_000, 6_000_000, 6_000_000]):
+            store.create(make_case(i, salary=salary, first_log=date(2025, 4, 1)))
+    out = tmp_path / "stats.json"
+    assert main(["--db", str(db), "stats", "export", "--out", str(out), "--k", "5"]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    income = doc["metadata"]["row_fields"].index("income_band")
+    assert [row[income] for row in doc["rows"]] == ["秘匿"] * 6
+    assert "6件（うち一部の項目を秘匿 6件、k=5 に満たず削除 0件）" in capsys.readouterr().out
+
+
 def test_period_and_merge_and_duplicate(db, tmp_path, capsys):
     """Ensure two disjoint periods merge to the sum, and the same file given twice exits 2 in Japanese."""
     april, may, merged = (tmp_path / f"{n}.json" for n in ("april", "may", "merged"))

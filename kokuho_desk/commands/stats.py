@@ -8,9 +8,11 @@ import unicodedata
 from argparse import Namespace
 from pathlib import Path
 
+from kokuho_desk.stats.anonymize import rows_with_masked_cells
 from kokuho_desk.stats.document import Document, StatsFileError, audit_detail, read_document, write_document
 from kokuho_desk.stats.export import InvalidK, export_cases
 from kokuho_desk.stats.merge import MergeError, merge_documents
+from kokuho_desk.stats.policy import load_policy
 
 EXIT_OK, EXIT_INVALID = 0, 2
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
@@ -74,9 +76,11 @@ def merge(args: Namespace) -> str:
 def summary(doc: Document, json_path: Path, csv_file: Path) -> str:
     meta = doc.metadata
     period = meta["period"]
+    masked = rows_with_masked_cells(doc.records(), load_policy().cell_suppression)
     return (f"書き出しました: {json_path} と {csv_file}\n"
             f"  期間 {period['from'] or '—'}〜{period['to'] or '—'}、{meta['cases_exported']}件"
-            f"（k={meta['k']} に満たず削除 {meta['suppressed']}件）、export_id {doc.export_id}")
+            f"（うち一部の項目を秘匿 {masked}件、k={meta['k']} に満たず削除 {meta['suppressed']}件）、"
+            f"export_id {doc.export_id}")
 
 
 def run(args: Namespace) -> int:

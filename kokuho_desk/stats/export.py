@@ -49,7 +49,7 @@ def export_cases(cases: Iterable[Case], *, judge: Judge, k: int | None = None, d
             records.append(record_of(case, judge(case), policy, month))
         months = [r.month for r in records]
         period = {"from": month_from or min(months, default=None), "to": month_to or max(months, default=None)}
-        kept, report = anonymize(records, k, policy.quasi_identifiers)
+        kept, report = anonymize(records, k, policy.quasi_identifiers, policy.cell_suppression)
         return build_document(kind="desk", desk_id=desk_id, period=period, report=report, records=kept,
                               aggregates=aggregate(kept, policy), policy=policy,
                               suppressed=report.rows_suppressed, sources=[])

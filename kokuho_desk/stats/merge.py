@@ -65,7 +65,7 @@ def merge_documents(inputs: list[tuple[str, Document, list[Record]]], *, k: int 
         raise MergeError(str(e)) from None
     sources = _check_inputs([(name, doc) for name, doc, _ in inputs], policy)
     records = [r for _, _, recs in inputs for r in recs]
-    kept, report = anonymize(records, k, policy.quasi_identifiers)
+    kept, report = anonymize(records, k, policy.quasi_identifiers, policy.cell_suppression)
     froms = [s["period"]["from"] for s in sources if s["period"]["from"]]
     tos = [s["period"]["to"] for s in sources if s["period"]["to"]]
     period = {"from": min(froms, default=None), "to": max(tos, default=None)}

@@ -25,6 +25,7 @@ class Policy:
     k_default: int
     k_min: int
     quasi_identifiers: tuple[str, ...]
+    cell_suppression: tuple[str, ...]  # quasi-identifiers that may be shown as 秘匿, in order
     age_width: int
     age_bottom: int
     age_top: int
@@ -43,11 +44,15 @@ def _categories(items: list[dict]) -> tuple[Category, ...]:
 def load_policy() -> Policy:
     with open(POLICY_FILE, "rb") as f:
         data = tomllib.load(f)
+    maskable = set(data["cell_suppression"])
+    if not maskable <= set(data["quasi_identifiers"]) - {"prefecture", "area"}:
+        raise ValueError(f"{POLICY_FILE}: cell_suppression may name only quasi-identifiers other than prefecture and area")
     return Policy(
         hierarchy_version=data["hierarchy_version"],
         k_default=data["k_default"],
         k_min=data["k_min"],
         quasi_identifiers=tuple(data["quasi_identifiers"]),
+        cell_suppression=tuple(data["cell_suppression"]),
         age_width=data["age"]["width"],
         age_bottom=data["age"]["bottom"],
         age_top=data["age"]["top"],

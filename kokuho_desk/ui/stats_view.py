@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kokuho_desk.model.case import Case
 from kokuho_desk.stats.aggregate import aggregate
+from kokuho_desk.stats.anonymize import rows_with_masked_cells
 from kokuho_desk.stats.document import Document, audit_detail, write_document
 from kokuho_desk.stats.export import Judge, export_cases
 from kokuho_desk.stats.policy import load_policy
@@ -206,8 +207,10 @@ class StatsView(QWidget):
         self._keep(judge)
         meta = doc.metadata
         self.store.audit("stats_export", detail=audit_detail(doc, json_path))
-        self.status.setText(_("書き出しました: {json} と {csv}（{n:,}件、k={k} に満たず削除 {s:,}件）").format(
-            json=json_path, csv=csv_file.name, n=meta["cases_exported"], k=meta["k"], s=meta["suppressed"]))
+        masked = rows_with_masked_cells(doc.rows, self.policy.cell_suppression)
+        self.status.setText(_("書き出しました: {json} と {csv}（{n:,}件、うち一部の項目を秘匿 {m:,}件、"
+                              "k={k} に満たず削除 {s:,}件）").format(
+            json=json_path, csv=csv_file.name, n=meta["cases_exported"], m=masked, k=meta["k"], s=meta["suppressed"]))
         self.last_export = json_path
 
     def closeEvent(self, event) -> None:  # noqa: N802 — Qt's name

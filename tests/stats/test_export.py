@@ -56,7 +56,7 @@ def test_metadata_declares_qis_steps_and_suppression():
     assert meta["quasi_identifiers"] == ["age_band", "household_band", "prefecture", "area", "income_band"]
     assert meta["columns"]["area"]["role"] == "quasi_identifier" and meta["columns"]["outcome"]["role"] == "attribute"
     assert [s["step"] for s in meta["generalisation"]] == ["municipality_to_prefecture", "small_class_to_prefecture",
-                                                         "suppression"]
+                                                         "cell_suppression", "suppression"]
     assert meta["suppressed"] == 4 and meta["cases_exported"] == 36 == len(doc.rows)
     assert meta["aggregates_basis"] == "after_suppression"
 
@@ -73,6 +73,20 @@ def test_aggregates_recount_the_published_rows():
     assert verdicts["copayment_relief"]["likely"] == 36 and verdicts["copayment_relief"]["eligible"] == 0
     assert agg["reliefs"]["total"] == 36
     assert {t["key"]: t["count"] for t in agg["by_topic"]}["差押え"] == 36
+
+
+def test_a_small_desk_is_still_counted():
+    """Ensure a desk of 48 varied cases publishes its consultations with cells shown as 秘匿 instead of dropping them all."""
+    from kokuho_desk.demo import demo_cases
+
+    doc = export_cases(demo_cases(48, today=date(2025, 10, 1)), judge=fixed_judge, k=5)
+    meta, rows = doc.metadata, doc.records()
+    assert meta["cases_exported"] + meta["suppressed"] == 48 and meta["cases_exported"] >= 40
+    assert doc.aggregates["cases"] == len(rows) == meta["cases_exported"]
+    masked = next(s for s in meta["generalisation"] if s["step"] == "cell_suppression")
+    assert masked["cells"]["income_band"] >= sum(r.income_band == "秘匿" for r in rows) > 0  # some later dropped
+    key = attrgetter(*meta["quasi_identifiers"])
+    assert min(Counter(map(key, rows)).values()) >= 5
 
 
 def test_every_qi_combination_of_an_export_reaches_k():
