@@ -84,23 +84,34 @@ def anonymize(records: list[Record], k: int, quasi_identifiers: tuple[str, ...],
     step2 = [_to_prefecture(r) if sizes[key(r)] < k and r.area != r.prefecture else r for r in step1]
     moved = sum(a is not b for a, b in zip(step1, step2))
 
-    rows, masked = step2, []
+    # A row whose class reached k is final; masking and suppression work on the others only.
+    sizes = Counter(map(key, step2))
+    kept = [r for r in step2 if sizes[key(r)] >= k]
+    reached = Counter(map(key, kept))
+    below = [(r, False) for r in step2 if sizes[key(r)] < k]  # (row, whether a cell was masked here)
+    masked, rows_masked = [], 0
     for name in maskable:
-        sizes = Counter(map(key, rows))
         change = {name: MASKED}
-        step = [r._replace(**change) if sizes[key(r)] < k and getattr(r, name) != MASKED else r for r in rows]
-        masked.append((name, sum(a is not b for a, b in zip(rows, step))))
-        rows = step
+        step = [(r, done) if getattr(r, name) == MASKED else (r._replace(**change), True) for r, done in below]
+        masked.append((name, sum(a is not b for (a, _), (b, _) in zip(below, step))))
+        sizes = reached + Counter(key(r) for r, _ in step)
+        below = []
+        for r, done in step:
+            if sizes[key(r)] >= k:
+                kept.append(r)
+                reached[key(r)] += 1
+                rows_masked += done
+            else:
+                below.append((r, done))
+    rows_masked += sum(done for _, done in below)
 
-    sizes = Counter(map(key, rows))
-    kept = [r for r in rows if sizes[key(r)] >= k]
     report = AnonymityReport(
         k=k, quasi_identifiers=tuple(quasi_identifiers),
         municipalities_generalised=len(small_areas),
         rows_generalised_by_municipality=sum(per_area[a] for a in small_areas),
         rows_generalised_by_class=moved,
         cells_masked=tuple(masked),
-        rows_masked=sum(a is not b for a, b in zip(step2, rows)),
+        rows_masked=rows_masked,
         rows_suppressed=len(records) - len(kept),
     )
     return kept, report
