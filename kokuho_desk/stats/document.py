@@ -26,7 +26,7 @@ from kokuho_desk.stats.policy import Policy
 from kokuho_desk.stats.record import Record
 
 FORMAT = "kokuho-desk/stats-1"
-AGGREGATES_NOTE = ("集計表は秘匿処理（削除）の後に、このファイルの行だけから数えている。"
+AGGREGATES_NOTE = ("集計表は、k件に届かない行を削除した後の、このファイルの行だけから数えている。"
                    "各欄は行から数え直せるため、k未満の欄も追加の秘匿は不要。削除した行の数は合計だけを示す。")
 
 
