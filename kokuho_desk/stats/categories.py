@@ -6,11 +6,10 @@ their keywords are policy data (resources/stats/policy.toml).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache, lru_cache
 
-from kokuho_desk.stats.policy import Category, Policy
+from kokuho_desk.stats.policy import Policy
 
 OTHER = "その他"
 OPEN = "継続中"
@@ -18,24 +17,22 @@ NOT_RECORDED = "未記入"
 
 
 @cache
-def _matcher(policy: Policy, kind: str) -> tuple[tuple[Category, ...], re.Pattern, dict[str, int]]:
-    """The policy's categories of one kind (topics | outcomes), one regex finding every keyword at every position (a lookahead, so overlapping
-    keywords are all seen), and each keyword's category index; the earlier category
-    is listed first, so it wins when two keywords start at the same place."""
-    categories = getattr(policy, kind)
-    index = {}
-    for i, c in enumerate(categories):
-        for k in c.keywords:
-            index.setdefault(k, i)
-    keywords = sorted(index, key=lambda k: (index[k], -len(k)))
-    return categories, re.compile("(?=(" + "|".join(map(re.escape, keywords)) + "))"), index
+def _keywords(policy: Policy, kind: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, keywords) of the policy's categories of one kind (topics | outcomes), in order."""
+    return tuple((c.label, c.keywords) for c in getattr(policy, kind))
 
 
 @lru_cache(maxsize=65536)  # desks repeat the same topics and outcome phrases
 def _match(text: str, policy: Policy, kind: str) -> str:
-    categories, pattern, index = _matcher(policy, kind)
-    found = [index[k] for k in pattern.findall(unicodedata.normalize("NFKC", text))]
-    return categories[min(found)].label if found else OTHER
+    """The first category, in the policy's order, with a keyword anywhere in the text (NFKC), else その他.
+
+    Listed first wins wherever the keywords stand: 「減免は認められなかった」 is 不成立, not 減免."""
+    text = unicodedata.normalize("NFKC", text)
+    for label, keywords in _keywords(policy, kind):
+        for keyword in keywords:
+            if keyword in text:
+                return label
+    return OTHER
 
 
 @lru_cache(maxsize=4096)
