@@ -12,19 +12,34 @@ os.environ.setdefault("KOKUHO_DESK_NO_ENCRYPTION", "1")
 import pytest  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-EXAMPLES = SHARED / "examples"
+# The worked examples the tests rely on live in the repository (tests/data/examples, with their
+# sources inside each file), so a clone alone passes. A sibling ../shared/examples, where a desk
+# or CI has one, adds whatever it holds beyond them.
+EXAMPLES = REPO / "tests" / "data" / "examples"
+SHARED_EXAMPLES = REPO.parent / "shared" / "examples"
 
 
 def example_files(kind: str = "premium") -> list[Path]:
-    return sorted((EXAMPLES / kind).glob("*.json"))
+    """The in-repository examples of `kind`, plus each shared one that is new or differs from ours."""
+    ours = {p.name: p for p in sorted((EXAMPLES / kind).glob("*.json"))}
+    extra = [
+        p
+        for p in sorted((SHARED_EXAMPLES / kind).glob("*.json"))
+        if p.name not in ours or p.read_bytes() != ours[p.name].read_bytes()
+    ]
+    return [*ours.values(), *extra]
+
+
+def example_path(example_id: str, kind: str = "premium") -> Path:
+    """An in-repository worked example by id."""
+    return EXAMPLES / kind / f"{example_id}.json"
 
 
 @pytest.fixture
 def example_case_dict():
-    """A fresh copy of a shared worked example's case dict, by id."""
+    """A fresh copy of a worked example's case dict, by id."""
 
     def load(example_id: str) -> dict:
-        return json.loads((EXAMPLES / "premium" / f"{example_id}.json").read_text(encoding="utf-8"))["case"]
+        return json.loads(example_path(example_id).read_text(encoding="utf-8"))["case"]
 
     return load

@@ -5,11 +5,11 @@ import subprocess
 import sys
 
 from kokuho_desk.cli import main
-from tests.conftest import EXAMPLES
+from tests.conftest import example_path
 
 
 def _case_file(tmp_path, example="osaka-city-2022-family-2wari", **extra):
-    case = json.loads((EXAMPLES / "premium" / f"{example}.json").read_text(encoding="utf-8"))["case"]
+    case = json.loads(example_path(example).read_text(encoding="utf-8"))["case"]
     case.update(extra)
     path = tmp_path / "case.json"
     path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")

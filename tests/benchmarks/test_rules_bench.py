@@ -10,14 +10,14 @@ import sys
 from kokuho_desk.model.casefile import case_from_dict
 from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.premium import premium
-from tests.conftest import EXAMPLES
+from tests.conftest import example_path
 
 PREMIUM_CHECKS = [importlib.import_module(f"kokuho_desk.rules.checks.{name}") for name in
                   ("statutory_reduction", "child_reduction", "childbirth_exemption", "unemployment_reduction")]
 
 
 def _case_dict():
-    return json.loads((EXAMPLES / "premium" / "osaka-city-2022-family-2wari.json").read_text(encoding="utf-8"))["case"]
+    return json.loads(example_path("osaka-city-2022-family-2wari").read_text(encoding="utf-8"))["case"]
 
 
 def test_household_premium_and_checks(benchmark):

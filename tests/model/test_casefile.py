@@ -153,7 +153,7 @@ def test_shared_examples_are_present():
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.stem)
 def test_every_shared_example_loads(path):
-    """Ensure every worked example in ../shared/examples is a valid case file."""
+    """Ensure every worked example (tests/data/examples and any shared one) is a valid case file."""
     case = case_from_dict(json.loads(path.read_text(encoding="utf-8"))["case"])
     assert isinstance(case, Case)
     assert case.head.relation == "head"

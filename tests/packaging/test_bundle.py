@@ -9,12 +9,12 @@ import pytest
 from pypdf import PdfReader
 
 from kokuho_desk import APP_ID, __version__
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import REPO, example_path
 
 pytestmark = pytest.mark.slow
 
 SPEC = REPO / "packaging" / "kokuho_desk.spec"
-EXAMPLE = EXAMPLES / "premium" / "osaka-city-2022-family-2wari.json"
+EXAMPLE = example_path("osaka-city-2022-family-2wari")
 ENV = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
 
 
