@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from kokuho_desk import APP_ID, __version__
 from tests.conftest import REPO, example_path
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.thorough  # builds the bundle (~1–2 min): CI's thorough run
 
 SPEC = REPO / "packaging" / "kokuho_desk.spec"
 EXAMPLE = example_path("osaka-city-2022-family-2wari")

@@ -4,8 +4,8 @@ letters either work or refuse with a Japanese validation message; no other excep
 Generated case files start from real ones (the demo's fictional cases and the shared worked
 examples) and are mutated: values replaced by random JSON (numbers at the edges, impossible dates,
 Japanese text, wrong types), by the value another case has at the same key, keys deleted or added.
-So most stay close to valid and reach the checks. 10,000 go through the parser and every check;
-letters (a PDF each, the slow part) are made for 500 of them, each of a drawn kind.
+So most stay close to valid and reach the checks, and each gets a letter of a drawn kind: 1,000 in
+the default run, 10,000 in the thorough run (`pytest -m thorough`, which CI runs too).
 """
 
 from __future__ import annotations
@@ -111,12 +111,9 @@ def _letter(kind: str, case, report) -> None:
     assert pdf.startswith(b"%PDF")
 
 
-@pytest.mark.slow
-@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case_files())
-def test_10000_generated_case_files_through_the_checks_and_the_letters(text):
-    """Ensure every generated case file is refused in Japanese, or is judged by every check without an error
-    and gets a letter (the kinds in turn) without a crash."""
+def _judge_and_write(text: str) -> None:
+    """A generated case file is refused in Japanese, or is judged by every check without an error and
+    gets a letter (the kinds in turn) without a crash."""
     case = _parse(text)
     if case is None:
         return
@@ -125,3 +122,18 @@ def test_10000_generated_case_files_through_the_checks_and_the_letters(text):
     json.dumps(report.to_dict(), ensure_ascii=False)
     assert render(report)
     _letter(LETTER_KINDS[zlib.crc32(text.encode("utf-8")) % len(LETTER_KINDS)], case, report)
+
+
+@settings(max_examples=1_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case_files())
+def test_1000_generated_case_files_through_the_checks_and_the_letters(text):
+    """Ensure 1,000 generated case files (the default run's share) pass through parser, checks and letters."""
+    _judge_and_write(text)
+
+
+@pytest.mark.thorough
+@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case_files())
+def test_10000_generated_case_files_through_the_checks_and_the_letters(text):
+    """Ensure 10,000 generated case files pass through parser, checks and letters (CI's thorough run)."""
+    _judge_and_write(text)
