@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kokuho_desk import APP_ID, APP_NAME, paths
 from kokuho_desk.cli import EXIT_ERROR
 from kokuho_desk.store import Store, StoreError, default_db_path, open_store
+from kokuho_desk.ui.i18n import install_qt_japanese
 from kokuho_desk.ui.lock import install_idle_lock
 from kokuho_desk.ui.main_window import MainWindow
 from kokuho_desk.ui.operations import run_in_background
@@ -48,6 +49,7 @@ def start(args: Namespace) -> tuple[QApplication, MainWindow | None]:
     app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
+    install_qt_japanese(app)
     settings = Settings()
     app.setFont(japanese_font(max(app.font().pointSizeF(), MIN_POINT_SIZE)))
     apply_text_size(app, settings.get("large_text"))

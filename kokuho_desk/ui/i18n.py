@@ -1,4 +1,5 @@
-"""The one translation helper of the UI: ``_("…")`` around every visible string.
+"""The UI's languages: Qt's own Japanese texts (dialog buttons, context menus) and the
+``_("…")`` helper around every visible string of ours.
 
 Source strings are Japanese. Catalogues are gettext ``.mo`` files under
 resources/i18n/<lang>/LC_MESSAGES/kokuho_desk.mo (extract with
@@ -11,6 +12,8 @@ when shown.
 from __future__ import annotations
 
 import gettext
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from kokuho_desk import paths
 
@@ -26,6 +29,16 @@ def install(language: str | None) -> None:
         return
     _translation = gettext.translation(DOMAIN, localedir=paths.RESOURCES / "i18n",
                                        languages=[language], fallback=True)
+
+
+def install_qt_japanese(app: QCoreApplication) -> bool:
+    """Load the Japanese catalogue PySide6 ships for Qt's own texts, so the OK / Cancel of a
+    dialog and the 元に戻す / コピー of a right-click menu are Japanese. False if it is missing."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_ja", folder):
+        return False
+    return app.installTranslator(translator)
 
 
 def _(text: str) -> str:
