@@ -39,9 +39,12 @@ LOG_SOURCE = "log"  # deadlines taken from the case's own log; rebuilt on every 
 ITER_BATCH = 200
 _ORDER_BY = {
     "updated": "c.updated_at DESC, c.id DESC",
-    "name": "c.head_name IS NULL, c.head_name, c.id",
+    # 氏名 in 五十音 order: by the reading (ふりがな) where one is recorded, then by the name
+    "name": "c.head_kana IS NULL, c.head_kana, c.head_name IS NULL, c.head_name, c.id",
     "kana": "c.head_kana IS NULL, c.head_kana, c.id",
     "next_due": "c.next_due_date IS NULL, c.next_due_date, c.id",
+    "municipality": "c.municipality IS NULL, c.municipality, c.id",
+    "status": "c.status, c.id",
     "id": "c.id",
 }
 _SUMMARY_COLUMNS = ("c.id, c.head_name, c.head_kana, c.address, c.municipality, c.status, c.outcome, "

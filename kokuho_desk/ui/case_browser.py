@@ -116,12 +116,13 @@ class CaseBrowser(QWidget):
 
     def current_query(self) -> CaseQuery:
         searching = bool(self.search.text().strip())
-        # The store searches by text and status only; the other filters apply to browsing.
-        self.municipality.setEnabled(not searching)
-        self.due_soon.setEnabled(not searching)
+        # A search looks through every case, 終了 ones too (marked in the list), so a returning
+        # client is found instead of getting a second case; the filters apply to browsing.
+        for box in (self.status, self.municipality, self.due_soon):
+            box.setEnabled(not searching)
         return CaseQuery(
             text=self.search.text(),
-            status=self.status.currentData(),
+            status=None if searching else self.status.currentData(),
             municipality=None if searching else self.municipality.currentData(),
             due_within_days=DUE_SOON_DAYS if self.due_soon.isChecked() and not searching else None,
             order_by=self.model.query.order_by,

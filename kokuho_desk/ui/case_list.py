@@ -29,8 +29,8 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("id", N_("番号"), "id"),
     ("head_name", N_("氏名"), "name"),
     ("next_due_date", N_("次の期限"), "next_due"),
-    ("municipality", N_("市区町村"), None),
-    ("status", N_("状態"), None),
+    ("municipality", N_("市区町村"), "municipality"),
+    ("status", N_("状態"), "status"),
     ("head_kana", N_("ふりがな"), "kana"),
     ("address", N_("住所"), None),
     ("updated_at", N_("更新"), "updated"),
@@ -177,6 +177,8 @@ class CaseListModel(QAbstractTableModel):
             return ""
         if key == "status":
             return _(STATUS_LABELS.get(value, value))
+        if key == "head_name" and summary.status == "closed":  # a search shows every status
+            return _("{name}（終了）").format(name=value)
         if key == "next_due_date":
             return format_wareki(value)
         if key == "updated_at":

@@ -60,8 +60,39 @@ def test_sorting_by_name_asks_the_store(qtbot, model):
     with qtbot.waitSignal(model.loaded):
         model.sort(1)
     qtbot.waitUntil(lambda: model.summary(0) is not None)
-    assert model.data(model.index(0, 1)) == "見本 000"
+    assert model.data(model.index(0, 1)) == "見本 000（終了）"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == 1
+
+
+def _store_of(path, people):
+    with open_store(path) as store:
+        for name, kana, municipality, status in people:
+            store.create(Case(as_of=date(2025, 10, 1), municipality=municipality, status=status,
+                              members=[Member(relation="head", name=name, kana=kana)]))
+    return path
+
+
+def test_name_column_sorts_in_gojuon_order_and_municipality_sorts(qtbot, tmp_path):
+    """Ensure 氏名 sorts by reading (阿部 あべ before 渡辺 わたなべ, though 渡 < 阿 by code point)
+    and the 市区町村 column sorts too."""
+    path = _store_of(tmp_path / "g.db", [("渡辺 一郎", "わたなべ いちろう", "堺市", "open"),
+                                         ("阿部 二郎", "あべ じろう", "和泉市", "open"),
+                                         ("井上 三郎", "いのうえ さぶろう", "大阪市", "open")])
+    reader = StoreReader(path)
+    try:
+        model = CaseListModel(reader, today=lambda: date(2025, 10, 17))
+        load(qtbot, model, CaseQuery(status=None))
+        with qtbot.waitSignal(model.loaded):
+            model.sort(1)
+        qtbot.waitUntil(lambda: model.summary(2) is not None)
+        assert [model.data(model.index(r, 1)) for r in range(3)] == ["阿部 二郎", "井上 三郎", "渡辺 一郎"]
+        with qtbot.waitSignal(model.loaded):
+            model.sort(3)
+        qtbot.waitUntil(lambda: model.summary(2) is not None)
+        # the store's order of the names as text (和泉 < 大阪 < 堺 by code point)
+        assert [model.data(model.index(r, 3)) for r in range(3)] == sorted(["堺市", "和泉市", "大阪市"])
+    finally:
+        reader.close()
 
 
 def test_search_pages_with_fetch_more(qtbot, model):
@@ -78,6 +109,21 @@ def test_filters_by_municipality(qtbot, model):
     load(qtbot, model, CaseQuery(status=None, municipality="堺市"))
     assert model.rowCount() == (PAGE * 2 + 30) // 2
     assert model.data(model.index(0, 3)) == "堺市"
+
+
+def test_search_finds_closed_cases_and_marks_them(qtbot, make_window, db_path):
+    """Ensure a returning client whose case was closed is found by search (marked 終了) while the
+    list itself still shows only open cases, so no duplicate case is started."""
+    _store_of(db_path, [("佐藤 花子", "さとう はなこ", "堺市", "closed"), ("佐藤 次郎", "さとう じろう", "堺市", "open")])
+    from tests.ui.conftest import type_text
+
+    window = make_window()
+    qtbot.waitUntil(lambda: window.cases.rowCount() == 1)
+    type_text(window.browser.search, "佐藤")
+    qtbot.waitUntil(lambda: window.cases.rowCount() == 2 and window.cases.summary(1) is not None)
+    shown = {window.cases.data(window.cases.index(r, 1)) for r in range(2)}
+    assert shown == {"佐藤 花子（終了）", "佐藤 次郎"}
+    assert not window.browser.status.isEnabled()
 
 
 def test_search_as_you_type_waits_for_a_pause(qtbot, make_window):
