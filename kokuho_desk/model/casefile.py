@@ -25,6 +25,7 @@ from kokuho_desk.model.case import CASE_FORMAT, Case, age_on
 from kokuho_desk.model.normalize import (
     InputError,
     normalize_name,
+    normalize_phone,
     normalize_postal_code,
     parse_amount,
     parse_date_value,
@@ -104,9 +105,10 @@ def _normalise(value: Any, node: dict[str, Any], path: list[Any], errors: list[F
     except (InputError, WarekiError) as e:
         errors.append(FieldError(_path_str(path), str(e)))
         return value
-    if path and path[-1] == "postal_code" and isinstance(value, str) and value.strip():
+    text_rules = {"postal_code": normalize_postal_code, "phone": normalize_phone}
+    if path and path[-1] in text_rules and isinstance(value, str) and value.strip():
         try:
-            return normalize_postal_code(value)
+            return text_rules[path[-1]](value)
         except InputError as e:
             errors.append(FieldError(_path_str(path), str(e)))
             return value

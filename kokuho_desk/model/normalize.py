@@ -26,12 +26,47 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-_AMOUNT_RE = re.compile(r"^(?P<sign>[-−－]?)\s*[¥￥]?\s*(?P<num>[0-9][0-9,]*)\s*(?:円)?$")
-_MAN_RE = re.compile(r"^(?P<num>[0-9]+(?:\.[0-9]+)?)\s*万\s*(?P<rest>[0-9,]*)\s*円?$")
+# A loss is written with a minus sign or, on Japanese tax papers, with ▲ or △.
+_SIGN_RE = re.compile(r"^[-−▲△]")
+_AMOUNT_RE = re.compile(r"^[¥￥]?(?P<num>[0-9][0-9,]*)円?$")
+_UNITS_RE = re.compile(r"^(?:(?P<man>[0-9]+(?:\.[0-9]+)?)万)?(?:(?P<sen>[0-9]+(?:\.[0-9]+)?)千)?(?P<rest>[0-9,]*)円?$")
+
+
+def _scaled(number: str, unit: int, value: object) -> int:
+    """「1.5」 of a unit of 10,000 or 1,000 yen, exactly (no float); refused below 1円."""
+    whole, _, frac = number.partition(".")
+    places = len(str(unit)) - 1
+    if len(frac) > places:
+        raise InputError(f"「{value}」は1円単位になりません")
+    return int(whole) * unit + int((frac + "0" * places)[:places])
+
+
+def _units_amount(text: str, value: object) -> int:
+    """12万, 12万3000円, 8万5千円, 5千円."""
+    m = _UNITS_RE.match(text)
+    if not m or not (m.group("man") or m.group("sen")):
+        raise InputError(f"「{value}」は金額として読めません（例: 123456、12万3000円、8万5千円）")
+    amount = 0
+    if m.group("man"):
+        amount += _scaled(m.group("man"), 10_000, value)
+    if m.group("sen"):
+        thousands = _scaled(m.group("sen"), 1_000, value)
+        if m.group("man") and thousands >= 10_000:
+            raise InputError(f"「{value}」の万未満の部分が1万円以上です")
+        amount += thousands
+    rest = m.group("rest").replace(",", "")
+    if rest:
+        limit = 1_000 if m.group("sen") else 10_000
+        if int(rest) >= limit:
+            unit = "千" if limit == 1_000 else "万"
+            raise InputError(f"「{value}」の{unit}未満の部分が1{unit}円以上です")
+        amount += int(rest)
+    return amount
 
 
 def parse_amount(value: object, *, allow_negative: bool = False) -> int:
-    """Yen as an int from 123456, "１２３，４５６円", "¥3,000", "12万", "12万3000円"."""
+    """Yen as an int from 123456, "１２３，４５６円", "¥3,000", "12万", "12万3000円", "8万5千円";
+    a loss as "-30万", "▲300,000" or "△30万" (where negatives are allowed)."""
     if isinstance(value, bool):
         raise InputError("金額に真偽値は使えません")
     if isinstance(value, int):
@@ -46,26 +81,12 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> int:
         text = nfkc(value).strip().replace(" ", "")
         if not text:
             raise InputError("金額が空です")
+        negative = bool(_SIGN_RE.match(text))
+        text = _SIGN_RE.sub("", text)
         m = _AMOUNT_RE.match(text)
-        if m:
-            digits = m.group("num").replace(",", "")
-            amount = int(digits)
-            if m.group("sign"):
-                amount = -amount
-        else:
-            m = _MAN_RE.match(text)
-            if not m:
-                raise InputError(f"「{value}」は金額として読めません（例: 123456、12万3000円）")
-            man = m.group("num")
-            whole, _, frac = man.partition(".")
-            if len(frac) > 4:
-                raise InputError(f"「{value}」は1円単位になりません")
-            amount = int(whole) * 10_000 + int((frac + "0000")[:4])
-            rest = m.group("rest").replace(",", "")
-            if rest:
-                if int(rest) >= 10_000:
-                    raise InputError(f"「{value}」の万未満の部分が1万円以上です")
-                amount += int(rest)
+        amount = int(m.group("num").replace(",", "")) if m else _units_amount(text, value)
+        if negative:
+            amount = -amount
     else:
         raise InputError("金額の形式が正しくありません")
     if amount < 0 and not allow_negative:
@@ -100,6 +121,15 @@ def normalize_name(value: str) -> str:
     text = re.sub(r"[\s\u3000]+", " ", value).strip()
     if len(text) > MAX_NAME_LENGTH:
         raise InputError(f"名前が長すぎます（{MAX_NAME_LENGTH}文字以内）")
+    return text
+
+
+def normalize_phone(value: str) -> str:
+    """０６－１２３４－５６７８, 06(1234)5678 → 06-1234-5678 style: full-width digits and the
+    dashes volunteers type become ASCII; anything else but + ( ) and spaces is refused."""
+    text = re.sub(r"[‐‑‒–—―−ー－]", "-", nfkc(value)).strip()
+    if not re.fullmatch(r"[0-9+()\- ]*", text):
+        raise InputError(f"「{value}」は電話番号として読めません（例: 06-1234-5678）")
     return text
 
 

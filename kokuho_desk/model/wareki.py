@@ -82,6 +82,7 @@ _WAREKI_RE = re.compile(
     rf"(?:(?P<m>{_NUM[1:-1]})\s*(?:月|[./\-])\s*(?P<d>{_NUM[1:-1]})\s*日?)?$"
 )
 _SEIREKI_RE = re.compile(r"^(?P<y>\d{4})\s*(?:年|[./\-])\s*(?P<m>\d{1,2})\s*(?:月|[./\-])\s*(?P<d>\d{1,2})\s*日?$")
+_COMPACT_RE = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")  # 20250630, as on many forms
 
 
 def _clean(text: str) -> str:
@@ -91,13 +92,13 @@ def _clean(text: str) -> str:
 
 
 def parse_date(text: str) -> date:
-    """Read a date written as 2025-04-01, 2025/4/1, 2025年4月1日, 令和7年4月1日, R7.4.1,
+    """Read a date written as 2025-04-01, 2025/4/1, 20250401, 2025年4月1日, 令和7年4月1日, R7.4.1,
     昭和25年3月1日, 平成元年1月8日, 令和七年十月十七日 (full-width digits too)."""
     raw = text
     text = _clean(text)
     if not text:
         raise WarekiError("日付が空です")
-    m = _SEIREKI_RE.match(text)
+    m = _SEIREKI_RE.match(text) or _COMPACT_RE.match(text)
     era = None
     if m is None:
         m = _WAREKI_RE.match(text)

@@ -191,3 +191,11 @@ def test_infinity_in_a_case_file_is_refused_in_japanese():
     with pytest.raises(CaseFileError) as e:
         case_from_json(text)
     assert "finances.savings" in str(e.value) or "貯金" in str(e.value)
+
+
+def test_full_width_phone_and_compact_date_are_stored_in_canonical_form():
+    """Ensure a phone typed in full width and a date typed as 8 digits are accepted and stored clean."""
+    case = case_from_dict({"as_of": "20261204", "members": [{"relation": "head", "name": "山田 太郎"}],
+                           "contact": {"phone": "０６－１２３４－５６７８"}})
+    assert case.as_of.isoformat() == "2026-12-04"
+    assert case.contact.phone == "06-1234-5678"

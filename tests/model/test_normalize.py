@@ -2,7 +2,7 @@
 
 import pytest
 
-from kokuho_desk.model.normalize import InputError, normalize_name, normalize_postal_code, parse_amount
+from kokuho_desk.model.normalize import InputError, normalize_name, normalize_phone, normalize_postal_code, parse_amount
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -13,6 +13,9 @@ from kokuho_desk.model.normalize import InputError, normalize_name, normalize_po
     ("12万", 120000),
     ("12万3000円", 123000),
     ("1.5万円", 15000),
+    ("8万5千円", 85000),
+    ("５千円", 5000),
+    ("1万2千300円", 12300),
     (" 98000 ", 98000),
     (0, 0),
     (1_000_000_000, 1_000_000_000),
@@ -39,6 +42,41 @@ def test_parse_amount_refuses(text, fragment):
     with pytest.raises(InputError) as e:
         parse_amount(text)
     assert fragment in str(e.value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("▲300,000", -300000),
+    ("△30万", -300000),
+    ("-30万", -300000),
+    ("−8万5千円", -85000),
+    ("▲５０００円", -5000),
+])
+def test_parse_amount_reads_a_loss(text, expected):
+    """Ensure a business loss written with ▲ / △ (as on 確定申告書) or a minus sign is negative."""
+    assert parse_amount(text, allow_negative=True) == expected
+
+
+@pytest.mark.parametrize("text", ["▲300,000", "△30万"])
+def test_a_loss_is_refused_where_amounts_cannot_be_negative(text):
+    """Ensure ▲ is read as a minus and refused where a negative makes no sense (savings, rent)."""
+    with pytest.raises(InputError, match="マイナス"):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize("text, fragment", [("8万15千", "1万円以上"), ("5千1000", "1千円以上"), ("1.2345千", "1円単位")])
+def test_units_that_do_not_add_up_are_refused(text, fragment):
+    """Ensure 8万15千 and the like are refused rather than guessed."""
+    with pytest.raises(InputError, match=fragment):
+        parse_amount(text)
+
+
+def test_normalize_phone_takes_full_width_digits_and_dashes():
+    """Ensure ０６－１２３４－５６７８ and 06ー1234ー5678 become 06-1234-5678; letters are refused."""
+    assert normalize_phone("０６－１２３４－５６７８") == "06-1234-5678"
+    assert normalize_phone("06ー1234ー5678") == "06-1234-5678"
+    assert normalize_phone("(06) 1234 5678") == "(06) 1234 5678"
+    with pytest.raises(InputError, match="電話番号"):
+        normalize_phone("06-1234-abcd")
 
 
 def test_normalize_name_folds_spaces_and_keeps_rare_kanji():

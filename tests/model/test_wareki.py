@@ -24,6 +24,8 @@ from kokuho_desk.model.wareki import WarekiError, fiscal_year_label, format_ware
     ("２０２５－０４－０１", date(2025, 4, 1)),
     (" 平成 31 年 4 月 30 日 ", date(2019, 4, 30)),
     ("大正15年12月24日", date(1926, 12, 24)),
+    ("20250630", date(2025, 6, 30)),
+    ("２０２５０６３０", date(2025, 6, 30)),
 ])
 def test_parse_date_accepts_what_volunteers_type(text, expected):
     """Ensure every common way of writing a date is read to the right day."""
@@ -40,6 +42,8 @@ def test_parse_date_accepts_what_volunteers_type(text, expected):
     ("きのう", "日付として読めません"),
     ("", "空です"),
     ("平成元年", "日付として読めません"),
+    ("20251332", "存在しない日付"),
+    ("2025063", "日付として読めません"),
 ])
 def test_parse_date_refuses_impossible_dates(text, fragment):
     """Ensure impossible or out-of-era dates are refused with a Japanese reason."""
