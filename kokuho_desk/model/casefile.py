@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -139,8 +140,8 @@ _PATTERN_HINTS = {
 
 def _message(err: SchemaError) -> str:
     v, expected = err.keyword, err.expected
-    if v == "required":
-        return f"必須の項目「{expected}」がありません"
+    if v == "required":  # the error's path names the missing field itself (see _schema_errors)
+        return "入力してください（必須の項目です）"
     if v == "type":
         types_ = expected if isinstance(expected, list) else [expected]
         return "値の種類が正しくありません（" + "または".join(_TYPE_LABELS.get(t, t) for t in types_) + "で入力してください）"
@@ -176,7 +177,8 @@ def _message(err: SchemaError) -> str:
 def _schema_errors(data: Any) -> list[FieldError]:
     seen: dict[str, FieldError] = {}
     for err in _checker().errors(data):
-        fe = FieldError(_path_str(err.path), _message(err))
+        path = [*err.path, err.expected] if err.keyword == "required" else err.path
+        fe = FieldError(_path_str(path), _message(err))
         seen.setdefault(fe.path, fe)
     return sorted(seen.values(), key=lambda e: e.path)
 
@@ -242,7 +244,7 @@ def _semantic_errors(case: Case) -> list[FieldError]:
     errors: list[FieldError] = []
     heads = [i for i, m in enumerate(case.members) if m.relation == "head"]
     if not heads:
-        errors.append(FieldError("members", "世帯主（relation: head）がいません。世帯主を1人指定してください"))
+        errors.append(FieldError("members", "世帯主がいません。続柄で「世帯主」を1人選んでください"))
     elif len(heads) > 1:
         errors.append(FieldError(f"members[{heads[1]}].relation", "世帯主が2人以上います"))
     for i, m in enumerate(case.members):
@@ -271,16 +273,72 @@ def case_from_dict(data: Any) -> Case:
         raise CaseFileError([FieldError("", "ケースファイルの中身がJSONのオブジェクト（{…}）ではありません")])
     errors: list[FieldError] = []
     data = _normalise(data, case_schema(), [], errors)
-    if errors:
-        raise CaseFileError(errors)
-    errors = _schema_errors(data)
-    if errors:
-        raise CaseFileError(errors)
-    case = _build(Case, data)
-    errors = _semantic_errors(case)
+    reported = {e.path for e in errors}
+    errors += [e for e in _schema_errors(data) if e.path not in reported]
+    if not errors:
+        case = _build(Case, data)
+        errors = _semantic_errors(case)
+    else:  # every problem at once
+        reported = {e.path for e in errors}
+        errors += [e for e in _semantic_errors_of_the_rest(data, errors) if e.path not in reported]
     if errors:
         raise CaseFileError(errors)
     return case
+
+
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_TOP_ITEM = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\]")
+
+
+def _keys(path: str) -> list[Any]:
+    return [int(i) if i else k for k, i in _PATH_PART.findall(path)]
+
+
+def _blank(data: Any, keys: list[Any]) -> None:
+    node = data
+    for key in keys[:-1]:
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return
+    if isinstance(node, dict) or (isinstance(node, list) and isinstance(keys[-1], int) and keys[-1] < len(node)):
+        node[keys[-1]] = None
+
+
+def _semantic_errors_of_the_rest(data: dict[str, Any], bad: list[FieldError]) -> list[FieldError]:
+    """The checks the schema cannot express, on the case with its bad values blanked and, where a
+    blank is not enough, the household member / record holding them set aside — so one save shows
+    every problem. Paths are given back in the numbering the user sees."""
+    rest = json.loads(json.dumps(data, default=str))
+    for error in bad:
+        if _keys(error.path):
+            _blank(rest, _keys(error.path))
+    kept: dict[str, list[int]] = {}
+    for _ in range(3):
+        remaining = _schema_errors(rest)
+        if not remaining:
+            break
+        drop: dict[str, set[int]] = {}
+        for error in remaining:
+            m = _TOP_ITEM.match(error.path)
+            if m is None or not isinstance(rest.get(m["key"]), list):
+                return []
+            drop.setdefault(m["key"], set()).add(int(m["index"]))
+        for key, indices in drop.items():
+            original = kept.setdefault(key, list(range(len(rest[key]))))
+            kept[key] = [o for i, o in enumerate(original) if i not in indices]
+            rest[key] = [item for i, item in enumerate(rest[key]) if i not in indices]
+    else:
+        return []
+
+    def renumber(error: FieldError) -> FieldError:
+        m = _TOP_ITEM.match(error.path)
+        if m is None or m["key"] not in kept:
+            return error
+        original = kept[m["key"]][int(m["index"])]
+        return FieldError(f"{m['key']}[{original}]{error.path[m.end():]}", error.message)
+
+    return [renumber(e) for e in _semantic_errors(_build(Case, rest))]
 
 
 def case_from_validated_dict(data: dict[str, Any]) -> Case:

@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Validate and store the open case in one transaction; False (nothing written) if it has errors."""
-        case = self.editor.current_case()
+        case = self.editor.current_case(for_saving=True)
         if case is None:
             self.statusBar().showMessage(_("入力に誤りがあります。赤い欄を直してください。保存していません。"))
             return False

@@ -64,7 +64,7 @@ BAD_INPUTS = [
     ("two heads", ("members", 1, "relation"), "head", "members[1].relation", "世帯主が2人"),
     ("unknown relation", ("members", 1, "relation"), "boss", "members[1].relation", "いずれか"),
     ("no members", ("members",), [], "members", "少なくとも1件"),
-    ("missing as_of", ("as_of",), _DELETE, "", "as_of"),
+    ("missing as_of", ("as_of",), _DELETE, "as_of", "入力してください"),
     ("born after the consultation", ("members", 1, "birth_date"), "2026-01-01", "members[1].birth_date", "相談日より後"),
     ("older than 130", ("members", 0, "birth_date"), "1870-01-01", "members[0].birth_date", "130歳"),
     ("name too long", ("members", 0, "name"), "山" * 101, "members[0].name", "長すぎ"),
@@ -199,3 +199,19 @@ def test_full_width_phone_and_compact_date_are_stored_in_canonical_form():
                            "contact": {"phone": "０６－１２３４－５６７８"}})
     assert case.as_of.isoformat() == "2026-12-04"
     assert case.contact.phone == "06-1234-5678"
+
+
+def test_every_error_is_reported_at_once():
+    """Ensure an unreadable date, a negative amount, a missing required field and a household
+    without a 世帯主 come back together, not one per attempt."""
+    with pytest.raises(CaseFileError) as e:
+        case_from_dict({"as_of": "2026-12-04", "members": [
+            {"relation": "spouse", "name": "山田 花子", "birth_date": "令和99年13月1日"},
+            {"name": "山田 一郎"}],
+            "finances": {"savings": "-5000"}})
+    found = {err.path: err.message for err in e.value.errors}
+    assert "存在しない日付" in found["members[0].birth_date"]
+    assert "マイナス" in found["finances.savings"]
+    assert found["members[1].relation"] == "入力してください（必須の項目です）"
+    assert "世帯主がいません" in found["members"]
+    assert all("relation" not in m and "head" not in m for m in found.values())

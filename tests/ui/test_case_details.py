@@ -83,6 +83,7 @@ def test_acknowledgement_date_round_trips(qtbot, make_window, db_path):
     window = make_window()
     window.new_case()
     type_text(field(window, "members[0].name").input, "佐藤 花子")
+    type_text(field(window, "municipality").input.lineEdit(), "大阪市")
     window.editor.premium.arrears.add_new()
     type_text(field(window, "arrears[0].fiscal_year").input, "令和6年度")
     row = window.editor.premium.arrears.rows[0]

@@ -22,3 +22,18 @@ def test_full_width_phone_triangle_loss_and_8_digit_date_are_saved(qtbot, make_w
     assert case.contact.phone == "06-1234-5678"
     assert case.members[0].income.business == -300_000
     assert case.finances.savings == 85_000
+
+
+def test_a_blank_case_is_refused_with_every_missing_field_linked(qtbot, make_window, db_path):
+    """Ensure 保存 of a blank new case writes nothing and lists the 世帯主's 氏名 and the 市区町村,
+    each by its Japanese name, each a link that puts the cursor in that field."""
+    window = make_window()
+    window.new_case()
+    assert not window.save()
+    banner = window.editor.banner.text()
+    assert "入力に誤りが2件" in banner
+    assert "世帯員1: 氏名" in banner and "市区町村" in banner
+    with open_store(db_path) as store:
+        assert store.count(status=None) == 0
+    window.editor.banner.linkActivated.emit("municipality")
+    assert field(window, "municipality").input.hasFocus() or field(window, "municipality").input.lineEdit().hasFocus()

@@ -111,13 +111,17 @@ def test_bad_input_is_refused_next_to_the_field_and_nothing_saved(qtbot, make_wi
     assert "日付" in field(window, "members[0].birth_date").error
     assert "マイナス" in field(window, "finances.savings").error
     assert field(window, "members[0].name").error == ""
-    assert "入力に誤りが2件" in window.editor.banner.text()
+    banner = window.editor.banner.text()
+    assert "入力に誤りが3件" in banner  # every error at once, with the field's Japanese name
+    assert "世帯員1: 生年月日" in banner and "預貯金" in banner and "市区町村を入力してください" in banner
+    assert "members[0]" not in banner.replace('href="members[0].birth_date"', "")
     assert window.editor.tabs.currentWidget() is window.editor.household
     with open_store(db_path) as store:
         assert store.count(status=None) == 0
 
     replace_text(field(window, "members[0].birth_date").input, "R7.4.1")
     replace_text(field(window, "finances.savings").input, "")
+    type_text(field(window, "municipality").input.lineEdit(), "大阪市")
     assert window.save()
     with open_store(db_path) as store:
         case = store.get(window.case_id)
@@ -140,6 +144,7 @@ def test_unsaved_changes_guard_on_switching(qtbot, make_window, db_path):
     window = make_window()
     window.new_case()
     type_text(field(window, "members[0].name").input, "佐藤 花子")
+    type_text(field(window, "municipality").input.lineEdit(), "大阪市")
     click_modal_button(qtbot, "キャンセル")
     window.new_case()
     assert field(window, "members[0].name").text() == "佐藤 花子"
@@ -189,6 +194,7 @@ def test_deadline_from_log_shows_in_this_weeks_deadlines(qtbot, make_window):
     window = make_window()
     window.new_case()
     type_text(field(window, "members[0].name").input, "伊藤 三郎")
+    type_text(field(window, "municipality").input.lineEdit(), "大阪市")
     window.add_log_entry()
     type_text(field(window, "log[0].next_action").input, "減免申請書を出す")
     type_text(field(window, "log[0].due_date").input, "令和7年10月20日")
@@ -209,6 +215,7 @@ def test_checks_of_a_saved_case_are_kept_as_its_judgement(qtbot, make_window):
     window = make_window()
     window.new_case()
     type_text(field(window, "members[0].name").input, "中村 四郎")
+    type_text(field(window, "municipality").input.lineEdit(), "大阪市")
     assert window.save()
     op = window.run_checks()
     with qtbot.waitSignal(op.finished, timeout=10_000):

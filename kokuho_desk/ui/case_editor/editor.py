@@ -8,11 +8,12 @@ and stores what comes back, so a case with an error is never half saved.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from kokuho_desk.model.case import Case
@@ -37,6 +38,18 @@ def validate(data: dict[str, Any], errors: list[FieldError]) -> tuple[Case | Non
     return (None, errors) if errors else (case, [])
 
 
+def needed_to_save(data: dict[str, Any]) -> list[FieldError]:
+    """What a case saved from the window must have beyond a valid case file: the name of the
+    世帯主 and the 市区町村 (without them a case cannot be found again or written to)."""
+    missing = []
+    for i, member in enumerate(data.get("members") or []):
+        if isinstance(member, dict) and member.get("relation") == "head" and not str(member.get("name") or "").strip():
+            missing.append(FieldError(f"members[{i}].name", _("世帯主の氏名を入力してください")))
+    if not str(data.get("municipality") or "").strip():
+        missing.append(FieldError("municipality", _("市区町村を入力してください")))
+    return missing
+
+
 class CaseEditor(QWidget):
     modified_changed = Signal(bool)
 
@@ -58,6 +71,8 @@ class CaseEditor(QWidget):
         self.banner = QLabel()
         self.banner.setProperty("role", "error")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.linkActivated.connect(self.focus_field)
         self.banner.setContentsMargins(8, 4, 8, 4)
         self.banner.hide()
         box = QVBoxLayout(self)
@@ -99,12 +114,19 @@ class CaseEditor(QWidget):
     def gather(self) -> tuple[dict[str, Any], list[FieldError]]:
         return self.form.gather(self._base)
 
-    def current_case(self) -> Case | None:
-        """The valid Case the fields describe; otherwise None, every error shown, the first focused."""
-        case, errors = validate(*self.gather())
+    def current_case(self, *, for_saving: bool = False) -> Case | None:
+        """The valid Case the fields describe; otherwise None, every error shown, the first focused.
+        A case to be saved must also name the 世帯主 and the 市区町村 (a check or a letter need not)."""
+        data, gathered = self.gather()
+        case, errors = validate(data, gathered)
+        if for_saving:
+            seen = {e.path for e in errors}
+            errors += [e for e in needed_to_save(data) if e.path not in seen]
+        if errors:
+            case = None
         self.form.clear_errors()
-        unplaced = self.form.place_errors(errors)
-        self._show_banner(errors, unplaced)
+        self.form.place_errors(errors)
+        self._show_banner(errors)
         if errors:
             self.focus_field(errors[0].path)
         return case
@@ -135,13 +157,18 @@ class CaseEditor(QWidget):
         _case, errors = validate(*self.gather())
         self.form.place_errors(errors, only=touched)
 
-    def _show_banner(self, errors: list[FieldError], unplaced: list[FieldError] = ()) -> None:
+    def _show_banner(self, errors: list[FieldError]) -> None:
+        """Every error at once, each with the field's name as a link that goes to the field."""
         if not errors:
             self.banner.hide()
             return
-        lines = [_("入力に誤りが{n}件あります。赤い欄を直してから保存してください。").format(n=len(errors))]
-        lines += [str(e) for e in unplaced]
-        self.banner.setText("\n".join(lines))
+        lines = [html.escape(_("入力に誤りが{n}件あります。赤い欄を直してから保存してください。").format(n=len(errors)))]
+        for e in errors:
+            label = html.escape(self.field_label(e.path))
+            if self.form.target(e.path) is not None:
+                label = f'<a href="{html.escape(e.path, quote=True)}">{label}</a>'
+            lines.append(f"・{label}：{html.escape(e.message)}")
+        self.banner.setText("<br>".join(lines))
         self.banner.show()
 
     def head_name(self) -> str | None:
@@ -161,15 +188,18 @@ class CaseEditor(QWidget):
     # --- navigation -------------------------------------------------------------------------
 
     def field_label(self, path: str) -> str:
-        """What the user calls the field at ``path`` (「世帯員2: 生年月日」); the path itself if none shows it."""
+        """What the user calls the field at ``path`` (「世帯員2: 生年月日」, 「世帯員2」, 「世帯員」);
+        a neutral 「この項目」 if nothing on screen shows it (never the internal path)."""
         widget = self.form.target(path)
-        if not isinstance(widget, Field):
-            return path
+        if isinstance(widget, RowList):
+            return widget.title
         for rows in self.form.lists.values():
             for i, row in enumerate(rows.rows):
-                if widget in row.fields:
+                if widget is row:
+                    return f"{row.title.text()}{i + 1}"
+                if isinstance(widget, Field) and widget in row.fields:
                     return f"{row.title.text()}{i + 1}: {widget.label}"
-        return widget.label
+        return widget.label if isinstance(widget, Field) else _("この項目")
 
     def focus_field(self, path: str) -> bool:
         """Show the tab holding ``path`` and put the cursor there; False if no field shows it."""

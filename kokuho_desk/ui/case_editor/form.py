@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 from kokuho_desk.model.casefile import FieldError
 from kokuho_desk.model.normalize import InputError
 from kokuho_desk.ui.case_editor.fields import Field
-from kokuho_desk.ui.i18n import _
 
 _ITEM_RE = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
-_REQUIRED_RE = re.compile(r"^必須の項目「(?P<key>\w+)」がありません$")
 
 
 def set_in(data: dict[str, Any], key: str, value: Any) -> None:
@@ -378,9 +376,6 @@ class Form(QObject):
         unplaced = []
         for error in errors:
             path, message = error.path, error.message
-            m = _REQUIRED_RE.match(message)
-            if m:
-                path, message = f"{path}.{m['key']}" if path else m["key"], _("入力してください")
             widget = self.target(path)
             if only is not None and widget not in only:
                 continue
