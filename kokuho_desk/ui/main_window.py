@@ -38,6 +38,7 @@ from kokuho_desk.ui.case_editor import CaseEditor
 from kokuho_desk.ui.case_list import CaseListModel
 from kokuho_desk.ui.checks_panel import ChecksPanel
 from kokuho_desk.ui.deadlines_view import DeadlinesView
+from kokuho_desk.ui.elided_label import ElidedLabel
 from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.settings import Settings, apply_text_size
 from kokuho_desk.ui.store_reader import CaseQuery, StoreReader
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.editor = CaseEditor(today=today)
         self.checks = ChecksPanel(label_for=self.editor.field_label)
         self.editor.tabs.addTab(self.checks, _("判定・書類"))
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setStyleSheet("font-size: 120%; font-weight: bold")
         self.save_button = QPushButton(_("保存"))
         self.check_button = QPushButton(_("判定する"))
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.browser.new_case_requested.connect(self.new_case)
         self.deadlines.case_chosen.connect(self.open_case)
         self.editor.modified_changed.connect(self._update_title)
+        self.editor.form.changed.connect(self._update_title)  # the heading follows the name as it is typed
         self.save_button.clicked.connect(self.save)
         self.check_button.clicked.connect(self.run_checks)
         self.checks.field_requested.connect(self.editor.focus_field)

@@ -37,3 +37,22 @@ def test_a_blank_case_is_refused_with_every_missing_field_linked(qtbot, make_win
         assert store.count(status=None) == 0
     window.editor.banner.linkActivated.emit("municipality")
     assert field(window, "municipality").input.hasFocus() or field(window, "municipality").input.lineEdit().hasFocus()
+
+
+def test_the_heading_follows_the_name_and_a_100_character_name_keeps_the_window_on_screen(qtbot, make_window):
+    """Ensure the heading shows the name as it is typed, and a 100-character name is shortened with
+    「…」 so that the window stays within 1366 px and 保存 / 判定する stay visible."""
+    window = make_window()
+    window.resize(1366, 768)
+    window.show()
+    window.new_case()
+    type_text(field(window, "members[0].name").input, "山田 太郎")
+    assert "山田 太郎" in window.title.text() and "氏名未入力" not in window.title.text()
+    long_name = "寿限無" * 33 + "助"
+    field(window, "members[0].name").input.setText(long_name)
+    qtbot.wait(50)
+    assert window.width() <= 1366
+    assert window.title.shown_text().endswith("…")
+    for button in (window.save_button, window.check_button):
+        right = button.mapTo(window, button.rect().topRight()).x()
+        assert 0 < right <= window.width(), button.text()
