@@ -58,6 +58,11 @@ def _module(check_id: str):
     return importlib.import_module(f"kokuho_desk.rules.checks.{check_id}")
 
 
+def check_title(check_id: str) -> str:
+    """The title a check's verdict is shown under (「時効（国民健康保険法第110条…）」)."""
+    return _module(check_id).TITLE
+
+
 def _failed(check_id: str, reason: str) -> CheckResult:
     try:
         title = _module(check_id).TITLE

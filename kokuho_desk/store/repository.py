@@ -342,6 +342,16 @@ class Store:
             return {r[0]: StoredJudgement(Judgement(r[3], json.loads(r[4])), date.fromisoformat(r[1]), r[2])
                     for r in rows}
 
+    def last_judgement(self, case_id: int) -> tuple[StoredJudgement, datetime] | None:
+        """The kept judgement of the case as stored now, and when it was made (None: not judged
+        since it was last saved)."""
+        row = self._db.execute("SELECT as_of, rules, reduction, verdicts, judged_at FROM judgements "
+                               "WHERE case_id = ?", [case_id]).fetchone()
+        if row is None:
+            return None
+        stored = StoredJudgement(Judgement(row[2], json.loads(row[3])), date.fromisoformat(row[0]), row[1])
+        return stored, datetime.fromisoformat(row[4])
+
     # --- reading -----------------------------------------------------------------------
 
     def _data(self, case_id: int) -> str:

@@ -25,9 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from kokuho_desk.model.wareki import format_wareki
+from kokuho_desk.rules.plain_words import for_volunteers, split_basis
 from kokuho_desk.rules.result import CheckResult
 from kokuho_desk.ui.i18n import _
 
+STALE_STYLE = "color: #b71c1c; font-weight: bold"
+# The order cards are listed in: what the household can claim first.
+VERDICT_ORDER = ("eligible", "likely", "needs_info", "not_eligible")
 BADGE_COLOURS = {
     "eligible": "#2e7d32",
     "likely": "#1565c0",
@@ -65,7 +69,7 @@ class CheckCard(QFrame):
         box = QVBoxLayout(self)
         box.addLayout(head)
         if check.reasons:
-            box.addWidget(_label("\n".join(f"・{r}" for r in check.reasons)))
+            box.addWidget(_label("\n".join(f"・{for_volunteers(r)}" for r in check.reasons)))
         if check.missing:
             links = "、".join(f'<a href="{html.escape(m, quote=True)}">{html.escape(panel.field_label(m))}</a>'
                              for m in check.missing)
@@ -75,10 +79,26 @@ class CheckCard(QFrame):
         for action in check.next_actions:
             due = _("（期限 {date}）").format(date=format_wareki(action.due_date)) if action.due_date else ""
             box.addWidget(_label(_("次にすること: ") + action.action + due))
-        if check.basis:
-            basis = _label(_("根拠: ") + "／".join(check.basis))
-            basis.setStyleSheet("color: #555")
-            box.addWidget(basis)
+        articles, sources = split_basis(check.basis)
+        self.basis = _label(_("根拠: ") + "／".join(articles)) if articles else None
+        self.sources = _label("\n".join(f"・{s}" for s in sources)) if sources else None
+        if self.basis is not None or self.sources is not None:
+            line = QHBoxLayout()
+            if self.basis is not None:
+                self.basis.setStyleSheet("color: #555")
+                line.addWidget(self.basis, 1)
+            if self.sources is not None:  # the sources behind the article open on demand
+                self.sources.setStyleSheet("color: #555")
+                self.sources.hide()
+                self.sources_button = QPushButton(_("出典"))
+                self.sources_button.setCheckable(True)
+                self.sources_button.setAutoDefault(False)
+                self.sources_button.toggled.connect(self.sources.setVisible)
+                line.addStretch(0 if self.basis is not None else 1)
+                line.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignTop)
+            box.addLayout(line)
+            if self.sources is not None:
+                box.addWidget(self.sources)
         self.letter_button = None
         if letter is not None:
             kind, letter_title = letter
@@ -99,6 +119,7 @@ class ChecksPanel(QTabWidget):
         super().__init__(parent)
         self._label_for = label_for
         self.cards: list[CheckCard] = []
+        self.folded_line: QPushButton | None = None
         self.summary = _label("")
         self._body = QWidget()
         self._list = QVBoxLayout(self._body)
@@ -129,22 +150,52 @@ class ChecksPanel(QTabWidget):
         self.summary.setText(_("判定しています…"))
 
     def show_report(self, report, letters: dict[str, tuple[str, str]], statement: str) -> None:
-        self._set_cards([CheckCard(c, letters.get(c.id), self) for c in report.checks])
+        """Cards of what the household can claim first (該当, 可能性あり), then 情報不足; the
+        非該当 ones folded into one line that opens them."""
+        ordered = sorted(report.checks, key=lambda c: VERDICT_ORDER.index(c.verdict))
+        self._set_cards([CheckCard(c, letters.get(c.id), self) for c in ordered])
         counts: dict[str, int] = {}
-        for c in report.checks:
+        for c in ordered:
             counts[c.verdict_label] = counts.get(c.verdict_label, 0) + 1
+        self.summary.setStyleSheet("")
         self.summary.setText(_("判定 {n}件: ").format(n=len(report.checks))
                              + "、".join(f"{_(k)} {v}" for k, v in counts.items()))
         self.statement.setPlainText(statement)
         self.setCurrentIndex(0)
+
+    def mark_stale(self) -> None:
+        """The case changed after judging: say so at once, and take the letters away until it is
+        judged again (a letter must carry the case as it is now)."""
+        self.summary.setStyleSheet(STALE_STYLE)
+        self.summary.setText(_("古い判定です: 判定のあとで入力が変わりました。「判定する」（F5）で判定し直してください。"))
+        for card in self.cards:
+            card.setEnabled(False)
+            card.setToolTip(_("古い判定です。判定し直してください。"))
+        self.statement.setPlainText(_("古い判定です。「判定する」（F5）で計算し直してください。"))
 
     def _set_cards(self, cards: list[CheckCard]) -> None:
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()
         while self._list.count():
-            self._list.takeAt(0)
+            item = self._list.takeAt(0)
+            if item.widget() is not None:
+                item.widget().setParent(None)
         self.cards = cards
-        for card in cards:
+        self.folded_line = None
+        shown = [c for c in cards if c.check.verdict != "not_eligible"]
+        folded = [c for c in cards if c.check.verdict == "not_eligible"]
+        for card in shown:
             self._list.addWidget(card)
+        if folded:
+            titles = "、".join(c.check.title.split("（")[0] for c in folded)
+            self.folded_line = QPushButton(_("非該当 {n}件: {titles}（押すと表示）").format(n=len(folded), titles=titles))
+            self.folded_line.setCheckable(True)
+            self.folded_line.setAutoDefault(False)
+            self.folded_line.setStyleSheet("text-align: left; padding: 4px")
+            self._list.addWidget(self.folded_line)
+            for card in folded:
+                card.hide()
+                self._list.addWidget(card)
+                self.folded_line.toggled.connect(card.setVisible)
         self._list.addStretch(1)

@@ -38,6 +38,9 @@ from kokuho_desk.ui.case_editor import CaseEditor
 from kokuho_desk.ui.case_list import CaseListModel
 from kokuho_desk.ui.checks_panel import ChecksPanel
 from kokuho_desk.ui.deadlines_view import DeadlinesView
+from kokuho_desk.rules.overview import overview as case_overview
+from kokuho_desk.ui.case_editor.editor import validate
+from kokuho_desk.ui.case_overview import CaseOverview
 from kokuho_desk.ui.elided_label import ElidedLabel
 from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.settings import Settings, apply_text_size
@@ -71,6 +74,9 @@ class MainWindow(QMainWindow):
         self.editor = CaseEditor(today=today)
         self.checks = ChecksPanel(label_for=self.editor.field_label)
         self.editor.tabs.addTab(self.checks, _("判定・書類"))
+        self.overview = CaseOverview(today)
+        self.editor.tabs.insertTab(0, self.overview, _("概要"))  # the tab a case opens on
+        self._report_fresh = False  # self.report judged the case as the editor shows it now
         self.title = ElidedLabel()
         self.title.setStyleSheet("font-size: 120%; font-weight: bold")
         self.save_button = QPushButton(_("保存"))
@@ -109,6 +115,9 @@ class MainWindow(QMainWindow):
         self.deadlines.case_chosen.connect(self.open_case)
         self.editor.modified_changed.connect(self._update_title)
         self.editor.form.changed.connect(self._update_title)  # the heading follows the name as it is typed
+        self.editor.form.changed.connect(self._mark_stale)
+        self.editor.tabs.currentChanged.connect(self._tab_changed)
+        self.overview.action_done.connect(self._action_done)
         self.save_button.clicked.connect(self.save)
         self.check_button.clicked.connect(self.run_checks)
         self.checks.field_requested.connect(self.editor.focus_field)
@@ -205,6 +214,45 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.pages.setCurrentWidget(self.case_page)
         self._update_title()
+        self._refresh_overview()
+
+    # --- the overview and stale verdicts ----------------------------------------------------
+
+    def _mark_stale(self) -> None:
+        """Any edit makes the verdicts on screen 「古い判定」 at once."""
+        if self.report is not None and self._report_fresh:
+            self._report_fresh = False
+            self.checks.mark_stale()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.editor.tabs.widget(index) is self.overview:
+            self._refresh_overview()
+
+    def _refresh_overview(self) -> None:
+        if self.pages.currentWidget() is not self.case_page:
+            return
+        case, _errors = validate(*self.editor.gather())
+        if case is None:
+            self.overview.show_overview(None)
+            return
+        report = self.report if self._report_fresh else None
+        last = (self.store.last_judgement(self.case_id)
+                if self.case_id is not None and not self.editor.is_modified else None)
+        self.overview.show_overview(case_overview(case, report), last, judged_now=report is not None)
+
+    def _action_done(self, action) -> None:
+        """A step ticked off in 概要 stays in the log as 済み (saved with the case)."""
+        if action.log_index is not None:
+            self.editor.form.target(f"log[{action.log_index}].done").set_value(True)
+        else:
+            log = self.editor.log.log
+            log.add_row({"date": self._today().isoformat(), "kind": "check", "note": _("済み"),
+                         "next_action": action.text,
+                         "due_date": action.due.isoformat() if action.due else None, "done": True})
+            log.changed.emit()
+        self.statusBar().showMessage(_("「{action}」を済みとして相談記録に残しました。保存してください。")
+                                     .format(action=action.text))
+        self._refresh_overview()
 
     def may_leave_case(self) -> bool:
         """The unsaved-changes guard: True when the open case may be left (saved, discarded or unchanged)."""
@@ -228,6 +276,7 @@ class MainWindow(QMainWindow):
         self.editor.new_case(self.settings.get("default_municipality") or None)
         self.checks.clear()
         self.report = None
+        self._report_fresh = False
         self._show_case_page()
         self.editor.focus_field("members[0].name")
 
@@ -248,6 +297,7 @@ class MainWindow(QMainWindow):
         self.editor.load_case(case)
         self.checks.clear()
         self.report = None
+        self._report_fresh = False
         self._show_case_page()
 
     def save(self) -> bool:
@@ -306,10 +356,13 @@ class MainWindow(QMainWindow):
     def _checks_done(self, case_id: int | None, report, letters: dict[str, tuple[str, str]], statement: str) -> None:
         self.check_button.setEnabled(True)
         self.report = report
+        self._report_fresh = True
         self.checks.show_report(report, letters, statement)
+        self._refresh_overview()
         self.editor.tabs.setCurrentWidget(self.checks)
         if case_id is not None and case_id == self.case_id and not self.editor.is_modified:
-            actions = [a for check in report.checks for a in check.next_actions]
+            done = {e.next_action for e in report.case.log if e.done}
+            actions = [a for check in report.checks for a in check.next_actions if a.action not in done]
             self.store.set_next_actions(case_id, actions, CHECKS_SOURCE)
             # The verdicts as shown: rescreen compares against them, statistics reuse them.
             from kokuho_desk.rules.params import rules_version
