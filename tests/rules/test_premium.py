@@ -89,14 +89,21 @@ def test_child_born_april_first_is_not_preschool():
 
 
 def test_planned_high_school_extension_only_under_what_if():
-    """Ensure the 2027 高校生年代 5割 applies only with the what-if switch, and is then 要確認."""
+    """Ensure the 2027 高校生年代 5割 applies only with the what-if switch, and is then 要確認.
+
+    令和9年度 has no 軽減判定 amounts yet: the law alone cannot compute it; the what-if takes the
+    令和8年度 values, marked provisional. No income → 7割: 20,000 × 0.3 = 6,000; the child (15 on
+    2027-03-31) gets half of that, 3,000 → 9,000円."""
     rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 20000, "per_household": 0,
                                    "cap": 670000}}}
     people = [member(birth="1985-01-01"), member("child", birth="2012-01-01")]
     plain = compute(people, fy=2027, rates=rates)
     assumed = compute(people, fy=2027, rates=rates, what_if={"child_reduction_2027"})
     assert plain.total is None  # no FY2027 軽減判定 data yet → cannot be computed
-    assert assumed.total is None
+    assert [line.per_capita_unit for line in assumed.parts["medical"].members] == [6000, 3000]
+    assert assumed.total == 9000 and assumed.needs_review
+    assert any(v.status == "provisional" and "令和9年度の値がまだないため、令和8年度の値で仮に計算" in v.source
+               for v in assumed.read)
     with_data = compute(people, fy=2026, rates=rates, what_if={"child_reduction_2027"})
     assert [line.per_capita_unit for line in with_data.parts["medical"].members] == [6000, 6000]
 
