@@ -1,6 +1,6 @@
-"""kokuho-desk rescreen [--as-of DATE] [--what-if RULE]: judge every open case again (for the 年度 of
-DATE when one is given) and list the cases whose verdicts changed; their new deadlines are stored
-and the run is audited."""
+"""kokuho-desk rescreen [--as-of DATE] [--what-if RULE]: judge every open case again and list the
+cases whose verdicts changed; their new deadlines are stored and the run is audited. With a what-if
+the cases are judged for the 年度 of DATE and compared with the law in force that day; nothing is stored."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ def run(args) -> int:
     except InputError as e:
         print(f"--as-of: {e}", file=sys.stderr)
         return 2
-    # A day given is judged for its 年度 (2027-06-01 → 令和9年度: a what-if about next year's law);
-    # without one, every case keeps its own year and is judged under today's law data.
-    after = Settings(as_of, frozenset(args.what_if), fiscal_year_of(as_of) if args.as_of else None)
+    # A what-if on a given day is judged for that day's 年度 (2027-06-01 → 令和9年度: next year's law);
+    # otherwise every case keeps its own year (its notice, its arrears) and only the day moves.
+    what_if = frozenset(args.what_if)
+    after = Settings(as_of, what_if, fiscal_year_of(as_of) if args.as_of and what_if else None)
     try:
         store = open_cli_store(args.db)
     except StoreError as e:
