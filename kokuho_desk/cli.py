@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(module="stats")
 
     s = sub.add_parser("rescreen", help="開いているケースを今日の制度で判定し直し、結果が変わったものを示す")
-    s.add_argument("--as-of", help="判定する日（既定: 今日）")
+    s.add_argument("--as-of", help="判定する日（既定: 今日）。--what-if と使うとその日の年度で判定する")
     s.add_argument("--what-if", action="append", default=[], metavar="RULE")
     s.set_defaults(module="rescreen")
 

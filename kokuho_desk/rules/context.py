@@ -4,12 +4,17 @@ and a tracing accessor to the law so that every verdict cites what it read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, Callable
 
-from kokuho_desk.model.case import Case
-from kokuho_desk.rules.params import Value, value_at
+from kokuho_desk.model.case import Case, fiscal_year_of
+from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.rules.params import ParameterError, Value, parameter, value_at
+
+# A value taken from an earlier year because the year judged has none yet (what-if mode only).
+PROVISIONAL = "provisional"
 
 
 @dataclass
@@ -17,11 +22,17 @@ class CheckContext:
     case: Case
     as_of: date
     what_if: frozenset[str] = frozenset()
+    # What-if mode: a year the law data does not reach yet is computed with the newest earlier
+    # year's figures (rates and law values), each marked 要確認 (provisional_value).
+    provisional: bool = False
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def for_case(cls, case: Case, as_of: date | None = None, what_if: frozenset[str] | set[str] = frozenset()):
-        return cls(case, as_of or case.as_of, frozenset(what_if))
+    def for_case(cls, case: Case, as_of: date | None = None, what_if: frozenset[str] | set[str] = frozenset(),
+                 provisional: bool | None = None):
+        """`provisional` defaults to on exactly when a what-if switch is."""
+        return cls(case, as_of or case.as_of, frozenset(what_if),
+                   bool(what_if) if provisional is None else provisional)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute once per context (the premium is shared by several checks)."""
@@ -48,7 +59,12 @@ class Trace:
         return list(self._read.values())
 
     def value(self, pid: str, on: date) -> Any:
-        v = value_at(pid, on, self.ctx.what_if)
+        try:
+            v = value_at(pid, on, self.ctx.what_if)
+        except ParameterError:
+            if not self.ctx.provisional:
+                raise
+            v = provisional_value(pid, on, self.ctx.what_if)
         self._read.setdefault(id(v), v)
         return v.value
 
@@ -81,3 +97,22 @@ class Trace:
             if v.source not in seen:
                 seen.append(v.source)
         return seen
+
+
+def provisional_sentence(year: int, earlier: int, what: str) -> str:
+    """「令和9年度の料率がまだないため、令和8年度の料率で仮に計算しています（要確認）」"""
+    return (f"{fiscal_year_label(year)}の{what}がまだないため、"
+            f"{fiscal_year_label(earlier)}の{what}で仮に計算しています（要確認）")
+
+
+@lru_cache(maxsize=1024)
+def provisional_value(pid: str, on: date, what_if: frozenset[str]) -> Value:
+    """The newest value in force before `on`, marked provisional (one object per look-up, so a
+    trace records it once); ParameterError if there is none either."""
+    earlier = [v for v in parameter(pid).values if v.valid_from <= on
+               and (v.status != "planned" or v.what_if in what_if)]
+    if not earlier:
+        raise ParameterError(f"{pid}: {on.isoformat()} 以前の値もデータにありません")
+    v = earlier[-1]
+    note = provisional_sentence(fiscal_year_of(on), fiscal_year_of(v.valid_to or v.valid_from), "値")
+    return replace(v, status=PROVISIONAL, source=f"{note}。{v.source}")

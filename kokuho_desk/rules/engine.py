@@ -71,8 +71,10 @@ def _failed(check_id: str, reason: str) -> CheckResult:
     return CheckResult(check_id, "needs_info", title, reasons=[reason], needs_review=True)
 
 
-def run_checks(case: Case, as_of: date | None = None, what_if: frozenset[str] = frozenset()) -> CheckReport:
-    ctx = CheckContext.for_case(case, as_of, what_if)
+def run_checks(case: Case, as_of: date | None = None, what_if: frozenset[str] = frozenset(),
+               provisional: bool | None = None) -> CheckReport:
+    """`provisional`: see CheckContext (None: on exactly under a what-if switch)."""
+    ctx = CheckContext.for_case(case, as_of, what_if, provisional)
     errors: list[str] = []
     try:
         prem = premium(ctx)

@@ -18,7 +18,7 @@ Not modelled: 資産割, 旧被扶養者減免, municipal 減免 and local extra
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -26,7 +26,7 @@ from typing import Any
 
 from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on, fiscal_year_of
 from kokuho_desk.model.wareki import fiscal_year_label
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisional_sentence
 from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
 from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, load_profile
 from kokuho_desk.rules.params import ParameterError, Value, parameter
@@ -172,6 +172,8 @@ def review_lines(values: list[Value]) -> list[str]:
     for v in values:
         if v.status == "planned":
             line = f"予定の制度を仮定: {parameter(v.param).description}（まだ施行されていません）"
+        elif v.status == PROVISIONAL:
+            line = f"要確認: {parameter(v.param).description}（その年度の値がまだないため、前の年度の値で仮に計算しています）"
         else:
             line = f"要確認: {parameter(v.param).description}（公的な原典でまだ確認できていない値です）"
         if line not in out:
@@ -341,8 +343,11 @@ def premium(ctx: CheckContext, variant: Variant = ACTUAL) -> PremiumResult:
     return ctx.memo(f"premium:{variant}", lambda: _Computation(ctx, variant).run())
 
 
-def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, list[str], list[str]]:
-    """(rate table, 料|税, reasons, missing): inline rates win over the municipality profile."""
+def resolve_rates(case: Case, fiscal_year: int, provisional: bool = False) \
+        -> tuple[RateTable | None, str, list[str], list[str]]:
+    """(rate table, 料|税, reasons, missing): inline rates win over the municipality profile.
+    `provisional` (what-if mode): a year the profile has no rates for yet takes the newest earlier
+    year's, marked unverified (a what-if about next year's law before next year's rates exist)."""
     kind, reasons = "料", []
     profile = None
     if case.municipality:
@@ -357,8 +362,13 @@ def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, 
     if profile is None:
         return None, kind, ["料率が分かりません。自治体（municipality）か料率表（rates）を入力してください"], \
             ["municipality"]
+    earlier = [fy for fy in profile.fiscal_years if fy < fiscal_year]
     try:
         table = profile.rates_for(fiscal_year)
+        if table is None and provisional and earlier:
+            table = profile.rates_for(earlier[-1])
+            return replace(table, status="unverified", origin=f"{table.origin}（仮）"), kind, \
+                [provisional_sentence(fiscal_year, earlier[-1], "料率")], []
     except ProfileError as e:
         return None, kind, [str(e)], ["rates"]
     if table is None:
@@ -385,7 +395,8 @@ class _Computation:
         self._rules_of_parts: tuple | None = None
 
     def run(self) -> PremiumResult:
-        rates, kind, reasons, missing = self.ctx.memo("premium:rates", lambda: resolve_rates(self.case, self.fy))
+        rates, kind, reasons, missing = self.ctx.memo("premium:rates", lambda: resolve_rates(self.case, self.fy,
+                                                                                        self.ctx.provisional))
         self.reasons += reasons
         self.missing += missing
         try:

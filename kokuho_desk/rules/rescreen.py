@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 from typing import Iterable, Iterator, Mapping
@@ -15,16 +15,20 @@ from typing import Iterable, Iterator, Mapping
 from kokuho_desk.heap import frozen_heap
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.rules.context import PROVISIONAL
 from kokuho_desk.rules.engine import CheckReport, run_checks
 from kokuho_desk.rules.result import VERDICT_LABELS, CheckResult
 
 
 @dataclass(frozen=True)
 class Settings:
-    """How to judge: on a day (None: the case's own as_of, i.e. as it was judged) with what-if switches."""
+    """How to judge: on a day (None: the case's own as_of, i.e. as it was judged) with what-if
+    switches, for a 賦課年度 (None: each case's own; a what-if about a later year's law sets it)."""
 
     as_of: date | None = None
     what_if: frozenset[str] = field(default_factory=frozenset)
+    fiscal_year: int | None = None
+    provisional: bool | None = None  # earlier years' figures where a year has none (None: under a what-if)
 
 
 @dataclass(frozen=True)
@@ -40,25 +44,53 @@ class Change:
                 f"{self.result.verdict_label}")
 
 
+@dataclass(frozen=True)
+class PremiumChange:
+    """The recomputed premium differs (listed only where both sides were computed in this run)."""
+
+    case_id: int
+    before: int
+    after: int
+    provisional: bool  # computed with an earlier year's rates or law values (要確認)
+
+    def describe(self) -> str:
+        diff = self.after - self.before
+        way = f"{-diff:,}円 少なく" if diff < 0 else f"{diff:,}円 多く"
+        note = "（仮の計算・要確認）" if self.provisional else ""
+        return f"ケース{self.case_id} 保険料（年額の試算）: {self.before:,}円 → {self.after:,}円（{way}）{note}"
+
+
 @dataclass
 class Rescreen:
     changes: list[Change]
     judged: dict[int, Judgement]  # "as judged" judgements made now because none was known (to keep)
+    premiums: list[PremiumChange] = field(default_factory=list)
 
 
 def _report(case: Case, settings: Settings) -> CheckReport:
-    return run_checks(case, settings.as_of or case.as_of, settings.what_if)
+    if settings.fiscal_year is not None and settings.fiscal_year != case.effective_fiscal_year:
+        case = replace(case, fiscal_year=settings.fiscal_year)
+    return run_checks(case, settings.as_of or case.as_of, settings.what_if, settings.provisional)
 
 
 def _compare(case_id: int, case: Case, known: Judgement | None, before: Settings,
-             after: Settings) -> tuple[list[Change], Judgement | None]:
-    made = None
+             after: Settings) -> tuple[list[Change], Judgement | None, PremiumChange | None]:
+    made = old_premium = None
     if known is None:
-        known = made = _report(case, before).judgement()
-    new = _report(case, after).checks
+        report = _report(case, before)
+        known = made = report.judgement()
+        old_premium = report.premium
+    now = _report(case, after)
     old = known.verdicts
-    return [Change(case_id, res.id, old[res.id], res.verdict, res)
-            for res in new if res.id in old and old[res.id] != res.verdict], made
+    changes = [Change(case_id, res.id, old[res.id], res.verdict, res)
+               for res in now.checks if res.id in old and old[res.id] != res.verdict]
+    premium_change = None
+    new_premium = now.premium
+    if old_premium is not None and new_premium is not None and None not in (old_premium.total, new_premium.total) \
+            and old_premium.total != new_premium.total:
+        premium_change = PremiumChange(case_id, old_premium.total, new_premium.total, any(
+            v.status == PROVISIONAL for v in new_premium.read) or new_premium.rates.status != "verified")
+    return changes, made, premium_change
 
 
 Item = tuple[int, Case, Judgement | None]
@@ -68,17 +100,19 @@ Item = tuple[int, Case, Judgement | None]
 _inherited: list[Item] = []
 
 
-def _chunk(args: tuple[list[Item] | range, Settings, Settings]) -> tuple[list[Change], dict[int, Judgement]]:
+def _chunk(args: tuple[list[Item] | range, Settings, Settings]) -> Rescreen:
     items, before, after = args
     if isinstance(items, range):
         items = _inherited[items.start:items.stop]
-    changes, judged = [], {}
+    result = Rescreen([], {})
     for case_id, case, known in items:
-        found, made = _compare(case_id, case, known, before, after)
-        changes += found
+        found, made, premium_change = _compare(case_id, case, known, before, after)
+        result.changes += found
         if made is not None:
-            judged[case_id] = made
-    return changes, judged
+            result.judged[case_id] = made
+        if premium_change is not None:
+            result.premiums.append(premium_change)
+    return result
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -97,7 +131,7 @@ def rescreen(cases: Iterable[tuple[int, Case]], after: Settings, before: Setting
     known = known or {}
     items = ((case_id, case, known.get(case_id)) for case_id, case in cases)
     if workers <= 1:
-        return Rescreen(*_chunk((list(items), before, after)))
+        return _chunk((list(items), before, after))
     result = Rescreen([], {})
     fork = multiprocessing.get_start_method() == "fork"
     if fork:
@@ -109,9 +143,10 @@ def rescreen(cases: Iterable[tuple[int, Case]], after: Settings, before: Setting
     # again in each worker (at 100,000 cases the walks cost about a seventh of the run).
     try:
         with frozen_heap(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context()) as pool:
-            for changes, judged in pool.map(_chunk, ((job, before, after) for job in jobs)):
-                result.changes += changes
-                result.judged |= judged
+            for part in pool.map(_chunk, ((job, before, after) for job in jobs)):
+                result.changes += part.changes
+                result.judged |= part.judged
+                result.premiums += part.premiums
     finally:
         _inherited = []
     return result

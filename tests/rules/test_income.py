@@ -32,10 +32,11 @@ def test_salary_income_fy2025_quick_table(trace, revenue, expected):
 @pytest.mark.parametrize("revenue, expected", [
     (650999, 0), (651000, 1000), (1625000, 975000), (1899999, 1249999), (1900000, 1250000), (3000000, 2020000),
 ])
-def test_salary_income_fy2026_is_unverified(trace, revenue, expected):
-    """Ensure the 令和7年分 table (65万円 minimum) applies to FY2026 and is marked 要確認."""
+def test_salary_income_fy2026(trace, revenue, expected):
+    """Ensure the 令和7年分 table (65万円 minimum, exact below 190万円) applies to FY2026, verified by
+    東村山市's 令和8年度 example (給与収入125万円 → 60万円)."""
     assert salary_income(revenue, 2026, trace) == expected
-    assert trace.needs_review
+    assert not trace.needs_review
 
 
 @pytest.mark.parametrize("revenue, elderly, other, expected", [

@@ -48,12 +48,14 @@ def test_every_profile_loads_with_sources(path: Path):
         assert table.parts
 
 
-def test_fy2026_lines_stay_unverified():
-    """Ensure the FY2026 軽減判定 amounts keep their unverified mark until a primary source is found."""
+def test_fy2026_lines_cite_municipal_pages():
+    """Ensure the FY2026 軽減判定 amounts (31万/57万) are verified only with a municipal page and the
+    施行令 cited."""
     data = tomllib.loads((paths.RULES / "statutory_reduction.toml").read_text(encoding="utf-8"))
-    for name in ("per_person_5wari", "per_person_2wari"):
+    for name, amount in (("per_person_5wari", 310000), ("per_person_2wari", 570000)):
         fy2026 = [v for v in data[name]["values"] if v["from"] == date(2026, 4, 1)]
-        assert [v["status"] for v in fy2026] == ["unverified"]
+        assert [(v["value"], v["status"]) for v in fy2026] == [(amount, "verified")]
+        assert "https://www.city." in fy2026[0]["source"] and "第29条の7第5項" in fy2026[0]["source"]
 
 
 def test_broken_rule_file_is_named_in_japanese(tmp_path):

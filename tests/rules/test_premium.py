@@ -89,14 +89,21 @@ def test_child_born_april_first_is_not_preschool():
 
 
 def test_planned_high_school_extension_only_under_what_if():
-    """Ensure the 2027 高校生年代 5割 applies only with the what-if switch, and is then 要確認."""
+    """Ensure the 2027 高校生年代 5割 applies only with the what-if switch, and is then 要確認.
+
+    令和9年度 has no 軽減判定 amounts yet: the law alone cannot compute it; the what-if takes the
+    令和8年度 values, marked provisional. No income → 7割: 20,000 × 0.3 = 6,000; the child (15 on
+    2027-03-31) gets half of that, 3,000 → 9,000円."""
     rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 20000, "per_household": 0,
                                    "cap": 670000}}}
     people = [member(birth="1985-01-01"), member("child", birth="2012-01-01")]
     plain = compute(people, fy=2027, rates=rates)
     assumed = compute(people, fy=2027, rates=rates, what_if={"child_reduction_2027"})
     assert plain.total is None  # no FY2027 軽減判定 data yet → cannot be computed
-    assert assumed.total is None
+    assert [line.per_capita_unit for line in assumed.parts["medical"].members] == [6000, 3000]
+    assert assumed.total == 9000 and assumed.needs_review
+    assert any(v.status == "provisional" and "令和9年度の値がまだないため、令和8年度の値で仮に計算" in v.source
+               for v in assumed.read)
     with_data = compute(people, fy=2026, rates=rates, what_if={"child_reduction_2027"})
     assert [line.per_capita_unit for line in with_data.parts["medical"].members] == [6000, 6000]
 
@@ -110,7 +117,20 @@ def test_child_part_fy2026_minors_pay_no_per_capita():
     lines = p.parts["child"].members
     assert [line.per_capita_unit for line in lines] == [1900, 0]
     assert p.parts["child"].income_based == 4770
-    assert p.needs_review  # FY2026 values are unverified
+    assert not p.needs_review  # the FY2026 rules it reads are verified
+
+
+def test_child_part_adult_extra_from_the_fiscal_year_after_18():
+    """Ensure the 18歳以上均等割 (朝霞市 100円) is charged only to members 18 or over on 3月31日 before
+    the year: born 2008-04-01 is 18 on 2026-03-31 and pays 1,800 + 100; born 2008-04-02 is 17 and pays
+    nothing (10割軽減 to the end of the year of 18). 7割 (no income) applies to the whole unit:
+    1,900 × 0.3 = 570."""
+    rates = {"parts": {"child": {"income_rate_percent": "0.3", "per_capita": 1800, "per_household": 0,
+                                 "cap": 30000, "per_capita_adult_extra": 100}}}
+    p = compute([member(birth="2008-04-01"), member("child", birth="2008-04-02")], fy=2026, rates=rates)
+    assert p.reduction == "7割"
+    assert [line.per_capita_unit for line in p.parts["child"].members] == [570, 0]
+    assert p.parts["child"].total == 570
 
 
 def test_childbirth_exempts_four_months_of_the_mother():
@@ -211,12 +231,15 @@ def test_rates_from_profile_and_missing_rates():
     assert q.reduction == "なし"  # the class is still judged
 
 
-@pytest.mark.parametrize("fy, expected", [(2025, "5割"), (2026, "5割")])
-def test_fy2026_judgement_is_marked_for_review(fy, expected):
-    """Ensure FY2026 uses the unverified 31万/57万 lines and says 要確認."""
-    p = compute([member(salary=1200000), member("spouse", birth="1982-01-01")], fy=fy)
+@pytest.mark.parametrize("fy, expected", [(2025, "2割"), (2026, "5割")])
+def test_fy2026_judgement_uses_the_31_man_line(fy, expected):
+    """Ensure FY2026 uses the 5割 line 43万 + 31万 × 2 = 105万: 給与収入 1,695,000 gives 給与所得
+    1,045,000 in FY2026 (− 65万) → 5割; in FY2025 1,115,200 (423,000 × 2.4 + 100,000) is over
+    43万 + 30.5万 × 2 = 104万 → 2割. Both lines verified: no 要確認."""
+    p = compute([member(salary=1695000), member("spouse", birth="1982-01-01")], fy=fy)
     assert p.reduction == expected
-    assert p.needs_review is (fy == 2026)
+    assert p.judgement.income == {2025: 1115200, 2026: 1045000}[fy]
+    assert not p.needs_review
 
 
 def test_pension_conflict_reported_only_when_it_changes_the_class():

@@ -83,3 +83,61 @@ def test_command_stores_deadlines_and_audits(tmp_path, capsys):
         kept = store.judgements()[case_id]  # judged as of its own day, kept for the next run
         assert kept.as_of == date(2025, 3, 1) and kept.judgement.verdicts["limitation"] == "not_eligible"
         assert kept.rules == rules_version()
+
+
+def _household(*children: str, municipality="防府市"):
+    """A 36-year-old salaried head (給与収入 4,000,000円) and children with no income, assessed for 令和7年度."""
+    members = [{"relation": "head", "birth_date": "1990-05-01",
+                "income": {"declared": True, "salary": 4_000_000}}]
+    members += [{"relation": "child", "birth_date": b, "income": {"declared": True, "salary": 0}} for b in children]
+    return case_from_dict({"format": "kokuho-desk/case-1", "as_of": "2025-06-01", "fiscal_year": 2025,
+                           "municipality": municipality, "members": members})
+
+
+def test_what_if_judges_the_year_of_the_day_with_the_earlier_rates():
+    """Ensure a what-if on 2027-06-01 judges 令和9年度 (not the case's own 令和7年度) and, 防府市 having
+    no 令和9年度 rates, computes with its 令和7年度 rates and says so (要確認); without a what-if the
+    missing year is not filled in."""
+    from dataclasses import replace
+
+    from kokuho_desk.rules.engine import run_checks
+    case = replace(_household("2016-09-01"), fiscal_year=2027)
+    what_if = run_checks(case, date(2027, 6, 1), frozenset({"child_reduction_2027"})).premium
+    assert what_if.fiscal_year == 2027 and what_if.total is not None and what_if.needs_review
+    assert "令和9年度の料率がまだないため、令和7年度の料率で仮に計算しています（要確認）" in what_if.reasons
+    law = run_checks(case, date(2027, 6, 1)).premium
+    assert law.total is None and any("令和9年度の料率がデータにありません" in r for r in law.reasons)
+
+
+def test_command_what_if_lists_the_household_with_a_10_year_old(tmp_path, capsys):
+    """Ensure `rescreen --as-of 2027-06-01 --what-if child_reduction_2027` lists the household with a
+    10-year-old as paying less, and not the household without children, and stores nothing.
+
+    防府市 令和7年度 rates (the newest it has, used for 令和9年度): 医療分 均等割 30,200円, 支援分 6,300円.
+    The child (born 2016-09-01) is 10 on 2027-03-31: under 18, so the planned 5割 halves its
+    医療分・支援分 均等割 (no 法定軽減: 給与所得 2,760,000円 is far above the 2割 line):
+    30,200 ÷ 2 + 6,300 ÷ 2 = 15,100 + 3,150 = 18,250円 less.
+    Whole premium without the what-if (給与所得 = 1,000,000 × 3.2 − 440,000 = 2,760,000;
+    base = 2,760,000 − 430,000 = 2,330,000): 医療分 2,330,000 × 8.3% = 193,390 + 2 × 30,200 + 26,400
+    = 280,190; 支援分 2,330,000 × 1.7% = 39,610 + 2 × 6,300 + 5,400 = 57,610; total 337,800円;
+    with the what-if 337,800 − 18,250 = 319,550円.
+    """
+    db = tmp_path / "desk.db"
+    with open_store(db) as store:
+        family = store.create(_household("2016-09-01"))
+        single = store.create(_household())
+    args = argparse.Namespace(db=str(db), as_of="2027-06-01", what_if=["child_reduction_2027"])
+    assert command.run(args) == 0
+    out = capsys.readouterr().out
+    assert f"ケース{family} 保険料（年額の試算）: 337,800円 → 319,550円（18,250円 少なく）（仮の計算・要確認）" in out
+    assert f"ケース{single} " not in out
+    with open_store(db) as store:
+        assert store.judgements() == {} and store.deadlines(date(2025, 1, 1), date(2028, 12, 31)) == []
+        assert store.audit_log()[0].action == "rescreen"
+
+
+def test_rescreen_without_a_day_keeps_each_case_year():
+    """Ensure Settings without a fiscal year judge each case for its own year (the default rescreen)."""
+    result = rescreen([(1, _household("2016-09-01"))], Settings(date(2027, 6, 1), frozenset({"child_reduction_2027"})),
+                      Settings(date(2027, 6, 1), provisional=True))
+    assert result.premiums == []  # 令和7年度 either way: the planned rule starts in 令和9年度
