@@ -51,6 +51,16 @@ def _label(text: str, *, rich: bool = False) -> QLabel:
     return label
 
 
+def _empty(layout) -> None:
+    """Take every item out of ``layout``, nested rows too (their widgets go with them)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().setParent(None)
+        elif item.layout() is not None:
+            _empty(item.layout())
+
+
 class CheckCard(QFrame):
     """One check: badge and title, reasons, basis, missing fields (links), next steps, letter button."""
 
@@ -82,23 +92,21 @@ class CheckCard(QFrame):
         articles, sources = split_basis(check.basis)
         self.basis = _label(_("根拠: ") + "／".join(articles)) if articles else None
         self.sources = _label("\n".join(f"・{s}" for s in sources)) if sources else None
-        if self.basis is not None or self.sources is not None:
-            line = QHBoxLayout()
-            if self.basis is not None:
-                self.basis.setStyleSheet("color: #555")
-                line.addWidget(self.basis, 1)
-            if self.sources is not None:  # the sources behind the article open on demand
-                self.sources.setStyleSheet("color: #555")
-                self.sources.hide()
-                self.sources_button = QPushButton(_("出典"))
-                self.sources_button.setCheckable(True)
-                self.sources_button.setAutoDefault(False)
-                self.sources_button.toggled.connect(self.sources.setVisible)
-                line.addStretch(0 if self.basis is not None else 1)
-                line.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignTop)
-            box.addLayout(line)
-            if self.sources is not None:
-                box.addWidget(self.sources)
+        if self.basis is not None:
+            self.basis.setStyleSheet("color: #555")
+            box.addWidget(self.basis)
+        if self.sources is not None:  # the sources behind the article open on demand
+            self.sources.setStyleSheet("color: #555")
+            self.sources.hide()
+            self.sources_button = QPushButton(_("出典"))
+            self.sources_button.setCheckable(True)
+            self.sources_button.setAutoDefault(False)
+            self.sources_button.toggled.connect(self.sources.setVisible)
+            row = QHBoxLayout()
+            row.addWidget(self.sources_button)
+            row.addStretch(1)
+            box.addLayout(row)
+            box.addWidget(self.sources)
         self.letter_button = None
         if letter is not None:
             kind, letter_title = letter
@@ -177,10 +185,7 @@ class ChecksPanel(QTabWidget):
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()
-        while self._list.count():
-            item = self._list.takeAt(0)
-            if item.widget() is not None:
-                item.widget().setParent(None)
+        _empty(self._list)
         self.cards = cards
         self.folded_line = None
         shown = [c for c in cards if c.check.verdict != "not_eligible"]
@@ -189,11 +194,13 @@ class ChecksPanel(QTabWidget):
             self._list.addWidget(card)
         if folded:
             titles = "、".join(c.check.title.split("（")[0] for c in folded)
-            self.folded_line = QPushButton(_("非該当 {n}件: {titles}（押すと表示）").format(n=len(folded), titles=titles))
+            self.folded_line = QPushButton(_("非該当 {n}件を表示").format(n=len(folded)))
             self.folded_line.setCheckable(True)
             self.folded_line.setAutoDefault(False)
-            self.folded_line.setStyleSheet("text-align: left; padding: 4px")
-            self._list.addWidget(self.folded_line)
+            row = QHBoxLayout()
+            row.addWidget(self.folded_line)
+            row.addWidget(_label(titles), 1)  # wraps: a long line must not widen the page
+            self._list.addLayout(row)
             for card in folded:
                 card.hide()
                 self._list.addWidget(card)

@@ -49,6 +49,8 @@ def test_cards_claimable_first_not_eligible_folded_and_basis_in_one_line(qtbot, 
     folded = [c for c in window.checks.cards if c.check.verdict == "not_eligible"]
     assert folded and window.checks.folded_line is not None
     assert "非該当" in window.checks.folded_line.text()
+    body = window.checks._body
+    assert body.minimumSizeHint().width() < 900  # nothing forces the page wider than the window
     assert all(c.isHidden() for c in folded)
     window.checks.folded_line.setChecked(True)
     assert not any(c.isHidden() for c in folded)
