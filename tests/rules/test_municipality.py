@@ -10,9 +10,11 @@ from kokuho_desk.rules.municipality import ProfileError, list_profiles, load_pro
 def test_lookup_by_id_name_and_alias():
     """Ensure a profile is found by id, name or alias, ignoring 全角/半角."""
     assert load_profile("osaka-pref").name == "大阪府統一"
-    assert load_profile("足立区").id == "tokyo-23"
+    assert load_profile("足立区").id == "tokyo-adachi"
+    assert load_profile("東京都足立区").addressee == "足立区長"
     assert load_profile("２３区").id == "tokyo-23"
     assert load_profile("大阪市").addressee == "大阪市長"
+    assert load_profile("大阪府堺市").addressee == "堺市長"
 
 
 def test_unknown_municipality_lists_the_known_ones():
