@@ -36,7 +36,7 @@ def test_shipped_profiles_and_fields():
     """Ensure the required profiles ship with kind, addressee and grade where known."""
     ids = {p.id for p in list_profiles()}
     assert {"osaka-pref", "osaka-city", "tokyo-23", "hofu", "zushi", "yamaguchi"} <= ids
-    assert all(p.kind == "料" for p in list_profiles())
+    assert {p.name for p in list_profiles() if p.kind == "税"} == {"町田市", "小金井市"}
     assert load_profile("逗子市").grade == "1級地-1"
 
 
