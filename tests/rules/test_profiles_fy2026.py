@@ -82,3 +82,19 @@ def test_each_ward_has_its_own_profile_and_the_group_lists_no_ward():
     assert set(standard.aliases) == {"特別区", "東京23区", "23区", "特別区基準保険料率"}
     wards = {p.name for p in list_profiles() if p.id.startswith("tokyo-") and p.id != "tokyo-23"}
     assert len(wards) == 22 and "江戸川区" not in wards
+
+
+@pytest.mark.parametrize("municipality, addressee", [("堺市", "堺市長"), ("大阪府豊中市", "豊中市長"), ("足立区", "足立区長"),
+                                                     ("千早赤阪村", "千早赤阪村長")])
+def test_a_letter_is_addressed_to_the_municipality_not_the_group(municipality, addressee):
+    """Ensure a letter for a city or ward names its own 市区町村長 (no blank 「市町村長」 of the group profile)."""
+    from datetime import date
+
+    from kokuho_desk.letters.context import build_context
+    from kokuho_desk.model.casefile import case_from_dict
+
+    case = case_from_dict({"format": "kokuho-desk/case-1", "as_of": "2026-12-04", "municipality": municipality,
+                           "members": [{"name": "見本 太郎", "relation": "head", "birth_date": "1981-07-01"}]})
+    fields = build_context(case, None, None, today=date(2026, 12, 4)).fields
+    assert fields["addressee"] == addressee
+    assert fields["municipality"] == addressee.removesuffix("長")
