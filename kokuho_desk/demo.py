@@ -36,7 +36,6 @@ from kokuho_desk.model.case import (
     fiscal_year_of,
 )
 from kokuho_desk.rules.engine import run_checks
-from kokuho_desk.rules.municipality import load_profile
 
 DEFAULT_COUNT = 48
 DEFAULT_SEED = 20250601
@@ -66,13 +65,15 @@ class Place:
     arrear_kind: str  # 料 (保険料) or 税 (保険税)
 
 
+# Municipalities whose shipped profile has the current fiscal year's rates (令和8年度), so every
+# demo case is assessed in the year of its consultation.
 PLACES = [
     Place("大阪市", "大阪府大阪市見本区架空町", "530", "料"),
-    Place("大阪府統一", "大阪府見本市例町", "590", "料"),
-    Place("東京都特別区", "東京都架空区見本町", "100", "料"),
-    Place("防府市", "山口県防府市見本町", "747", "税"),
-    Place("逗子市", "神奈川県逗子市架空台", "249", "税"),
-    Place("山口市", "山口県山口市例通り", "753", "税"),
+    Place("堺市", "大阪府堺市見本区例町", "590", "料"),
+    Place("足立区", "東京都足立区架空町", "120", "料"),
+    Place("練馬区", "東京都練馬区見本町", "176", "料"),
+    Place("町田市", "東京都町田市架空台", "194", "税"),
+    Place("小金井市", "東京都小金井市例通り", "184", "税"),
 ]
 # How far off a deliberately wrong demo notice is (a round sum a volunteer would question).
 WRONG_NOTICE_EXTRA = 24_000
@@ -350,19 +351,17 @@ def demo_cases(count: int = DEFAULT_COUNT, *, today: date, seed: int = DEFAULT_S
         case = SCENARIOS[i % len(SCENARIOS)](builder, place, open_case)
         if not open_case:
             case.status, case.outcome = "closed", rng.choice(OUTCOMES)
-        _assess(case, builder.fy, wrong_notice=i % 5 == 0)
+        _assess(case, wrong_notice=i % 5 == 0)
         cases.append(case)
     return cases
 
 
-def _assess(case: Case, current_fy: int, *, wrong_notice: bool) -> None:
-    """Assess the demo case in the newest fiscal year its municipality's shipped profile has rates
-    for (a desk looks at the notice it can check), and make the notice agree with the computed
-    premium — except for a few notices that are deliberately wrong, the case desks exist to catch."""
-    years = [y for y in load_profile(case.municipality).fiscal_years if y <= current_fy]
-    if not years:
-        return
-    case.fiscal_year = max(years)
+def _assess(case: Case, *, wrong_notice: bool) -> None:
+    """Assess the demo case in the fiscal year of its consultation, as a desk checks the notice of
+    that year, and make the notice agree with the computed premium — except for a few notices that
+    are deliberately wrong, the case desks exist to catch. A year the profile has no rates for stays
+    unpriced (the case then says the rates are missing), never priced on another year's rates."""
+    case.fiscal_year = fiscal_year_of(case.as_of)
     if case.notice is None:
         return
     case.notice.fiscal_year = case.fiscal_year

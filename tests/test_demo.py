@@ -63,7 +63,30 @@ def test_households_are_varied(cases):
     assert {"special_care", "certificate", "mynacard"} <= {c.insurance.status for c in cases}
     assert any(len({a.fiscal_year for a in c.arrears}) >= 3 and all(a.due_date for a in c.arrears) for c in cases)
     assert any(c.hardship and c.hardship.reasons for c in cases)
-    assert {"大阪府統一", "大阪市", "東京都特別区", "防府市", "逗子市", "山口市"} == {c.municipality for c in cases}
+    assert {"大阪市", "堺市", "足立区", "練馬区", "町田市", "小金井市"} == {c.municipality for c in cases}
+
+
+def test_a_case_consulted_in_fy2026_is_assessed_in_fy2026_with_a_premium():
+    """Ensure a demo built on 2026-12-04 assesses every case in 令和8年度 (the year of the consultation)
+    with a premium that includes the 子ども・子育て支援納付金分, and its notice (unless deliberately wrong)
+    agrees with it; a demo built on 2026-03-31 stays in 令和7年度."""
+    from kokuho_desk.rules.engine import run_checks
+
+    cases = demo_cases(12, today=date(2026, 12, 4))
+    assert {c.fiscal_year for c in cases} == {2026}
+    priced = 0
+    for i, case in enumerate(cases):
+        premium = run_checks(case).premium
+        assert premium.fiscal_year == 2026 and premium.rates.origin == f"{case.municipality} 令和8年度"
+        if premium.total is None:  # the scenarios with a member's income unknown: asked for, not guessed
+            assert premium.missing
+            continue
+        priced += 1
+        assert premium.parts["child"].total > 0, case.municipality
+        if case.notice is not None and i % 5 != 0:
+            assert case.notice.fiscal_year == 2026 and case.notice.total == premium.total
+    assert priced >= 10
+    assert {c.fiscal_year for c in demo_cases(6, today=date(2026, 3, 31))} == {2025}
 
 
 def test_open_and_closed_cases_and_deadlines(cases):

@@ -10,9 +10,11 @@ from kokuho_desk.rules.municipality import ProfileError, list_profiles, load_pro
 def test_lookup_by_id_name_and_alias():
     """Ensure a profile is found by id, name or alias, ignoring 全角/半角."""
     assert load_profile("osaka-pref").name == "大阪府統一"
-    assert load_profile("足立区").id == "tokyo-23"
+    assert load_profile("足立区").id == "tokyo-adachi"
+    assert load_profile("東京都足立区").addressee == "足立区長"
     assert load_profile("２３区").id == "tokyo-23"
     assert load_profile("大阪市").addressee == "大阪市長"
+    assert load_profile("大阪府堺市").addressee == "堺市長"
 
 
 def test_unknown_municipality_lists_the_known_ones():
@@ -34,7 +36,8 @@ def test_shipped_profiles_and_fields():
     """Ensure the required profiles ship with kind, addressee and grade where known."""
     ids = {p.id for p in list_profiles()}
     assert {"osaka-pref", "osaka-city", "tokyo-23", "hofu", "zushi", "yamaguchi"} <= ids
-    assert all(p.kind == "料" for p in list_profiles())
+    assert [load_profile(n).kind for n in ("大阪市", "堺市", "足立区", "奈良市", "天理市")] == ["料"] * 5
+    assert [load_profile(n).kind for n in ("町田市", "小金井市", "宇陀市", "橿原市")] == ["税"] * 4
     assert load_profile("逗子市").grade == "1級地-1"
 
 
@@ -67,3 +70,20 @@ def test_a_municipality_without_a_profile_is_judged_on_the_defaults():
         assert report.premium.total is None and "料率プロファイルがありません" in " ".join(report.premium.reasons)
         assert not any("内部エラー" in r for c in report.checks for r in c.reasons)
         assert len(report.checks) == 13 and report.check("premium_relief").reasons
+
+
+def test_nara_municipalities_follow_the_unified_rates_without_fy2026():
+    """Ensure each of the 39 奈良県 市町村 has its own profile on the 県内統一 rates for FY2024–FY2025
+    (unverified: no published total checked, rounding per municipality unknown) and no FY2026 yet,
+    and that a name shared with another prefecture is only found with 奈良県 in front."""
+    unified = load_profile("奈良県統一")
+    nara = [p for p in list_profiles() if p.relief.get("prefecture") == "奈良県" and p.id != "nara-pref"]
+    assert len(nara) == 39
+    for profile in nara:
+        assert profile.fiscal_years == [2024, 2025]
+        assert profile.rates_for(2025).parts == unified.rates_for(2025).parts
+        assert profile.rates_for(2025).status == "unverified"
+    assert unified.rates_for(2025).parts["support"].cap == 240000
+    assert load_profile("奈良県川西町").addressee == "川西町長"
+    with pytest.raises(ProfileError):
+        load_profile("川西町")

@@ -23,7 +23,7 @@ def test_prefecture_from_municipality_else_address(municipality, address, prefec
 
 @pytest.mark.parametrize("field, name", [
     ("大阪市", "大阪市"), ("大阪府大阪市北区", "大阪市北区"), ("北海道虻田郡洞爺湖町", "虻田郡洞爺湖町"),
-    ("大阪府統一", None), ("東京都", None), ("osaka-city", "大阪市"), ("港区", "特別区"), ("山田さん宅 090-0000-0000", None), ("ZQX市", None), (None, None),
+    ("大阪府統一", None), ("東京都", None), ("osaka-city", "大阪市"), ("港区", "港区"), ("山田さん宅 090-0000-0000", None), ("ZQX市", None), (None, None),
 ])
 def test_only_municipality_names_are_kept(field, name):
     """Ensure a municipality (a profile's name when one is named) is kept without its prefecture, nothing else."""
