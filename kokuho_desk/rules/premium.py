@@ -26,6 +26,7 @@ from typing import Any
 
 from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on, fiscal_year_of
 from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
 from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, load_profile
@@ -342,7 +343,8 @@ def premium(ctx: CheckContext, variant: Variant = ACTUAL) -> PremiumResult:
 
 
 def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, list[str], list[str]]:
-    """(rate table, 料|税, reasons, missing): inline rates win over the municipality profile."""
+    """(rate table, 料|税, reasons, missing): the case file's inline rates, else the municipality
+    profile's year, else a table the desk entered itself (desk_rates: never over bundled data)."""
     kind, reasons = "料", []
     profile = None
     if case.municipality:
@@ -351,6 +353,9 @@ def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, 
             kind = profile.kind
         except ProfileError as e:
             if not case.rates:
+                desk = desk_rates.table_for([case.municipality], fiscal_year)
+                if desk is not None:
+                    return desk.table(), desk.kind, reasons, []
                 return None, kind, [str(e)], ["rates"]
     if case.rates:
         return RateTable.from_case(case.rates), kind, reasons, []
@@ -362,9 +367,12 @@ def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, 
     except ProfileError as e:
         return None, kind, [str(e)], ["rates"]
     if table is None:
+        desk = desk_rates.table_for([case.municipality, profile.name], fiscal_year)
+        if desk is not None:
+            return desk.table(), desk.kind, reasons, []
         have = "・".join(fiscal_year_label(fy) for fy in profile.fiscal_years)
         return None, kind, [f"{profile.name}の{fiscal_year_label(fiscal_year)}の料率がデータにありません"
-                            f"（登録済み: {have}）。通知書の料率を rates に入力してください"], ["rates"]
+                            f"（登録済み: {have}）。通知書の料率を「料率を入力する」で入力してください"], ["rates"]
     return table, kind, reasons, []
 
 
