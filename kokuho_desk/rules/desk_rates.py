@@ -39,6 +39,7 @@ from kokuho_desk.rules.municipality import (
     load_profile,
     load_profile_file,
 )
+from kokuho_desk.rules.result import REVIEW_MARK
 
 DESK_STATUS = "desk"
 DESK_LABEL = "相談窓口で入力した料率"
@@ -66,6 +67,12 @@ class DeskRate:
     @property
     def label(self) -> str:
         return f"{DESK_LABEL}（{self.source}）"
+
+    @property
+    def reason(self) -> str:
+        """The premium's note wherever it is shown (計算書, letters, window)."""
+        return (f"{REVIEW_MARK}: 料率は{self.label}です。確認済みのデータではありません。"
+                "通知書や市区町村のページと照らしてください")
 
     def table(self) -> RateTable:
         """The RateTable the premium uses, labelled as desk-entered (status ``desk``)."""

@@ -355,7 +355,7 @@ def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, 
             if not case.rates:
                 desk = desk_rates.table_for([case.municipality], fiscal_year)
                 if desk is not None:
-                    return desk.table(), desk.kind, reasons, []
+                    return desk.table(), desk.kind, [desk.reason], []
                 return None, kind, [str(e)], ["rates"]
     if case.rates:
         return RateTable.from_case(case.rates), kind, reasons, []
@@ -369,7 +369,7 @@ def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, 
     if table is None:
         desk = desk_rates.table_for([case.municipality, profile.name], fiscal_year)
         if desk is not None:
-            return desk.table(), desk.kind, reasons, []
+            return desk.table(), desk.kind, [desk.reason], []
         have = "・".join(fiscal_year_label(fy) for fy in profile.fiscal_years)
         return None, kind, [f"{profile.name}の{fiscal_year_label(fiscal_year)}の料率がデータにありません"
                             f"（登録済み: {have}）。通知書の料率を「料率を入力する」で入力してください"], ["rates"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from kokuho_desk.model.case import RELATION_LABELS, age_on
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
-from kokuho_desk.rules.desk_rates import DESK_STATUS
 from kokuho_desk.rules.engine import CheckReport
 from kokuho_desk.rules.premium import PremiumResult, member_label
 from kokuho_desk.rules.result import REVIEW_MARK
@@ -153,9 +152,6 @@ def render(report: CheckReport) -> str:
     if p is not None:
         lines += [RULE, "■ 出典"]
         lines += [f"  ・{s}" for s in p.sources()]
-        if p.rates is not None and p.rates.status == DESK_STATUS:
-            lines.append("  ※ 料率は相談窓口で入力したもので、確認済みのデータではありません。"
-                         "通知書や市区町村のページと照らしてください")
         if p.needs_review:
             lines.append(f"  ※ {REVIEW_MARK}の値（未確認の数値）を使っています。市区町村に確認してください")
     return "\n".join(lines) + "\n"
