@@ -108,6 +108,7 @@ def rescreen(cases: Iterable[tuple[int, Case]], after: Settings, before: Setting
         jobs = _batches(items, batch)
     # Forked workers inherit every case already read; frozen, the collector does not walk them
     # again in each worker (at 100,000 cases the walks cost about a seventh of the run).
+    # The desk's own rate tables are installed in each worker: a spawned one inherits nothing.
     try:
         with frozen_heap(), ProcessPoolExecutor(
                 workers, mp_context=multiprocessing.get_context(),
