@@ -21,16 +21,19 @@ validated by the same code as the bundled profiles (municipality.load_profile_fi
 from __future__ import annotations
 
 import json
+import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kokuho_desk.model.normalize import InputError, nfkc, parse_amount
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.municipality import (
     KINDS,
+    PART_LABELS,
     PARTS,
     MunicipalityProfile,
     ProfileError,
@@ -49,7 +52,7 @@ _PART_KEY_ORDER = ("income_rate_percent", "per_capita", "per_household", "cap", 
 
 def name_key(municipality: str) -> str:
     """The stored name of a municipality: full-width letters and spaces made uniform."""
-    return unicodedata.normalize("NFKC", municipality).strip()
+    return nfkc(municipality).strip()
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,58 @@ def canonical_name(municipality: str) -> str:
         return load_profile(municipality).name
     except ProfileError:
         return name_key(municipality)
+
+
+# --- what a volunteer typed (the window's form) -------------------------------------------------
+
+FIELD_LABELS = {"income_rate_percent": "所得割率", "per_capita": "均等割", "per_household": "平等割",
+                "per_capita_adult_extra": "18歳以上均等割", "cap": "限度額"}
+_PERCENT_RE = re.compile(r"^(\d{1,3})(\.\d{1,4})?$")
+
+
+def parse_percent(text: str) -> str:
+    """所得割率 as the profile's string: 「9.3」「９．３％」「9.3%」 → "9.3"; InputError otherwise."""
+    value = nfkc(text).strip().removesuffix("%").strip()
+    if not value:
+        raise InputError("入力してください（例: 9.3%）")
+    if not _PERCENT_RE.match(value) or Decimal(value) > 100:
+        raise InputError(f"「{text}」は率として読めません。「9.3」や「9.3%」のように入力してください")
+    return value
+
+
+def from_form(municipality: str, fiscal_year: int, kind: str, method: str, rounding: int, source: str,
+              parts: dict[str, dict[str, str]]) -> DeskRate:
+    """The entry typed in the window: ``parts`` maps each part entered to its five boxes as typed
+    (full-width digits, 「9.3%」, 「27,000円」 accepted). Raises InputError naming the part and field."""
+    if not name_key(municipality):
+        raise InputError("自治体: 自治体名を入力してください")
+    if not parts:
+        raise InputError("料率: 医療分などの区分を少なくとも1つ入力してください")
+    year: dict[str, Any] = {"method": method, "rounding": rounding}
+    for part in PARTS:
+        if part not in parts:
+            continue
+        typed, values = parts[part], {}
+        for key, label in FIELD_LABELS.items():
+            if key == "per_capita_adult_extra" and part != "child":
+                continue
+            text = nfkc(typed.get(key, "")).strip()
+            where = f"{PART_LABELS[part]}の{label}"
+            try:
+                if key == "income_rate_percent":
+                    values[key] = parse_percent(text)
+                elif not text and (key == "per_capita_adult_extra" or (key == "per_household" and method == "2方式")):
+                    values[key] = 0
+                else:
+                    values[key] = parse_amount(text)
+            except InputError as e:
+                raise InputError(f"{where}: {e}") from None
+            if key == "per_household" and method == "2方式" and values[key]:
+                raise InputError(f"{where}: 2方式には平等割がありません（空欄にするか、3方式を選んでください）")
+        year[part] = values
+    entry = DeskRate(name_key(municipality), fiscal_year, kind, normalized_year(year), source.strip() or DEFAULT_SOURCE)
+    check(entry)
+    return entry
 
 
 # --- the installed tables (read from the store by the caller) ------------------------------------
