@@ -31,8 +31,12 @@ def run(args: Namespace) -> int:
             return _export(args.db, Path(args.file), args.municipality)
         return _import(args.db, Path(args.file))
     except StoreError as e:
-        print(str(e), file=sys.stderr)
-        return EXIT_INVALID
+        return _refused(str(e))
+
+
+def _refused(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_INVALID
 
 
 def _is_file(path: Path) -> bool:
@@ -48,12 +52,11 @@ def _export(db: str | None, path: Path, municipality: str | None) -> int:
             key = desk_rates.canonical_name(municipality)
             by_name = {key: by_name[key]} if key in by_name else {}
         if not by_name:
-            print("書き出す料率がありません（相談窓口で入力した料率はまだありません）", file=sys.stderr)
-            return EXIT_INVALID
+            whose = f"{municipality}の" if municipality else ""
+            return _refused(f"書き出す料率がありません（{whose}相談窓口で入力した料率はまだありません）")
         if _is_file(path) and len(by_name) > 1:
-            print(f"料率は{len(by_name)}自治体分あります（{'、'.join(by_name)}）。フォルダを指定するか、"
-                  "--municipality で自治体を1つ選んでください", file=sys.stderr)
-            return EXIT_INVALID
+            return _refused(f"料率は{len(by_name)}自治体分あります（{'、'.join(by_name)}）。フォルダを指定するか、"
+                            "--municipality で自治体を1つ選んでください")
         files = {path: entries for entries in by_name.values()} if _is_file(path) else \
             {path / f"{name}.toml": entries for name, entries in by_name.items()}
         try:
@@ -62,11 +65,9 @@ def _export(db: str | None, path: Path, municipality: str | None) -> int:
                 file.parent.mkdir(parents=True, exist_ok=True)
                 file.write_text(text, encoding="utf-8", newline="\n")
         except ProfileError as e:
-            print(f"書き出せません: {e}", file=sys.stderr)
-            return EXIT_INVALID
+            return _refused(f"書き出せません: {e}")
         except OSError as e:
-            print(f"ファイルに書き出せません: {path}（{e.strerror}）", file=sys.stderr)
-            return EXIT_INVALID
+            return _refused(f"ファイルに書き出せません: {path}（{e.strerror}）")
         store.audit("desk_rates_export", None, f"{'、'.join(by_name)} → {path}")
     for file, entries in files.items():
         years = "・".join(fiscal_year_label(e.fiscal_year) for e in sorted(entries, key=lambda e: e.fiscal_year))
@@ -77,21 +78,18 @@ def _export(db: str | None, path: Path, municipality: str | None) -> int:
 def _import(db: str | None, path: Path) -> int:
     if _is_file(path):
         files = [path]
-    elif path.is_dir():
+    elif path.is_dir() and any(path.glob("*.toml")):
         files = sorted(path.glob("*.toml"))
     else:
-        print(f"料率のファイル（.toml）またはフォルダを指定してください: {path}", file=sys.stderr)
-        return EXIT_INVALID
+        return _refused(f"料率のファイル（.toml）か、それが入ったフォルダを指定してください: {path}")
     entries: list[DeskRate] = []
     try:
         for file in files:
             entries += desk_rates.entries_from_file(file)
     except ProfileError as e:
-        print(f"料率のファイルを取り込めません（何も変わっていません）:\n  {e}", file=sys.stderr)
-        return EXIT_INVALID
+        return _refused(f"料率のファイルを取り込めません（何も変わっていません）:\n  {e}")
     except OSError as e:
-        print(f"ファイルを読めません（何も変わっていません）: {e.filename}（{e.strerror}）", file=sys.stderr)
-        return EXIT_INVALID
+        return _refused(f"ファイルを読めません（何も変わっていません）: {e.filename}（{e.strerror}）")
     kept = []
     for e in entries:
         bundled = desk_rates.bundled_name(e.municipality, e.fiscal_year)
