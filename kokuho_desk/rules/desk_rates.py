@@ -116,6 +116,8 @@ def check(entry: DeskRate) -> None:
         raise ProfileError(f"{where}: 年度は西暦4桁（2026 など）で書いてください")
     if entry.kind not in KINDS:
         raise ProfileError(f"{entry.municipality}: kind: \"料\"（保険料）または \"税\"（保険税）を書いてください")
+    if "\n" in entry.source.strip():
+        raise ProfileError(f"{where}.source: 出典は1行で書いてください（「通知書から」またはページのURL）")
     if "follows" in entry.year:
         raise ProfileError(f"{where}.follows: 相談窓口の料率には使えません。料率そのものを書いてください")
     _check_year(entry.fiscal_year, {**entry.year, "status": "unverified", "source": entry.source}, where)
