@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--what-if", action="append", default=[], metavar="RULE")
     s.set_defaults(module="rescreen")
 
+    s = sub.add_parser("rates", help="相談窓口で入力した料率の書き出し・取り込み（窓口の間で受け渡す）")
+    rates_sub = s.add_subparsers(dest="rates_command", required=True, parser_class=JapaneseArgumentParser)
+    c = rates_sub.add_parser("export", help="入力した料率を料率ファイル（.toml、またはフォルダ）に書き出す")
+    c.add_argument("file")
+    c.add_argument("--municipality", help="書き出す自治体（既定: すべて）")
+    c = rates_sub.add_parser("import", help="料率ファイル（.toml、またはフォルダ）を取り込む")
+    c.add_argument("file")
+    s.set_defaults(module="rates")
+
     s = sub.add_parser("backup", help="データベースのバックアップを作る")
     s.add_argument("--out", help="バックアップファイル")
     s.set_defaults(module="backup")

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from kokuho_desk.rules import desk_rates
 from kokuho_desk.store import Store, StoreError, default_db_path, is_encrypted, open_store
 from kokuho_desk.store.db import PassphraseError
 
@@ -45,4 +46,6 @@ def open_cli_store(db: str | None) -> Store:
         if not path.exists() or path.stat().st_size == 0:
             raise StoreError(f"新しいデータベースは暗号化して作ります。パスフレーズを環境変数 {ENV_PASSPHRASE} に"
                              "設定するか、端末から実行して入力してください。")
-    return open_store(path, passphrase=passphrase)
+    store = open_store(path, passphrase=passphrase)
+    desk_rates.install(store.desk_rates())  # the rates this desk entered, for every judgement made here
+    return store

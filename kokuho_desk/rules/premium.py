@@ -26,6 +26,7 @@ from typing import Any
 
 from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on, fiscal_year_of
 from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisional_sentence
 from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
 from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, load_profile
@@ -345,8 +346,9 @@ def premium(ctx: CheckContext, variant: Variant = ACTUAL) -> PremiumResult:
 
 def resolve_rates(case: Case, fiscal_year: int, provisional: bool = False) \
         -> tuple[RateTable | None, str, list[str], list[str]]:
-    """(rate table, 料|税, reasons, missing): inline rates win over the municipality profile.
-    `provisional` (what-if mode): a year the profile has no rates for yet takes the newest earlier
+    """(rate table, 料|税, reasons, missing): the case file's inline rates, else the municipality
+    profile's year, else a table the desk entered itself (desk_rates: never over bundled data).
+    `provisional` (what-if mode): a year with no rates yet takes the profile's newest earlier
     year's, marked unverified (a what-if about next year's law before next year's rates exist)."""
     kind, reasons = "料", []
     profile = None
@@ -356,6 +358,9 @@ def resolve_rates(case: Case, fiscal_year: int, provisional: bool = False) \
             kind = profile.kind
         except ProfileError as e:
             if not case.rates:
+                desk = desk_rates.table_for([case.municipality], fiscal_year)
+                if desk is not None:
+                    return desk.table(), desk.kind, [desk.reason], []
                 return None, kind, [str(e)], ["rates"]
     if case.rates:
         return RateTable.from_case(case.rates), kind, reasons, []
@@ -365,16 +370,24 @@ def resolve_rates(case: Case, fiscal_year: int, provisional: bool = False) \
     earlier = [fy for fy in profile.fiscal_years if fy < fiscal_year]
     try:
         table = profile.rates_for(fiscal_year)
-        if table is None and provisional and earlier:
-            table = profile.rates_for(earlier[-1])
-            return replace(table, status="unverified", origin=f"{table.origin}（仮）"), kind, \
-                [provisional_sentence(fiscal_year, earlier[-1], "料率")], []
     except ProfileError as e:
         return None, kind, [str(e)], ["rates"]
     if table is None:
+        desk = desk_rates.table_for([case.municipality, profile.name], fiscal_year)
+        if desk is not None:
+            return desk.table(), desk.kind, [desk.reason], []
+    if table is None and provisional and earlier:
+        try:
+            table = profile.rates_for(earlier[-1])
+        except ProfileError as e:
+            return None, kind, [str(e)], ["rates"]
+        if table is not None:
+            return replace(table, status="unverified", origin=f"{table.origin}（仮）"), kind, \
+                [provisional_sentence(fiscal_year, earlier[-1], "料率")], []
+    if table is None:
         have = "・".join(fiscal_year_label(fy) for fy in profile.fiscal_years)
         return None, kind, [f"{profile.name}の{fiscal_year_label(fiscal_year)}の料率がデータにありません"
-                            f"（登録済み: {have}）。通知書の料率を rates に入力してください"], ["rates"]
+                            f"（登録済み: {have}）。通知書の料率を「料率を入力する」で入力してください"], ["rates"]
     return table, kind, reasons, []
 
 

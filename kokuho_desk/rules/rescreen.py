@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Mapping
 from kokuho_desk.heap import frozen_heap
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL
 from kokuho_desk.rules.engine import CheckReport, run_checks
 from kokuho_desk.rules.result import VERDICT_LABELS, CheckResult
@@ -141,8 +142,11 @@ def rescreen(cases: Iterable[tuple[int, Case]], after: Settings, before: Setting
         jobs = _batches(items, batch)
     # Forked workers inherit every case already read; frozen, the collector does not walk them
     # again in each worker (at 100,000 cases the walks cost about a seventh of the run).
+    # The desk's own rate tables are installed in each worker: a spawned one inherits nothing.
     try:
-        with frozen_heap(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context()) as pool:
+        with frozen_heap(), ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context(),
+                initializer=desk_rates.install, initargs=(desk_rates.installed(),)) as pool:
             for part in pool.map(_chunk, ((job, before, after) for job in jobs)):
                 result.changes += part.changes
                 result.judged |= part.judged

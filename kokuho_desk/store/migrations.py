@@ -146,6 +146,26 @@ def m0005_judgements(db: sqlite_utils.Database) -> None:
         )""")
 
 
+@migrations(name="0006_desk_rates")
+def m0006_desk_rates(db: sqlite_utils.Database) -> None:
+    """Rate tables a desk entered itself (from a 納入通知書 or the city's page) for a municipality and
+    fiscal year the bundled profiles lack; one row each (rules/desk_rates.py, docs/desk-rates.md).
+
+    rates: the profile year as JSON (method, rounding, parts), as in resources/municipalities/*.toml.
+    """
+    db.execute("""
+        CREATE TABLE desk_rates (
+            municipality TEXT NOT NULL,
+            fiscal_year INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('料', '税')),
+            rates TEXT NOT NULL,
+            source TEXT NOT NULL,
+            entered_by TEXT,
+            entered_at TEXT NOT NULL,
+            PRIMARY KEY (municipality, fiscal_year)
+        )""")
+
+
 def migration_names() -> list[str]:
     """Every migration this version of the program knows, in order."""
     return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]

@@ -30,6 +30,7 @@ from kokuho_desk.heap import collection_paused
 from kokuho_desk.model.case import CASE_STATUSES, Case, LogEntry
 from kokuho_desk.model.casefile import case_from_dict, case_from_validated_dict, case_to_dict
 from kokuho_desk.model.judgement import Judgement, StoredJudgement
+from kokuho_desk.rules.desk_rates import DeskRate
 from kokuho_desk.rules.result import NextAction
 from kokuho_desk.store import backups, encryption, search
 from kokuho_desk.store.db import OperationalError, PassphraseError, StoreError, connect, default_db_path, encrypt_file
@@ -310,6 +311,35 @@ class Store:
     def _write_audit(self, action: str, case_id: int | None, detail: str | None) -> None:
         self._db.execute("INSERT INTO audit (at, user, action, case_id, detail) VALUES (?, ?, ?, ?, ?)",
                          [_now(), self.user, action, case_id, detail])
+
+    # --- desk-entered rate tables (rules/desk_rates.py) ---------------------------------
+
+    def desk_rates(self) -> list[DeskRate]:
+        """Every rate table this desk entered, by municipality and fiscal year."""
+        rows = self._db.execute("SELECT municipality, fiscal_year, kind, rates, source, entered_by, entered_at "
+                                "FROM desk_rates ORDER BY municipality, fiscal_year").fetchall()
+        return [DeskRate(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6]) for r in rows]
+
+    def save_desk_rates(self, entries: Iterable[DeskRate], action: str = "desk_rates") -> list[DeskRate]:
+        """Store rate tables (each replacing the one of its municipality and year) in one transaction,
+        each audited; one equal to the stored table is left as it is. Returns those written."""
+        written = []
+        with self._transaction():
+            stored = {(e.municipality, e.fiscal_year): e for e in self.desk_rates()}
+            for e in entries:
+                old = stored.get((e.municipality, e.fiscal_year))
+                if old is not None and old.same_table(e):
+                    continue
+                e = replace(e, entered_by=self.user, entered_at=_now())
+                self._db.execute(
+                    "INSERT OR REPLACE INTO desk_rates (municipality, fiscal_year, kind, rates, source, entered_by, "
+                    "entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [e.municipality, e.fiscal_year, e.kind, json.dumps(e.year, ensure_ascii=False), e.source,
+                     e.entered_by, e.entered_at])
+                self._write_audit(action, None, f"{e.municipality} {e.fiscal_year}年度 {e.label}"
+                                                + ("（置き換え）" if old is not None else ""))
+                written.append(e)
+        return written
 
     # --- judgements --------------------------------------------------------------------
 

@@ -122,6 +122,7 @@ class CheckCard(QFrame):
 class ChecksPanel(QTabWidget):
     field_requested = Signal(str)  # a case-file path, e.g. "members[0].birth_date"
     letter_requested = Signal(str)  # a letter kind
+    rates_requested = Signal()  # the premium lacks the rates: open the rate entry form
 
     def __init__(self, label_for: Callable[[str], str] = str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -135,9 +136,19 @@ class ChecksPanel(QTabWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._body)
+        self.rates_note = _label(_("この自治体・年度の料率がデータにありません。納入通知書の料率を入力すると保険料を計算できます。"))
+        self.rates_button = QPushButton(_("料率を入力する"))
+        self.rates_button.setAutoDefault(False)
+        self.rates_button.clicked.connect(self.rates_requested)
+        self.rates_row = QWidget()
+        rates_line = QHBoxLayout(self.rates_row)
+        rates_line.setContentsMargins(0, 0, 0, 0)
+        rates_line.addWidget(self.rates_note, 1)
+        rates_line.addWidget(self.rates_button)
         page = QWidget()
         box = QVBoxLayout(page)
         box.addWidget(self.summary)
+        box.addWidget(self.rates_row)
         box.addWidget(scroll, 1)
         self.statement = QPlainTextEdit()
         self.statement.setReadOnly(True)
@@ -153,6 +164,7 @@ class ChecksPanel(QTabWidget):
         self._set_cards([])
         self.summary.setText(_("「判定する」（F5）を押すと、入力した内容で各制度を判定します。"))
         self.statement.setPlainText("")
+        self.rates_row.hide()
 
     def show_running(self) -> None:
         self.summary.setText(_("判定しています…"))
@@ -169,6 +181,9 @@ class ChecksPanel(QTabWidget):
         self.summary.setText(_("判定 {n}件: ").format(n=len(report.checks))
                              + "、".join(f"{_(k)} {v}" for k, v in counts.items()))
         self.statement.setPlainText(statement)
+        premium = report.premium
+        self.rates_row.setVisible(premium is not None and "rates" in premium.missing
+                                  and bool(report.case.municipality))
         self.setCurrentIndex(0)
 
     def mark_stale(self) -> None:

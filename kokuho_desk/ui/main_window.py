@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kokuho_desk import APP_NAME
 from kokuho_desk.model.case import Case
+from kokuho_desk.rules import desk_rates
 from kokuho_desk.store import CaseNotFound, Store, StoreError
 from kokuho_desk.ui import operations
 from kokuho_desk.ui.case_browser import CaseBrowser
@@ -43,6 +44,7 @@ from kokuho_desk.ui.case_editor.editor import validate
 from kokuho_desk.ui.case_overview import CaseOverview
 from kokuho_desk.ui.elided_label import ElidedLabel
 from kokuho_desk.ui.i18n import _
+from kokuho_desk.ui.rate_entry import RateEntryDialog
 from kokuho_desk.ui.settings import Settings, apply_text_size
 from kokuho_desk.ui.store_reader import CaseQuery, StoreReader
 
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.municipalities: list[str] = []
         self.setWindowTitle(f"{APP_NAME} — {store.path.name}")
 
+        desk_rates.install(store.desk_rates())  # the rates this desk entered, for every judgement
         self.reader = StoreReader(store.path, self)
         self.cases = CaseListModel(self.reader, today=today, parent=self)
         self.browser = CaseBrowser(self.cases)
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
         self.check_button.clicked.connect(self.run_checks)
         self.checks.field_requested.connect(self.editor.focus_field)
         self.checks.letter_requested.connect(self.make_letter)
+        self.checks.rates_requested.connect(self.enter_rates)
         self.editor.log.record_button.clicked.connect(lambda: self.make_letter(CONSULTATION_RECORD))
         self.cases.failed.connect(lambda message: self.statusBar().showMessage(message))
 
@@ -374,6 +378,22 @@ class MainWindow(QMainWindow):
         self.check_button.setEnabled(True)
         self.checks.clear()
         QMessageBox.warning(self, APP_NAME, _("判定できませんでした。\n{e}").format(e=error))
+
+    def enter_rates(self) -> RateEntryDialog | None:
+        """The rate entry form for the municipality and fiscal year of the open case; judged again once saved."""
+        case = self.editor.current_case()
+        if case is None:
+            self.statusBar().showMessage(_("入力に誤りがあります。直してから料率を入力してください。"))
+            return None
+        self.rate_entry = RateEntryDialog(self.store, case.municipality or "", case.effective_fiscal_year, self)
+        self.rate_entry.accepted.connect(self._rates_entered)
+        self.rate_entry.open()
+        return self.rate_entry
+
+    def _rates_entered(self) -> None:
+        desk_rates.install(self.store.desk_rates())
+        self.statusBar().showMessage(_("料率を保存しました。判定し直します。"), 5000)
+        self.run_checks()
 
     def make_letter(self, kind: str) -> operations.Operation | None:
         """Make letter ``kind`` for the open case (off the UI thread) and show it for printing."""
