@@ -109,10 +109,11 @@ class _Builder:
                       birth_date=self.birth(age), **fields)
 
     def children(self, surname: tuple[str, str], ages: list[int]) -> list[Member]:
-        """Children with distinct given names."""
+        """Children with distinct given names and no income of their own (known, as at a desk)."""
         names = self.rng.sample(CHILD_NAMES, len(ages))
         return [Member(relation="child", name=f"{surname[0]} {given}", kana=f"{surname[1]} {kana}",
-                       birth_date=self.birth(age)) for (given, kana), age in zip(names, ages)]
+                       birth_date=self.birth(age), income=Income(declared=True, salary=0))
+                for (given, kana), age in zip(names, ages)]
 
     def contact(self, place: Place) -> Contact:
         return Contact(postal_code=f"{place.postal_prefix}-00{self.rng.randint(10, 99)}",

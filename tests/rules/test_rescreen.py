@@ -141,3 +141,27 @@ def test_rescreen_without_a_day_keeps_each_case_year():
     result = rescreen([(1, _household("2016-09-01"))], Settings(date(2027, 6, 1), frozenset({"child_reduction_2027"})),
                       Settings(date(2027, 6, 1), provisional=True))
     assert result.premiums == []  # 令和7年度 either way: the planned rule starts in 令和9年度
+
+
+def test_what_if_on_the_demo_lists_exactly_the_households_with_members_aged_6_to_18(tmp_path, capsys):
+    """Ensure the acceptance run on the demo database (consulted 2026-12-04, FY2026) lists as paying
+    less exactly the open cases with an insured member who is 6 or over on 2027-04-01 and under 18
+    (the 未就学児 are halved already; the planned rule reaches to the 18歳年度末)."""
+    from kokuho_desk.demo import demo_cases
+    from kokuho_desk.model.case import age_on
+
+    db = tmp_path / "demo.db"
+    expected = set()
+    with open_store(db) as store:
+        for case in demo_cases(48, today=date(2026, 12, 4), seed=11):
+            case_id = store.create(case)
+            if case.status == "open" and any(m.insured and m.birth_date and 6 <= age_on(m.birth_date, date(2027, 3, 31)) < 18
+                                             for m in case.members):
+                expected.add(case_id)
+    assert expected
+    args = argparse.Namespace(db=str(db), as_of="2027-06-01", what_if=["child_reduction_2027"])
+    assert command.run(args) == 0
+    out = capsys.readouterr().out
+    listed = {int(line.split()[0].removeprefix("ケース")) for line in out.splitlines()
+              if line.startswith("ケース") and "少なく" in line}
+    assert listed == expected
