@@ -137,8 +137,13 @@ def value_at(pid: str, on: date, what_if: frozenset[str] = frozenset()) -> Value
     return parameter(pid).at(on, what_if)
 
 
+class UnknownParameterError(KeyError):
+    """The code names an id no data file defines: a bug (a misspelling), never missing law data.
+    Not a ParameterError, so no check turns it into a 情報不足 verdict."""
+
+
 def parameter(pid: str) -> Parameter:
     try:
         return load_all()[pid]
     except KeyError:
-        raise ParameterError(f"パラメータ {pid} がデータにありません") from None
+        raise UnknownParameterError(f"パラメータ {pid} はどのデータファイルにもありません") from None
