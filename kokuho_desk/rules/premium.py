@@ -28,7 +28,7 @@ from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
-from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, load_profile
+from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, parameter
 
 NO_REDUCTION = "なし"
@@ -345,9 +345,9 @@ def resolve_rates(case: Case, fiscal_year: int) -> tuple[RateTable | None, str, 
     """(rate table, 料|税, reasons, missing): inline rates win over the municipality profile."""
     kind, reasons = "料", []
     profile = None
-    if case.municipality:
+    if case.municipality or case.municipality_code:
         try:
-            profile = load_profile(case.municipality)
+            profile = profile_for_case(case)
             kind = profile.kind
         except ProfileError as e:
             if not case.rates:
