@@ -13,7 +13,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kokuho_desk import paths
 
@@ -160,10 +160,24 @@ def _candidates(rest: str) -> tuple[Municipality, ...]:
     gun = _GUN.match(rest)
     if gun and gun.group(1) in _by_name():
         return _by_name()[gun.group(1)]
-    for m in _by_code().values():
-        if m.wards and rest.startswith(_key(m.name)) and rest[len(_key(m.name)):] in map(_key, m.wards):
+    for m in _designated_cities():
+        if rest.startswith(_key(m.name)) and rest[len(_key(m.name)):] in map(_key, m.wards):
             return (m,)
     return ()
+
+
+@cache
+def _designated_cities() -> tuple[Municipality, ...]:
+    """The 政令指定都市 (the municipalities with wards)."""
+    return tuple(m for m in _by_code().values() if m.wards)
+
+
+@lru_cache(maxsize=4096)
+def _named(query: str) -> tuple[Municipality, ...]:
+    """Every municipality a normalised name may mean (its prefecture, if given, narrows it)."""
+    pref, rest = _split_prefecture(query)
+    found = _candidates(rest) if rest else ()
+    return tuple(m for m in found if m.prefecture == pref) if pref else found
 
 
 def resolve(name: str, address: str | None = None) -> Resolution:
@@ -174,12 +188,9 @@ def resolve(name: str, address: str | None = None) -> Resolution:
     city it names (「…堺市北区…」) decides; a bare 「北区赤羽」 does not.
     """
     query = _key(name)
-    pref, rest = _split_prefecture(query)
-    found = _candidates(rest) if rest else ()
-    if pref:
-        found = tuple(m for m in found if m.prefecture == pref)
+    found = _named(query)
     if len(found) > 1 and address:
-        found = _decide(found, rest, _key(address))
+        found = _decide(found, _split_prefecture(query)[1], _key(address))
     return Resolution(name.strip(), found)
 
 
