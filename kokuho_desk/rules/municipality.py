@@ -304,7 +304,8 @@ def profile_for_case(case: Case) -> MunicipalityProfile:
     """The rate profile of the case's municipality (raises ProfileError in Japanese).
 
     A municipality without a profile of its own may use a group profile the case names when it is
-    of the same prefecture (「大阪府統一」 for 堺市) — never one of another place. A name no
+    of the same prefecture (「大阪府統一」 for 堺市) — never one of another place or of another
+    municipality (「大阪市」 with 和泉市's code). A name no
     municipality has is a profile id, name or alias as before (「東京都特別区」「osaka-pref」)."""
     resolution = municipality_of_case(case)
     place = resolution.municipality
@@ -317,9 +318,10 @@ def profile_for_case(case: Case) -> MunicipalityProfile:
     own = profile_for_municipality(place)
     if own is not None:
         return own
-    named = _index().get(_key(case.municipality or ""))
-    if named is not None and _prefecture(named) == place.prefecture:
-        return named
+    group = _index().get(_key(case.municipality or ""))
+    is_group = group is not None and not master.resolve(case.municipality or "").candidates  # 「大阪府統一」
+    if is_group and _prefecture(group) == place.prefecture:
+        return group
     known = "、".join(p.name for p in _all().values())
     raise ProfileError(f"自治体「{place.full_name}」の料率プロファイルがありません（登録済み: {known}）")
 

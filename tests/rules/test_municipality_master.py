@@ -81,10 +81,11 @@ def test_code_wins_over_the_name():
 
 def test_group_profile_of_the_same_prefecture_is_used():
     """Ensure a municipality without its own profile may use the group profile the case names when it
-    is of its prefecture (大阪府統一 for 堺市), but not one of another prefecture."""
+    is of its prefecture (大阪府統一 for 堺市), but not one of another prefecture or of another city."""
     assert profile_for_case(case_from_dict(_case("大阪府統一", municipality_code="271403"))).name == "大阪府統一"
-    with pytest.raises(ProfileError):
-        profile_for_case(case_from_dict(_case("東京都特別区", municipality_code="271403")))
+    for name in ("東京都特別区", "大阪市"):  # another prefecture's group; another municipality's own profile
+        with pytest.raises(ProfileError, match="大阪府和泉市"):
+            profile_for_case(case_from_dict(_case(name, municipality_code="272191")))
 
 
 def test_profile_code_key(tmp_path):
