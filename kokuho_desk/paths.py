@@ -24,4 +24,5 @@ FORMS = ROOT / "forms"
 SCHEMA = RESOURCES / "schema"
 RULES = RESOURCES / "rules"
 MUNICIPALITIES = RESOURCES / "municipalities"
+MASTER = RESOURCES / "master"  # every municipality of Japan (docs/municipalities.md)
 FONTS = RESOURCES / "fonts"

@@ -25,7 +25,7 @@ from kokuho_desk.model.case import (
     age_on,
 )
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
-from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, load_profile
+from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, profile_for_case
 from kokuho_desk.rules.result import REVIEW_MARK, CheckResult
 
 BLANK = "\ue000"  # a fact to be written by hand (never occurs in user text, see _text)
@@ -255,10 +255,10 @@ def _addressee(case: Case) -> tuple[str, str]:
     """(宛先, 市町村名) from the case's municipality profile. A group profile names
     only the office (「区長」): the place is left blank to write in, as is everything
     when the case names no known municipality."""
-    if not case.municipality:
+    if not case.municipality and not case.municipality_code:
         return BLANK, BLANK
     try:
-        profile = load_profile(case.municipality)
+        profile = profile_for_case(case)
     except ProfileError:
         return BLANK, BLANK
     if profile.addressee in GENERIC_ADDRESSEES:

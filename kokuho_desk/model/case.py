@@ -213,6 +213,7 @@ class Case:
     format: str = CASE_FORMAT
     fiscal_year: int | None = None
     municipality: str | None = None
+    municipality_code: str | None = None  # 全国地方公共団体コード, 6 digits (kokuho_desk/model/municipalities.py)
     contact: Contact | None = None
     notes: str | None = None
     rates: dict[str, Any] | None = None

@@ -23,6 +23,7 @@ from typing import Any
 from kokuho_desk import paths
 from kokuho_desk.model import case as case_module
 from kokuho_desk.model.case import CASE_FORMAT, Case, age_on
+from kokuho_desk.model.municipalities import CodeError, normalize_code
 from kokuho_desk.model.normalize import (
     InputError,
     normalize_name,
@@ -106,6 +107,12 @@ def _normalise(value: Any, node: dict[str, Any], path: list[Any], errors: list[F
     except (InputError, WarekiError) as e:
         errors.append(FieldError(_path_str(path), str(e)))
         return value
+    if path == ["municipality_code"] and isinstance(value, str):
+        try:
+            return normalize_code(value) if value.strip() else None
+        except CodeError as e:
+            errors.append(FieldError("municipality_code", str(e)))
+            return value
     text_rules = {"postal_code": normalize_postal_code, "phone": normalize_phone}
     if path and path[-1] in text_rules and isinstance(value, str) and value.strip():
         try:
@@ -134,6 +141,7 @@ _PATTERN_HINTS = {
     "phone": "電話番号は数字と「-」で入力してください（例: 06-1234-5678）",
     "postal_code": "郵便番号は 530-0001 の形で入力してください",
     "reason_code": "離職理由コードは2桁の数字です（例: 11）",
+    "municipality_code": "全国地方公共団体コードは6桁の数字です（例: 堺市 271403）",
     "income_rate_percent": "料率は 9.30 のような数字（%）で入力してください",
 }
 

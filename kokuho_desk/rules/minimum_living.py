@@ -18,8 +18,10 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Sequence
 
 from kokuho_desk.model.case import Case, age_on
+from kokuho_desk.model.municipalities import Municipality
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules import relief
+from kokuho_desk.rules.params import value_at
 
 P = "minimum_living."
 
@@ -196,6 +198,19 @@ def compute(trace: Trace, on: date, grade: str, persons: Sequence[Person], *, si
                          disability, housing, ceiling, notes)
 
 
+def housing_ceiling(trace: Trace, on: date, place: Municipality) -> list[int] | None:
+    """The 住宅扶助 限度額 of a municipality: its own (指定都市・中核市), else its prefecture's for its
+    級地 group (社援発0414第9号 別表). Only the row used is cited."""
+    for pid, key in ((P + "housing_ceilings.by_city", place.code),
+                     (P + "housing_ceilings.by_prefecture", place.prefecture)):
+        v = value_at(pid, on, trace.ctx.what_if)
+        row = v.value.get(key)
+        if row is not None:
+            trace.record(v)
+            return row if isinstance(row, list) else row.get(grade_group(place.grade))
+    return None
+
+
 def _disability_level(trace: Trace, on: date, text: str | None) -> int | None:
     if not text:
         return None
@@ -231,15 +246,17 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
     a data gap that prevents the computation (in Japanese), if any.
 
     The household is every member listed (the 生活保護 unit is the 世帯, insured or not);
-    the 級地 comes from finances.grade, else the municipality profile; the 住宅扶助 限度額 and
-    the 冬季加算 zone from the profile (prefecture) or the address. A single parent is a
+    the 級地 comes from finances.grade, else the master list's (model/municipalities.py), else the
+    profile's; the 住宅扶助 限度額 from the profile, else that of the municipality's city or
+    prefecture and 級地 (housing_ceiling); the 冬季加算 zone from the prefecture. A single parent is a
     household with a 児童 and no spouse.
     """
     case, on = ctx.case, ctx.as_of
     fin = case.finances
     missing = [f"members[{i}].birth_date" for i, m in enumerate(case.members) if m.birth_date is None]
     prof = relief.profile(ctx)
-    grade = (fin.grade if fin else None) or (
+    place = relief.municipality(ctx)
+    grade = (fin.grade if fin else None) or (place.grade if place else None) or (
         (getattr(prof, "grade", None) or (getattr(prof, "relief", None) or {}).get("grade")) if prof is not None else None)
     if grade is None:
         missing.append("finances.grade")
@@ -252,9 +269,13 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
     def compute_case() -> tuple[MinimumLiving, list]:
         own = Trace(ctx)
         persons, single = household(case, on, own)
+        if place is not None and not (fin and fin.grade):
+            relief.master_fact(own, place, "grade", place.grade, on)  # cite the 級地
         ceiling = (getattr(prof, "relief", None) or {}).get("housing_ceiling") if prof is not None else None
         if ceiling is not None:
             relief.setting(ctx, own, "housing_ceiling", on)  # cite the municipality's 限度額
+        elif place is not None:
+            ceiling = housing_ceiling(own, on, place)
         pref = relief.prefecture(ctx)
         zone = None
         if pref is not None:

@@ -4,6 +4,10 @@ A profile names a municipality (or a group on one 統一 rate table), says wheth
 保険料 or a 保険税, to whom a letter is addressed (市区町村長名義), and gives the rate table of
 each fiscal year with its source and status. A broken profile raises ProfileError naming the
 file and the field, in Japanese.
+
+A case finds its profile through the master list of municipalities (kokuho_desk/model/municipalities.py):
+its municipality_code, else its municipality name read with its address, names one municipality, whose
+profile is the one listing its code, else its name in the same prefecture (profile_for_case).
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from kokuho_desk import paths
+from kokuho_desk.model import municipalities as master
+from kokuho_desk.model.case import Case
+from kokuho_desk.model.municipalities import Municipality, Resolution
 from kokuho_desk.model.wareki import fiscal_year_label
 
 PARTS = ("medical", "support", "care", "child")
@@ -32,7 +39,7 @@ ROUNDING_UNITS = (1, 10, 100, 1000)
 STATUSES = ("verified", "unverified")
 _PART_KEYS = {"income_rate_percent", "per_capita", "per_household", "cap", "per_capita_adult_extra"}
 _YEAR_KEYS = {"method", "rounding", "status", "source", "follows", *PARTS}
-_TOP_KEYS = {"id", "name", "aliases", "kind", "addressee", "grade", "sources", "years", "relief", "note"}
+_TOP_KEYS = {"id", "name", "aliases", "code", "kind", "addressee", "grade", "sources", "years", "relief", "note"}
 
 
 class ProfileError(ValueError):
@@ -88,6 +95,7 @@ class MunicipalityProfile:
     grade: str | None  # 生活保護の級地, e.g. 「1級地-1」
     sources: tuple[str, ...]
     relief: dict[str, Any] = field(default_factory=dict)  # the relief engineer's [relief] table, raw
+    codes: tuple[str, ...] = ()  # 全国地方公共団体コード of the municipalities it covers (optional `code`)
     _years: dict[int, Any] = field(default_factory=dict, repr=False)
     path: Path | None = None
 
@@ -197,6 +205,14 @@ def _parse(path: Path) -> MunicipalityProfile:
     relief = data.get("relief", {})
     if not isinstance(relief, dict):
         raise ProfileError(f"{name}: relief: 表（[relief]）で書いてください")
+    codes = data.get("code", [])
+    codes = [codes] if isinstance(codes, str) else codes
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        raise ProfileError(f"{name}: code: 全国地方公共団体コード（\"271403\"）か、そのリストで書いてください")
+    try:
+        codes = [master.normalize_code(c) for c in codes]
+    except master.CodeError as e:
+        raise ProfileError(f"{name}: code: {e}") from None
     grade = data.get("grade")
     if grade is not None and not isinstance(grade, str):
         raise ProfileError(f"{name}: grade: 「1級地-1」のように文字列で書いてください")
@@ -212,7 +228,7 @@ def _parse(path: Path) -> MunicipalityProfile:
     return MunicipalityProfile(
         id=data["id"], name=data["name"], aliases=tuple(aliases), kind=data["kind"],
         addressee=data["addressee"], grade=grade, sources=tuple(str(s) for s in sources),
-        relief=relief, _years=years, path=path,
+        relief=relief, codes=tuple(codes), _years=years, path=path,
     )
 
 
@@ -248,6 +264,66 @@ def load_profile(name_or_id: str) -> MunicipalityProfile:
         known = "、".join(p.name for p in _all().values())
         raise ProfileError(f"自治体「{name_or_id}」の料率プロファイルがありません（登録済み: {known}）")
     return profile
+
+
+def _prefecture(profile: MunicipalityProfile) -> str | None:
+    """The prefecture a profile belongs to: its [relief] prefecture, else the one its names start with."""
+    given = profile.relief.get("prefecture")
+    if given:
+        return str(given)
+    names = [unicodedata.normalize("NFKC", n) for n in (profile.name, *profile.aliases)]
+    return next((p for n in names for p in master.PREFECTURES if n.startswith(p)), None)
+
+
+@cache
+def profile_for_municipality(place: Municipality) -> MunicipalityProfile | None:
+    """The profile of one municipality: the one listing its code, else one naming it (「堺市」
+    「大阪府堺市」) that is not of another prefecture (so 堺市北区 never takes 東京都北区's)."""
+    profiles = _all().values()
+    by_code = next((p for p in profiles if place.code in p.codes), None)
+    if by_code is not None:
+        return by_code
+    names = {_key(place.name), _key(place.full_name)}
+    return next((p for p in profiles if not p.codes and names & {_key(k) for k in (p.id, p.name, *p.aliases)}
+                 and _prefecture(p) in (None, place.prefecture)), None)
+
+
+def municipality_of_case(case: Case) -> Resolution:
+    """The municipality a case is in: its municipality_code, else its municipality name decided by
+    its address (resolution.ambiguous: the name needs the prefecture or address; no candidates: the
+    name is no municipality, e.g. a profile's group name 「大阪府統一」)."""
+    if case.municipality_code:
+        place = master.by_code(case.municipality_code)
+        return Resolution(case.municipality or case.municipality_code, (place,) if place else ())
+    if not case.municipality:
+        return Resolution("", ())
+    return master.resolve(case.municipality, case.contact.address if case.contact else None)
+
+
+def profile_for_case(case: Case) -> MunicipalityProfile:
+    """The rate profile of the case's municipality (raises ProfileError in Japanese).
+
+    A municipality without a profile of its own may use a group profile the case names when it is
+    of the same prefecture (「大阪府統一」 for 堺市) — never one of another place or of another
+    municipality (「大阪市」 with 和泉市's code). A name no
+    municipality has is a profile id, name or alias as before (「東京都特別区」「osaka-pref」)."""
+    resolution = municipality_of_case(case)
+    place = resolution.municipality
+    if resolution.ambiguous:
+        raise ProfileError(resolution.message())
+    if place is None:
+        if case.municipality_code and not case.municipality:
+            raise ProfileError(f"全国地方公共団体コード「{case.municipality_code}」の市区町村が見つかりません")
+        return load_profile(case.municipality or "")
+    own = profile_for_municipality(place)
+    if own is not None:
+        return own
+    group = _index().get(_key(case.municipality or ""))
+    is_group = group is not None and not master.resolve(case.municipality or "").candidates  # 「大阪府統一」
+    if is_group and _prefecture(group) == place.prefecture:
+        return group
+    known = "、".join(p.name for p in _all().values())
+    raise ProfileError(f"自治体「{place.full_name}」の料率プロファイルがありません（登録済み: {known}）")
 
 
 def load_profile_file(path: str | Path) -> MunicipalityProfile:

@@ -125,7 +125,7 @@ def rules_version() -> str:
     """A digest of the law data (rules and municipal rates): a judgement stored under another
     version may be out of date."""
     digest = hashlib.sha256()
-    for root in (paths.RULES, paths.MUNICIPALITIES):
+    for root in (paths.RULES, paths.MUNICIPALITIES, paths.MASTER):
         for path in sorted(root.rglob("*.toml")):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]

@@ -29,7 +29,7 @@ from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisional_sentence
 from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
-from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, load_profile
+from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, parameter
 
 NO_REDUCTION = "なし"
@@ -352,9 +352,9 @@ def resolve_rates(case: Case, fiscal_year: int, provisional: bool = False) \
     year's, marked unverified (a what-if about next year's law before next year's rates exist)."""
     kind, reasons = "料", []
     profile = None
-    if case.municipality:
+    if case.municipality or case.municipality_code:
         try:
-            profile = load_profile(case.municipality)
+            profile = profile_for_case(case)
             kind = profile.kind
         except ProfileError as e:
             if not case.rates:

@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from kokuho_desk.model.municipalities import Municipality, master_source
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError, Value, parameter
 from kokuho_desk.rules.result import REVIEW_MARK, CheckResult, NextAction
@@ -18,20 +19,33 @@ _PREFECTURE = re.compile(r"^(北海道|東京都|京都府|大阪府|.{2,3}?県)
 
 
 def profile(ctx: CheckContext) -> Any:
-    """The municipality profile named by the case (None when the case names none, or one that
+    """The municipality profile of the case (None when the case names none, or one that
     has no profile: the relief settings then are the cited defaults, and the premium's result
     says that the municipality's rates are missing)."""
-    if not ctx.case.municipality:
+    if not ctx.case.municipality and not ctx.case.municipality_code:
         return None
-    from kokuho_desk.rules.municipality import ProfileError, load_profile  # loaded on demand
+    from kokuho_desk.rules.municipality import ProfileError, profile_for_case  # loaded on demand
 
     def load() -> Any:
         try:
-            return load_profile(ctx.case.municipality)
+            return profile_for_case(ctx.case)
         except ProfileError:
             return None
 
     return ctx.memo("municipality_profile", load)
+
+
+def municipality(ctx: CheckContext) -> Municipality | None:
+    """The case's municipality in the master list (None: unknown, or a name it does not decide)."""
+    from kokuho_desk.rules.municipality import municipality_of_case  # loaded on demand
+
+    return ctx.memo("municipality", lambda: municipality_of_case(ctx.case).municipality)
+
+
+def master_fact(trace: Trace, place: Municipality, key: str, value: Any, on: date) -> Any:
+    """A fact of the master list (級地), traced and cited like a setting."""
+    trace.record(Value(f"{place.full_name}.{key}", value, on, None, "verified", master_source(key)))
+    return value
 
 
 def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
@@ -49,11 +63,15 @@ def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
 
 
 def prefecture(ctx: CheckContext) -> str | None:
-    """The prefecture, from the profile's [relief] prefecture or the start of the address."""
+    """The prefecture, from the profile's [relief] prefecture, the municipality, or the start of
+    the address."""
     prof = profile(ctx)
     pref = (getattr(prof, "relief", None) or {}).get("prefecture") if prof is not None else None
     if pref:
         return pref
+    place = municipality(ctx)
+    if place is not None:
+        return place.prefecture
     address = ctx.case.contact.address if ctx.case.contact else None
     m = _PREFECTURE.match(address or "")
     return m.group(1) if m else None

@@ -16,13 +16,13 @@ from kokuho_desk.ui.case_editor.fields import (
     ChoiceField,
     CodeField,
     DateField,
-    SuggestField,
     TextField,
     WordsField,
     YearField,
     tristate,
 )
 from kokuho_desk.ui.case_editor.form import Form, Row, RowList
+from kokuho_desk.ui.case_editor.municipality_field import MunicipalityField
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import _
 
@@ -71,7 +71,8 @@ class HouseholdPage(Page):
         s = self.section(_("相談"))
         s.add(DateField("as_of", _("相談日")), 0, 0)
         s.add(YearField("fiscal_year", _("保険料の年度")), 0, 1)
-        self.municipality = s.add(SuggestField("municipality", _("市区町村"), municipalities), 1, 0)
+        self.municipality = s.add(MunicipalityField("municipality", _("市区町村"), municipalities), 1, 0)
+        form.add(self.municipality.code)  # 全国地方公共団体コード of the municipality picked
         s.add(WordsField("topics", _("相談内容"), placeholder=_("例: 滞納、差押え（、で区切る）")), 1, 1)
 
         s = self.section(_("連絡先"))
