@@ -137,6 +137,11 @@ def value_at(pid: str, on: date, what_if: frozenset[str] = frozenset()) -> Value
     return parameter(pid).at(on, what_if)
 
 
+def in_force_from(pid: str) -> date:
+    """The first day a parameter has a value: the day its law came into force."""
+    return parameter(pid).values[0].valid_from
+
+
 def parameter(pid: str) -> Parameter:
     try:
         return load_all()[pid]

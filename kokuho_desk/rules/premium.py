@@ -29,7 +29,7 @@ from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
 from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, load_profile
-from kokuho_desk.rules.params import ParameterError, Value, parameter
+from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
 
 NO_REDUCTION = "なし"
 REDUCTION_CLASSES = ("7割", "5割", "2割")
@@ -153,9 +153,12 @@ def childbirth_months(m: Member, trace: Trace, on: date) -> list[date]:
         return []
     due = month_of(c.expected_date)
     kind = "multiple" if c.multiple else "single"
-    first = add_months(due, -trace.value(f"childbirth.{kind}_months_before", due))
-    count = trace.value(f"childbirth.{kind}_months", due)
-    start = trace.value("childbirth.first_exempt_month", due)
+    # A due month before the law (2023-11/12) still exempts its months from 2024-01 on, under
+    # the rule as it came into force (芦屋市: 令和5年11月出産 → 令和6年1月分のみ).
+    rule_day = max(due, in_force_from("childbirth.first_exempt_month"))
+    first = add_months(due, -trace.value(f"childbirth.{kind}_months_before", rule_day))
+    count = trace.value(f"childbirth.{kind}_months", rule_day)
+    start = trace.value("childbirth.first_exempt_month", rule_day)
     return [mo for mo in (add_months(first, k) for k in range(count)) if mo >= start]
 
 
@@ -624,7 +627,9 @@ class _Computation:
         if self._rules_of_parts is None:
             trace, on = self.trace, self.on
             self._rules_of_parts = (
-                trace.value("childbirth.parts", on) if any(any(b) for b in births) else (),
+                # FY2023: the exempt months (2024-01〜03) are under the law from its first day
+                trace.value("childbirth.parts", max(on, in_force_from("childbirth.parts")))
+                if any(any(b) for b in births) else (),
                 trace.value("children.half_reduction_parts", on),
                 trace.value("children.half_reduction_under_age", on),
                 Decimal(trace.value("children.half_reduction_ratio", on)),
