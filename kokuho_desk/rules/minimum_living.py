@@ -6,8 +6,8 @@ The structure in force (2020-10 or 2023-10) and every table are dated data in
 resources/rules/minimum_living/. Research notes: ../shared/reference/minimum-living.md.
 
 Not modelled: 教育扶助・高等学校等就学費, 妊産婦・在宅患者加算, 医療扶助, 期末一時扶助,
-入院患者・介護施設入所者 (their 生活扶助 is 日用品費 / 基本生活費), 勤労控除 (the checks compare the
-income as given). Each omission makes the figure lower than the welfare office's.
+入院患者・介護施設入所者 (their 生活扶助 is 日用品費 / 基本生活費). Each omission makes the figure
+lower than the welfare office's. The income the checks compare is recognised_income's.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from typing import Sequence
 from kokuho_desk.model.case import Case, age_on
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules import relief
+from kokuho_desk.rules.premium import member_label
+from kokuho_desk.rules.recognised_income import Recognised, recognise
 
 P = "minimum_living."
 
@@ -214,16 +216,43 @@ def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
     return persons, any(p.child for p in persons) and not any(m.relation == "spouse" for m in case.members)
 
 
-def means(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, int | None, int | None, list[str],
-                                                   str | None]:
-    """(最低生活費, monthly income, savings, case fields missing, data gap): what the relief checks
-    weigh the household's means against (for_case, plus finances.monthly_income and .savings)."""
+@dataclass
+class Means:
+    """What the relief checks weigh against the 最低生活費: the income as the welfare office
+    counts it (after the 勤労控除 and 必要経費) and the savings."""
+
+    ml: MinimumLiving | None
+    income: int | None  # recognised monthly income
+    savings: int | None
+    missing: list[str]
+    gap: str | None  # a data gap that prevents the 最低生活費
+    recognised: Recognised | None = None
+
+    @property
+    def notes(self) -> list[str]:
+        """要確認 notes: data gaps of the 最低生活費 and unknown wage expenses."""
+        return ((self.ml.notes if self.ml else []) + ([self.gap] if self.gap else [])
+                + (self.recognised.notes if self.recognised else []))
+
+    @property
+    def income_label(self) -> str:
+        return "勤労控除の後の世帯の月収入" if self.recognised and self.recognised.wages else "世帯の月収入"
+
+    def wage_lines(self, case: Case) -> list[str]:
+        """Each wage's 勤労控除, in words."""
+        return self.recognised.lines(lambda i: member_label(case, i)) if self.recognised else []
+
+
+def means(ctx: CheckContext, trace: Trace) -> Means:
+    """The household's means (for_case, plus finances.monthly_income and .savings): the income is
+    the one the welfare office counts (recognised_income: wages after the 勤労控除)."""
     fin = ctx.case.finances
     ml, missing, gap = for_case(ctx, trace)
     income = fin.monthly_income if fin else None
     savings = fin.savings if fin else None
     missing += [p for p, v in (("finances.monthly_income", income), ("finances.savings", savings)) if v is None]
-    return ml, income, savings, missing, gap
+    recognised = recognise(ctx.case, income, trace, ctx.as_of) if income is not None else None
+    return Means(ml, recognised.income if recognised else None, savings, missing, gap, recognised)
 
 
 def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, list[str], str | None]:

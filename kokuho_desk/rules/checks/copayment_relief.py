@@ -5,7 +5,7 @@ where the municipality allows it) **and** the household's monthly income ≤ 最
 **and** savings ≤ 最低生活費 × 3 months. The 保険者 decides, so a met standard is `likely`.
 The ratio, the months, 外来 and a bar for households in arrears are municipal settings
 (relief_defaults.toml, overridden by the profile's [relief]). The income compared is the one
-given (finances.monthly_income), without the 生活保護 勤労控除.
+the welfare office's (wages after the 勤労控除 and 必要経費: recognised_income).
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ def check(ctx: CheckContext) -> CheckResult:
         failed = True
         reasons.append("この市町村は保険料（税）の滞納があると減免しない扱いです。")
 
-    ml, income, savings, lacking, gap = minimum_living.means(ctx, trace)
-    missing += lacking
+    means = minimum_living.means(ctx, trace)
+    ml, income, savings = means.ml, means.income, means.savings
+    missing += means.missing
     figures: dict = {}
     if ml is not None:
         cost = ml.total
@@ -73,9 +74,10 @@ def check(ctx: CheckContext) -> CheckResult:
         figures = {"minimum_living_cost": cost, "income_limit": income_limit, "savings_limit": savings_limit,
                    **ml.breakdown()}
         if income is not None:
+            reasons += [f"{line}。" for line in means.wage_lines(case)]
             ok = income <= income_limit
             failed |= not ok
-            reasons.append(f"世帯の月収入 {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
+            reasons.append(f"{means.income_label} {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
                            f"{'' if ratio == 1 else f' × {ratio}'}）の {yen(income_limit)} "
                            f"{'以下です' if ok else 'を超えています'}。")
         if savings is not None:
@@ -98,4 +100,4 @@ def check(ctx: CheckContext) -> CheckResult:
         reasons.append(f"国の基準を満たしています。減免するかどうかは保険者が決めます（期間は{period}か月までが標準）。")
         actions.append(NextAction("一部負担金の減免を申請する（入院の前か入院時に。原則として申請日から適用）", on, LETTER))
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, missing=missing, figures=figures,
-                  actions=actions, review_notes=(ml.notes if ml else []) + ([gap] if gap else []))
+                  actions=actions, review_notes=means.notes)

@@ -30,7 +30,8 @@ def check(ctx: CheckContext) -> CheckResult:
     if not case.arrears:
         return finish(ID, TITLE, "not_eligible", trace, reasons=["滞納の記録がないので執行停止の対象になりません。"],
                       basis=basis)
-    ml, income, savings, missing, gap = minimum_living.means(ctx, trace)
+    means = minimum_living.means(ctx, trace)
+    ml, income, savings, missing = means.ml, means.income, means.savings, means.missing
     reasons: list[str] = []
     figures: dict = {}
     actions: list[NextAction] = []
@@ -39,10 +40,11 @@ def check(ctx: CheckContext) -> CheckResult:
         cost = ml.total
         limit = int((cost * Decimal(trace.value("enforcement.suspension_savings_months", on)))
                     .to_integral_value(ROUND_FLOOR))
-        figures = {"minimum_living_cost": cost, "savings_limit": limit}
+        figures = {"minimum_living_cost": cost, "savings_limit": limit, "recognised_income": income}
+        reasons += [f"{line}。" for line in means.wage_lines(case)]
         if income <= cost and savings <= limit:
             verdict = "likely"
-            reasons.append(f"世帯の月収入 {yen(income)} は最低生活費 {yen(cost)} 以下で、預貯金も {yen(savings)} です。"
+            reasons.append(f"{means.income_label} {yen(income)} は最低生活費 {yen(cost)} 以下で、預貯金も {yen(savings)} です。"
                            "滞納処分をすると生活を著しく窮迫させるおそれがあります（第2号）。")
             if savings == 0:
                 reasons.append("預貯金がなく、差し押さえられる財産がない場合にも当たります（第1号）。")
@@ -55,9 +57,9 @@ def check(ctx: CheckContext) -> CheckResult:
         else:
             verdict = "not_eligible"
             if income > cost:
-                reasons.append(f"世帯の月収入 {yen(income)} が最低生活費 {yen(cost)} を超えています。")
+                reasons.append(f"{means.income_label} {yen(income)} が最低生活費 {yen(cost)} を超えています。")
             if savings > limit:
                 reasons.append(f"預貯金 {yen(savings)} が目安 {yen(limit)} を超えています。")
             reasons.append("分納や換価の猶予・徴収猶予を検討してください。")
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
-                  actions=actions, review_notes=(ml.notes if ml else []) + ([gap] if gap else []))
+                  actions=actions, review_notes=means.notes)
