@@ -161,6 +161,7 @@ class Seizure:
     released: bool = False  # 解除済み
     collected_date: date | None = None  # 取立ての日 (預貯金・債権: 取り立てられて差押えが終わった日)
     retirement_allowance: bool = False  # 退職手当等の差押え (76条4項)
+    service_years: int | None = None  # 退職手当等の支給の基礎となった勤続年数
     consent: bool = False  # 滞納者が禁止額を超える差押えを承諾した (76条5項; 撤回できる)
 
 

@@ -37,7 +37,8 @@ def _seizure_row() -> Row:
     more.add(DateField("deposit_credit_date", _("入金された日")), 2, 1)
     more.add(DateField("collected_date", _("取り立てられた日（預金・売掛金など）")), 3, 0)
     more.add(CheckField("retirement_allowance", _("退職金の差押え")), 3, 1)
-    more.add(CheckField("consent", _("禁止額を超える差押えを承諾した")), 4, 0)
+    more.add(CountField("service_years", _("勤続年数（退職金）")), 4, 0)
+    more.add(CheckField("consent", _("禁止額を超える差押えを承諾した")), 4, 1)
     return row
 
 
