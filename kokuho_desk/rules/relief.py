@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from kokuho_desk.model.case import Case
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError, Value, parameter
 from kokuho_desk.rules.result import REVIEW_MARK, CheckResult, NextAction
@@ -82,6 +83,15 @@ def end_of_school_year_after(birth: date, age: int) -> date:
         reached = date(year, 2, 28)  # born on 29 Feb: the age is reached at the end of 28 Feb
     march = date(reached.year, 3, 31)
     return march if reached <= march else date(reached.year + 1, 3, 31)
+
+
+def patient_index(case: Case) -> int | None:
+    """The member who needs care: by the name on the medical record, or the only insured member."""
+    name = case.medical.patient if case.medical else None
+    if name:
+        return next((i for i, m in enumerate(case.members) if m.name == name), None)
+    insured = [i for i, m in enumerate(case.members) if m.insured]
+    return insured[0] if len(insured) == 1 else None
 
 
 def yen(amount: int) -> str:

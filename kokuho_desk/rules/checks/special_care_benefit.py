@@ -22,23 +22,13 @@ from kokuho_desk.model.case import HARDSHIP_LABELS, Case
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.premium import member_label
-from kokuho_desk.rules.relief import end_of_school_year_after, finish, period_end, yen
+from kokuho_desk.rules.relief import end_of_school_year_after, finish, patient_index, period_end, yen
 from kokuho_desk.rules.result import CheckResult, NextAction
 
 ID = "special_care_benefit"
 TITLE = "特別療養費に代わる療養の給付・特別の事情"
 LETTER = "special-care-benefit"
 BASIS = ["国民健康保険法第54条の3"]
-
-
-def _patient(case: Case) -> int | None:
-    """The member who needs care, by the name on the medical record (alone in the household:
-    that member)."""
-    name = case.medical.patient if case.medical else None
-    if name:
-        return next((i for i, m in enumerate(case.members) if m.name == name), None)
-    insured = [i for i, m in enumerate(case.members) if m.insured]
-    return insured[0] if len(insured) == 1 else None
 
 
 def _exempt_members(case: Case, trace: Trace, on: date, missing: list[str]) -> dict[int, str]:
@@ -94,7 +84,7 @@ def check(ctx: CheckContext) -> CheckResult:
 
     med = case.medical
     needs_care = med.needs_care if med else None
-    patient = _patient(case) if needs_care else None
+    patient = patient_index(case) if needs_care else None
     if needs_care and patient is None:
         missing.append("medical.patient")
 
