@@ -1,6 +1,7 @@
 """一部負担金の減免・徴収猶予 (国保法44条; 昭和34年保発第21号 as amended by 保発0913第2号, 2010).
 
-The national standard: a cause (災害, 不作・不漁, 休廃業・失業等, or similar) **and** 入院 (外来 only
+The national standard: a cause (災害, 不作・不漁, 休廃業・失業等, or similar: illness or injury
+that cut the income is one) **and** 入院 (外来 only
 where the municipality allows it) **and** the household's monthly income ≤ 最低生活費 × the ratio
 **and** savings ≤ 最低生活費 × 3 months. The 保険者 decides, so a met standard is `likely`.
 The ratio, the months, 外来 and a bar for households in arrears are municipal settings
@@ -21,6 +22,7 @@ from kokuho_desk.rules.result import CheckResult, NextAction
 ID = "copayment_relief"
 TITLE = "一部負担金の減免・徴収猶予（国民健康保険法第44条）"
 LETTER = "copayment-relief"
+SIMILAR_CAUSE = 4  # 昭和34年保発第21号 の4: 前各号に類する事由
 BASIS = ["国民健康保険法第44条", "昭和34年3月30日 保発第21号（平成22年9月13日 保発0913第2号による改正）"]
 
 
@@ -33,16 +35,21 @@ def check(ctx: CheckContext) -> CheckResult:
     failed = False
 
     causes = trace.value("copayment.causes", on)
-    if hs is None or not hs.reasons:
+    if hs is None:
         missing.append("hardship.reasons")
-    else:
+    else:  # a recorded hardship with no reason checked means none (not unknown)
         met = [r for r in hs.reasons if r in causes]
+        similar = [r for r in met if causes[r] == SIMILAR_CAUSE]
         if met:
             reasons.append(f"減免の事由: {'・'.join(HARDSHIP_LABELS[r] for r in met)}。")
+            if "illness" in similar:
+                reasons.append("病気・負傷で収入が減ったことは「前各号に類する事由」に当たり得ます（収入の減少を示してください）。")
         else:
             failed = True
-            reasons.append("記録された事情（" + "・".join(HARDSHIP_LABELS[r] for r in hs.reasons)
-                           + "）は、災害・不作・休廃業・失業など減免の事由に当たりません。")
+            recorded = "・".join(HARDSHIP_LABELS[r] for r in hs.reasons)
+            reasons.append((f"記録された事情（{recorded}）" if recorded else "記録された事情はなく、")
+                           + "災害・不作・休廃業・失業・病気など減免の事由が今のところ見当たりません。"
+                           "そうした事情があれば記録し直してください。")
 
     outpatient_ok = setting(ctx, trace, "copayment_outpatient", on)
     inpatient = med.inpatient if med else None
