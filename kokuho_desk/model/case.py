@@ -112,6 +112,7 @@ class Contact:
 @dataclass
 class Finances:
     savings: int | None = None  # 預貯金
+    protected_savings: int | None = None  # 預貯金のうち差押禁止のお金（生活保護費・年金・手当など）から成る額
     monthly_income: int | None = None  # 現在の世帯の月収入 (見込み)
     monthly_rent: int | None = None
     grade: str | None = None  # 生活保護の級地, e.g. "1級地-1"
