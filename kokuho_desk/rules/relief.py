@@ -10,6 +10,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+import jpholiday
+
 from kokuho_desk.model.case import Case
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError, Value, parameter
@@ -71,6 +73,16 @@ def period_end(start_event: date, months: int) -> date:
     if start.day > last:
         return date(year, month, last)
     return date(year, month, start.day) - timedelta(days=1)
+
+
+def next_working_day(trace: Trace, day: date) -> date:
+    """A deadline on a Saturday, Sunday, national holiday, 一般の休日 or 12/29–31 moves to the next
+    day that is none of these (地方税法20条の5第2項; 施行令6条の18)."""
+    weekdays = trace.value("deadlines.closed_weekdays", day)
+    closed = set(trace.value("deadlines.closed_days", day)) | set(trace.value("deadlines.general_holidays", day))
+    while day.weekday() in weekdays or day.strftime("%m-%d") in closed or jpholiday.is_holiday(day):
+        day += timedelta(days=1)
+    return day
 
 
 def end_of_school_year_after(birth: date, age: int) -> date:
