@@ -175,6 +175,8 @@ def review_lines(values: list[Value]) -> list[str]:
     for v in values:
         if v.status == "planned":
             line = f"予定の制度を仮定: {parameter(v.param).description}（まだ施行されていません）"
+        elif v.status == "derived":
+            line = f"要確認: {parameter(v.param).description}（公表された数字から計算で導いた値です）"
         else:
             line = f"要確認: {parameter(v.param).description}（公的な原典でまだ確認できていない値です）"
         if line not in out:

@@ -126,7 +126,9 @@ def finish(check_id: str, title: str, verdict: str, trace: Trace, *, reasons: li
     unverified = trace.unverified()
     notes = list(review_notes or [])
     if unverified:
-        names = "、".join(dict.fromkeys(_description(v) for v in unverified))
+        # a derived value (computed from published figures, not read from the law) says so
+        names = "、".join(dict.fromkeys(_description(v) + ("（計算で導いた値）" if v.status == "derived" else "")
+                                        for v in unverified))
         notes.append(f"確認できていない値を使っています: {names}")
     for note in notes:
         reasons.append(f"{REVIEW_MARK}: {note}")

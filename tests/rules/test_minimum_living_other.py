@@ -6,9 +6,13 @@ Base figure used by hand: a person aged 55 alone in 1級地-1 has 生活扶助 7
 
 from __future__ import annotations
 
+import pytest
+
 from kokuho_desk.model.casefile import case_from_dict
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.params import ParameterError, _parse_file, parameter
+from tests.rules.checks.conftest import run_check
 
 
 def ml_of(members, as_of, **extra):
@@ -70,3 +74,24 @@ def test_short_stay_stays_at_home_standard():
     the 居宅 生活扶助 77,240."""
     ml = ml_of(ALONE, "2025-10-01", medical={"inpatient": True, "patient": "本人", "since": "2025-09-15"})
     assert ml.total == 77_240
+
+
+def test_derived_2026_table_shows_review():
+    """Ensure the 2026-10 経過的加算 table is 'derived' with its derivation, and a check that reads it
+    (生活保護 on 2026-12-01) says 要確認 naming it as computed."""
+    v = next(x for x in parameter("minimum_living.living_2023.transitional").values
+             if x.valid_from.isoformat() == "2026-10-01")
+    assert v.status == "derived" and "1,000円" in v.derivation
+    r = run_check("public_assistance", {"as_of": "2026-12-01", "members": ALONE,
+                                        "finances": {"monthly_income": 0, "savings": 0, "monthly_rent": 0,
+                                                     "grade": "1級地-1"}})
+    assert r.needs_review and any("計算で導いた値" in x for x in r.reasons)
+
+
+def test_derived_value_needs_its_derivation(tmp_path):
+    """Ensure a derived value without a derivation is refused with a Japanese message."""
+    f = tmp_path / "x.toml"
+    f.write_text('[a]\ndescription = "d"\nunit = "yen"\n[[a.values]]\nfrom = 2026-10-01\nvalue = 1\n'
+                 'status = "derived"\nsource = "s"\n', encoding="utf-8")
+    with pytest.raises(ParameterError, match="derivation"):
+        _parse_file(f, tmp_path)
