@@ -107,6 +107,10 @@ def recognise(case: Case, monthly_income: int, trace: Trace, on: date) -> Recogn
             minor = trace.value(P + "minor_deduction", on)
         out.wages.append(WageLine(i, w.monthly_gross, expenses, basic_deduction(trace, on, w.monthly_gross, rank == 0),
                                   new_job, minor))
+    gross = sum(w.gross for w in out.wages)
+    if gross > monthly_income:
+        out.notes.append(f"給与の総支給額の合計 {gross:,}円 が世帯の月収入 {monthly_income:,}円 を超えています。"
+                         "月収入は給与（総支給額）を含めた世帯全体の額で入力してください")
     out.income = max(0, monthly_income - sum(w.deducted for w in out.wages))
     return out
 

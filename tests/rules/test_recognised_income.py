@@ -48,3 +48,11 @@ def test_second_earner_takes_second_column():
     r = recognise(case, 170_000, trace(), ON)
     assert r.income == 125_760
     assert any("所得税・住民税・社会保険料・通勤費" in n for n in r.notes)  # the head's expenses are unknown
+
+
+def test_wages_above_the_household_income_are_flagged():
+    """Ensure a wage of 100,000 against a household income of 80,000 (probably entered net) is noted."""
+    case = case_from_dict({"as_of": "2026-12-01", "members": [
+        {"relation": "head", "birth_date": "1970-01-01", "wage": {"monthly_gross": 100_000}}]})
+    r = recognise(case, 80_000, trace(), ON)
+    assert any("総支給額の合計 100,000円" in n for n in r.notes)
