@@ -37,6 +37,7 @@ def test_job_loss_year_judged_on_joining_day_with_30_percent():
     printed = statement.render(report)
     assert "山田太郎の給与所得 2,760,000円 を非自発的失業の軽減により30/100の828,000円 として判定" in printed
     assert "→ 5割軽減" in printed
+    assert any("法定軽減もなしから5割に変わります" in x for x in report.check("unemployment_reduction").reasons)
 
 
 def test_without_qualifying_code_no_reduction():
