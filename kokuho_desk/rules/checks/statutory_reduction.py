@@ -57,11 +57,9 @@ def check(ctx: CheckContext) -> CheckResult:
         result.next_actions.append(NextAction(f"{names}の所得の申告（所得がなくても簡易申告）をする"))
         return result
     lines = j.lines
-    head = (f"軽減判定所得 {j.income:,}円（基準日 {format_wareki(j.day)}、被保険者等 {j.persons}人、"
-            f"給与所得者等 {j.earners}人）")
     unemployment = j.unemployment_line(case)
-    if unemployment:
-        head += f"（{unemployment}）"
+    head = (f"軽減判定所得 {j.income:,}円（基準日 {format_wareki(j.day)}、被保険者等 {j.persons}人、"
+            f"給与所得者等 {j.earners}人{'。' + unemployment if unemployment else ''}）")
     if j.reduction in REDUCTION_CLASSES:
         result.verdict = "eligible"
         result.reasons.append(f"{head} は {j.reduction}軽減の基準額 {lines[j.reduction]:,}円 以下です")
