@@ -8,7 +8,8 @@ resources/rules/minimum_living/. Research notes: ../shared/reference/minimum-liv
 Also (for_case): 期末一時扶助 in December, 教育扶助・高等学校等就学費 by school year, and a long
 inpatient's 入院患者日用品費 in place of that member's share (other_assistance.toml).
 Not modelled: 妊産婦・在宅患者加算, 医療扶助, 介護施設入所者基本生活費, 学習支援費 and other
-costs paid at cost. Each omission makes the figure lower than the welfare office's. The income the checks compare is recognised_income's.
+costs paid at cost. Each omission makes the figure lower than the welfare office's.
+The income the checks compare is recognised_income's (wages after the 勤労控除).
 """
 
 from __future__ import annotations
