@@ -74,6 +74,16 @@ class Childbirth:
 
 
 @dataclass
+class Wage:
+    """A member's current pay per month (生活保護の収入認定: 勤労控除と必要経費)."""
+
+    monthly_gross: int | None = None  # 給与の総支給額 (月)
+    monthly_withholding: Withholding | None = None  # 所得税・住民税・社会保険料 (月)
+    commute: int | None = None  # 通勤費の実費 (月)
+    new_job: bool = False  # 就労を始めて6か月以内（新規就労控除）
+
+
+@dataclass
 class Member:
     relation: str = "other"  # head | spouse | child | parent | other
     name: str | None = None
@@ -87,6 +97,7 @@ class Member:
     unemployment: Unemployment | None = None
     childbirth: Childbirth | None = None
     disability: str | None = None  # 障害者手帳等の等級 as written (e.g. "身体2級")
+    wage: Wage | None = None  # 今の給与 (生活保護基準との比較で勤労控除を引くため)
     public_medical_aid: bool = False  # 公費負担医療 (excluded from 特別療養費)
     foreign_resident: bool = False
 
@@ -101,6 +112,7 @@ class Contact:
 @dataclass
 class Finances:
     savings: int | None = None  # 預貯金
+    protected_savings: int | None = None  # 預貯金のうち差押禁止のお金（生活保護費・年金・手当など）から成る額
     monthly_income: int | None = None  # 現在の世帯の月収入 (見込み)
     monthly_rent: int | None = None
     grade: str | None = None  # 生活保護の級地, e.g. "1級地-1"
@@ -141,13 +153,17 @@ class Seizure:
     monthly_gross: int | None = None  # 支給額 for the period
     monthly_withholding: Withholding | None = None
     dependents: int | None = None  # 生計を一にする親族の数
-    pay_period: str = "month"  # month | week | day
+    pay_period: str = "month"  # month | week | day | two_months (年金: 2か月ごとの支払)
     period_days: int | None = None  # days in the pay period when pay_period is "day"
     bonus: bool = False  # 賞与
     pension_kind: str | None = None  # old_age | disability | survivor
     deposit_source: str | None = None  # salary | pension | benefit | other (what the deposit came from)
     deposit_credit_date: date | None = None  # when that money was credited
     released: bool = False  # 解除済み
+    collected_date: date | None = None  # 取立ての日 (預貯金・債権: 取り立てられて差押えが終わった日)
+    retirement_allowance: bool = False  # 退職手当等の差押え (76条4項)
+    service_years: int | None = None  # 退職手当等の支給の基礎となった勤続年数
+    consent: bool = False  # 滞納者が禁止額を超える差押えを承諾した (76条5項; 撤回できる)
 
 
 @dataclass

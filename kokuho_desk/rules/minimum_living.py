@@ -5,9 +5,11 @@
 The structure in force (2020-10 or 2023-10) and every table are dated data in
 resources/rules/minimum_living/. Research notes: ../shared/reference/minimum-living.md.
 
-Not modelled: 教育扶助・高等学校等就学費, 妊産婦・在宅患者加算, 医療扶助, 期末一時扶助,
-入院患者・介護施設入所者 (their 生活扶助 is 日用品費 / 基本生活費), 勤労控除 (the checks compare the
-income as given). Each omission makes the figure lower than the welfare office's.
+Also (for_case): 期末一時扶助 in December, 教育扶助・高等学校等就学費 by school year, and a long
+inpatient's 入院患者日用品費 in place of that member's share (other_assistance.toml).
+Not modelled: 妊産婦・在宅患者加算, 医療扶助, 介護施設入所者基本生活費, 学習支援費 and other
+costs paid at cost. Each omission makes the figure lower than the welfare office's.
+The income the checks compare is recognised_income's (wages after the 勤労控除).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from kokuho_desk.model.municipalities import Municipality
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules import relief
 from kokuho_desk.rules.params import value_at
+from kokuho_desk.rules.premium import member_label
+from kokuho_desk.rules.recognised_income import Recognised, recognise
 
 P = "minimum_living."
 
@@ -50,6 +54,9 @@ class MinimumLiving:
     housing: int  # 住宅扶助 (rent up to the 限度額)
     housing_ceiling: int | None
     notes: list[str] = field(default_factory=list)  # data gaps: shown as 要確認
+    year_end: int = 0  # 期末一時扶助 (December)
+    education: int = 0  # 教育扶助 基準額 and 高等学校等就学費 基本額
+    inpatient_daily: int = 0  # 入院患者日用品費 (an inpatient's 生活扶助)
 
     @property
     def living(self) -> int:
@@ -61,12 +68,18 @@ class MinimumLiving:
         return self.child_rearing + self.single_parent + self.disability
 
     @property
+    def other_assistance(self) -> int:
+        """期末一時扶助, 教育扶助・高等学校等就学費, 入院患者日用品費."""
+        return self.year_end + self.education + self.inpatient_daily
+
+    @property
     def total(self) -> int:
-        return self.living + self.winter + self.additions + self.housing
+        return self.living + self.winter + self.additions + self.housing + self.other_assistance
 
     def breakdown(self) -> dict[str, int]:
         return {"living_assistance": self.living, "winter_addition": self.winter,
-                "additions": self.additions, "housing_assistance": self.housing}
+                "additions": self.additions, "housing_assistance": self.housing,
+                "other_assistance": self.other_assistance}
 
 
 def _round_up(amount: Decimal | int, unit: int) -> int:
@@ -211,6 +224,51 @@ def housing_ceiling(trace: Trace, on: date, place: Municipality) -> list[int] | 
     return None
 
 
+def long_inpatient(case: Case, on: date, trace: Trace) -> int | None:
+    """The member in hospital for longer than the data's months (medical.inpatient, .patient,
+    .since): that member's 生活扶助 is the 入院患者日用品費, not a share of the household's."""
+    med = case.medical
+    if not (med and med.inpatient and med.since):
+        return None
+    i = relief.patient_index(case)
+    if i is None or relief.period_end(med.since, trace.value(P + "other_assistance.inpatient_after_months", on)) >= on:
+        return None
+    return i
+
+
+def _school(trace: Trace, on: date, birth: date | None) -> str | None:
+    """小学校・中学校・高等学校等 by the age on 4月1日 of the school year (学校教育法17条)."""
+    if birth is None:
+        return None
+    school_year = on.year - (on.month < 4)
+    age = date(school_year, 4, 1).year - birth.year - ((4, 1) < (birth.month, birth.day))
+    ages = trace.value(P + "other_assistance.school_ages", on)
+    return next((k for k, (low, high) in ages.items() if low <= age <= high), None)
+
+
+def add_other_assistance(trace: Trace, on: date, grade: str, persons: Sequence[Person], inpatient: int | None,
+                         ml: MinimumLiving, births: Sequence[date | None] = ()) -> None:
+    """Add 期末一時扶助 (in December), 教育扶助・高等学校等就学費 (children by their school year) and
+    the 入院患者日用品費 of a long inpatient (whose 生活扶助 the household's no longer counts)."""
+    col = trace.value(P + "structure.grades", on).index(grade)
+    if on.month == 12:
+        table = trace.value(P + "other_assistance.year_end", on)
+        n = len(persons)
+        top = min(n, 9)
+        ml.year_end = table[str(top)][col] + table["per_extra_person"][col] * (n - top)
+    if inpatient is not None:
+        if len(persons) == 1:  # alone in hospital: no 居宅 生活扶助 is left
+            ml.body = ml.special = ml.transitional = ml.winter = 0
+        ml.inpatient_daily = trace.value(P + "other_assistance.inpatient_daily", on)
+        ml.notes.append("入院が長いため、入院している人の生活扶助を入院患者日用品費として数えています")
+    schools = [_school(trace, on, b) for b in births]
+    if any(schools):
+        amounts = trace.value(P + "other_assistance.education", on)
+        ml.education = sum(amounts[k] for k in schools if k)
+        if "high_school" in schools:
+            ml.notes.append("15〜17歳の子を高校等に在学として高等学校等就学費を含めています")
+
+
 def _disability_level(trace: Trace, on: date, text: str | None) -> int | None:
     if not text:
         return None
@@ -229,16 +287,43 @@ def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
     return persons, any(p.child for p in persons) and not any(m.relation == "spouse" for m in case.members)
 
 
-def means(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, int | None, int | None, list[str],
-                                                   str | None]:
-    """(最低生活費, monthly income, savings, case fields missing, data gap): what the relief checks
-    weigh the household's means against (for_case, plus finances.monthly_income and .savings)."""
+@dataclass
+class Means:
+    """What the relief checks weigh against the 最低生活費: the income as the welfare office
+    counts it (after the 勤労控除 and 必要経費) and the savings."""
+
+    ml: MinimumLiving | None
+    income: int | None  # recognised monthly income
+    savings: int | None
+    missing: list[str]
+    gap: str | None  # a data gap that prevents the 最低生活費
+    recognised: Recognised | None = None
+
+    @property
+    def notes(self) -> list[str]:
+        """要確認 notes: data gaps of the 最低生活費 and unknown wage expenses."""
+        return ((self.ml.notes if self.ml else []) + ([self.gap] if self.gap else [])
+                + (self.recognised.notes if self.recognised else []))
+
+    @property
+    def income_label(self) -> str:
+        return "勤労控除の後の世帯の月収入" if self.recognised and self.recognised.wages else "世帯の月収入"
+
+    def wage_lines(self, case: Case) -> list[str]:
+        """Each wage's 勤労控除, in words."""
+        return self.recognised.lines(lambda i: member_label(case, i)) if self.recognised else []
+
+
+def means(ctx: CheckContext, trace: Trace) -> Means:
+    """The household's means (for_case, plus finances.monthly_income and .savings): the income is
+    the one the welfare office counts (recognised_income: wages after the 勤労控除)."""
     fin = ctx.case.finances
     ml, missing, gap = for_case(ctx, trace)
     income = fin.monthly_income if fin else None
     savings = fin.savings if fin else None
     missing += [p for p, v in (("finances.monthly_income", income), ("finances.savings", savings)) if v is None]
-    return ml, income, savings, missing, gap
+    recognised = recognise(ctx.case, income, trace, ctx.as_of) if income is not None else None
+    return Means(ml, recognised.income if recognised else None, savings, missing, gap, recognised)
 
 
 def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, list[str], str | None]:
@@ -280,8 +365,11 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
         zone = None
         if pref is not None:
             zone = next((z for z, prefs in own.value(P + "winter.zones", on).items() if pref in prefs), "VI")
-        result = compute(own, on, grade, persons, single_parent=single, rent=rent, housing_ceiling=ceiling,
+        inpatient = long_inpatient(case, on, own)
+        at_home = [p for i, p in enumerate(persons) if i != inpatient] or persons
+        result = compute(own, on, grade, at_home, single_parent=single, rent=rent, housing_ceiling=ceiling,
                          winter_zone=zone)
+        add_other_assistance(own, on, grade, persons, inpatient, result, [m.birth_date for m in case.members])
         winter_months = set().union(*own.value(P + "winter.months", on).values())
         if pref is None and on.month in winter_months:
             result.notes.append("都道府県が分からないため冬季加算を含めていません")

@@ -10,13 +10,15 @@ A file is one topic; each top-level table is one parameter with dated values::
     from = 2025-04-01                 # first day in force (a fiscal year starts on 04-01)
     to = 2026-03-31                   # optional last day; otherwise until the next value
     value = 305000                    # number, "9.30" decimal string, table, list, text
-    status = "verified"               # verified | unverified | planned
+    status = "verified"               # verified | unverified | derived | planned
     source = "松阪市 令和7年度 … https://…"
     what_if = "child_reduction_2027"  # planned values only: the switch that turns them on
+    derivation = "…"                  # derived values only: how they were computed from the source
 
 The parameter id is ``<file stem>.<table name>``. A value marked ``unverified`` is used,
-but every result that reads it says 要確認; a ``planned`` value is ignored unless its
-what-if switch is on. ``tests/rules/test_law_files.py`` lints every file.
+but every result that reads it says 要確認; so does a ``derived`` value (computed from
+published figures rather than read from the law: the derivation says how); a ``planned``
+value is ignored unless its what-if switch is on. ``tests/rules/test_law_files.py`` lints every file.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import Any
 
 from kokuho_desk import paths
 
-STATUSES = ("verified", "unverified", "planned")
+STATUSES = ("verified", "unverified", "derived", "planned")
 UNITS = ("yen", "percent", "ratio", "count", "months", "table", "text", "date", "flag")
 
 
@@ -48,6 +50,7 @@ class Value:
     status: str
     source: str
     what_if: str | None = None
+    derivation: str | None = None  # derived values: how they were computed
 
     @property
     def verified(self) -> bool:
@@ -97,12 +100,14 @@ def _parse_file(path: Path, root: Path) -> dict[str, Parameter]:
                 raise ParameterError(f"{where}: status は {' / '.join(STATUSES)} のいずれかです")
             if raw["status"] == "planned" and not raw.get("what_if"):
                 raise ParameterError(f"{where}: planned の値には what_if が必要です")
+            if raw["status"] == "derived" and not str(raw.get("derivation", "")).strip():
+                raise ParameterError(f"{where}: derived の値には derivation（導き方）が必要です")
             if not isinstance(raw["from"], date) or ("to" in raw and not isinstance(raw["to"], date)):
                 raise ParameterError(f"{where}: from / to は日付（2025-04-01）で書いてください")
             if not str(raw["source"]).strip():
                 raise ParameterError(f"{where}: source が空です")
             values.append(Value(pid, raw["value"], raw["from"], raw.get("to"), raw["status"],
-                                str(raw["source"]), raw.get("what_if")))
+                                str(raw["source"]), raw.get("what_if"), raw.get("derivation")))
         unit = table.get("unit", "")
         if unit not in UNITS:
             raise ParameterError(f"{path.name}: [{name}] の unit は {' / '.join(UNITS)} のいずれかです")
@@ -135,6 +140,11 @@ def rules_version() -> str:
 def value_at(pid: str, on: date, what_if: frozenset[str] = frozenset()) -> Value:
     """parameter(pid).at(on, what_if), remembered: the law data is read once and never changes."""
     return parameter(pid).at(on, what_if)
+
+
+def in_force_from(pid: str) -> date:
+    """The first day a parameter has a value: the day its law came into force."""
+    return parameter(pid).values[0].valid_from
 
 
 class UnknownParameterError(KeyError):

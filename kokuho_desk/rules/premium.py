@@ -30,7 +30,7 @@ from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisional_sentence
 from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
 from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, profile_for_case
-from kokuho_desk.rules.params import ParameterError, Value, parameter
+from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
 
 NO_REDUCTION = "なし"
 REDUCTION_CLASSES = ("7割", "5割", "2割")
@@ -154,9 +154,12 @@ def childbirth_months(m: Member, trace: Trace, on: date) -> list[date]:
         return []
     due = month_of(c.expected_date)
     kind = "multiple" if c.multiple else "single"
-    first = add_months(due, -trace.value(f"childbirth.{kind}_months_before", due))
-    count = trace.value(f"childbirth.{kind}_months", due)
-    start = trace.value("childbirth.first_exempt_month", due)
+    # A due month before the law (2023-11/12) still exempts its months from 2024-01 on, under
+    # the rule as it came into force (芦屋市: 令和5年11月出産 → 令和6年1月分のみ).
+    rule_day = max(due, in_force_from("childbirth.first_exempt_month"))
+    first = add_months(due, -trace.value(f"childbirth.{kind}_months_before", rule_day))
+    count = trace.value(f"childbirth.{kind}_months", rule_day)
+    start = trace.value("childbirth.first_exempt_month", rule_day)
     return [mo for mo in (add_months(first, k) for k in range(count)) if mo >= start]
 
 
@@ -175,6 +178,8 @@ def review_lines(values: list[Value]) -> list[str]:
             line = f"予定の制度を仮定: {parameter(v.param).description}（まだ施行されていません）"
         elif v.status == PROVISIONAL:
             line = f"要確認: {parameter(v.param).description}（その年度の値がまだないため、前の年度の値で仮に計算しています）"
+        elif v.status == "derived":
+            line = f"要確認: {parameter(v.param).description}（公表された数字から計算で導いた値です）"
         else:
             line = f"要確認: {parameter(v.param).description}（公的な原典でまだ確認できていない値です）"
         if line not in out:
@@ -207,6 +212,16 @@ class Judgement:
     counted: list[int] = field(default_factory=list)  # member indexes whose income counts
     undeclared: list[int] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    # 特例対象被保険者等 counted with 給与所得 × 30/100 (施行令29条の7の2): index → (給与所得, after)
+    unemployed: dict[int, tuple[int, int]] = field(default_factory=dict)
+    later: dict[date, "Judgement"] = field(default_factory=dict)  # from a month: a 軽減期間 starting later
+
+    def unemployment_line(self, case: Case) -> str | None:
+        """The words that say whose 給与所得 was counted at 30/100, for the card and the 計算書."""
+        if not self.unemployed:
+            return None
+        return "、".join(f"{member_label(case, i)}の給与所得 {before:,}円 を非自発的失業の軽減により30/100の"
+                        f"{after:,}円 として判定" for i, (before, after) in self.unemployed.items())
 
 
 def _classify(income: int, persons: int, earners: int, fiscal_year: int, trace: Trace) -> tuple[str, dict]:
@@ -484,8 +499,11 @@ class _Computation:
                              [f"所得の申告をしていない人（{names}）がいるため、法定軽減（7割・5割・2割）は受けられません"])
         if not self.variant.statutory:
             return Judgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared)
+        # 特例対象被保険者等: 給与所得 × 30/100 in the 軽減判定 too (施行令29条の7の2).
         incomes = {i: self.income(i, i in unemployed) for i in counted}
         total = sum(x.judgement for x in incomes.values())
+        reduced = {i: (incomes[i].salary_before_unemployment, incomes[i].salary) for i in counted
+                   if i in unemployed and incomes[i].salary_before_unemployment}
         # 給与所得者等: the conflicting readings are shown only when they change the class.
         scratch, alt = Trace(self.ctx), Trace(self.ctx)
         earners = sum(is_earner(case.members[i], self._income_of(i), fy, scratch) for i in counted)
@@ -503,7 +521,7 @@ class _Computation:
                            "市区町村に確認してください")
         ratio = Decimal(trace.value("statutory_reduction.ratios", self.on)[cls]) if cls != NO_REDUCTION \
             else Decimal(0)
-        return Judgement(cls, ratio, day, total, persons, earners, lines, counted, [], reasons)
+        return Judgement(cls, ratio, day, total, persons, earners, lines, counted, [], reasons, reduced)
 
     # -- the premium ---------------------------------------------------------------------------
 
@@ -528,7 +546,12 @@ class _Computation:
                 exempt = set(childbirth_months(m, trace, on))
                 births[i] = [mo in exempt for mo in months]
         self.unemployed_in = [frozenset(i for i in range(n) if unemp[i][k]) for k in range(12)]
-        base_judgement = self.judge(self.unemployed_in[0])
+        # The 判定 day's own month decides who is a 特例対象被保険者 (the joining day for a
+        # household that joins mid-year: in the year of the job loss too).
+        day_month = months.index(month_of(basis_day(case, fy, trace)))
+        base_judgement = self.judge(self.unemployed_in[day_month])
+        judgements = {self.unemployed_in[day_month]: base_judgement}
+        base_judgement.reasons += self._later_unemployment(months, day_month, base_judgement, judgements)
         self.reasons += base_judgement.reasons
         incomes = {i: self.income(i, False) for i, m in enumerate(case.members) if m.insured}
         if rates is None:
@@ -536,7 +559,6 @@ class _Computation:
             return PremiumResult(fy, base_judgement, {}, None, kind, rates, incomes, self.reasons, self.missing,
                                  trace.read)
         specific = self._specific_household_ratios(months, in_k)
-        judgements = {self.unemployed_in[0]: base_judgement}
 
         parts: dict[str, PartResult] = {}
         prorated = False
@@ -553,6 +575,25 @@ class _Computation:
         total = sum(p.total for p in parts.values())
         return PremiumResult(fy, base_judgement, parts, total, kind, rates, incomes, self.reasons, self.missing,
                              trace.read)
+
+    def _later_unemployment(self, months: list[date], day_month: int, base: Judgement,
+                            judgements: dict) -> list[str]:
+        """A 軽減期間 that starts after the 判定 day: from its first month the household is judged
+        with the 給与所得 at 30/100 (施行令29条の7の2), which can give a larger reduction."""
+        out = []
+        for k in range(day_month + 1, 12):
+            unemployed = self.unemployed_in[k]
+            if unemployed == self.unemployed_in[k - 1] or not unemployed:
+                continue
+            if unemployed not in judgements:
+                judgements[unemployed] = self.judge(unemployed)
+            later = judgements[unemployed]
+            if later.reduction is not None and later.reduction != base.reduction:
+                base.later[months[k]] = later
+                cls = f"{later.reduction}軽減" if later.reduction != NO_REDUCTION else "軽減なし"
+                out.append(f"{months[k].month}月分からは非自発的失業の軽減（給与所得を30/100として判定）により"
+                           f"{cls}です（軽減判定所得 {later.income:,}円）")
+        return out
 
     def _specific_household_ratios(self, months: list[date], in_k: list[list[bool]]) -> list[Decimal]:
         """平等割 multiplier per month for 特定世帯 (½) / 特定継続世帯 (¾), else 1."""
@@ -612,7 +653,9 @@ class _Computation:
         if self._rules_of_parts is None:
             trace, on = self.trace, self.on
             self._rules_of_parts = (
-                trace.value("childbirth.parts", on) if any(any(b) for b in births) else (),
+                # FY2023: the exempt months (2024-01〜03) are under the law from its first day
+                trace.value("childbirth.parts", max(on, in_force_from("childbirth.parts")))
+                if any(any(b) for b in births) else (),
                 trace.value("children.half_reduction_parts", on),
                 trace.value("children.half_reduction_under_age", on),
                 Decimal(trace.value("children.half_reduction_ratio", on)),

@@ -10,6 +10,9 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+import jpholiday
+
+from kokuho_desk.model.case import Case
 from kokuho_desk.model.municipalities import Municipality, master_source
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError, Value, parameter
@@ -90,6 +93,16 @@ def period_end(start_event: date, months: int) -> date:
     return date(year, month, start.day) - timedelta(days=1)
 
 
+def next_working_day(trace: Trace, day: date) -> date:
+    """A deadline on a Saturday, Sunday, national holiday, 一般の休日 or 12/29–31 moves to the next
+    day that is none of these (地方税法20条の5第2項; 施行令6条の18)."""
+    weekdays = trace.value("deadlines.closed_weekdays", day)
+    closed = set(trace.value("deadlines.closed_days", day)) | set(trace.value("deadlines.general_holidays", day))
+    while day.weekday() in weekdays or day.strftime("%m-%d") in closed or jpholiday.is_holiday(day):
+        day += timedelta(days=1)
+    return day
+
+
 def end_of_school_year_after(birth: date, age: int) -> date:
     """The first 31 March on or after the day one reaches `age` (「…歳に達する日以後の最初の
     3月31日」); one reaches an age the day before the birthday (年齢計算ニ関スル法律)."""
@@ -100,6 +113,15 @@ def end_of_school_year_after(birth: date, age: int) -> date:
         reached = date(year, 2, 28)  # born on 29 Feb: the age is reached at the end of 28 Feb
     march = date(reached.year, 3, 31)
     return march if reached <= march else date(reached.year + 1, 3, 31)
+
+
+def patient_index(case: Case) -> int | None:
+    """The member who needs care: by the name on the medical record, or the only insured member."""
+    name = case.medical.patient if case.medical else None
+    if name:
+        return next((i for i, m in enumerate(case.members) if m.name == name), None)
+    insured = [i for i, m in enumerate(case.members) if m.insured]
+    return insured[0] if len(insured) == 1 else None
 
 
 def yen(amount: int) -> str:
@@ -122,7 +144,9 @@ def finish(check_id: str, title: str, verdict: str, trace: Trace, *, reasons: li
     unverified = trace.unverified()
     notes = list(review_notes or [])
     if unverified:
-        names = "、".join(dict.fromkeys(_description(v) for v in unverified))
+        # a derived value (computed from published figures, not read from the law) says so
+        names = "、".join(dict.fromkeys(_description(v) + ("（計算で導いた値）" if v.status == "derived" else "")
+                                        for v in unverified))
         notes.append(f"確認できていない値を使っています: {names}")
     for note in notes:
         reasons.append(f"{REVIEW_MARK}: {note}")

@@ -60,6 +60,8 @@ def _judgement(report: CheckReport, p: PremiumResult) -> list[str]:
         return out
     out.append(f"  軽減判定所得 {_yen(j.income)}（世帯主・被保険者・特定同一世帯所属者の所得の合計。"
                "65歳以上の年金は15万円を控除）")
+    if j.unemployment_line(report.case):
+        out.append(f"  うち{j.unemployment_line(report.case)}")
     out.append(f"  被保険者等 {j.persons}人、給与所得者等 {j.earners}人")
     out.append("  基準額: 7割 {} / 5割 {} / 2割 {}（いずれも以下）".format(
         _yen(j.lines["7割"]), _yen(j.lines["5割"]), _yen(j.lines["2割"])))

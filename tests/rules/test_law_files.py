@@ -28,6 +28,8 @@ def test_every_value_is_dated_cited_and_has_a_status(path: Path):
             assert v["status"] in STATUSES
             assert str(v["source"]).strip()
             assert v["status"] != "planned" or v.get("what_if"), f"{path.name} [{name}] planned without what_if"
+            assert v["status"] != "derived" or str(v.get("derivation", "")).strip(), \
+                f"{path.name} [{name}] derived without its derivation"
             assert "to" not in v or v["to"] >= v["from"]
 
 

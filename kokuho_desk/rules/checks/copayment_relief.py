@@ -1,11 +1,12 @@
 """一部負担金の減免・徴収猶予 (国保法44条; 昭和34年保発第21号 as amended by 保発0913第2号, 2010).
 
-The national standard: a cause (災害, 不作・不漁, 休廃業・失業等, or similar) **and** 入院 (外来 only
+The national standard: a cause (災害, 不作・不漁, 休廃業・失業等, or similar: illness or injury
+that cut the income is one) **and** 入院 (外来 only
 where the municipality allows it) **and** the household's monthly income ≤ 最低生活費 × the ratio
 **and** savings ≤ 最低生活費 × 3 months. The 保険者 decides, so a met standard is `likely`.
 The ratio, the months, 外来 and a bar for households in arrears are municipal settings
 (relief_defaults.toml, overridden by the profile's [relief]). The income compared is the one
-given (finances.monthly_income), without the 生活保護 勤労控除.
+the welfare office's (wages after the 勤労控除 and 必要経費: recognised_income).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from kokuho_desk.rules.result import CheckResult, NextAction
 ID = "copayment_relief"
 TITLE = "一部負担金の減免・徴収猶予（国民健康保険法第44条）"
 LETTER = "copayment-relief"
+SIMILAR_CAUSE = 4  # 昭和34年保発第21号 の4: 前各号に類する事由
 BASIS = ["国民健康保険法第44条", "昭和34年3月30日 保発第21号（平成22年9月13日 保発0913第2号による改正）"]
 
 
@@ -33,16 +35,21 @@ def check(ctx: CheckContext) -> CheckResult:
     failed = False
 
     causes = trace.value("copayment.causes", on)
-    if hs is None or not hs.reasons:
+    if hs is None:
         missing.append("hardship.reasons")
-    else:
+    else:  # a recorded hardship with no reason checked means none (not unknown)
         met = [r for r in hs.reasons if r in causes]
+        similar = [r for r in met if causes[r] == SIMILAR_CAUSE]
         if met:
             reasons.append(f"減免の事由: {'・'.join(HARDSHIP_LABELS[r] for r in met)}。")
+            if "illness" in similar:
+                reasons.append("病気・負傷で収入が減ったことは「前各号に類する事由」に当たり得ます（収入の減少を示してください）。")
         else:
             failed = True
-            reasons.append("記録された事情（" + "・".join(HARDSHIP_LABELS[r] for r in hs.reasons)
-                           + "）は、災害・不作・休廃業・失業など減免の事由に当たりません。")
+            recorded = "・".join(HARDSHIP_LABELS[r] for r in hs.reasons)
+            reasons.append((f"記録された事情（{recorded}）" if recorded else "記録された事情はなく、")
+                           + "災害・不作・休廃業・失業・病気など減免の事由が今のところ見当たりません。"
+                           "そうした事情があれば記録し直してください。")
 
     outpatient_ok = setting(ctx, trace, "copayment_outpatient", on)
     inpatient = med.inpatient if med else None
@@ -61,8 +68,9 @@ def check(ctx: CheckContext) -> CheckResult:
         failed = True
         reasons.append("この市町村は保険料（税）の滞納があると減免しない扱いです。")
 
-    ml, income, savings, lacking, gap = minimum_living.means(ctx, trace)
-    missing += lacking
+    means = minimum_living.means(ctx, trace)
+    ml, income, savings = means.ml, means.income, means.savings
+    missing += means.missing
     figures: dict = {}
     if ml is not None:
         cost = ml.total
@@ -73,9 +81,10 @@ def check(ctx: CheckContext) -> CheckResult:
         figures = {"minimum_living_cost": cost, "income_limit": income_limit, "savings_limit": savings_limit,
                    **ml.breakdown()}
         if income is not None:
+            reasons += [f"{line}。" for line in means.wage_lines(case)]
             ok = income <= income_limit
             failed |= not ok
-            reasons.append(f"世帯の月収入 {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
+            reasons.append(f"{means.income_label} {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
                            f"{'' if ratio == 1 else f' × {ratio}'}）の {yen(income_limit)} "
                            f"{'以下です' if ok else 'を超えています'}。")
         if savings is not None:
@@ -98,4 +107,4 @@ def check(ctx: CheckContext) -> CheckResult:
         reasons.append(f"国の基準を満たしています。減免するかどうかは保険者が決めます（期間は{period}か月までが標準）。")
         actions.append(NextAction("一部負担金の減免を申請する（入院の前か入院時に。原則として申請日から適用）", on, LETTER))
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, missing=missing, figures=figures,
-                  actions=actions, review_notes=(ml.notes if ml else []) + ([gap] if gap else []))
+                  actions=actions, review_notes=means.notes)

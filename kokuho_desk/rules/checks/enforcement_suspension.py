@@ -2,9 +2,11 @@
 第3項; the same three grounds as 国税徴収法153条): 1 無財産, 2 生活を著しく窮迫させるおそれ,
 3 所在・財産ともに不明 (not a desk client's case). The 停止 is 職権: the desk sends a 上申, and the
 municipality decides, so at best `likely`. Ground 2 is taken as income ≤ 最低生活費 with savings
-within the data's months of it (生活保護基準と同程度の生活状態); ground 1 is noted when there are
-no savings at all. Under ground 2 seizures must be released (15条の7第3項); after 3 years the
-duty to pay ends.
+within the data's months of it (生活保護基準と同程度の生活状態); ground 1 when there is no
+seizable property and the income is ≤ 最低生活費: savings made of money that cannot be seized (生活保護費, pensions, benefits:
+finances.protected_savings) do not count. Under ground 2 seizures must be released (15条の7第3項);
+after 3 years the duty to pay ends; under ground 1, where collection is clearly impossible, the
+duty can end at once (15条の7第5項), which the result offers.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ def check(ctx: CheckContext) -> CheckResult:
     if not case.arrears:
         return finish(ID, TITLE, "not_eligible", trace, reasons=["滞納の記録がないので執行停止の対象になりません。"],
                       basis=basis)
-    ml, income, savings, missing, gap = minimum_living.means(ctx, trace)
+    means = minimum_living.means(ctx, trace)
+    ml, income, savings, missing = means.ml, means.income, means.savings, means.missing
     reasons: list[str] = []
     figures: dict = {}
     actions: list[NextAction] = []
@@ -39,25 +42,39 @@ def check(ctx: CheckContext) -> CheckResult:
         cost = ml.total
         limit = int((cost * Decimal(trace.value("enforcement.suspension_savings_months", on)))
                     .to_integral_value(ROUND_FLOOR))
-        figures = {"minimum_living_cost": cost, "savings_limit": limit}
-        if income <= cost and savings <= limit:
+        seizable = savings
+        protected = case.finances.protected_savings or 0
+        if protected and trace.value("enforcement.unseizable_counts_as_no_property", on):
+            seizable = max(0, savings - protected)  # 差押禁止のお金は財産に数えない (75〜77条, 生活保護法58条)
+        figures = {"minimum_living_cost": cost, "savings_limit": limit, "recognised_income": income,
+                   "seizable_savings": seizable}
+        reasons += [f"{line}。" for line in means.wage_lines(case)]
+        no_property = seizable == 0 and income <= cost  # 第1号
+        hardship = income <= cost and seizable <= limit  # 第2号
+        if no_property or hardship:
             verdict = "likely"
-            reasons.append(f"世帯の月収入 {yen(income)} は最低生活費 {yen(cost)} 以下で、預貯金も {yen(savings)} です。"
-                           "滞納処分をすると生活を著しく窮迫させるおそれがあります（第2号）。")
-            if savings == 0:
-                reasons.append("預貯金がなく、差し押さえられる財産がない場合にも当たります（第1号）。")
+            if hardship:
+                reasons.append(f"{means.income_label} {yen(income)} は最低生活費 {yen(cost)} 以下で、差し押さえられる"
+                               f"預貯金も {yen(seizable)} です。滞納処分をすると生活を著しく窮迫させるおそれがあります（第2号）。")
+            if no_property:
+                held = f"（預貯金 {yen(savings)} は差押禁止のお金から成るので財産に数えません）" if savings else ""
+                reasons.append(f"差し押さえられる財産がありません{held}。滞納処分をすることができる財産がないときに当たります（第1号）。")
             years = trace.value("enforcement.suspension_extinction_years", on)
             reasons.append(f"執行停止は市町村が職権で行うので、事情を書いた上申書を出します。停止が{years}年続くと納付義務は消えます。")
             actions.append(NextAction("滞納処分の執行停止を求める上申書を出す", on, LETTER))
-            if any(not s.released for s in case.seizures):
+            if no_property and trace.value("enforcement.immediate_extinction", on):
+                figures["immediate_extinction"] = True
+                reasons.append("財産がなく収入も最低生活費以下で、徴収できないことが明らかなときは、3年を待たずに"
+                               "納付義務をすぐに消滅させることもできます（第15条の7第5項）。上申書であわせて求められます。")
+            if hardship and any(not s.released for s in case.seizures):
                 reasons.append("第2号で停止するときは、差押えを解除しなければなりません（第15条の7第3項）。")
                 actions.append(NextAction("執行停止とあわせて差押えの解除を求める", on, "seizure-release"))
         else:
             verdict = "not_eligible"
             if income > cost:
-                reasons.append(f"世帯の月収入 {yen(income)} が最低生活費 {yen(cost)} を超えています。")
-            if savings > limit:
-                reasons.append(f"預貯金 {yen(savings)} が目安 {yen(limit)} を超えています。")
-            reasons.append("分納や換価の猶予・徴収猶予を検討してください。")
+                reasons.append(f"{means.income_label} {yen(income)} が最低生活費 {yen(cost)} を超えています。")
+            if seizable > limit:
+                reasons.append(f"差し押さえられる預貯金 {yen(seizable)} が目安 {yen(limit)} を超えています。")
+            reasons.append("今の事情では執行停止は難しい見込みです。分納や換価の猶予・徴収猶予を検討してください。")
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
-                  actions=actions, review_notes=(ml.notes if ml else []) + ([gap] if gap else []))
+                  actions=actions, review_notes=means.notes)

@@ -5,7 +5,8 @@ Events on the case: 督促 (arrears[].demand_date; only the first renews, from t
 delay of the data has passed), 承認 (arrears[].acknowledgements: 分納誓約, 一部納付) renews,
 催告 (enforcement[] reminder) suspends completion for 6 months once (民法150条), 差押え
 (seizures[], enforcement[] seizure) renews, and while a seizure is not released the period is
-taken as not running. Before 2020-04-01 the same events were 「中断」; the effect counted here
+taken as not running; a seizure collected (seizures[].collected_date: 取立て) has ended, and the
+period restarts from the collection (民法148条2項). Before 2020-04-01 the same events were 「中断」; the effect counted here
 is the same. Not modelled: 交付要求, 旧153条 (催告 followed by 差押え within 6 months), and
 which arrears a seizure was for (taken as all arrears due before it).
 """
@@ -24,7 +25,8 @@ ID = "limitation"
 TITLE = "時効（国民健康保険法第110条・地方税法第18条）"
 BASIS = {"料": "国民健康保険法第110条（保険料 2年）", "税": "地方税法第18条（保険税 5年）"}
 BASIS_COMMON = ["地方自治法第236条", "民法第147条〜第152条（時効の完成猶予及び更新）"]
-EVENT_LABELS = {"ack": "承認（分納誓約・一部納付）", "demand": "督促", "seizure": "差押え", "reminder": "催告"}
+EVENT_LABELS = {"ack": "承認（分納誓約・一部納付）", "demand": "督促", "seizure": "差押え", "reminder": "催告",
+                "collected": "差押えの取立て（差押えの終了）"}
 
 
 def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
@@ -34,7 +36,9 @@ def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
     if arrear.demand_date:
         out.append((arrear.demand_date, "demand", False))
     out += [(e.date, "reminder", False) for e in case.enforcement if e.kind == "reminder" and e.date]
-    seizure_days = {s.date: not s.released for s in case.seizures if s.date}
+    seizure_days = {s.date: not (s.released or s.collected_date) for s in case.seizures if s.date}
+    # A collected (取立て) deposit or claim seizure has ended: the period restarts from then (民法148条2項).
+    out += [(s.collected_date, "collected", False) for s in case.seizures if s.collected_date]
     for e in case.enforcement:
         if e.kind == "seizure" and e.date and e.date not in seizure_days:
             seizure_days[e.date] = False
@@ -65,12 +69,17 @@ def expiry(trace: Trace, ctx: CheckContext, arrear: Arrear, due: date) -> tuple[
         if kind == "seizure" and pending:
             notes.append(f"差押え（{format_wareki(d)}）が続いているため時効は進行していない扱い")
             return None, notes
-        start = d
+        renewed = d
+        if kind == "collected" and not trace.value("limitation.seizure_end_restart", d):
+            continue
         if kind == "demand":
-            start = d + timedelta(days=trace.value("limitation.demand_renewal_delay_days", d) - 1)
-        end = period_end(start, 12 * years)
+            # 「督促状を発した日から起算して十日を経過した日」(地方税法18条の2第1項2号): the issue day is
+            # day 1, so the renewal falls on the issue day + 10; the new period counts from the next day.
+            renewed = d + timedelta(days=trace.value("limitation.demand_renewal_delay_days", d))
+        end = period_end(renewed, 12 * years)
         reminded = False
-        notes.append(f"{EVENT_LABELS[kind]}（{format_wareki(d)}）で時効{effect}")
+        on_day = f"、{format_wareki(renewed)}から新たに進行" if renewed != d else ""
+        notes.append(f"{EVENT_LABELS[kind]}（{format_wareki(d)}）で時効{effect}{on_day}")
     return end, notes
 
 

@@ -1,25 +1,28 @@
-"""生活保護の申請を検討すべき世帯: the household's monthly income is below its 最低生活費 and
-its savings are small (生活保護法4条: 資産の活用). The 福祉事務所 decides, so at best `likely`.
-The income compared is the one given, before the 勤労控除 (the welfare office would count less).
+"""生活保護の申請を検討すべき世帯: the household's monthly income, as the welfare office counts it
+(wages after the 勤労控除 and 必要経費: recognised_income), is below its 最低生活費. Savings do not
+bar protection: at its start the part above half of the 最低生活費 counts as income of the first
+month (局長通知 第6), so they only say when protection can start. The 福祉事務所 decides, so at
+best `likely`.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, Decimal
-
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.recognised_income import savings_counted
 from kokuho_desk.rules.relief import finish, yen
 from kokuho_desk.rules.result import CheckResult, NextAction
 
 ID = "public_assistance"
 TITLE = "生活保護の申請の検討"
-BASIS = ["生活保護法第4条・第7条・第8条", "生活保護法による保護の基準（昭和38年厚生省告示第158号）"]
+BASIS = ["生活保護法第4条・第7条・第8条", "生活保護法による保護の基準（昭和38年厚生省告示第158号）",
+         "生活保護法による保護の実施要領について（次官通知 第8・局長通知 第6）"]
 
 
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
-    ml, income, savings, missing, gap = minimum_living.means(ctx, trace)
+    means = minimum_living.means(ctx, trace)
+    ml, income, savings = means.ml, means.income, means.savings
     reasons: list[str] = []
     figures: dict = {}
     verdict = "needs_info"
@@ -29,23 +32,26 @@ def check(ctx: CheckContext) -> CheckResult:
         figures = {"minimum_living_cost": cost, **ml.breakdown()}
         reasons.append(f"この世帯の最低生活費（生活保護基準）は月 {yen(cost)} です"
                        f"（生活扶助 {yen(ml.living + ml.winter)}、加算 {yen(ml.additions)}、住宅扶助 {yen(ml.housing)}）。")
+        if income is not None:
+            figures["recognised_income"] = income
+            reasons += [f"{line}。" for line in means.wage_lines(ctx.case)]
         if income is not None and savings is not None:
-            limit = int((cost * Decimal(trace.value("public_assistance.savings_months", ctx.as_of)))
-                        .to_integral_value(ROUND_FLOOR))
-            figures["savings_limit"] = limit
+            counted, kept = savings_counted(trace, ctx.as_of, savings, cost)
+            figures.update(savings_limit=kept, savings_counted=counted)
             if income >= cost:
                 verdict = "not_eligible"
-                reasons.append(f"世帯の月収入 {yen(income)} は最低生活費以上です。")
-            elif savings > limit:
-                verdict = "not_eligible"
-                reasons.append(f"世帯の月収入 {yen(income)} は最低生活費を {yen(cost - income)} 下回りますが、"
-                               f"預貯金 {yen(savings)} がまだあります（目安 {yen(limit)}）。減ってきたら申請を検討してください。")
+                reasons.append(f"収入として数える額 月 {yen(income)} は最低生活費以上です。")
             else:
                 verdict = "likely"
-                reasons.append(f"世帯の月収入 {yen(income)} は最低生活費を {yen(cost - income)} 下回り、"
-                               f"預貯金も {yen(savings)} です。生活保護を申請できる可能性があります（決めるのは福祉事務所）。")
-                reasons.append("収入に給与があれば、福祉事務所は勤労控除の後の額で比べるので、実際の判定はこれより有利になります。")
-                actions.append(NextAction("福祉事務所で生活保護の相談・申請をする",
-                                          ctx.as_of))
-    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, missing=missing, figures=figures,
-                  actions=actions, review_notes=(ml.notes if ml else []) + ([gap] if gap else []))
+                shortfall = cost - income
+                reasons.append(f"収入として数える額 月 {yen(income)} は最低生活費を {yen(shortfall)} 下回ります。"
+                               "生活保護を申請できる可能性があります（決めるのは福祉事務所）。")
+                if counted:
+                    reasons.append(f"預貯金 {yen(savings)} のうち最低生活費の半分 {yen(kept)} を超える {yen(counted)} は、"
+                                   "保護が始まる月の収入として数えられます。預貯金があっても申請はできます。")
+                    if counted >= shortfall:
+                        reasons.append(f"預貯金で最初の月の不足 {yen(shortfall)} をまかなえるため、その間は保護費が出ない"
+                                       "見込みです。預貯金が減ってきたら、改めて申請を検討してください。")
+                actions.append(NextAction("福祉事務所で生活保護の相談・申請をする", ctx.as_of))
+    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, missing=means.missing, figures=figures,
+                  actions=actions, review_notes=means.notes)

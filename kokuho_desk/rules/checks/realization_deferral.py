@@ -6,6 +6,7 @@ profile value), with no other arrears outside it; paying at once must endanger t
 living and the household must show 誠実な意思 (the 財産収支状況書 shows both). Whether 15条の6
 reaches 国保料 is unconfirmed (要確認). 徴収猶予 needs a cause of 地方税法15条1項 (災害・盗難,
 病気・負傷, 事業の休廃止・損失, or similar). Both are decided by the municipality: `likely` at best.
+A deadline on a closed day moves to the next working day (地方税法20条の5第2項).
 Not modelled: 職権の換価の猶予 (15条の5, mentioned in the reasons), 担保, 延滞金の免除.
 """
 
@@ -16,7 +17,7 @@ from datetime import date
 from kokuho_desk.model.case import HARDSHIP_LABELS
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, period_end, setting
+from kokuho_desk.rules.relief import finish, next_working_day, period_end, setting
 from kokuho_desk.rules.result import CheckResult, NextAction
 
 ID = "realization_deferral"
@@ -44,7 +45,7 @@ def check(ctx: CheckContext) -> CheckResult:
             if due is None:
                 missing.append(f"{path}.due_date")
                 continue
-            deadline = period_end(due, months)
+            deadline = next_working_day(trace, period_end(due, months))  # 地方税法20条の5第2項
             label = f"{fiscal_year_label(a.fiscal_year)}分（納期限 {format_wareki(due)}）"
             if deadline >= on:
                 open_windows.append((deadline, label))

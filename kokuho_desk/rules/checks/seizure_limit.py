@@ -8,8 +8,11 @@ For each seizure not yet released:
 - 障害年金・遺族年金: not seizable at all (国民年金法24条, 厚生年金保険法41条).
 - 預貯金: flagged when it came from a protected payment credited shortly before
   (広島高裁松江支部 2013-11-27; 前橋地裁 2018-01-31).
-Not modelled: two or more 給料等 for the same period added together (76条1項後段), 退職手当
-(76条4項), cash received as pay (76条2項), a 承諾 (76条5項; it can be withdrawn).
+- 給料等 for the same month from two payers are added together (76条1項後段); 退職手当等: taxes
+  + 3 months' base + 20 % of it per year of service beyond 5 (76条4項); a 承諾 (76条5項) makes the
+  excess lawful until it is withdrawn, which the result says.
+- A pension paid every two months (pay_period two_months) is measured against twice the base.
+Not modelled: cash received as pay (76条2項).
 figures.protected_amount and figures.excess are summed over the wage and pension seizures.
 """
 
@@ -32,26 +35,41 @@ LETTER = "seizure-release"
 BASIS_WAGE = "国税徴収法第76条第1項・同法施行令第34条"
 BASIS_PENSION = "国税徴収法第77条（社会保険制度に基づく給付の差押禁止）"
 BASIS_PENSION_LAW = "国民年金法第24条・厚生年金保険法第41条（障害・遺族年金の差押禁止）"
+BASIS_RETIREMENT = "国税徴収法第76条第4項（退職手当等の差押禁止）"
+BASIS_CONSENT = "国税徴収法第76条第5項（滞納者の承諾）"
 BASIS_DEPOSIT = "広島高裁松江支部 平成25年11月27日判決・前橋地裁 平成30年1月31日判決"
 ALTERNATIVE = "seizure_base_107000"  # what-if switch of the unconfirmed later 施行令34条 amounts
 BASIS_ROUTE = "国民健康保険法第79条の2・地方自治法第231条の3第3項（料）、地方税法（税）による滞納処分の例"
 
 
+PERIOD_MONTHS = {"month": 1, "two_months": 2}  # 施行令34条 counts per month of the pay period
+PENSION_HINT = ("年金の振込通知書（支払額、差し引かれた所得税・住民税・介護保険料など）を、印字のとおり（2か月分なら"
+                "2か月分のまま）写し、支給の単位を「2か月ごと（年金）」にしてください。")
+
+
 def protected_amount(trace: Trace, s: Seizure, on: date) -> tuple[int, dict[str, int]]:
-    """The protected part of one payment of 給料等 (76条1項), with its parts. Needs the gross,
-    the withholdings and the dependants; rounding up to the yen is in the debtor's favour."""
+    """The protected part of one payment of 給料等 (76条1項) or 退職手当等 (76条4項), with its
+    parts. Needs the gross, the withholdings and the dependants; rounding up to the yen is in the
+    debtor's favour."""
     wh = s.monthly_withholding
     base = trace.value("seizure.wage_base", on)
     month_base = base["self"] + base["per_relative"] * s.dependents
+    deductions = wh.income_tax + wh.resident_tax + wh.social_insurance
+    if s.retirement_allowance:
+        # 76条4項: 3 months' base, plus 20 % of it per year of service beyond 5 (unknown years: none)
+        living = month_base * trace.value("seizure.retirement_base_multiple", on)
+        extra_years = max(0, (s.service_years or 0) - trace.value("seizure.retirement_years_free", on))
+        if extra_years:
+            living += living * Fraction(trace.value("seizure.retirement_extra_rate", on)) * extra_years
+        return ceil(deductions + living), {"deductions": deductions, "living_base": ceil(living), "twenty_percent": 0}
     if s.bonus:
         period = Fraction(trace.value("seizure.bonus_period_months", on))
-    elif s.pay_period == "month":
-        period = Fraction(1)
+    elif s.pay_period in PERIOD_MONTHS:
+        period = Fraction(PERIOD_MONTHS[s.pay_period])  # a two-month pension: twice the monthly base
     else:
         days = 7 if s.pay_period == "week" else s.period_days
         period = Fraction(days, trace.value("seizure.days_per_month", on))
     living = month_base * period
-    deductions = wh.income_tax + wh.resident_tax + wh.social_insurance
     rest = s.monthly_gross - deductions - living
     twenty = Fraction(0)
     if rest > 0:
@@ -59,6 +77,34 @@ def protected_amount(trace: Trace, s: Seizure, on: date) -> tuple[int, dict[str,
         twenty = min(rest * rate, living * trace.value("seizure.wage_free_cap_multiple", on))
     protected = ceil(deductions + living + twenty)
     return protected, {"deductions": deductions, "living_base": ceil(living), "twenty_percent": ceil(twenty)}
+
+
+def _same_period(active: list[tuple[int, Seizure]]) -> list[tuple[list[int], Seizure]]:
+    """76条1項後段: two or more 給料等 for the same period are added together before the 4号・5号
+    limits. Complete monthly wage seizures of the same month are merged; the rest stay alone."""
+    groups: dict[tuple, list[tuple[int, Seizure]]] = {}
+    units: list[tuple[list[int], Seizure]] = []
+    for i, s in active:
+        if (s.asset == "salary" and not s.bonus and not s.retirement_allowance and s.date
+                and s.pay_period in PERIOD_MONTHS and not _missing_wage(s, i)):
+            groups.setdefault((s.pay_period, s.date.year, s.date.month), []).append((i, s))
+        else:
+            units.append(([i], s))
+    for members in groups.values():
+        first = members[0][1]
+        if len(members) == 1:
+            units.append(([members[0][0]], first))
+            continue
+        whs = [s.monthly_withholding for _, s in members]
+        merged = replace(first, amount=sum(s.amount for _, s in members),
+                         monthly_gross=sum(s.monthly_gross for _, s in members),
+                         dependents=max(s.dependents for _, s in members),
+                         monthly_withholding=Withholding(sum(w.income_tax for w in whs),
+                                                         sum(w.resident_tax for w in whs),
+                                                         sum(w.social_insurance for w in whs)),
+                         consent=any(s.consent for _, s in members))
+        units.append(([i for i, _ in members], merged))
+    return sorted(units, key=lambda u: u[0][0])
 
 
 def _alternative(ctx: CheckContext, s: Seizure, on: date) -> tuple[int, str] | None:
@@ -97,7 +143,17 @@ def _missing_wage(s: Seizure, i: int) -> list[str]:
                 if getattr(wh, k) is None]
     if s.pay_period == "day" and s.period_days is None and not s.bonus:
         out.append(f"{p}.period_days")
+    if s.retirement_allowance and s.service_years is None:
+        out.append(f"{p}.service_years")
     return out
+
+
+def _consent_line(trace: Trace, on: date, seized: int, excess: int) -> str:
+    line = (f"実際の差押え {yen(seized)} のうち {yen(excess)} は差押禁止額を超えていますが、承諾があるため"
+            "その範囲では差し押さえられています（国税徴収法第76条第5項）。")
+    if trace.value("seizure.consent_withdrawable", on):
+        line += "承諾は撤回でき、撤回すれば以後は差押禁止額を超えて差し押さえられません。"
+    return line
 
 
 def check(ctx: CheckContext) -> CheckResult:
@@ -115,7 +171,8 @@ def check(ctx: CheckContext) -> CheckResult:
     if not active:
         return finish(ID, TITLE, "not_eligible", trace, reasons=["解除されていない差押えの記録はありません。"],
                       basis=[BASIS_WAGE])
-    for i, s in active:
+    for group, s in _same_period(active):
+        i = group[0]
         on = s.date or ctx.as_of
         when = f"{format_wareki(s.date)}の" if s.date else ""
         if s.asset == "pension" and s.pension_kind is None:
@@ -136,6 +193,10 @@ def check(ctx: CheckContext) -> CheckResult:
             found.add("eligible")
         elif s.asset in ("salary", "pension"):
             basis += [BASIS_WAGE] + ([BASIS_PENSION] if s.asset == "pension" else [])
+            if s.retirement_allowance:
+                basis.append(BASIS_RETIREMENT)
+            if s.asset == "pension":
+                reasons.append(PENSION_HINT)
             lacking = _missing_wage(s, i)
             if lacking:
                 missing += lacking
@@ -159,13 +220,21 @@ def check(ctx: CheckContext) -> CheckResult:
             protected, parts = protected_amount(trace, s, on)
             seizable = max(0, s.monthly_gross - protected)
             excess = max(0, s.amount - seizable)
-            label = ("賞与" if s.bonus else "給与") if s.asset == "salary" else "老齢年金"
+            label = ("退職金" if s.retirement_allowance else "賞与" if s.bonus else "給与") \
+                if s.asset == "salary" else "老齢年金"
+            if len(group) > 1:
+                label = f"同じ期間の給与{len(group)}件（合計して計算: 国税徴収法第76条第1項後段）"
             reasons.append(
                 f"{when}{label}の差押え: 差押禁止額は {yen(protected)}（税・社会保険料 {yen(parts['deductions'])}"
                 f" ＋ 生活費分 {yen(parts['living_base'])}（本人と生計を一にする親族 {s.dependents}人）"
                 f" ＋ 残りの20%分 {yen(parts['twenty_percent'])}）。支給額 {yen(s.monthly_gross)} のうち"
                 f"差し押さえてよいのは {yen(seizable)} までです。")
-            if excess:
+            if excess and s.consent:
+                reasons.append(_consent_line(trace, on, s.amount, excess))
+                basis.append(BASIS_CONSENT)
+                found.add("likely")
+                actions.append(NextAction("差押えへの承諾を書面で撤回し、差押禁止の部分の解除を求める", ctx.as_of, LETTER))
+            elif excess:
                 reasons.append(f"実際の差押え {yen(s.amount)} のうち {yen(excess)} は差押禁止の部分です。")
                 found.add("eligible")
             else:
@@ -176,8 +245,8 @@ def check(ctx: CheckContext) -> CheckResult:
             total_protected += protected
             total_excess += excess
             computed = True
-            items.append({"index": i, "asset": s.asset, "protected_amount": protected, "seizable": seizable,
-                          "seized": s.amount, "excess": excess})
+            items.append({"index": i, "indexes": group, "asset": s.asset, "protected_amount": protected,
+                          "seizable": seizable, "seized": s.amount, "excess": excess})
         elif s.asset == "deposit":
             basis.append(BASIS_DEPOSIT)
             if s.deposit_source is None:

@@ -57,8 +57,9 @@ def check(ctx: CheckContext) -> CheckResult:
         result.next_actions.append(NextAction(f"{names}の所得の申告（所得がなくても簡易申告）をする"))
         return result
     lines = j.lines
+    unemployment = j.unemployment_line(case)
     head = (f"軽減判定所得 {j.income:,}円（基準日 {format_wareki(j.day)}、被保険者等 {j.persons}人、"
-            f"給与所得者等 {j.earners}人）")
+            f"給与所得者等 {j.earners}人{'。' + unemployment if unemployment else ''}）")
     if j.reduction in REDUCTION_CLASSES:
         result.verdict = "eligible"
         result.reasons.append(f"{head} は {j.reduction}軽減の基準額 {lines[j.reduction]:,}円 以下です")
@@ -67,7 +68,9 @@ def check(ctx: CheckContext) -> CheckResult:
             result.figures["reduced_amount"] = full.total - p.total
             result.reasons.append(f"軽減額 {full.total - p.total:,}円（軽減がなければ年額 {full.total:,}円）")
     else:
-        result.verdict = "not_eligible"
+        # A 軽減期間 starting later in the year reduces those months (reasons say from when).
+        later = any(x.reduction in REDUCTION_CLASSES for x in j.later.values())
+        result.verdict = "eligible" if later else "not_eligible"
         result.reasons.append(f"{head} は 2割軽減の基準額 {lines['2割']:,}円 を超えています")
     result.reasons.append("基準額: 7割 {:,}円 / 5割 {:,}円 / 2割 {:,}円".format(lines["7割"], lines["5割"], lines["2割"]))
     result.reasons += j.reasons

@@ -8,7 +8,8 @@ from kokuho_desk.ui.case_editor.form import Form, Row, RowList
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import N_, _
 
-PAY_PERIOD_LABELS = {"month": N_("月ごと"), "week": N_("週ごと"), "day": N_("日ごと（日数も入力）")}
+PAY_PERIOD_LABELS = {"month": N_("月ごと"), "week": N_("週ごと"), "day": N_("日ごと（日数も入力）"),
+                     "two_months": N_("2か月ごと（年金）")}
 PENSION_KIND_LABELS = {"old_age": N_("老齢年金"), "disability": N_("障害年金"), "survivor": N_("遺族年金")}
 DEPOSIT_SOURCE_LABELS = {"salary": N_("給与"), "pension": N_("年金"), "benefit": N_("手当・給付金"),
                          "other": N_("その他")}
@@ -25,7 +26,7 @@ def _seizure_row() -> Row:
     row.add(AmountField("monthly_withholding.social_insurance", _("社会保険料（月）")), 3, 0)
     row.add(CountField("dependents", _("生計を一にする親族")), 3, 1)
     row.add(CheckField("released", _("解除された")), 4, 0)
-    more = row.details(_("詳しく（支給の単位・賞与・年金の種類・預金の入金元）"), 5)
+    more = row.details(_("詳しく（支給の単位・賞与・年金の種類・預金の入金元・取立て・承諾）"), 5)
     more.add(ChoiceField("pay_period", _("支給の単位"), [(k, _(v)) for k, v in PAY_PERIOD_LABELS.items()]), 0, 0)
     more.add(CountField("period_days", _("支給期間の日数")), 0, 1)
     more.add(CheckField("bonus", _("賞与の差押え")), 1, 0)
@@ -34,6 +35,10 @@ def _seizure_row() -> Row:
     more.add(ChoiceField("deposit_source", _("預金の入金元"),
                          [(None, _("不明"))] + [(k, _(v)) for k, v in DEPOSIT_SOURCE_LABELS.items()]), 2, 0)
     more.add(DateField("deposit_credit_date", _("入金された日")), 2, 1)
+    more.add(DateField("collected_date", _("取り立てられた日（預金・売掛金など）")), 3, 0)
+    more.add(CheckField("retirement_allowance", _("退職金の差押え")), 3, 1)
+    more.add(CountField("service_years", _("勤続年数（退職金）")), 4, 0)
+    more.add(CheckField("consent", _("禁止額を超える差押えを承諾した")), 4, 1)
     return row
 
 

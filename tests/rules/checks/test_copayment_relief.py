@@ -40,13 +40,25 @@ def test_outpatient_not_in_national_standard(run):
     assert r.verdict == "not_eligible"
 
 
-def test_illness_alone_is_not_a_cause(run):
-    """Ensure 病気 alone is not one of the notice's causes."""
-    r = run("copayment_relief", case(50_000, 0, hardship={"reasons": ["illness"]}))
-    assert r.verdict == "not_eligible"
-
-
 def test_unknown_savings_needs_info(run):
     """Ensure unknown savings are asked for, never taken as 0."""
     r = run("copayment_relief", case(50_000, None))
     assert (r.verdict, r.missing) == ("needs_info", ["finances.savings"])
+
+
+def test_illness_that_cut_income_is_a_cause(run):
+    """Ensure 病気・負傷 (収入の減少) counts as 「前各号に類する事由」 (昭和34年保発第21号 4): likely with
+    income 90,000 ≤ 101,990 and savings 200,000 ≤ 3 × 101,990."""
+    r = run("copayment_relief", case(90_000, 200_000, hardship={"reasons": ["illness"]}))
+    assert r.verdict == "likely"
+    assert any("前各号に類する事由" in x for x in r.reasons)
+
+
+def test_explicit_empty_reasons_mean_none(run):
+    """Ensure a recorded hardship with no reason checked is 'none', not 'missing': no cause, so
+    not_eligible, worded so that a cause can still be recorded; a case without hardship is missing."""
+    r = run("copayment_relief", case(90_000, 200_000, hardship={"reasons": []}))
+    assert r.verdict == "not_eligible" and "hardship.reasons" not in r.missing
+    assert any("記録し直してください" in x for x in r.reasons)
+    absent = {k: v for k, v in case(90_000, 200_000).items() if k != "hardship"}
+    assert "hardship.reasons" in run("copayment_relief", absent).missing

@@ -72,11 +72,26 @@ def test_pending_seizure_stops_the_clock(run):
 
 
 def test_first_demand_renews_after_ten_days(run):
-    """Ensure a 督促 on 2023-04-20 restarts the period from 2023-04-30: alive 2025-04-29, expired 2025-04-30."""
+    """Ensure a 督促 issued 2023-04-20 renews on 「督促状を発した日から起算して十日を経過した日」
+    (地方税法18条の2第1項2号): 04-20 is day 1, the ten days end on 04-29, the renewal day is 2023-04-30;
+    the new 2 years count from 2023-05-01 (民法140条) and end on 2025-04-30: alive that day,
+    expired on 2025-05-01."""
     a = arrear("2023-03-31", demand_date="2023-04-20")
-    assert lim(run, "2025-04-29", [a]).figures["expired_amount"] == 0
     r = lim(run, "2025-04-30", [a])
-    assert r.figures["expired_amount"] == 58_000 and r.needs_review
+    assert r.figures["expired_amount"] == 0 and r.figures["next_expiry"] == date(2025, 4, 30)
+    assert any("令和5年4月30日から新たに進行" in x for x in r.reasons)
+    assert lim(run, "2025-05-01", [a]).figures["expired_amount"] == 58_000
+
+
+def test_collected_deposit_seizure_restarts_from_collection(run):
+    """Ensure a deposit seized 2024-01-10 and collected (取立て) on 2024-02-15 has ended, and the
+    period restarts from the collection (民法148条2項): 2 years from 2024-02-16 end on 2026-02-15,
+    so on 2030-06-01 the arrear has expired (a pending seizure would keep it alive)."""
+    seizure = {"date": "2024-01-10", "asset": "deposit", "amount": 1_000, "collected_date": "2024-02-15"}
+    r = lim(run, "2025-06-01", [arrear("2022-05-31")], seizures=[seizure])
+    assert r.figures["next_expiry"] == date(2026, 2, 15)
+    assert any("差押えの取立て" in x for x in r.reasons)
+    assert lim(run, "2030-06-01", [arrear("2022-05-31")], seizures=[seizure]).figures["expired_amount"] == 58_000
 
 
 def test_reminder_suspends_once(run):

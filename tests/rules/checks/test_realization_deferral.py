@@ -12,17 +12,30 @@ def arrear(due, kind="税"):
 
 
 def test_deadline_is_six_months_from_due(run):
-    """Ensure a 納期限 of 2025-05-31 gives the application deadline 2025-11-30 as a dated action."""
+    """Ensure a 納期限 of 2025-05-31 gives 6 months to 2025-11-30, a Sunday, so the application
+    deadline is Monday 2025-12-01 (地方税法20条の5第2項), as a dated action."""
     r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-05-31")]})
     assert r.verdict == "likely"
-    assert r.next_actions[0].due_date == date(2025, 11, 30)
+    assert r.next_actions[0].due_date == date(2025, 12, 1)
     assert r.next_actions[0].letter == "realization-deferral"
 
 
 def test_month_end_period(run):
-    """Ensure a 納期限 of 2025-08-30 ends the period on 2026-02-28 (no 31 February)."""
+    """Ensure a 納期限 of 2025-08-30 ends the period on 2026-02-28 (no 31 February, 民法143条), a
+    Saturday, so the deadline is Monday 2026-03-02."""
     r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-08-30")]})
-    assert r.figures["application_deadline"] == date(2026, 2, 28)
+    assert r.figures["application_deadline"] == date(2026, 3, 2)
+
+
+def test_deadline_on_a_national_holiday_and_year_end(run):
+    """Ensure 6 months from 2025-05-03 end on 2025-11-03 (文化の日, Monday) → Tuesday 2025-11-04, and
+    from 2025-06-29 on 2025-12-29 (年末, 施行令6条の18) → 12-30, 12-31, 01-01 (元日), 01-02・01-03
+    (一般の休日, 要確認), 01-04 (Sunday) → Monday 2026-01-05."""
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-05-03")]})
+    assert r.figures["application_deadline"] == date(2025, 11, 4)
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-06-29")]})
+    assert r.figures["application_deadline"] == date(2026, 1, 5)
+    assert r.needs_review
 
 
 def test_older_arrears_bar_the_application(run):

@@ -158,3 +158,66 @@ def test_nothing_computable_reports_unknown_not_zero(run):
     r = seize(run, {"date": "2025-05-20", "asset": "salary", "amount": 20_000})
     assert r.verdict == "needs_info"
     assert r.figures["protected_amount"] is None and r.figures["excess"] is None
+
+
+def pension(gross, amount, period="two_months"):
+    return {"date": "2025-06-13", "asset": "pension", "pension_kind": "old_age", "amount": amount,
+            "monthly_gross": gross, "pay_period": period, "dependents": 0,
+            "monthly_withholding": {"income_tax": 4_000, "resident_tax": 6_000, "social_insurance": 30_000}}
+
+
+def test_two_month_pension_against_twice_the_base(run):
+    """Ensure a two-month pension payment of 300,000 (税 10,000 + 保険料 30,000 = 40,000) is measured
+    against 2 × 100,000 (施行令34条: per month of the period): rest 300,000 − 40,000 − 200,000 = 60,000,
+    20% = 12,000 → protected 252,000, seizable 48,000; seized 100,000 → excess 52,000. The hint asks
+    for the 振込通知書 as printed."""
+    r = seize(run, pension(300_000, 100_000))
+    assert (r.verdict, r.figures["protected_amount"], r.figures["excess"]) == ("eligible", 252_000, 52_000)
+    assert any("振込通知書" in x and "印字のとおり" in x for x in r.reasons)
+
+
+def test_two_month_pension_entered_as_monthly_differs(run):
+    """Ensure the same figures entered as one month protect only 100,000 + 40,000 + 20% × 160,000 =
+    172,000 (seizable 128,000 → no excess): the period matters."""
+    r = seize(run, pension(300_000, 100_000, period="month"))
+    assert (r.figures["protected_amount"], r.figures["excess"]) == (172_000, 0)
+
+
+def test_two_salaries_same_month_added_together(run):
+    """Ensure two 給料 for May 2025 are added (76条1項後段): gross 150,000 + 100,000 = 250,000,
+    deductions (2,000+3,000+20,000) + (1,000+0+10,000) = 36,000, base 100,000 once,
+    20% × (250,000 − 136,000) = 22,800 → protected 158,800, seizable 91,200; seized 60,000 + 40,000
+    = 100,000 → excess 8,800."""
+    a = wage(150_000, 2_000, 3_000, 20_000, amount=60_000)
+    b = wage(100_000, 1_000, 0, 10_000, amount=40_000, date="2025-05-25")
+    r = seize(run, a, b)
+    assert (r.figures["protected_amount"], r.figures["excess"]) == (158_800, 8_800)
+    assert r.figures["items"][0]["indexes"] == [0, 1]
+    assert any("同じ期間の給与2件" in x for x in r.reasons)
+
+
+def test_retirement_allowance(run):
+    """Ensure a 退職手当 of 3,000,000 (所得税 100,000, 住民税 150,000), 親族1人, 勤続20年 protects
+    250,000 + 3 × 145,000 = 435,000 + 15 years × 20% × 435,000 = 1,305,000 → 1,990,000 (76条4項);
+    seizable 1,010,000; seized 1,500,000 → excess 490,000; the 76条4項 figures are 要確認."""
+    r = seize(run, wage(3_000_000, 100_000, 150_000, 0, dependents=1, amount=1_500_000,
+                        retirement_allowance=True, service_years=20))
+    assert (r.figures["protected_amount"], r.figures["excess"]) == (1_990_000, 490_000)
+    assert r.needs_review and "国税徴収法第76条第4項（退職手当等の差押禁止）" in r.basis
+
+
+def test_retirement_allowance_without_service_years_is_a_floor(run):
+    """Ensure unknown 勤続年数 gives at least 250,000 + 435,000 = 685,000 and asks for the years."""
+    r = seize(run, wage(3_000_000, 100_000, 150_000, 0, dependents=1, amount=2_500_000,
+                        retirement_allowance=True))
+    assert r.figures["protected_amount"] == 685_000 and r.figures["exact"] is False
+    assert "seizures[0].service_years" in r.missing
+
+
+def test_consent_flagged_and_withdrawable(run):
+    """Ensure a 承諾 (76条5項) turns the 2,000 excess (152,000 protected of 200,000) into `likely` with
+    the note that it can be withdrawn, and an action to withdraw it."""
+    r = seize(run, wage(200_000, 4_000, 6_000, 30_000, amount=50_000, consent=True))
+    assert r.verdict == "likely"
+    assert any("承諾は撤回でき" in x for x in r.reasons)
+    assert any("承諾を書面で撤回" in a.action for a in r.next_actions)
