@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("restore", help="バックアップから戻す")
     s.add_argument("file")
+    s.add_argument("--yes", action="store_true", help="確認せずに戻す（スクリプト用）")
     s.set_defaults(module="restore")
     return p
 
