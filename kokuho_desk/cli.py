@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kokuho_desk.process_safety import harden_process
+
+    harden_process()  # no core dumps, private files (process_safety.py)
     parser = build_parser()
     args = parser.parse_args(argv)
     module = getattr(args, "module", None) or "gui"
