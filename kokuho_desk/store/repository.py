@@ -245,12 +245,16 @@ class Store:
         self._db.close()
 
     def lock(self) -> None:
-        """Close the connection and forget the passphrase and its keys (the idle lock); ``unlock`` re-opens."""
-        self._db.close()
-        encryption.forget(self.path)
+        """Close the connection and forget the passphrase and its keys (the idle lock); ``unlock`` re-opens.
+        A plain (development) store has no key and stays open."""
+        if self.encrypted:
+            self._db.close()
+            encryption.forget(self.path)
 
     def unlock(self, passphrase: str) -> bool:
-        """Re-open after ``lock`` with the passphrase; False (still locked) if it is wrong."""
+        """Re-open after ``lock`` with the passphrase; False (still locked) if it is wrong or the store is plain."""
+        if not self.encrypted:
+            return False
         try:
             self._db = connect(self.path, passphrase)
         except PassphraseError:
