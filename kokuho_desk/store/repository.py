@@ -451,6 +451,14 @@ class Store:
             raise CaseNotFound(case_id)
         return row[0]
 
+    def get_with_version(self, case_id: int) -> tuple[Case, int]:
+        """The case and its version, read together (for a later ``update(..., expected_version=…)``)."""
+        row = self._db.execute("SELECT f.data, c.version FROM cases c JOIN case_files f ON f.case_id = c.id "
+                               "WHERE c.id = ? AND c.deleted_at IS NULL", [case_id]).fetchone()
+        if row is None:
+            raise CaseNotFound(case_id)
+        return case_from_validated_dict(json.loads(row[0])), row[1]
+
     def get(self, case_id: int) -> Case:
         # Every stored case was validated when it was saved (_replace/create): build it directly.
         return case_from_validated_dict(json.loads(self._data(case_id)))
