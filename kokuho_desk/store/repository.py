@@ -119,11 +119,12 @@ def _audit_entry(row: tuple) -> AuditEntry:
         when = datetime.fromisoformat(at) if isinstance(at, str) else None
     except ValueError:
         when = None
-    problem = None if when is not None else f"日時が読めません: {at!r}"
+    problems = [] if when is not None else [f"日時が読めません: {at!r}"]
     if not isinstance(case_id, int | None):
-        problem, case_id = f"ケース番号が読めません: {case_id!r}", None
+        problems.append(f"ケース番号が読めません: {case_id!r}")
+        case_id = None
     text = lambda v: v if isinstance(v, str | None) else repr(v)  # noqa: E731
-    return AuditEntry(entry_id, when, text(user), text(action) or "", case_id, text(detail), problem)
+    return AuditEntry(entry_id, when, text(user), text(action) or "", case_id, text(detail), "、".join(problems) or None)
 
 
 def merged_log(stored: list[LogEntry], new: list[LogEntry]) -> list[LogEntry]:
