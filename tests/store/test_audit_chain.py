@@ -74,3 +74,28 @@ def test_a_malformed_row_is_shown_not_fatal(audited):
         entry = store.audit_log()[0]
         assert entry.at is None and "日時が読めません" in entry.problem
         assert store.verify_audit_chain().entry_id == entry.id
+
+
+def test_migration_0007_chains_the_entries_already_there(tmp_path):
+    """Ensure a database at the schema before 0007 with 3 audit entries and a case migrates: the entries keep
+    their ids and content, the chain verifies, later entries continue it, and the case is at version 1."""
+    from kokuho_desk.store.db import connect
+    from kokuho_desk.store.migrations import migrate, migration_names
+    from tests.store.test_migrations import insert_as_of_version
+
+    path = tmp_path / "old.db"
+    db = connect(path)
+    migrate(db, path, stop_before="0007_integrity")
+    with db.conn:
+        insert_as_of_version(db, 5, make_case())
+        for n, action in enumerate(["create", "view", "letter"], start=1):
+            db.execute("INSERT INTO audit (at, user, action, case_id, detail) VALUES (?, '相談員A', ?, 1, NULL)",
+                       [f"2025-06-0{n}T10:00:00+09:00", action])
+    db.close()
+    with open_store(path) as store:
+        assert store.verify_audit_chain() is None
+        assert [(e.id, e.action) for e in reversed(store.audit_log())][:3] == [(1, "create"), (2, "view"), (3, "letter")]
+        assert store.version(1) == 1
+        store.record_view(1)
+        assert store.verify_audit_chain() is None and store.audit_log()[0].id == 4
+    assert "0007_integrity" in migration_names()
