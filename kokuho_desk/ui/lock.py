@@ -57,6 +57,8 @@ class IdleLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in USER_INPUT and not self.locked:
             self._restart()
+        elif watched is self._window and event.type() == QEvent.Type.Close and self.locked:
+            self._discard_dialog()  # the program is closing while locked: the lock dialog goes too
         return False
 
     def lock(self) -> None:
@@ -86,11 +88,16 @@ class IdleLock(QObject):
                 widget.show()
             except RuntimeError:  # closed and deleted while locked
                 continue
+        self._discard_dialog()
+        self._restart()
+
+    def _discard_dialog(self) -> None:
         self.hidden = []
         QApplication.instance().setQuitOnLastWindowClosed(True)
-        self.dialog.deleteLater()
-        self.dialog = None
-        self._restart()
+        dialog, self.dialog = self.dialog, None
+        dialog.accepted.disconnect(self._unlock)
+        dialog.hide()
+        dialog.deleteLater()
 
 
 def install_idle_lock(window: QWidget, check_passphrase: Callable[[str], bool], minutes: float,
