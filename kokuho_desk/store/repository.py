@@ -321,7 +321,6 @@ class Store:
 
     def _replace(self, case_id: int, case: Case, action: str, detail: str | None = None, *,
                  expected_version: int | None = None) -> int:
-        canonical(case)  # an invalid case is refused before the write lock is taken
         with self._transaction():
             old = self._data(case_id)
             version = self.version(case_id)

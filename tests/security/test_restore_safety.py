@@ -7,27 +7,13 @@ import sqlite3
 import pytest
 
 from kokuho_desk.cli import main
-from kokuho_desk.model.casefile import case_to_dict
 from kokuho_desk.store import BackupError, list_backups, open_store, restore_backup
 from kokuho_desk.store.migrations import migrate
 from kokuho_desk.store.db import connect
 from tests.security.conftest import PASSPHRASE
+from tests.security.test_backup_restore import _all_cases as _cases
+from tests.security.test_backup_restore import saved  # noqa: F401 — the fixture: 31 cases and a backup
 from tests.store.conftest import make_case
-
-
-def _cases(path):
-    with open_store(path, passphrase=PASSPHRASE) as store:
-        return {i: case_to_dict(c) for i, c in store.iter_cases()}
-
-
-@pytest.fixture
-def saved(tmp_path):
-    db = tmp_path / "cases.db"
-    with open_store(db, passphrase=PASSPHRASE, user="相談員A") as store:
-        for i in range(5):
-            store.create(make_case(f"見本 {i}", "ミホン"))
-        backup = store.backup()
-    return db, backup, _cases(db)
 
 
 def _plain_kokuho_database(path):
