@@ -27,6 +27,7 @@ with a passphrase is 「パスフレーズが違います」; a full, read-only 
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -72,7 +73,6 @@ def disk_message(e: BaseException) -> str | None:
         if name == code or name.startswith(code + "_"):
             return message
     if isinstance(e, OSError):
-        import errno
         if e.errno == errno.ENOSPC:
             return _DISK_MESSAGES["SQLITE_FULL"]
         if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QWidget)
 
 from kokuho_desk import APP_NAME
-from kokuho_desk.store import PassphraseError, Store, is_encrypted, open_store
+from kokuho_desk.store import Store, StoreError, is_encrypted, open_store
 from kokuho_desk.store.passphrase_strength import assess
 from kokuho_desk.ui.i18n import _
 
@@ -113,7 +113,7 @@ def unlock_store(path: Path, *, user: str | None = None, parent: QWidget | None 
     def check(passphrase: str) -> str | None:
         try:
             opened.append(open_store(path, user=user, passphrase=passphrase))
-        except PassphraseError as e:
+        except StoreError as e:  # a wrong passphrase, or a disk that is full or read-only: each says which
             return str(e)
         return None
 

@@ -67,3 +67,33 @@ def test_a_full_disk_is_reported_as_full_with_no_internal_error(small_disk):
         open_store(mount / "desk.db", passphrase=PASSPHRASE)
     assert not isinstance(refused.value, PassphraseError)
     assert "ディスク" in str(refused.value) or "開けません" in str(refused.value)
+
+
+def test_the_window_s_passphrase_dialog_says_the_disk_is_read_only(qtbot, small_disk):
+    """Ensure the start-up passphrase dialog, given the right passphrase for a database on a read-only disk,
+    shows the disk message in the dialog (not 「パスフレーズが違います」) and opens nothing."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kokuho_desk.ui.passphrase_dialog import PassphraseDialog, unlock_store
+
+    mount, remount = small_disk
+    path = mount / "desk.db"
+    open_store(path, passphrase=PASSPHRASE).close()
+    remount("ro")
+    seen = []
+
+    def type_then_cancel():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PassphraseDialog):
+            QTimer.singleShot(10, type_then_cancel)
+            return
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.accept()
+        seen.append(dialog.error.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, type_then_cancel)
+    assert unlock_store(path) is None
+    assert seen and "パスフレーズが違います" not in seen[0]
+    assert "書き込みできない" in seen[0] or "開けません" in seen[0]
