@@ -92,11 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("restore", help="バックアップから戻す")
     s.add_argument("file")
+    s.add_argument("--yes", action="store_true", help="確認せずに戻す（スクリプト用）")
     s.set_defaults(module="restore")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kokuho_desk.process_safety import harden_process
+
+    harden_process()  # no core dumps, private files (process_safety.py)
     parser = build_parser()
     args = parser.parse_args(argv)
     module = getattr(args, "module", None) or "gui"

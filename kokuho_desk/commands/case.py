@@ -11,8 +11,9 @@ from argparse import Namespace
 from pathlib import Path
 
 from kokuho_desk.cli import EXIT_INVALID, EXIT_OK
-from kokuho_desk.commands.passphrase import open_cli_store
+from kokuho_desk.commands.passphrase import db_path, open_cli_store
 from kokuho_desk.model.casefile import CaseFileError, load_case, save_case
+from kokuho_desk.safe_output import OutputRefused, check_output
 from kokuho_desk.store import CaseNotFound, StoreError
 
 
@@ -20,8 +21,8 @@ def run(args: Namespace) -> int:
     try:
         if args.case_command == "import":
             return _import(args.db, Path(args.file))
-        return _export(args.db, args.id, Path(args.file))
-    except StoreError as e:
+        return _export(args.db, args.id, check_output(args.file, protect=[db_path(args.db)]))
+    except (StoreError, OutputRefused) as e:
         print(str(e), file=sys.stderr)
         return EXIT_INVALID
 

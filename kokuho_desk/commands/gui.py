@@ -64,7 +64,8 @@ def start(args: Namespace) -> tuple[QApplication, MainWindow | None]:
     if store is None:  # the passphrase dialog was cancelled
         return app, None
     window = MainWindow(store, settings)
-    window.idle_lock = install_idle_lock(window, store.check_passphrase, settings.get("lock_minutes"))
+    window.idle_lock = install_idle_lock(window, store.unlock, settings.get("lock_minutes"),
+                                         on_lock=lambda: (window.reader.release.emit(), store.lock()))
     _schedule_backups(window, store)
     app.aboutToQuit.connect(store.close)
     window.resize(app.primaryScreen().availableGeometry().size())
@@ -76,6 +77,9 @@ def _schedule_backups(window: MainWindow, store: Store) -> None:
     """A backup at the start of every session and a daily one while the window stays open,
     each made off the UI thread on its own connection (the store's is the UI thread's)."""
     def backup(reason: str) -> None:
+        if window.idle_lock.locked:  # the passphrase is forgotten while locked; the next hour's check makes it
+            return
+
         def make() -> None:
             with open_store(store.path, user=store.user) as own:
                 if reason == "start":

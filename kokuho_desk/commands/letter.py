@@ -20,6 +20,8 @@ from kokuho_desk.commands.passphrase import open_cli_store
 from kokuho_desk.letters import FontNotFoundError, LetterError, list_letters, make_letter, record_letter
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.casefile import CaseFileError, load_case
+from kokuho_desk.safe_output import OutputRefused, write_output
+from kokuho_desk.commands.passphrase import db_path
 from kokuho_desk.store import CaseNotFound, StoreError
 
 
@@ -89,10 +91,10 @@ def run(args: Namespace) -> int:
     try:
         for source, out in zip(sources, _outputs(args, sources)):
             pdf = make_letter(args.kind, source.case, today=today, font=args.font)
-            out.write_bytes(pdf)
+            write_output(out, pdf, protect=[db_path(args.db)])  # never the database, never through a link
             made.append((source, out))
             print(f"作成しました: {out}")
-    except (FontNotFoundError, LetterError) as e:
+    except (FontNotFoundError, LetterError, OutputRefused) as e:
         print(str(e), file=sys.stderr)
         return EXIT_INVALID
     except OSError as e:

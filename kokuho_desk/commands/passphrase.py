@@ -4,6 +4,8 @@ From the environment variable ``KOKUHO_DESK_PASSPHRASE`` if set, else asked on t
 terminal (twice for a new database) when there is one. A subcommand never creates
 a plain database: without a passphrase it refuses, unless
 ``KOKUHO_DESK_NO_ENCRYPTION=1`` asks for a plain one (development and tests only).
+A passphrase for a new database (or one not yet encrypted) is rated with zxcvbn
+(store/passphrase_strength.py): the weakest are refused, a weak one is warned about.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.store import Store, StoreError, default_db_path, is_encrypted, open_store
 from kokuho_desk.store.db import PassphraseError
+from kokuho_desk.store.passphrase_strength import assess
 
 ENV_PASSPHRASE = "KOKUHO_DESK_PASSPHRASE"
 ENV_NO_ENCRYPTION = "KOKUHO_DESK_NO_ENCRYPTION"
@@ -28,14 +31,24 @@ def db_path(db: str | None) -> Path:
 def cli_passphrase(path: Path) -> str | None:
     """The passphrase for ``path``: the environment's, or typed on the terminal, or None."""
     passphrase = os.environ.get(ENV_PASSPHRASE)
-    if passphrase:
-        return passphrase
-    if not sys.stdin.isatty():
-        return None
-    passphrase = getpass.getpass("パスフレーズ: ")
-    if not is_encrypted(path) and passphrase and getpass.getpass("もう一度: ") != passphrase:
-        raise PassphraseError("二つのパスフレーズが同じではありません。")
+    if not passphrase:
+        if not sys.stdin.isatty():
+            return None
+        passphrase = getpass.getpass("パスフレーズ: ")
+        if not is_encrypted(path) and passphrase and getpass.getpass("もう一度: ") != passphrase:
+            raise PassphraseError("二つのパスフレーズが同じではありません。")
+    if passphrase and not is_encrypted(path):  # it is being set now
+        check_new_passphrase(passphrase)
     return passphrase or None
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Refuse (PassphraseError) the weakest passphrases; warn on stderr about a weak one."""
+    strength = assess(passphrase)
+    if strength.refused:
+        raise PassphraseError(f"このパスフレーズは{strength.message}。")
+    if strength.weak:
+        print(f"注意: {strength.message}。", file=sys.stderr)
 
 
 def open_cli_store(db: str | None) -> Store:

@@ -9,10 +9,11 @@ from argparse import Namespace
 from pathlib import Path
 
 from kokuho_desk.stats.anonymize import rows_with_masked_cells
-from kokuho_desk.stats.document import Document, StatsFileError, audit_detail, read_document, write_document
+from kokuho_desk.stats.document import Document, StatsFileError, audit_detail, csv_path, read_document, write_document
 from kokuho_desk.stats.export import InvalidK, export_cases
 from kokuho_desk.stats.merge import MergeError, merge_documents
 from kokuho_desk.stats.policy import load_policy
+from kokuho_desk.safe_output import OutputRefused, check_output
 
 EXIT_OK, EXIT_INVALID = 0, 2
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
@@ -36,7 +37,8 @@ def _out_path(out: str) -> Path:
     path = Path(out)
     if path.suffix.lower() != ".json":
         raise _Invalid(f"--out: 出力ファイルは .json にしてください（CSV は同じ名前の .csv で隣に作ります）: {out}")
-    return path
+    check_output(csv_path(path), overwrite=False)  # an earlier export is never replaced silently
+    return check_output(path, overwrite=False)
 
 
 def export(args: Namespace) -> str:
@@ -87,7 +89,7 @@ def run(args: Namespace) -> int:
     command = {"export": export, "merge": merge}[args.stats_command]
     try:
         print(command(args))
-    except (_Invalid, InvalidK, StatsFileError, MergeError) as e:
+    except (_Invalid, InvalidK, StatsFileError, MergeError, OutputRefused) as e:
         print(f"エラー: {e}", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK

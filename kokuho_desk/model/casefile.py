@@ -26,6 +26,7 @@ from kokuho_desk.model.case import CASE_FORMAT, Case, age_on
 from kokuho_desk.model.municipalities import CodeError, normalize_code
 from kokuho_desk.model.normalize import (
     InputError,
+    forbidden_character,
     normalize_name,
     normalize_phone,
     normalize_postal_code,
@@ -36,6 +37,9 @@ from kokuho_desk.model.schema_check import SchemaChecker, SchemaError
 from kokuho_desk.model.wareki import WarekiError, parse_era_year
 
 MAX_AGE = 130
+# Checked before parsing: a case file is a few kilobytes, and ~10 levels deep.
+MAX_CASE_FILE_BYTES = 1_000_000
+MAX_NESTING = 32
 
 
 @dataclass(frozen=True)
@@ -275,11 +279,43 @@ def _semantic_errors(case: Case) -> list[FieldError]:
 
 # --- public API ------------------------------------------------------------------------------
 
+def _text_errors(value: Any, path: list[Any], errors: list[FieldError]) -> None:
+    """Every text (and key) holding a forbidden character: control, bidi override, lone surrogate."""
+    if isinstance(value, str):
+        problem = forbidden_character(value)
+        if problem:
+            errors.append(FieldError(_path_str(path), problem))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            problem = forbidden_character(k) if isinstance(k, str) else None
+            if problem:
+                errors.append(FieldError(_path_str(path), problem))
+            else:
+                _text_errors(v, path + [k], errors)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _text_errors(v, path + [i], errors)
+
+
+def _nesting(text: str) -> int:
+    """How deep the JSON text nests ([ and { outside strings), counted without parsing."""
+    depth = deepest = 0
+    for bracket in re.findall(r"[\[\]{}]", re.sub(r'"(?:[^"\\]|\\.)*"', "", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+        if deepest > MAX_NESTING:
+            break
+    return deepest
+
+
 def case_from_dict(data: Any) -> Case:
     """Validate and build a Case; raises CaseFileError listing every bad field."""
     if not isinstance(data, dict):
         raise CaseFileError([FieldError("", "ケースファイルの中身がJSONのオブジェクト（{…}）ではありません")])
     errors: list[FieldError] = []
+    _text_errors(data, [], errors)
+    if errors:
+        raise CaseFileError(errors)
     data = _normalise(data, case_schema(), [], errors)
     reported = {e.path for e in errors}
     errors += [e for e in _schema_errors(data) if e.path not in reported]
@@ -356,9 +392,13 @@ def case_from_validated_dict(data: dict[str, Any]) -> Case:
 
 
 def case_from_json(text: str | bytes) -> Case:
+    if len(text) > MAX_CASE_FILE_BYTES:
+        raise CaseFileError([FieldError("", f"ケースファイルが大きすぎます（{MAX_CASE_FILE_BYTES // 1_000_000}MBまで）")])
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
+        if _nesting(text) > MAX_NESTING:
+            raise CaseFileError([FieldError("", f"ケースファイルの入れ子が深すぎます（{MAX_NESTING}段まで）")])
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise CaseFileError([FieldError("", f"JSONとして読めません（{e.lineno}行{e.colno}文字目）")]) from None
@@ -369,6 +409,8 @@ def case_from_json(text: str | bytes) -> Case:
 
 def load_case(path: str | Path) -> Case:
     try:
+        if Path(path).stat().st_size > MAX_CASE_FILE_BYTES:  # before reading it into memory
+            raise CaseFileError([FieldError("", f"ケースファイルが大きすぎます（{MAX_CASE_FILE_BYTES // 1_000_000}MBまで）")])
         raw = Path(path).read_bytes()
     except OSError as e:
         raise CaseFileError([FieldError("", f"ファイルを開けません: {path} ({e.strerror})")]) from None

@@ -18,6 +18,30 @@ MAX_AMOUNT = 1_000_000_000
 MAX_NAME_LENGTH = 100
 
 
+# The last day a date may name: a later one is a typing slip (9999-12-31), and date arithmetic overflows there.
+LAST_DAY = date(2099, 12, 31)
+# Characters refused in any text: NUL and other control characters (tab and line breaks aside), ESC
+# sequences, the bidirectional controls that make a name or address display as something else
+# (right-to-left override, Trojan Source), and lone surrogates (no character at all).
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_FORBIDDEN_TEXT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{_BIDI_CONTROLS}\ud800-\udfff]")
+
+
+def forbidden_character(text: str) -> str | None:
+    """A Japanese description of the first character ``text`` may not hold, or None."""
+    m = _FORBIDDEN_TEXT.search(text)
+    if m is None:
+        return None
+    ch = m.group()
+    if ch in _BIDI_CONTROLS:
+        kind = "文字の向きを変える制御文字"
+    elif "\ud800" <= ch <= "\udfff":
+        kind = "壊れた文字（対になっていないサロゲート）"
+    else:
+        kind = "制御文字"
+    return f"使えない文字（{kind} U+{ord(ch):04X}）が含まれています。取り除いてください"
+
+
 class InputError(ValueError):
     """Bad input; str(e) is the Japanese message for the user."""
 
@@ -109,6 +133,8 @@ def parse_date_value(value: object) -> date:
             raise InputError(str(e)) from None
     if parsed < FIRST_DAY:  # 0001-01-01 is a typing slip, and no rule or letter can use it
         raise InputError(f"「{value}」は明治より前の日付です。日付を確かめてください")
+    if parsed > LAST_DAY:
+        raise InputError(f"「{value}」は{LAST_DAY.year}年より後の日付です。日付を確かめてください")
     return parsed
 
 

@@ -18,10 +18,16 @@ Which files are encrypted (see encryption.py for the keys):
   give a passphrase for a database they create.
 - ``encrypt_file`` turns an existing plain database into an encrypted one (the
   database of a version before encryption, at its first start with a passphrase).
+
+Files and folders the store creates are private to the user on POSIX (0600 files in
+0700 folders). Errors are told apart by SQLite's result code: only "not a database"
+with a passphrase is 「パスフレーズが違います」; a full, read-only or failing disk says so
+(``disk_message``), and a database busy in another program past the busy timeout says so.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -44,6 +50,52 @@ WRONG_PASSPHRASE = "パスフレーズが違います。"
 PASSPHRASE_NEEDED = ("パスフレーズなしではデータベースとして読めないファイルです: {path}\n"
                      "暗号化されたデータベースなら、パスフレーズを入力してください"
                      "（コマンドでは環境変数 KOKUHO_DESK_PASSPHRASE でも指定できます）。")
+
+
+# SQLite result codes (primary) that mean the disk, not the passphrase, is the problem.
+_DISK_MESSAGES = {
+    "SQLITE_FULL": "ディスクがいっぱいです。空きを作ってからもう一度してください。",
+    "SQLITE_READONLY": "書き込みできない場所（読み取り専用のディスクやフォルダ）にあるため保存できません。",
+    "SQLITE_CANTOPEN": "ファイルを開けません（フォルダがない、書き込みできない、またはディスクの問題です）。",
+    "SQLITE_IOERR": "ディスクの読み書きに失敗しました（ディスクがいっぱいか、故障している可能性があります）。",
+    "SQLITE_PERM": "ファイルを使う権限がありません。",
+    "SQLITE_BUSY": "データベースを他の画面やプログラムが使用中です。少し待ってからもう一度してください。",
+    "SQLITE_LOCKED": "データベースを他の画面やプログラムが使用中です。少し待ってからもう一度してください。",
+}
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+
+
+def disk_message(e: BaseException) -> str | None:
+    """The Japanese message for a disk or busy error (full, read-only, I/O, locked), None for any other error."""
+    name = getattr(e, "sqlite_errorname", "") or ""
+    for code, message in _DISK_MESSAGES.items():
+        if name == code or name.startswith(code + "_"):
+            return message
+    if isinstance(e, OSError):
+        if e.errno == errno.ENOSPC:
+            return _DISK_MESSAGES["SQLITE_FULL"]
+        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return _DISK_MESSAGES["SQLITE_READONLY"]
+    return None
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and parents) readable by the user only (POSIX)."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+        if os.name == "posix":
+            os.chmod(folder, PRIVATE_DIR_MODE)
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 unless it exists (SQLite's WAL and -shm files take its mode)."""
+    private_folder(path.parent)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 class StoreError(Exception):
@@ -99,10 +151,10 @@ def connect(path: str | Path, passphrase: str | None = None, *, read_only: bool 
             conn = dbapi2.connect(uri, uri=True)
         else:
             if not memory:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                create_private_file(path)
             conn = dbapi2.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except (OSError, Error) as e:
-        raise StoreError(f"データベースのファイルを開けません: {path}（{e}）") from None
+        raise StoreError(f"データベースのファイルを開けません: {path}（{disk_message(e) or e}）") from None
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported below, not on stderr
         if passphrase is not None:
@@ -111,8 +163,8 @@ def connect(path: str | Path, passphrase: str | None = None, *, read_only: bool 
             conn.execute("PRAGMA temp_store = MEMORY")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError:
-            if passphrase is not None:
+        except DatabaseError as e:
+            if passphrase is not None and getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
                 raise PassphraseError(WRONG_PASSPHRASE) from None
             raise
         db = sqlite_utils.Database(conn)
@@ -127,20 +179,25 @@ def connect(path: str | Path, passphrase: str | None = None, *, read_only: bool 
         raise
     except DatabaseError as e:
         conn.close()
+        message = disk_message(e)
+        if message is not None:
+            raise StoreError(f"データベースを開けません: {path}\n{message}") from None
         raise StoreError(f"国保デスクのデータベースとして読めないファイルです: {path}（{e}）") from None
     if passphrase is not None and not (memory or read_only):
         encryption.remember(path, passphrase)
     return db
 
 
-def encrypt_file(path: Path, passphrase: str) -> None:
+def encrypt_file(path: Path, passphrase: str, *, unlock: bool = True) -> None:
     """Replace the plain database at ``path`` by an encrypted copy (same schema, data and version).
 
     The copy is written next to it, flushed, and renamed over the original: a crash
-    leaves either the plain file or the encrypted one, never half of each.
+    leaves either the plain file or the encrypted one, never half of each. ``unlock``
+    remembers the passphrase for the file (not wanted for a backup).
     """
     target = path.with_name(path.name + ".encrypting")
     target.unlink(missing_ok=True)
+    create_private_file(target)
     plain = connect(path)
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -166,4 +223,5 @@ def encrypt_file(path: Path, passphrase: str) -> None:
     os.replace(target, path)
     for sidecar in sidecar_files(path):
         sidecar.unlink(missing_ok=True)
-    encryption.remember(path, passphrase)
+    if unlock:
+        encryption.remember(path, passphrase)

@@ -32,6 +32,7 @@ KDF_ITERATIONS = 256_000  # SQLCipher 4's default
 KEY_BYTES = 32
 SALT_BYTES = 16
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096  # SQLCipher 4's default; a file of ours is a whole number of these pages
 
 _lock = threading.Lock()
 _keys: dict[tuple[str, bytes], bytes] = {}
@@ -93,5 +94,11 @@ def remembered(path: Path) -> str | None:
 
 
 def forget(path: Path) -> None:
+    """Lock ``path`` again: drop its passphrase and every key derived from it from the process."""
     with _lock:
-        _unlocked.pop(path.resolve(), None)
+        passphrase = _unlocked.pop(path.resolve(), None)
+        if passphrase is None:
+            return
+        for cached in [k for k in _keys if k[0] == passphrase]:
+            del _keys[cached]
+        _last_salt.pop(passphrase, None)

@@ -15,7 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kokuho_desk.model.casefile import case_from_json
-from kokuho_desk.store import backups, search
+from kokuho_desk.store import audit_chain, backups, search
 from kokuho_desk.store.db import StoreError
 
 migrations = sqlite_utils.Migrations("kokuho_desk")
@@ -164,6 +164,51 @@ def m0006_desk_rates(db: sqlite_utils.Database) -> None:
             entered_at TEXT NOT NULL,
             PRIMARY KEY (municipality, fiscal_year)
         )""")
+
+
+@migrations(name="0007_integrity")
+def m0007_integrity(db: sqlite_utils.Database) -> None:
+    """Integrity: cases.version for optimistic locking (a save of a case changed elsewhere since it was
+    opened is refused); the audit log rebuilt with ids never reused (AUTOINCREMENT), a hash chain
+    (prev_hash, hash; see audit_chain.py) over the entries already there, and triggers that refuse
+    UPDATE, DELETE and an INSERT over an existing id (INSERT OR REPLACE deletes without firing DELETE
+    triggers)."""
+    db.execute("ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    db.execute("""
+        CREATE TABLE audit_chained (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            user TEXT,
+            action TEXT NOT NULL,
+            case_id INTEGER,
+            detail TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""")
+    previous = audit_chain.GENESIS
+    for row in db.execute("SELECT id, at, user, action, case_id, detail FROM audit ORDER BY id").fetchall():
+        own = audit_chain.entry_hash(*row[1:], previous)
+        db.execute("INSERT INTO audit_chained VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [*row, previous, own])
+        previous = own
+    db.execute("DROP TRIGGER audit_no_update")
+    db.execute("DROP TRIGGER audit_no_delete")
+    db.execute("DROP TABLE audit")
+    db.execute("ALTER TABLE audit_chained RENAME TO audit")
+    db.execute("CREATE INDEX audit_case ON audit (case_id)")
+    db.execute("""
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
+            SELECT RAISE(ABORT, '操作記録（audit）は変更できません');
+        END""")
+    db.execute("""
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
+            SELECT RAISE(ABORT, '操作記録（audit）は削除できません');
+        END""")
+    db.execute("""
+        CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+        WHEN EXISTS (SELECT 1 FROM audit WHERE id = new.id) BEGIN
+            SELECT RAISE(ABORT, '操作記録（audit）は書き換えできません');
+        END""")
+
 
 
 def migration_names() -> list[str]:

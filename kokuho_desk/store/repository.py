@@ -10,6 +10,14 @@ case_files, validated before it is written, so whatever is saved can always be r
 back. The short columns of ``cases`` (head_name, status, next_due_date …) serve
 listing and filtering; ``case_search.text`` and ``cases.name_key`` serve search
 (see search.py).
+
+Writes take the write lock at their start (``BEGIN IMMEDIATE``), so a writer waits up to
+the busy timeout for another instead of failing at once on a stale read. A case has a
+version (cases.version, +1 per save): ``update(..., expected_version=v)`` refuses with
+CaseChanged when the case was saved elsewhere since it was read at version v. The
+consultation log is append-only: a save that lacks an entry already stored keeps it
+(so a window save never drops an entry a CLI ``letter`` added meanwhile). The audit
+log is hash-chained (audit_chain.py).
 """
 
 from __future__ import annotations
@@ -32,8 +40,9 @@ from kokuho_desk.model.casefile import case_from_dict, case_from_validated_dict,
 from kokuho_desk.model.judgement import Judgement, StoredJudgement
 from kokuho_desk.rules.desk_rates import DeskRate
 from kokuho_desk.rules.result import NextAction
-from kokuho_desk.store import backups, encryption, search
-from kokuho_desk.store.db import OperationalError, PassphraseError, StoreError, connect, default_db_path, encrypt_file
+from kokuho_desk.store import audit_chain, backups, encryption, search
+from kokuho_desk.store.db import (Error, OperationalError, PassphraseError, StoreError, connect, default_db_path,
+                                  disk_message, encrypt_file)
 from kokuho_desk.store.migrations import migrate
 
 LOG_SOURCE = "log"  # deadlines taken from the case's own log; rebuilt on every save
@@ -50,6 +59,15 @@ _ORDER_BY = {
 }
 _SUMMARY_COLUMNS = ("c.id, c.head_name, c.head_kana, c.address, c.municipality, c.status, c.outcome, "
                     "c.members_count, c.next_due_date, c.updated_at, c.created_at")
+
+
+class CaseChanged(StoreError):
+    """The case was saved elsewhere (another window, a command) since it was opened; nothing was saved."""
+
+    def __init__(self, case_id: int):
+        self.case_id = case_id
+        super().__init__(f"ケース番号 {case_id} は、開いた後に別の画面またはコマンドで変更されています。"
+                         "このままでは保存していません。読み込み直すか、今の画面の内容で上書きしてください。")
 
 
 class CaseNotFound(LookupError):
@@ -90,11 +108,37 @@ class Deadline:
 @dataclass(frozen=True)
 class AuditEntry:
     id: int
-    at: datetime
+    at: datetime | None  # None when the stored time is not readable (the raw text is in problem)
     user: str | None
     action: str
     case_id: int | None
     detail: str | None
+    problem: str | None = None  # a malformed row: what is wrong with it, in Japanese
+
+
+def _audit_entry(row: tuple) -> AuditEntry:
+    """An entry from a row of the audit table; a malformed row becomes an entry that says so."""
+    entry_id, at, user, action, case_id, detail = row
+    try:
+        when = datetime.fromisoformat(at) if isinstance(at, str) else None
+    except ValueError:
+        when = None
+    problems = [] if when is not None else [f"日時が読めません: {at!r}"]
+    if not isinstance(case_id, int | None):
+        problems.append(f"ケース番号が読めません: {case_id!r}")
+        case_id = None
+    text = lambda v: v if isinstance(v, str | None) else repr(v)  # noqa: E731
+    return AuditEntry(entry_id, when, text(user), text(action) or "", case_id, text(detail), "、".join(problems) or None)
+
+
+def merged_log(stored: list[LogEntry], new: list[LogEntry]) -> list[LogEntry]:
+    """The log to save: ``new`` plus every stored entry it lacks (same date, kind and note), by date.
+
+    Follow-up fields (next action, due date, done) of an entry may change; an entry never goes."""
+    ident = lambda e: (e.date, e.kind, e.note)  # noqa: E731
+    present = {ident(e) for e in new}
+    missing = [e for e in stored if ident(e) not in present]
+    return sorted([*new, *missing], key=lambda e: e.date) if missing else new
 
 
 def _now() -> str:
@@ -205,6 +249,23 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def lock(self) -> None:
+        """Close the connection and forget the passphrase and its keys (the idle lock); ``unlock`` re-opens.
+        A plain (development) store has no key and stays open."""
+        if self.encrypted:
+            self._db.close()
+            encryption.forget(self.path)
+
+    def unlock(self, passphrase: str) -> bool:
+        """Re-open after ``lock`` with the passphrase; False (still locked) if it is wrong or the store is plain."""
+        if not self.encrypted:
+            return False
+        try:
+            self._db = connect(self.path, passphrase)
+        except PassphraseError:
+            return False
+        return True
+
     def __enter__(self) -> Store:
         return self
 
@@ -213,12 +274,24 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        """One transaction; a database failure rolls everything back and becomes a StoreError."""
+        """One write transaction, holding the write lock from its start (BEGIN IMMEDIATE: waits up to the
+        busy timeout for another writer); a database failure rolls everything back and becomes a StoreError."""
+        conn = self._db.conn
+        if conn.in_transaction:  # inside another write of this store: part of it
+            yield
+            return
         try:
-            with self._db.atomic():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
         except OperationalError as e:
-            raise StoreError(f"データベースに保存できませんでした。変更は保存されていません（{e}）") from e
+            raise StoreError("データベースに保存できませんでした。変更は保存されていません。"
+                             f"\n{disk_message(e) or e}") from e
 
     # --- saving ------------------------------------------------------------------------
 
@@ -238,14 +311,28 @@ class Store:
             self._write_audit("create", case_id, None)
         return case_id
 
-    def update(self, case_id: int, case: Case) -> None:
-        self._replace(case_id, case, "update")
+    def update(self, case_id: int, case: Case, *, expected_version: int | None = None) -> int:
+        """Save the case; with ``expected_version`` (the version it was read at) refuse with CaseChanged if it
+        was saved elsewhere since. Returns the new version."""
+        return self._replace(case_id, case, "update", expected_version=expected_version)
 
-    def _replace(self, case_id: int, case: Case, action: str, detail: str | None = None) -> None:
-        stored, data = canonical(case)
-        row = case_columns(stored) | {"updated_at": _now()}
+    def version(self, case_id: int) -> int:
+        """The case's version: 1 when created, +1 per save."""
+        row = self._db.execute("SELECT version FROM cases WHERE id = ? AND deleted_at IS NULL", [case_id]).fetchone()
+        if row is None:
+            raise CaseNotFound(case_id)
+        return row[0]
+
+    def _replace(self, case_id: int, case: Case, action: str, detail: str | None = None, *,
+                 expected_version: int | None = None) -> int:
         with self._transaction():
             old = self._data(case_id)
+            version = self.version(case_id)
+            if expected_version is not None and version != expected_version:
+                raise CaseChanged(case_id)
+            kept = case_from_validated_dict(json.loads(old)).log
+            stored, data = canonical(replace(case, log=merged_log(kept, case.log)))
+            row = case_columns(stored) | {"updated_at": _now(), "version": version + 1}
             assignments = ", ".join(f"{k} = ?" for k in row)
             self._db.execute(f"UPDATE cases SET {assignments} WHERE id = ?", [*row.values(), case_id])
             self._db.execute("UPDATE case_files SET data = ? WHERE case_id = ?", [data, case_id])
@@ -256,6 +343,7 @@ class Store:
             if detail is None:
                 detail = _changed_fields(json.loads(old), json.loads(data))
             self._write_audit(action, case_id, detail)
+        return version + 1
 
     def _save_log_deadlines(self, case_id: int, case: Case) -> None:
         self._db.execute("DELETE FROM deadlines WHERE case_id = ? AND source = ?", [case_id, LOG_SOURCE])
@@ -270,13 +358,15 @@ class Store:
             "WHERE case_id = ? AND done = 0) WHERE id = ?", [case_id, case_id])
 
     def close_case(self, case_id: int, outcome: str | None = None) -> None:
-        case = self.get(case_id)
-        self._replace(case_id, replace(case, status="closed", outcome=outcome), "close", outcome)
+        with self._transaction():  # read and write under one write lock
+            case = self.get(case_id)
+            self._replace(case_id, replace(case, status="closed", outcome=outcome), "close", outcome)
 
     def reopen(self, case_id: int) -> None:
-        case = self.get(case_id)
-        detail = f"以前の結果: {case.outcome}" if case.outcome else None
-        self._replace(case_id, replace(case, status="open", outcome=None), "reopen", detail)
+        with self._transaction():
+            case = self.get(case_id)
+            detail = f"以前の結果: {case.outcome}" if case.outcome else None
+            self._replace(case_id, replace(case, status="open", outcome=None), "reopen", detail)
 
     def delete(self, case_id: int) -> None:
         """Soft delete: the row stays (for the audit trail and recovery) but is hidden everywhere."""
@@ -286,9 +376,11 @@ class Store:
             self._write_audit("delete", case_id, None)
 
     def add_log_entry(self, case_id: int, entry: LogEntry) -> None:
-        case = self.get(case_id)
-        self._replace(case_id, replace(case, log=[*case.log, entry]), "log",
-                      f"{entry.date.isoformat()} {entry.kind}")
+        """Append ``entry`` to the case's log (read and written under one write lock: nothing is lost)."""
+        with self._transaction():
+            case = self.get(case_id)
+            self._replace(case_id, replace(case, log=[*case.log, entry]), "log",
+                          f"{entry.date.isoformat()} {entry.kind}")
 
     def set_next_actions(self, case_id: int, actions: list[NextAction], source: str) -> None:
         """Replace the case's deadlines from ``source`` (e.g. a check id); actions without a date are skipped."""
@@ -309,8 +401,19 @@ class Store:
             self._write_audit(action, case_id, detail)
 
     def _write_audit(self, action: str, case_id: int | None, detail: str | None) -> None:
-        self._db.execute("INSERT INTO audit (at, user, action, case_id, detail) VALUES (?, ?, ?, ?, ?)",
-                         [_now(), self.user, action, case_id, detail])
+        """Append an entry chained to the last one (inside a write transaction: no other writer between)."""
+        last = self._db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        previous = last[0] if last else audit_chain.GENESIS
+        at = _now()
+        self._db.execute(
+            "INSERT INTO audit (at, user, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [at, self.user, action, case_id, detail, previous,
+             audit_chain.entry_hash(at, self.user, action, case_id, detail, previous)])
+
+    def verify_audit_chain(self) -> audit_chain.ChainBreak | None:
+        """Walk the whole audit log: None if every entry fits its chain, else the first that does not."""
+        return audit_chain.verify(self._db.execute(
+            "SELECT id, at, user, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id"))
 
     # --- desk-entered rate tables (rules/desk_rates.py) ---------------------------------
 
@@ -390,6 +493,14 @@ class Store:
         if row is None:
             raise CaseNotFound(case_id)
         return row[0]
+
+    def get_with_version(self, case_id: int) -> tuple[Case, int]:
+        """The case and its version, read together (for a later ``update(..., expected_version=…)``)."""
+        row = self._db.execute("SELECT f.data, c.version FROM cases c JOIN case_files f ON f.case_id = c.id "
+                               "WHERE c.id = ? AND c.deleted_at IS NULL", [case_id]).fetchone()
+        if row is None:
+            raise CaseNotFound(case_id)
+        return case_from_validated_dict(json.loads(row[0])), row[1]
 
     def get(self, case_id: int) -> Case:
         # Every stored case was validated when it was saved (_replace/create): build it directly.
@@ -482,7 +593,7 @@ class Store:
         where, params = ("WHERE case_id = ?", [case_id]) if case_id is not None else ("", [])
         rows = self._db.execute(f"SELECT id, at, user, action, case_id, detail FROM audit {where} "
                                 "ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()
-        return [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+        return [_audit_entry(r) for r in rows]
 
 
 def open_store(path: str | Path | None = None, *, user: str | None = None,
@@ -495,12 +606,33 @@ def open_store(path: str | Path | None = None, *, user: str | None = None,
     raises PassphraseError.
     """
     path = Path(path) if path is not None else default_db_path()
+    backups.remove_leftovers(path)
     if passphrase is not None and encryption.file_header(path) == encryption.PLAINTEXT_HEADER:
         encrypt_file(path, passphrase)
+        encrypt_plain_backups(path, passphrase)
     db = connect(path, passphrase)
     try:
         migrate(db, path)
+    except Error as e:
+        db.close()
+        raise StoreError(f"データベースを準備できませんでした: {path}\n{disk_message(e) or e}") from None
     except BaseException:
         db.close()
         raise
     return Store(db, path, user if user is not None else _os_user())
+
+
+def encrypt_plain_backups(db_path: Path, passphrase: str) -> list[Path]:
+    """At a database's first encryption: encrypt its plaintext backups, or delete those that cannot be
+    (no plaintext copy of the cases may stay behind). The files deleted."""
+    removed = []
+    folder = backups.backup_folder(db_path)
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if not path.is_file() or encryption.file_header(path) != encryption.PLAINTEXT_HEADER:
+            continue
+        try:
+            encrypt_file(path, passphrase, unlock=False)
+        except StoreError:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

@@ -1,7 +1,9 @@
 """The audit log, read-only, newest first: who viewed or changed which case, made a letter, a backup …
 
 A tab of the window: ``AuditView(store)``; ``refresh()`` reads the log again (the
-tab calls it when shown).
+tab calls it when shown) and checks the whole hash chain (store/audit_chain.py): the
+label above the table says the log is intact, or at which entry it was altered. A
+malformed row (an unreadable time, a wrong type) is shown with what is wrong, never fatal.
 """
 
 from __future__ import annotations
@@ -54,8 +56,10 @@ class AuditModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         e = self._entries[index.row()]
-        return (e.at.strftime("%Y-%m-%d %H:%M:%S"), e.user or "", action_label(e.action),
-                "" if e.case_id is None else str(e.case_id), e.detail or "")[index.column()]
+        at = e.at.strftime("%Y-%m-%d %H:%M:%S") if e.at is not None else _("（不明）")
+        detail = f"{_('【不正な記録】')}{e.problem} {e.detail or ''}" if e.problem else (e.detail or "")
+        return (at, e.user or "", action_label(e.action),
+                "" if e.case_id is None else str(e.case_id), detail)[index.column()]
 
 
 class AuditView(QWidget):
@@ -77,14 +81,20 @@ class AuditView(QWidget):
         top.addWidget(QLabel(_("操作の記録（新しい順。変更・削除はできません）")))
         top.addStretch()
         top.addWidget(self.refresh_button)
+        self.chain = QLabel()
+        self.chain.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.chain)
         layout.addWidget(self.table)
         self.refresh()
 
     def refresh(self) -> None:
         self.model.set_entries(self.store.audit_log(limit=LIMIT))
         self.table.resizeColumnsToContents()
+        broken = self.store.verify_audit_chain()
+        self.chain.setText(_("記録のつながりを確かめました。書き換えや削除はありません。") if broken is None else str(broken))
+        self.chain.setStyleSheet("" if broken is None else "color: #b00020; font-weight: bold")
 
     def showEvent(self, event) -> None:
         self.refresh()

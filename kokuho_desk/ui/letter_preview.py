@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from kokuho_desk import APP_NAME
+from kokuho_desk.safe_output import OutputRefused, write_output
 from kokuho_desk.ui.i18n import _
 
 PRINT_DPI = 300
@@ -50,7 +51,7 @@ class LetterPreview(QDialog):
         self.print_button.setDefault(True)
 
     def save_to(self, path: str | Path) -> None:
-        Path(path).write_bytes(self.pdf)
+        write_output(path, self.pdf)  # never through a link; a new file is 0600
 
     def save_dialog(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, _("書類を保存"), self.suggested_name, _("PDF (*.pdf)"))
@@ -58,6 +59,8 @@ class LetterPreview(QDialog):
             return
         try:
             self.save_to(path)
+        except OutputRefused as e:
+            QMessageBox.warning(self, APP_NAME, str(e))
         except OSError as e:
             QMessageBox.warning(self, APP_NAME, _("保存できませんでした: {path}\n{e}").format(path=path, e=e.strerror))
 

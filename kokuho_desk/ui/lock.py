@@ -1,10 +1,13 @@
-"""The idle lock: after ``minutes`` without a key press or mouse action, the window is covered and
-a passphrase dialog (which cannot be cancelled) blocks it until the right passphrase is typed.
+"""The idle lock: after ``minutes`` without a key press or mouse action, every window of the
+program is hidden and disabled (the main window, letter previews, dialogs), the store is
+closed and its passphrase forgotten (``on_lock``), and a passphrase dialog (which cannot be
+cancelled) is all that shows until the right passphrase is typed; then the windows come back.
 
-    install_idle_lock(window, store.check_passphrase, minutes=settings.get("lock_minutes"))
+    install_idle_lock(window, store.unlock, minutes=settings.get("lock_minutes"), on_lock=store.lock)
 
-Self-contained: an application-wide event filter restarts a single-shot timer on
-every user input; nothing of the window is changed but a cover widget on top of it.
+``check_passphrase`` answers whether the typed passphrase is right (``Store.unlock`` also
+re-opens the store with it). An application-wide event filter restarts a single-shot timer
+on every user input.
 """
 
 from __future__ import annotations
@@ -22,21 +25,19 @@ USER_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mo
 
 
 class IdleLock(QObject):
-    """Locks ``window`` after ``minutes`` of no user input (0 or less: never)."""
+    """Locks the program after ``minutes`` of no user input (0 or less: never)."""
 
-    def __init__(self, window: QWidget, check_passphrase: Callable[[str], bool], minutes: float):
+    def __init__(self, window: QWidget, check_passphrase: Callable[[str], bool], minutes: float,
+                 on_lock: Callable[[], None] | None = None):
         super().__init__(window)
         self._window = window
         self._check = check_passphrase
+        self._on_lock = on_lock
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.lock)
-        self._cover = QWidget(window)
-        self._cover.setObjectName("idleLockCover")
-        self._cover.setStyleSheet("#idleLockCover { background: #404040; }")
-        self._cover.hide()
+        self.hidden: list[QWidget] = []
         self.dialog: PassphraseDialog | None = None
         self.set_minutes(minutes)
-        window.installEventFilter(self)
         QApplication.instance().installEventFilter(self)
 
     @property
@@ -54,33 +55,51 @@ class IdleLock(QObject):
             self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Resize:
-            self._cover.setGeometry(self._window.rect())
-        elif event.type() in USER_INPUT and not self.locked:
+        if event.type() in USER_INPUT and not self.locked:
             self._restart()
+        elif watched is self._window and event.type() == QEvent.Type.Close and self.locked:
+            self._discard_dialog()  # the program is closing while locked: the lock dialog goes too
         return False
 
     def lock(self) -> None:
-        """Cover the window and ask for the passphrase until it is right."""
+        """Hide and disable every window, close the store, and ask for the passphrase until it is right."""
         if self.locked:
             return
         self._timer.stop()
-        self._cover.setGeometry(self._window.rect())
-        self._cover.show()
-        self._cover.raise_()
+        app = QApplication.instance()
+        app.setQuitOnLastWindowClosed(False)  # every window is hidden while locked: that is no reason to quit
+        self.hidden = [w for w in app.topLevelWidgets() if w.isVisible()]
+        for widget in self.hidden:
+            widget.setEnabled(False)
+            widget.hide()
+        if self._on_lock is not None:
+            self._on_lock()
         self.dialog = PassphraseDialog(
             lambda p: None if self._check(p) else _("パスフレーズが違います。"), new=False, cancellable=False,
-            prompt=_("しばらく操作がなかったのでロックしました。パスフレーズを入力してください。"),
-            parent=self._window)
+            prompt=_("しばらく操作がなかったのでロックしました。パスフレーズを入力してください。"))
+        self.dialog.setModal(True)
         self.dialog.accepted.connect(self._unlock)
-        self.dialog.open()
+        self.dialog.show()
 
     def _unlock(self) -> None:
-        self._cover.hide()
-        self.dialog.deleteLater()
-        self.dialog = None
+        for widget in self.hidden:
+            try:
+                widget.setEnabled(True)
+                widget.show()
+            except RuntimeError:  # closed and deleted while locked
+                continue
+        self._discard_dialog()
         self._restart()
 
+    def _discard_dialog(self) -> None:
+        self.hidden = []
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+        dialog, self.dialog = self.dialog, None
+        dialog.accepted.disconnect(self._unlock)
+        dialog.hide()
+        dialog.deleteLater()
 
-def install_idle_lock(window: QWidget, check_passphrase: Callable[[str], bool], minutes: float) -> IdleLock:
-    return IdleLock(window, check_passphrase, minutes)
+
+def install_idle_lock(window: QWidget, check_passphrase: Callable[[str], bool], minutes: float,
+                      on_lock: Callable[[], None] | None = None) -> IdleLock:
+    return IdleLock(window, check_passphrase, minutes, on_lock)

@@ -33,6 +33,7 @@ from kokuho_desk import APP_NAME
 from kokuho_desk.model.case import Case
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.store import CaseNotFound, Store, StoreError
+from kokuho_desk.store.repository import CaseChanged
 from kokuho_desk.ui import operations
 from kokuho_desk.ui.case_browser import CaseBrowser
 from kokuho_desk.ui.case_editor import CaseEditor
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._today = today
         self.case_id: int | None = None
+        self.case_version: int | None = None  # the version the open case was read at (a save elsewhere is caught)
         self._geometry_restored = False
         self.report = None  # the CheckReport shown, for the letters
         self.municipalities: list[str] = []
@@ -292,12 +294,16 @@ class MainWindow(QMainWindow):
                 self.browser.select_case(self.case_id)
             return
         try:
-            case = self.store.get(case_id)
+            case, version = self.store.get_with_version(case_id)
+            self.store.record_view(case_id)  # the audit keeps every opening of a client's case
         except CaseNotFound as e:
             self.statusBar().showMessage(str(e))
             return
-        self.store.record_view(case_id)  # the audit keeps every opening of a client's case
-        self.case_id = case_id
+        except StoreError as e:  # e.g. another program kept the database busy past the busy timeout
+            QMessageBox.warning(self, APP_NAME, _("ケースを開けませんでした。少し待ってからもう一度開いてください。\n{e}")
+                                .format(e=e))
+            return
+        self.case_id, self.case_version = case_id, version
         self.editor.load_case(case)
         self.checks.clear()
         self.report = None
@@ -312,9 +318,11 @@ class MainWindow(QMainWindow):
             return False
         try:
             if self.case_id is None:
-                self.case_id = self.store.create(case)
+                self.case_id, self.case_version = self.store.create(case), 1
             else:
-                self.store.update(self.case_id, case)
+                self.case_version = self.store.update(self.case_id, case, expected_version=self.case_version)
+        except CaseChanged:
+            return self._save_changed_elsewhere(case)
         except (StoreError, ValueError) as e:
             QMessageBox.critical(self, APP_NAME, _("保存できませんでした。入力した内容は画面に残っています。\n{e}").format(e=e))
             return False
@@ -324,6 +332,32 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self.deadlines.refresh()
         return True
+
+    def _save_changed_elsewhere(self, case: Case) -> bool:
+        """The open case was saved elsewhere since it was opened: reload it, or overwrite with what the window
+        shows (log entries added elsewhere are kept either way: the log is append-only), or cancel."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                          _("このケースは、開いた後に別の画面またはコマンドで変更されています。\n"
+                            "「読み込み直す」と画面の変更は捨てて保存済みの内容を表示します。\n"
+                            "「上書きする」と画面の内容で保存します（記録の欄に追加された記録は残ります）。"), parent=self)
+        reload = box.addButton(_("読み込み直す"), QMessageBox.ButtonRole.DestructiveRole)
+        overwrite = box.addButton(_("上書きする"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is overwrite:
+            try:
+                self.case_version = self.store.update(self.case_id, case)
+            except (StoreError, ValueError) as e:
+                QMessageBox.critical(self, APP_NAME, _("保存できませんでした。入力した内容は画面に残っています。\n{e}").format(e=e))
+                return False
+        elif box.clickedButton() is not reload:
+            return False
+        stored, self.case_version = self.store.get_with_version(self.case_id)
+        self.editor.load_case(stored)
+        self._update_title()
+        self.cases.refresh()
+        self.deadlines.refresh()
+        return box.clickedButton() is overwrite
 
     def add_log_entry(self) -> None:
         if self.pages.currentWidget() is self.case_page:

@@ -15,21 +15,23 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QWidget)
 
 from kokuho_desk import APP_NAME
-from kokuho_desk.store import PassphraseError, Store, is_encrypted, open_store
+from kokuho_desk.store import Store, StoreError, is_encrypted, open_store
+from kokuho_desk.store.passphrase_strength import assess
 from kokuho_desk.ui.i18n import _
 
 MIN_LENGTH = 8
 
 
+def acceptable(passphrase: str) -> bool:
+    """Whether a new passphrase may be set: long enough and not among the weakest (zxcvbn score 0–1)."""
+    return len(passphrase) >= MIN_LENGTH and not assess(passphrase).refused
+
+
 def strength_hint(passphrase: str) -> str:
-    """A short Japanese hint on how hard the passphrase is to guess."""
+    """A short Japanese hint on how hard the passphrase is to guess (zxcvbn, passphrase_strength.py)."""
     if len(passphrase) < MIN_LENGTH:
         return _("短すぎます（{n}文字以上にしてください）").format(n=MIN_LENGTH)
-    kinds = sum([any(c.isdigit() for c in passphrase), any(c.isascii() and c.isalpha() for c in passphrase),
-                 any(not c.isascii() for c in passphrase), any(c in " -_!?.,、。" for c in passphrase)])
-    if len(passphrase) >= 16 or (len(passphrase) >= 12 and kinds >= 2):
-        return _("強いパスフレーズです")
-    return _("使えますが、もっと長く（言葉をいくつか並べるなど）すると安全です")
+    return _(assess(passphrase).message)
 
 
 class PassphraseDialog(QDialog):
@@ -80,7 +82,7 @@ class PassphraseDialog(QDialog):
         ok = bool(text)
         if self._new:
             self.hint.setText(strength_hint(text) if text else "")
-            ok = len(text) >= MIN_LENGTH and text == self.repeat.text()
+            ok = acceptable(text) and text == self.repeat.text()
             if self.repeat.text() and text != self.repeat.text():
                 self.hint.setText(_("二つのパスフレーズが同じではありません"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
@@ -111,7 +113,7 @@ def unlock_store(path: Path, *, user: str | None = None, parent: QWidget | None 
     def check(passphrase: str) -> str | None:
         try:
             opened.append(open_store(path, user=user, passphrase=passphrase))
-        except PassphraseError as e:
+        except StoreError as e:  # a wrong passphrase, or a disk that is full or read-only: each says which
             return str(e)
         return None
 

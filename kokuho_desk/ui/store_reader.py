@@ -109,6 +109,7 @@ class StoreReader(QObject):
     _count = Signal(int, object)
     _page = Signal(int, object, int, int)
     _deadlines = Signal(object, object)
+    release = Signal()  # close the reader's connection (the idle lock); the next request re-opens it
 
     def __init__(self, path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -120,6 +121,7 @@ class StoreReader(QObject):
         self._count.connect(self._worker.count)
         self._page.connect(self._worker.page)
         self._deadlines.connect(self._worker.deadlines)
+        self.release.connect(self._worker.close)
         self._worker.deadlines_read.connect(self.deadlines_read)
         self._worker.counted.connect(self.counted)
         self._worker.paged.connect(self.paged)

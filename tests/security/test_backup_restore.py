@@ -10,7 +10,7 @@ from kokuho_desk.commands.passphrase import open_cli_store
 from kokuho_desk.model.case import LogEntry
 from kokuho_desk.model.casefile import case_to_dict
 from kokuho_desk.store import BackupError, StoreError, list_backups, open_store, restore_backup, verify_backup
-from kokuho_desk.store.backups import KEEP, backup_path, daily_backup_due
+from kokuho_desk.store.backups import KEEP_RECENT, backup_path, daily_backup_due
 from tests.security.conftest import NAME, PASSPHRASE, secret_case
 from tests.store.conftest import make_case
 
@@ -111,10 +111,10 @@ def test_rotation_keeps_the_newest_automatic_backups_and_every_migration_backup(
         migration.parent.mkdir()
         migration.write_bytes(b"")
         store.backup("manual")
-        for _ in range(KEEP["start"] + 3):
+        for _ in range(KEEP_RECENT + 3):
             store.backup("start")
     reasons = [b.reason for b in list_backups(db)]
-    assert reasons.count("start") == KEEP["start"]
+    assert reasons.count("start") == KEEP_RECENT
     assert "before-v3" in reasons and "manual" in reasons
 
 
@@ -145,7 +145,7 @@ def test_cli_backup_and_restore(saved, tmp_path, monkeypatch, capsys):
     assert "もうあります" in capsys.readouterr().err
     with open_store(db, passphrase=PASSPHRASE) as store:
         store.delete(1)
-    assert main(["--db", str(db), "restore", str(out)]) == 0
+    assert main(["--db", str(db), "restore", "--yes", str(out)]) == 0
     assert f"（{len(cases)}件）" in capsys.readouterr().out
     assert _all_cases(db) == cases
 
@@ -155,12 +155,12 @@ def test_cli_restore_refuses_a_corrupted_backup_and_a_wrong_passphrase(saved, mo
     db, backup, _ = saved
     before = db.read_bytes()
     monkeypatch.setenv("KOKUHO_DESK_PASSPHRASE", "ちがう")
-    assert main(["--db", str(db), "restore", str(backup)]) == 2
+    assert main(["--db", str(db), "restore", "--yes", str(backup)]) == 2
     err = capsys.readouterr().err
     assert "パスフレーズが違います" in err and "Traceback" not in err
     monkeypatch.setenv("KOKUHO_DESK_PASSPHRASE", PASSPHRASE)
     _damaged(backup, "zero_page", random.Random(1))
-    assert main(["--db", str(db), "restore", str(backup)]) == 2
+    assert main(["--db", str(db), "restore", "--yes", str(backup)]) == 2
     assert "壊れています" in capsys.readouterr().err
     assert db.read_bytes() == before
 

@@ -2,9 +2,10 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMainWindow
 
 from kokuho_desk.store import PassphraseError, is_encrypted, open_store
+from kokuho_desk.store.encryption import remembered
 from kokuho_desk.ui.lock import install_idle_lock
 from kokuho_desk.ui.passphrase_dialog import MIN_LENGTH, PassphraseDialog, strength_hint
 from tests.security.conftest import NAME, PASSPHRASE, secret_case
@@ -32,8 +33,7 @@ def test_window_locks_after_the_idle_time_and_only_the_right_passphrase_unlocks(
     window = _window(qtbot)
     lock = install_idle_lock(window, lambda p: p == RIGHT, minutes=0.003)  # 180 ms
     qtbot.waitUntil(lambda: lock.locked, timeout=3000)
-    cover = window.findChild(QWidget, "idleLockCover")
-    assert cover.isVisible() and cover.geometry() == window.rect()
+    assert not window.isVisible() and not window.isEnabled()
     assert lock.dialog.isVisible() and lock.dialog.isModal()
     _type_and_ok(lock.dialog, "ちがう")
     assert lock.locked and "パスフレーズが違います" in lock.dialog.error.text()
@@ -41,7 +41,7 @@ def test_window_locks_after_the_idle_time_and_only_the_right_passphrase_unlocks(
     QTest.keyClick(lock.dialog, Qt.Key.Key_Escape)
     assert lock.locked  # the lock cannot be cancelled
     _type_and_ok(lock.dialog, RIGHT)
-    assert not lock.locked and not cover.isVisible()
+    assert not lock.locked and window.isVisible() and window.isEnabled()
     qtbot.waitUntil(lambda: lock.locked, timeout=3000)  # and it locks again after the next idle time
 
 
@@ -100,3 +100,48 @@ def test_unlock_check_opens_an_encrypted_store_and_refuses_a_wrong_passphrase(qt
     _type_and_ok(dialog, PASSPHRASE)
     assert not dialog.isVisible() and opened[0].list()[0].head_name == NAME
     opened[0].close()
+
+
+def test_the_lock_hides_every_window_closes_the_store_and_forgets_the_key(qtbot, tmp_path):
+    """Ensure locking hides and disables every window of the program (a letter preview, a dialog), closes the
+    store and forgets its passphrase; the right passphrase re-opens the store and shows the windows again."""
+    path = tmp_path / "desk.db"
+    store = open_store(path, passphrase=PASSPHRASE)
+    store.create(secret_case())
+    window = _window(qtbot)
+    preview = QDialog()  # a letter preview or any other top-level dialog
+    qtbot.addWidget(preview)
+    preview.show()
+    lock = install_idle_lock(window, store.unlock, minutes=0, on_lock=store.lock)
+    lock.lock()
+    assert not window.isVisible() and not preview.isVisible()
+    assert not window.isEnabled() and not preview.isEnabled()
+    assert remembered(path) is None  # the key is forgotten
+    try:
+        store.list()
+        raise AssertionError("the store must be closed while locked")
+    except Exception as e:  # sqlcipher3's ProgrammingError: closed database
+        assert "closed" in str(e)
+    _type_and_ok(lock.dialog, "ちがう")
+    assert lock.locked and not preview.isVisible()
+    _type_and_ok(lock.dialog, PASSPHRASE)
+    assert not lock.locked and window.isVisible() and preview.isVisible() and preview.isEnabled()
+    assert store.list()[0].head_name == NAME and remembered(path) == PASSPHRASE
+    store.close()
+
+
+def test_core_dumps_are_disabled_at_start():
+    """Ensure the program's start (cli.main → harden_process) sets the core-dump limit to 0 (POSIX)."""
+    import resource
+
+    from kokuho_desk.process_safety import harden_process
+
+    old = resource.getrlimit(resource.RLIMIT_CORE)
+    try:
+        harden_process()
+        assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
+    finally:
+        try:
+            resource.setrlimit(resource.RLIMIT_CORE, old)
+        except (ValueError, OSError):
+            pass
