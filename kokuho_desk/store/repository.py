@@ -322,10 +322,11 @@ class Store:
                 if row is None or row[0] != case_data(case):
                     continue
                 self._db.execute(
-                    "INSERT OR REPLACE INTO judgements (case_id, as_of, rules, reduction, verdicts, judged_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO judgements (case_id, as_of, rules, reduction, verdicts, judged_at, figures) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [case_id, case.as_of.isoformat(), rules, judgement.reduction,
-                     json.dumps(judgement.verdicts, ensure_ascii=False, sort_keys=True), now])
+                     json.dumps(judgement.verdicts, ensure_ascii=False, sort_keys=True), now,
+                     json.dumps(judgement.figures, sort_keys=True) if judgement.figures else None])
                 kept += 1
         return kept
 
@@ -334,10 +335,9 @@ class Store:
         where, params = self._filters(status, None, None, None)
         with collection_paused():  # up to one per case: see all_cases
             rows = self._db.execute(
-                f"SELECT j.case_id, j.as_of, j.rules, j.reduction, j.verdicts FROM judgements j "
+                f"SELECT j.case_id, j.as_of, j.rules, j.reduction, j.verdicts, j.figures FROM judgements j "
                 f"JOIN cases c ON c.id = j.case_id WHERE {' AND '.join(where)}", params).fetchall()
-            return {r[0]: StoredJudgement(Judgement(r[3], json.loads(r[4])), date.fromisoformat(r[1]), r[2])
-                    for r in rows}
+            return {r[0]: _stored_judgement(r[1:]) for r in rows}
 
     # --- reading -----------------------------------------------------------------------
 
@@ -434,12 +434,57 @@ class Store:
                 yield case_id, case_from_validated_dict(json.loads(data))
             last = rows[-1][0]
 
+    def iter_judged_cases(self) -> Iterator[tuple[int, Case, StoredJudgement | None]]:
+        """Every (not deleted) case in id order with its kept judgement (None: none kept), read in
+        batches so that memory stays flat however many cases there are (statistics)."""
+        last = 0
+        while True:
+            rows = self._db.execute(
+                "SELECT c.id, f.data, j.as_of, j.rules, j.reduction, j.verdicts, j.figures FROM cases c "
+                "JOIN case_files f ON f.case_id = c.id LEFT JOIN judgements j ON j.case_id = c.id "
+                f"WHERE c.deleted_at IS NULL AND c.id > ? ORDER BY c.id LIMIT {ITER_BATCH}", [last]).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield r[0], case_from_validated_dict(json.loads(r[1])), (_stored_judgement(r[2:]) if r[2] else None)
+            last = rows[-1][0]
+
+    # --- statistics ledger (migration 0008): the desk's identity and what it exported ----------
+
+    def desk_identity(self) -> tuple[str | None, str | None, str]:
+        """(desk id, desk name, desk key); id and name are None until the user sets them."""
+        return tuple(self._db.execute("SELECT desk_id, desk_name, desk_key FROM stats_desk").fetchone())
+
+    def set_desk_identity(self, desk_id: str, desk_name: str) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE stats_desk SET desk_id = ?, desk_name = ?", [desk_id, desk_name])
+            self._write_audit("stats_desk", None, f"{desk_id} {desk_name}")
+
+    def stats_exports(self) -> dict[str, tuple[int, str]]:
+        """The periods already exported: period → (latest version, the cells it published as JSON)."""
+        rows = self._db.execute("SELECT period, version, cells FROM stats_exports ORDER BY period, version")
+        return {r[0]: (r[1], r[2]) for r in rows.fetchall()}
+
+    def record_stats_export(self, export_id: str, periods: dict[str, tuple[int, str]], detail: str) -> None:
+        """Remember the periods an export published (period → (version, cells JSON)); audited."""
+        with self._transaction():
+            for period, (version, cells) in periods.items():
+                self._db.execute("INSERT INTO stats_exports (period, version, export_id, exported_at, cells) "
+                                 "VALUES (?, ?, ?, ?, ?)", [period, version, export_id, _now(), cells])
+            self._write_audit("stats_export", None, detail)
+
     def audit_log(self, case_id: int | None = None, limit: int = 200) -> list[AuditEntry]:
         """Audit entries, newest first; only those of one case when case_id is given."""
         where, params = ("WHERE case_id = ?", [case_id]) if case_id is not None else ("", [])
         rows = self._db.execute(f"SELECT id, at, user, action, case_id, detail FROM audit {where} "
                                 "ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()
         return [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+
+
+def _stored_judgement(row: tuple) -> StoredJudgement:
+    """(as_of, rules, reduction, verdicts, figures) columns of judgements → a StoredJudgement."""
+    figures = json.loads(row[4]) if row[4] else {}
+    return StoredJudgement(Judgement(row[2], json.loads(row[3]), figures), date.fromisoformat(row[0]), row[1])
 
 
 def open_store(path: str | Path | None = None, *, user: str | None = None,
