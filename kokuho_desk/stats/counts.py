@@ -17,6 +17,7 @@ from kokuho_desk.stats.protect import System, protect
 from kokuho_desk.stats.tables import Table, table_cells, tables
 
 TOTAL_AREA = Area(TOTAL)
+OTHER_AREA = Area("その他の地域")
 TOTAL_COLUMN = "total"
 # A column of one table that is the population of another: its counts are that table's row totals.
 _COLUMN_POPULATIONS = {("insurance", "special_care"): "special_care"}
@@ -55,12 +56,17 @@ class Counts:
 
     def period_counts(self, period: str, k: int) -> dict[tuple[str, Area, str], int]:
         """The period's counts by (table, area, column), a municipality with fewer than k cases
-        shown as its prefecture (合算措置)."""
+        shown as its prefecture, a prefecture still below k as その他の地域 (合算措置)."""
         per_area: Counter = Counter()
         for (table, p, area, _), n in self.counter.items():
             if p == period and table == "insurance":
                 per_area[area] += n
         rolled = {a: (a.rolled_up() if a.municipality and n < k else a) for a, n in per_area.items()}
+        per_prefecture: Counter = Counter()
+        for a, n in per_area.items():
+            per_prefecture[rolled[a]] += n
+        # A prefecture row still below k joins the others of its kind in one row.
+        rolled = {a: (OTHER_AREA if not r.municipality and per_prefecture[r] < k else r) for a, r in rolled.items()}
         out: Counter = Counter()
         for (table, p, area, column), n in self.counter.items():
             if p == period:

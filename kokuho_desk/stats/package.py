@@ -104,7 +104,7 @@ def _codebook(policy: Policy) -> bytes:
 
 
 def _file_name(i: int, table) -> str:
-    return f"{i:02d}_{table.title.split('（')[0].replace('：', '_')}.csv"
+    return f"{i:02d}_{table.title}.csv"  # titles hold no character a file name may not
 
 
 def to_zip(f: StatsFile, policy: Policy) -> bytes:
