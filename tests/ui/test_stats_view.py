@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 
+from kokuho_desk.model.case import ReliefOutcome
+from kokuho_desk.model.casefile import case_from_dict
 from kokuho_desk.store import open_store
 from kokuho_desk.ui.stats_view import StatsView
 from tests.stats.builders import make_case
@@ -63,3 +65,23 @@ def test_presentation_mode_hides_the_controls_and_a_chart_saves_as_png(view, tmp
     monkeypatch.setattr("kokuho_desk.ui.stats_view.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     view.save_button.click()
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_case_editor_records_a_relief_outcome(qtbot):
+    """Ensure a relief added in the editor (applied, partly granted, amount) reaches the case file."""
+    from kokuho_desk.ui.case_editor.editor import CaseEditor
+
+    editor = CaseEditor(today=lambda: date(2026, 6, 1))
+    qtbot.addWidget(editor)
+    editor.log.reliefs.add_button.click()
+    (row,) = editor.log.reliefs.rows
+    fields = {f.key: f for f in row.fields}
+    fields["relief"].set_value("premium_relief")
+    fields["applied"].set_value("令和8年5月1日")
+    fields["decision"].set_value("partly")
+    fields["decided"].set_value("2026-05-20")
+    fields["amount"].set_value("3万円")
+    data, _errors = editor.gather()
+    (relief,) = case_from_dict({"as_of": "2026-06-01", "members": [{"relation": "head"}],
+                                "reliefs": data["reliefs"]}).reliefs
+    assert relief == ReliefOutcome("premium_relief", date(2026, 5, 1), "partly", date(2026, 5, 20), 30_000)
