@@ -1,20 +1,19 @@
-"""Counting cases into the tables, one case at a time (memory stays flat however many cases),
-then the protected tables of each period: small areas rolled up to their prefecture, primary
+"""Counting cases into the tables (from the counted texts, so memory stays flat however many
+cases), then the protected tables of each period: small areas rolled up to their prefecture, primary
 and complementary suppression over every table of the period at once (protect.py)."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import NamedTuple
 
-from kokuho_desk.model.case import Case
-from kokuho_desk.model.judgement import Judgement
-from kokuho_desk.stats.area import Area, area_of
+from kokuho_desk.stats.area import Area
 from kokuho_desk.stats.labels import TOTAL
 from kokuho_desk.stats.periods import Quarter
 from kokuho_desk.stats.policy import Policy
 from kokuho_desk.stats.protect import System, protect
-from kokuho_desk.stats.tables import Table, table_cells, tables
+from kokuho_desk.stats.tables import Table, tables
 
 TOTAL_AREA = Area(TOTAL)
 OTHER_AREA = Area("その他の地域")
@@ -40,19 +39,25 @@ class Cell(NamedTuple):
 
 
 class Counts:
-    """Counts of (table, period, area, column) for the cases added."""
+    """Counts of (table, period, area, column) over the counted cases (counted.py)."""
 
-    def __init__(self, policy: Policy):
-        self.policy = policy
+    def __init__(self, texts: Counter, last: Quarter | None = None):
+        """``texts``: how many cases count for each counted text; only quarters up to ``last``."""
         self.counter: Counter = Counter()
-
-    def add(self, case: Case, judgement: Judgement, period: Quarter) -> None:
-        area = area_of(case)
-        for table, column in table_cells(case, judgement, self.policy):
-            self.counter[(table, period.key, area, column)] += 1
-
-    def cases(self, period: str) -> int:
-        return sum(n for (t, p, _, _), n in self.counter.items() if t == "insurance" and p == period)
+        self.periods: set[Quarter] = set()
+        counter, areas, included = self.counter, {}, {}
+        for text, n in texts.items():  # once per distinct text: plain loops, no per-cell objects
+            _version, period, area, cells = json.loads(text)
+            if period not in included:
+                quarter = Quarter.parse(period)
+                included[period] = last is None or quarter <= last
+                if included[period]:
+                    self.periods.add(quarter)
+            if not included[period]:
+                continue
+            area = areas.setdefault(tuple(area), Area(*area))
+            for table, column in cells:
+                counter[(table, period, area, column)] += n
 
     def period_counts(self, period: str, k: int) -> dict[tuple[str, Area, str], int]:
         """The period's counts by (table, area, column), a municipality with fewer than k cases

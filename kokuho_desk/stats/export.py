@@ -1,7 +1,7 @@
 """The desk's export: count tables of the fiscal quarters that have ended and were not
 exported yet (or one re-issued whole with a new version), protected, never a row per case.
 
-Cases are read from the store in batches and only counted (``Counts``), so memory stays flat
+Cases are read from the store in batches and only counted (counted.py), so memory stays flat
 however many cases the desk has. A case is counted in the quarter of its first consultation.
 """
 
@@ -9,54 +9,19 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from kokuho_desk.model.case import Case
-from kokuho_desk.model.judgement import Judgement
-from kokuho_desk.rules.params import rules_version
+from kokuho_desk.stats.counted import counted_cases
 from kokuho_desk.stats.counts import Cell, Counts, protected_cells
 from kokuho_desk.stats.package import StatsFile
 from kokuho_desk.stats.periods import Quarter, quarters
 from kokuho_desk.stats.policy import Policy, check_k, load_policy
-from kokuho_desk.stats.verdicts import judge
 from kokuho_desk.store import Store
-
-KEEP_BATCH = 500  # judgements made during the export are kept this many at a time
 
 
 class ExportError(ValueError):
     """The export is refused; str(e) is the Japanese message."""
-
-
-def first_consultation(case: Case) -> date:
-    """The earliest log date, or the day of the judgement when the log is empty or later."""
-    first = case.as_of
-    for entry in case.log:
-        if entry.date < first:
-            first = entry.date
-    return first
-
-
-def judged_cases(store: Store) -> Iterator[tuple[Case, Judgement]]:
-    """Every case with its judgement: the kept one when it was made on the case's day under
-    today's law data with the amounts statistics need, else judged now (and kept)."""
-    version = rules_version()
-    fresh: list[tuple[int, Case, Judgement]] = []
-    for case_id, case, stored in store.iter_judged_cases():
-        if (stored is not None and stored.rules == version and stored.as_of == case.as_of
-                and "premium_total" in stored.judgement.figures):
-            yield case, stored.judgement
-            continue
-        judgement = judge(case)
-        fresh.append((case_id, case, judgement))
-        if len(fresh) >= KEEP_BATCH:
-            store.record_judgements(fresh, version)
-            fresh = []
-        yield case, judgement
-    if fresh:
-        store.record_judgements(fresh, version)
 
 
 def _period_key(cell: Cell) -> tuple:
@@ -87,12 +52,7 @@ def export_desk(store: Store, *, today: date, k: int | None = None, reissue: tup
                           "（コマンドでは kokuho-desk stats desk --id … --name …）で設定してください。")
     ledger = store.stats_exports()
     last_closed = Quarter.of(today).previous()
-    counts, first = Counts(policy), None
-    for case, judgement in judged_cases(store):
-        period = Quarter.of(first_consultation(case))
-        if period <= last_closed:
-            counts.add(case, judgement, period)
-            first = period if first is None or period < first else first
+    counts = Counts(counted_cases(store, policy), last_closed)
     versions: dict[str, int] = {}
     for key in reissue:
         try:
@@ -102,8 +62,8 @@ def export_desk(store: Store, *, today: date, k: int | None = None, reissue: tup
         if key not in ledger:
             raise ExportError(f"{period.label}はまだ書き出していないので、出し直しはできません。")
         versions[key] = ledger[key][0] + 1
-    if first is not None:
-        versions.update({q.key: 1 for q in quarters(first, last_closed) if q.key not in ledger})
+    if counts.periods:
+        versions.update({q.key: 1 for q in quarters(min(counts.periods), last_closed) if q.key not in ledger})
     if not versions:
         raise ExportError("新しく書き出せる期間がありません。終わった四半期はすべて書き出し済みです"
                           "（四半期が終わると、その期間を書き出せます）。")

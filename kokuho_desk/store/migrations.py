@@ -150,8 +150,10 @@ def m0005_judgements(db: sqlite_utils.Database) -> None:
 @migrations(name="0008_stats_exports")
 def m0008_stats_exports(db: sqlite_utils.Database) -> None:
     """Statistics: the desk's identity (id and name set by the user, a random key made here),
-    every period already exported with its version and the cells it published, and the amounts
-    of each kept judgement that statistics put in bands. Needs only 0001–0005."""
+    every period already exported with its version and the cells it published, and beside each
+    kept judgement the amounts statistics put in bands (figures) and what the case counts for
+    (stats: quarter, area, table cells), both removed with the judgement when the case changes.
+    Needs only 0001–0005."""
     db.execute("""
         CREATE TABLE stats_desk (
             one INTEGER PRIMARY KEY CHECK (one = 1),
@@ -171,6 +173,7 @@ def m0008_stats_exports(db: sqlite_utils.Database) -> None:
             UNIQUE (period, version)
         )""")
     db.execute("ALTER TABLE judgements ADD COLUMN figures TEXT")
+    db.execute("ALTER TABLE judgements ADD COLUMN stats TEXT")
 
 
 def migration_names() -> list[str]:

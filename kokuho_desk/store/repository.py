@@ -434,20 +434,35 @@ class Store:
                 yield case_id, case_from_validated_dict(json.loads(data))
             last = rows[-1][0]
 
-    def iter_judged_cases(self) -> Iterator[tuple[int, Case, StoredJudgement | None]]:
-        """Every (not deleted) case in id order with its kept judgement (None: none kept), read in
-        batches so that memory stays flat however many cases there are (statistics)."""
-        last = 0
+    def iter_stats(self, rules: str, kept: str) -> Iterator[tuple[int, str | None, Case | None, StoredJudgement | None]]:
+        """Every (not deleted) case in id order, read in batches (memory stays flat however many
+        cases there are): (id, what it counts for in the statistics, None, None) when that was kept
+        under the law data ``rules`` and starts with ``kept``, else (id, None, the case, its kept
+        judgement or None)."""
+        last, prefix = 0, kept.replace("%", "") + "%"
+        current = "j.rules = ? AND j.stats LIKE ?"
         while True:
             rows = self._db.execute(
-                "SELECT c.id, f.data, j.as_of, j.rules, j.reduction, j.verdicts, j.figures FROM cases c "
+                f"SELECT c.id, CASE WHEN {current} THEN j.stats END, CASE WHEN {current} THEN NULL ELSE f.data END, "
+                "j.as_of, j.rules, j.reduction, j.verdicts, j.figures FROM cases c "
                 "JOIN case_files f ON f.case_id = c.id LEFT JOIN judgements j ON j.case_id = c.id "
-                f"WHERE c.deleted_at IS NULL AND c.id > ? ORDER BY c.id LIMIT {ITER_BATCH}", [last]).fetchall()
+                f"WHERE c.deleted_at IS NULL AND c.id > ? ORDER BY c.id LIMIT {ITER_BATCH}",
+                [rules, prefix, rules, prefix, last]).fetchall()
             if not rows:
                 return
             for r in rows:
-                yield r[0], case_from_validated_dict(json.loads(r[1])), (_stored_judgement(r[2:]) if r[2] else None)
+                if r[1] is not None:
+                    yield r[0], r[1], None, None
+                else:
+                    yield (r[0], None, case_from_validated_dict(json.loads(r[2])),
+                           _stored_judgement(r[3:]) if r[3] else None)
             last = rows[-1][0]
+
+    def keep_stats(self, rows: Iterable[tuple[int, str]]) -> None:
+        """Keep what each case counts for beside its judgement (removed with it when the case changes)."""
+        with self._transaction():
+            self._db.conn.executemany("UPDATE judgements SET stats = ? WHERE case_id = ?",
+                                      [(stats, case_id) for case_id, stats in rows])
 
     # --- statistics ledger (migration 0008): the desk's identity and what it exported ----------
 

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from kokuho_desk.model.case import fiscal_year_of
 from kokuho_desk.model.wareki import fiscal_year_label
-from kokuho_desk.stats.export import ExportError, audit_detail, export_desk, first_consultation, judged_cases
+from kokuho_desk.stats.counted import counted_cases, decode
+from kokuho_desk.stats.export import ExportError, audit_detail, export_desk
 from kokuho_desk.stats.output import OutputError
 from kokuho_desk.stats.package import write_stats_file
 from kokuho_desk.stats.policy import InvalidK, load_policy
-from kokuho_desk.stats.tables import RELIEF_COLUMNS, table_cells, tables
+from kokuho_desk.stats.tables import RELIEF_COLUMNS, tables
 from kokuho_desk.store import Store, StoreError, open_store
 from kokuho_desk.ui.i18n import _
 
@@ -169,9 +169,11 @@ class StatsView(QWidget):
     def refresh(self) -> None:
         """Count the store's cases again, by fiscal year of the first consultation."""
         counts: dict[int, Counter] = {}
-        for case, judgement in judged_cases(self.store):
-            year = counts.setdefault(fiscal_year_of(first_consultation(case)), Counter())
-            year.update(table_cells(case, judgement, self.policy))
+        for text, n in counted_cases(self.store, self.policy).items():
+            period, _area, cells = decode(text)
+            year = counts.setdefault(period.fiscal_year, Counter())
+            for cell in cells:
+                year[cell] += n
         self.counts = counts
         self.year_box.blockSignals(True)
         self.year_box.clear()
