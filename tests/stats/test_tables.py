@@ -249,3 +249,19 @@ def test_office_opens_the_csv_in_excel(desk_store, tmp_path):
     with pytest.raises(OutputError, match="すでにあります"):
         write_output(out, b"")
 
+
+
+def test_a_changed_case_is_counted_anew(desk_store, policy):
+    """The counted cells kept beside a judgement go with it when the case changes: the next count sees the change."""
+    from kokuho_desk.stats.counted import counted_cases, decode
+
+    store = desk_store()
+    case_id = store.create(make_case(1, as_of=date(2026, 6, 1), insurance="certificate"))
+    (text,) = counted_cases(store, policy)
+    assert ("insurance", "certificate") in decode(text)[2]
+    assert counted_cases(store, policy) == {text: 1}  # kept: read back as is
+    case = store.get(case_id)
+    case.insurance.status = "special_care"
+    store.update(case_id, case)
+    (text,) = counted_cases(store, policy)
+    assert ("insurance", "special_care") in decode(text)[2]
