@@ -49,25 +49,30 @@ class BarChart(QWidget):
         self.updateGeometry()
         self.update()
 
+    def row_height(self) -> int:
+        """ROW_HEIGHT, or more for a larger font (the presentation mode)."""
+        return max(ROW_HEIGHT, QFontMetrics(self.font()).height() + 6)
+
     def sizeHint(self) -> QSize:
-        return QSize(420, PADDING * 3 + ROW_HEIGHT * (max(len(self.rows), 1) + 1))
+        return QSize(420, PADDING * 3 + self.row_height() * (max(len(self.rows), 1) + 1))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(260, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt's name
+        row_height = self.row_height()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), self.palette().base())
         title_font = QFont(self.font())
         title_font.setBold(True)
         p.setFont(title_font)
-        p.drawText(QRectF(PADDING, PADDING, self.width() - 2 * PADDING, ROW_HEIGHT),
+        p.drawText(QRectF(PADDING, PADDING, self.width() - 2 * PADDING, row_height),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
         p.setFont(self.font())
         metrics = QFontMetrics(self.font())
         if not self.rows:
-            p.drawText(QRectF(PADDING, PADDING + ROW_HEIGHT, self.width(), ROW_HEIGHT),
+            p.drawText(QRectF(PADDING, PADDING + row_height, self.width(), row_height),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _("データがありません"))
             return
         label_w = min(max(metrics.horizontalAdvance(label) for label, _n in self.rows) + 2 * PADDING, self.width() // 2)
@@ -75,14 +80,14 @@ class BarChart(QWidget):
         bar_w = max(self.width() - label_w - count_w - 3 * PADDING, 1)
         top = max(n for _l, n in self.rows) or 1
         for i, (label, n) in enumerate(self.rows):
-            y = PADDING * 2 + ROW_HEIGHT * (i + 1)
+            y = PADDING * 2 + row_height * (i + 1)
             p.setPen(self.palette().text().color())
-            p.drawText(QRectF(PADDING, y, label_w - PADDING, ROW_HEIGHT),
+            p.drawText(QRectF(PADDING, y, label_w - PADDING, row_height),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - PADDING))
             w = bar_w * n / top
-            p.fillRect(QRectF(PADDING + label_w, y + 3, w, ROW_HEIGHT - 6), BAR_COLOR)
-            p.drawText(QRectF(PADDING + label_w + w + 4, y, count_w, ROW_HEIGHT),
+            p.fillRect(QRectF(PADDING + label_w, y + 3, w, row_height - 6), BAR_COLOR)
+            p.drawText(QRectF(PADDING + label_w + w + 4, y, count_w, row_height),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{n:,}")
         p.end()
 
@@ -92,6 +97,7 @@ CHARTS = {  # chart → (table, title)
     "certificate": ("certificate", "資格確認書の交付が必要か（判定）"),
     "seizure": ("seizure_asset", "差押え（財産別）"),
     "protected": ("seizure_protected", "差押禁止額に触れているか"),
+    "burden": ("burden", "保険料の負担率（保険料÷収入）"),
 }
 OUTCOMES = "outcomes"
 
@@ -113,7 +119,7 @@ class StatsView(QWidget):
         self.presentation = QCheckBox(_("発表用の表示"))
         self.presentation.setToolTip(_("操作ボタンを隠し、グラフを大きく表示します（名前は表示されません）"))
         self.charts = {name: BarChart(_(title)) for name, (_t, title) in CHARTS.items()}
-        self.charts[OUTCOMES] = BarChart(_("救済の結果（申請したもの）"))
+        self.charts[OUTCOMES] = BarChart(_("救済：判定→申請→結果（全制度の延べ数）"))
         self.save_chart = QComboBox()
         self.save_chart.addItems([c.title for c in self.charts.values()])
         self.save_button = QPushButton(_("グラフを画像で保存"))
