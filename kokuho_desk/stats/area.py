@@ -90,10 +90,6 @@ class Area(NamedTuple):
     municipality: str = ""
     code: str = ""  # 全国地方公共団体コード (6 digits with the check digit), when known
 
-    @property
-    def label(self) -> str:
-        return f"{self.prefecture}{self.municipality}" if self.municipality else f"{self.prefecture}（市区町村別は非公表）"
-
     def rolled_up(self) -> Area:
         return Area(self.prefecture)
 

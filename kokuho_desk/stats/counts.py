@@ -41,7 +41,7 @@ class Cell(NamedTuple):
 class Counts:
     """Counts of (table, period, area, column) over the counted cases (counted.py)."""
 
-    def __init__(self, texts: Counter, last: Quarter | None = None):
+    def __init__(self, texts: Counter, last: Quarter):
         """``texts``: how many cases count for each counted text; only quarters up to ``last``."""
         self.counter: Counter = Counter()
         self.periods: set[Quarter] = set()
@@ -50,7 +50,7 @@ class Counts:
             _version, period, area, cells = json.loads(text)
             if period not in included:
                 quarter = Quarter.parse(period)
-                included[period] = last is None or quarter <= last
+                included[period] = quarter <= last
                 if included[period]:
                     self.periods.add(quarter)
             if not included[period]:

@@ -13,7 +13,6 @@ import uuid
 from collections import Counter
 from datetime import date
 
-from kokuho_desk.stats.area import Area
 from kokuho_desk.stats.counts import Cell, protected_cells
 from kokuho_desk.stats.package import StatsFile
 from kokuho_desk.stats.policy import InvalidK, Policy, check_k, load_policy
@@ -70,7 +69,7 @@ def merge_files(inputs: list[tuple[str, StatsFile]], *, k: int | None = None, to
         for c in f.cells:
             if c.period != period:
                 continue
-            cell = (c.table, Area(c.prefecture, c.municipality, c.code), c.column)
+            cell = (c.table, c.area, c.column)
             sums.setdefault(period, Counter())[cell] += c.value or 0
             if c.value is None:
                 unknown.setdefault(period, set()).add(cell)

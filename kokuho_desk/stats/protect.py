@@ -60,10 +60,9 @@ def intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, float]
                 t_lo, t_hi = lo[total], hi[total]
             else:
                 t_lo = t_hi = values[total]
-            for p in unknown:
-                others_lo, others_hi = sum_lo - lo[p], sum_hi - hi[p] if hi[p] < INF else None
-                if others_hi is None:  # the sum of the others without an infinite term of p
-                    others_hi = sum(hi[q] for q in unknown if q != p)
+            for p in unknown:  # p = total − known − Σ the other hidden parts
+                others_lo = sum_lo - lo[p]
+                others_hi = sum(hi[q] for q in unknown if q != p) if hi[p] == INF else sum_hi - hi[p]
                 new_lo = max(lo[p], t_lo - known - others_hi)
                 new_hi = min(hi[p], t_hi - known - others_lo)
                 if (new_lo, new_hi) != (lo[p], hi[p]):
