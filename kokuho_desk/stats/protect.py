@@ -43,13 +43,14 @@ def intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, float]
     lo: dict[Key, float] = {key: 0 for key in hidden}
     hi: dict[Key, float] = {key: INF for key in hidden}
     values = system.values
-    relevant = [(parts, total) for parts, total in system.lines
-                if total in hidden or any(p in hidden for p in parts)]
+    relevant = []  # (hidden parts, sum of the published parts, total) of the lines with a hidden count
+    for parts, total in system.lines:
+        unknown = [p for p in parts if p in hidden]
+        if unknown or total in hidden:
+            relevant.append((unknown, sum(values[p] for p in parts if p not in hidden), total))
     for _ in range(200):
         changed = False
-        for parts, total in relevant:
-            known = sum(values[p] for p in parts if p not in hidden)
-            unknown = [p for p in parts if p in hidden]
+        for unknown, known, total in relevant:
             sum_lo = sum(lo[p] for p in unknown)
             sum_hi = sum(hi[p] for p in unknown)
             if total in hidden:
