@@ -107,6 +107,7 @@ def tables(policy: Policy) -> tuple[Table, ...]:
 
 
 def _band(value: int, edges: tuple[int, ...]) -> str:
+    """b0, b1 … for a positive amount; edges that start at 1 mean "more than 0", so b0 is [1, edges[1])."""
     return f"b{bisect_right(edges, value) - (1 if edges[0] <= 1 else 0)}"
 
 
