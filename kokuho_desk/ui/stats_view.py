@@ -28,7 +28,7 @@ from kokuho_desk.stats.package import write_stats_file
 from kokuho_desk.stats.policy import InvalidK, load_policy
 from kokuho_desk.stats.tables import RELIEF_COLUMNS, tables
 from kokuho_desk.store import Store, StoreError, open_store
-from kokuho_desk.ui.i18n import _
+from kokuho_desk.ui.i18n import N_, _
 
 BAR_COLOR = QColor("#3b6ea5")
 ROW_HEIGHT = 22
@@ -93,11 +93,11 @@ class BarChart(QWidget):
 
 
 CHARTS = {  # chart → (table, title)
-    "insurance": ("insurance", "資格の状態（10割負担＝特別療養費）"),
-    "certificate": ("certificate", "資格確認書の交付が必要か（判定）"),
-    "seizure": ("seizure_asset", "差押え（財産別）"),
-    "protected": ("seizure_protected", "差押禁止額に触れているか"),
-    "burden": ("burden", "保険料の負担率（保険料÷収入）"),
+    "insurance": ("insurance", N_("資格の状態（10割負担＝特別療養費）")),
+    "certificate": ("certificate", N_("資格確認書の交付が必要か（判定）")),
+    "seizure": ("seizure_asset", N_("差押え（財産別）")),
+    "protected": ("seizure_protected", N_("差押禁止額に触れているか")),
+    "burden": ("burden", N_("保険料の負担率（保険料÷収入）")),
 }
 OUTCOMES = "outcomes"
 
