@@ -60,3 +60,12 @@ def test_merge_writes_one_zip(db, tmp_path, capsys):
     assert "北相談会、南相談会" in capsys.readouterr().out
     assert main(["stats", "merge", str(tmp_path / "a.zip"), "--out", str(tmp_path / "m.zip")]) == 2
     assert "すでにあります" in capsys.readouterr().err
+
+
+def test_reissue_of_a_quarter_not_exported_is_refused(db, tmp_path, capsys):
+    """Ensure --reissue of a quarter never exported, or malformed, is refused in Japanese."""
+    assert main(["--db", db, "stats", "desk", "--id", "kita", "--name", "北相談会"]) == 0
+    assert main(["--db", db, "stats", "export", "--out", str(tmp_path / "a.zip"), "--reissue", "2025Q1"]) == 2
+    assert "まだ書き出していない" in capsys.readouterr().err
+    assert main(["--db", db, "stats", "export", "--out", str(tmp_path / "a.zip"), "--reissue", "R8-1"]) == 2
+    assert "2026Q1" in capsys.readouterr().err
