@@ -18,10 +18,12 @@ def test_quarters_of_the_fiscal_year():
 
 
 def test_a_quarter_closes_the_day_after_it_ends():
+    """2026Q2 ends on 2026-09-30: it may be exported from 2026-10-01."""
     q = Quarter.parse("2026Q2")  # 2026-07-01 … 2026-09-30
     assert not q.closed(date(2026, 9, 30)) and q.closed(date(2026, 10, 1))
 
 
 def test_a_malformed_period_gets_a_japanese_message():
+    """A period typed as a month is refused with the expected form."""
     with pytest.raises(ValueError, match="2026Q1（2026年度の4〜6月）の形"):
         Quarter.parse("2026-04")
