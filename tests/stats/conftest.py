@@ -15,9 +15,14 @@ def policy():
 
 @pytest.fixture
 def desk_store(tmp_path):
-    """A store whose desk identity is set, opened for the test."""
+    """Stores whose desk identity is set, opened for the test and closed after it."""
+    opened = []
+
     def make(name="desk.db", desk_id="osaka-kita", desk_name="大阪北相談会"):
         store = open_store(tmp_path / name)
+        opened.append(store)
         store.set_desk_identity(desk_id, desk_name)
         return store
-    return make
+    yield make
+    for store in opened:
+        store.close()

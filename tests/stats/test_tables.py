@@ -152,13 +152,13 @@ def test_one_id_with_two_keys_is_refused(desk_store, tmp_path):
 
 def test_export_refuses_without_desk_identity_and_k_below_5(tmp_path):
     """An export without the desk's id and name, or with k=2, is refused in Japanese."""
-    store = open_store(tmp_path / "bare.db")
-    store.create(make_case(1))
-    with pytest.raises(ExportError, match="相談窓口のIDと名前"):
-        export_desk(store, today=TODAY)
-    store.set_desk_identity("a", "A")
-    with pytest.raises(InvalidK, match="5 以上"):
-        export_desk(store, today=TODAY, k=2)
+    with open_store(tmp_path / "bare.db") as store:
+        store.create(make_case(1))
+        with pytest.raises(ExportError, match="相談窓口のIDと名前"):
+            export_desk(store, today=TODAY)
+        store.set_desk_identity("a", "A")
+        with pytest.raises(InvalidK, match="5 以上"):
+            export_desk(store, today=TODAY, k=2)
 
 
 def _expected(cases) -> Counter:
