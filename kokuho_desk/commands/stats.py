@@ -1,95 +1,96 @@
-"""`kokuho-desk stats export|merge`: anonymised statistics for the regional and national 社保協."""
+"""`kokuho-desk stats desk|export|merge`: protected count tables for the regional and national 社保協."""
 
 from __future__ import annotations
 
-import re
 import sys
 import unicodedata
 from argparse import Namespace
+from datetime import date
 from pathlib import Path
 
-from kokuho_desk.stats.anonymize import rows_with_masked_cells
-from kokuho_desk.stats.document import Document, StatsFileError, audit_detail, csv_path, read_document, write_document
-from kokuho_desk.stats.export import InvalidK, export_cases
-from kokuho_desk.stats.merge import MergeError, merge_documents
-from kokuho_desk.stats.policy import load_policy
+from kokuho_desk.stats.export import ExportError, audit_detail, export_desk
+from kokuho_desk.stats.merge import MergeError, merge_files
 from kokuho_desk.safe_output import OutputRefused, check_output
+from kokuho_desk.stats.output import OutputError
+from kokuho_desk.stats.package import StatsFile, StatsFileError, read_stats_file, write_stats_file
+from kokuho_desk.stats.periods import Quarter
+from kokuho_desk.stats.policy import InvalidK, load_policy
 
 EXIT_OK, EXIT_INVALID = 0, 2
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
 
 class _Invalid(ValueError):
     pass
 
 
-def parse_month(text: str | None, option: str) -> str | None:
-    """--from/--to as "YYYY-MM" (a full date counts for its month)."""
-    if text is None:
-        return None
-    m = _MONTH_RE.match(unicodedata.normalize("NFKC", text).strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise _Invalid(f"{option}: 日付は 2025-04 または 2025-04-01 の形で指定してください（指定: {text}）")
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+def _text(value: str | None, option: str) -> str:
+    text = unicodedata.normalize("NFKC", value or "").strip()
+    if not text:
+        raise _Invalid(f"{option} を指定してください")
+    return text
 
 
-def _out_path(out: str) -> Path:
-    path = Path(out)
-    if path.suffix.lower() != ".json":
-        raise _Invalid(f"--out: 出力ファイルは .json にしてください（CSV は同じ名前の .csv で隣に作ります）: {out}")
-    check_output(csv_path(path), overwrite=False)  # an earlier export is never replaced silently
-    return check_output(path, overwrite=False)
+def _store(args: Namespace):
+    from kokuho_desk.commands.passphrase import open_cli_store
+
+    return open_cli_store(args.db)
+
+
+def desk(args: Namespace) -> str:
+    from kokuho_desk.store import StoreError
+
+    try:
+        with _store(args) as store:
+            if args.desk_id is None and args.name is None:
+                desk_id, name, _ = store.desk_identity()
+                return f"相談窓口: {name or '（未設定）'}（ID {desk_id or '未設定'}）"
+            store.set_desk_identity(_text(args.desk_id, "--id"), _text(args.name, "--name"))
+            return f"相談窓口を設定しました: {args.name}（ID {args.desk_id}）"
+    except StoreError as e:
+        raise _Invalid(str(e)) from None
 
 
 def export(args: Namespace) -> str:
-    from kokuho_desk.stats.verdicts import StoredJudge
-    from kokuho_desk.commands.passphrase import open_cli_store
     from kokuho_desk.store import StoreError
 
-    out = _out_path(args.out)
-    month_from, month_to = parse_month(args.date_from, "--from"), parse_month(args.date_to, "--to")
-    if month_from and month_to and month_from > month_to:
-        raise _Invalid(f"--from（{month_from}）が --to（{month_to}）より後になっています")
+    from kokuho_desk.commands.passphrase import db_path
+
+    # Refused before anything is counted or recorded as exported: the database, its backups, a link,
+    # or a file already there (an earlier export is never replaced).
     try:
-        with open_cli_store(args.db) as store:
-            cases = store.all_cases()
-            judge = StoredJudge(cases, store.judgements())  # reuse the verdicts the store keeps
-            doc = export_cases((case for _, case in cases), judge=judge, k=args.k,
-                               desk_id=args.desk_id, month_from=month_from, month_to=month_to)
-            json_path, csv_file = write_document(doc, out)
-            judge.keep(store)
-            store.audit("stats_export", detail=audit_detail(doc, json_path))
+        out = check_output(args.out, protect=[db_path(args.db)], overwrite=False)
+    except OutputRefused as e:
+        raise _Invalid(str(e)) from None
+    today = date.fromisoformat(args.today) if getattr(args, "today", None) else date.today()
+    try:
+        with _store(args) as store:
+            f, entries = export_desk(store, today=today, k=args.k, reissue=tuple(args.reissue or ()))
+            path = write_stats_file(f, out, load_policy())
+            store.record_stats_export(f.export_id, entries, audit_detail(f, str(path)))
     except StoreError as e:
         raise _Invalid(str(e)) from None
-    return summary(doc, json_path, csv_file)
+    return summary(f, path)
 
 
 def merge(args: Namespace) -> str:
-    out = _out_path(args.out)
-    inputs = []
-    for name in args.files:
-        doc, records = read_document(Path(name))
-        inputs.append((name, doc, records))
-    doc = merge_documents(inputs, k=args.k)
-    json_path, csv_file = write_document(doc, out)
-    return summary(doc, json_path, csv_file)
+    inputs = [(name, read_stats_file(Path(name))) for name in args.files]
+    f = merge_files(inputs, k=args.k, today=date.today())
+    path = write_stats_file(f, Path(args.out), load_policy())
+    return summary(f, path)
 
 
-def summary(doc: Document, json_path: Path, csv_file: Path) -> str:
-    meta = doc.metadata
-    period = meta["period"]
-    masked = rows_with_masked_cells(doc.records(), load_policy().cell_suppression)
-    return (f"書き出しました: {json_path} と {csv_file}\n"
-            f"  期間 {period['from'] or '—'}〜{period['to'] or '—'}、{meta['cases_exported']}件"
-            f"（うち一部の項目を秘匿 {masked}件、k={meta['k']} に満たず削除 {meta['suppressed']}件）、"
-            f"export_id {doc.export_id}")
+def summary(f: StatsFile, path: Path) -> str:
+    periods = "、".join(Quarter.parse(p).label for p in f.periods)
+    desks = "、".join(d["name"] for d in f.desks)
+    return (f"書き出しました: {path}\n"
+            f"  期間 {periods}（{desks}）、k={f.k}、秘匿 {sum(f.hidden.values())}か所")
 
 
 def run(args: Namespace) -> int:
-    command = {"export": export, "merge": merge}[args.stats_command]
+    command = {"desk": desk, "export": export, "merge": merge}[args.stats_command]
     try:
         print(command(args))
-    except (_Invalid, InvalidK, StatsFileError, MergeError, OutputRefused) as e:
+    except (_Invalid, InvalidK, ExportError, StatsFileError, MergeError, OutputError) as e:
         print(f"エラー: {e}", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK

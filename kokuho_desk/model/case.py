@@ -45,6 +45,10 @@ HARDSHIP_LABELS = {
     "other": "その他の特別の事情",
 }
 CASE_STATUSES = ("open", "closed")
+# What became of a relief the desk pursued (申請の結果); counted by the statistics.
+RELIEF_DECISIONS = ("granted", "partly", "refused", "withdrawn")
+RELIEF_DECISION_LABELS = {"granted": "認められた", "partly": "一部認められた", "refused": "認められなかった",
+                          "withdrawn": "取り下げた"}
 
 
 @dataclass
@@ -223,6 +227,17 @@ class LogEntry:
 
 
 @dataclass
+class ReliefOutcome:
+    """One relief pursued for the household: when it was applied for and what was decided."""
+
+    relief: str  # a check id of case-format.md (premium_relief, copayment_relief …)
+    applied: date | None = None  # 申請日
+    decision: str | None = None  # granted | partly | refused | withdrawn; None: not decided yet
+    decided: date | None = None  # 決定日（取り下げの日）
+    amount: int | None = None  # 減免・還付などの額（分かれば）
+
+
+@dataclass
 class Case:
     as_of: date
     members: list[Member]
@@ -245,6 +260,7 @@ class Case:
     log: list[LogEntry] = field(default_factory=list)
     status: str = "open"
     outcome: str | None = None
+    reliefs: list[ReliefOutcome] = field(default_factory=list)  # 申請と結果 (for statistics)
 
     @property
     def head(self) -> Member:

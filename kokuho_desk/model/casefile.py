@@ -271,6 +271,9 @@ def _semantic_errors(case: Case) -> list[FieldError]:
         if s.amount is not None and s.monthly_gross is not None and s.asset in ("salary", "pension") \
                 and s.amount > s.monthly_gross:
             errors.append(FieldError(f"seizures[{i}].amount", "差押額が支給額を超えています"))
+    for i, r in enumerate(case.reliefs):
+        if r.applied and r.decided and r.decided < r.applied:
+            errors.append(FieldError(f"reliefs[{i}].decided", "決定日が申請日より前になっています"))
     for i, e in enumerate(case.log):
         if e.due_date is not None and e.due_date < e.date:
             errors.append(FieldError(f"log[{i}].due_date", "期限が記録日より前になっています"))

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Judgement:
     reduction: str | None = None  # 7割 | 5割 | 2割 | なし
     verdicts: dict[str, str] = field(default_factory=dict)
+    # Amounts the statistics band (never published as such): premium_total, notice_difference
+    # (notified − computed) and per_capita (the 均等割 charged to each member, by member index).
+    # Absent from judgements kept before they were recorded; not part of what rescreen compares.
+    figures: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)

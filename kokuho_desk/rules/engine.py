@@ -43,7 +43,19 @@ class CheckReport:
     def judgement(self) -> Judgement:
         """The verdicts in short, as the store keeps them and statistics count them."""
         return Judgement(self.premium.reduction if self.premium is not None else None,
-                         {c.id: c.verdict for c in self.checks})
+                         {c.id: c.verdict for c in self.checks}, self.figures())
+
+    def figures(self) -> dict[str, Any]:
+        """The amounts statistics put in bands: the recomputed total, the notice's difference, the
+        均等割 of each member (summed over the parts)."""
+        p = self.premium
+        per_capita = [0] * len(self.case.members)
+        for part in (p.parts.values() if p is not None else ()):
+            for line in part.members:
+                per_capita[line.index] += line.per_capita
+        return {"premium_total": p.total if p is not None else None,
+                "notice_difference": self.notice.difference if self.notice is not None else None,
+                "per_capita": per_capita if p is not None and p.total is not None else None}
 
     def to_dict(self) -> dict[str, Any]:
         prem = None

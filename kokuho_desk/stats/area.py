@@ -1,5 +1,9 @@
 """The area of a case for statistics: its municipality, or its prefecture.
 
+``area_of`` is the one place that makes the row key of the tables: (prefecture,
+municipality, 全国地方公共団体コード). The code is taken from the case when it has one
+(``Case.municipality_code``, optional); the name alone keys the row until then.
+
 The municipality field may hold a rate profile's id, name or alias (resources/
 municipalities) or a typed name. It is exported only as a municipality name (the
 profile's name when it is one); a group profile such as 大阪府統一 and anything else
@@ -13,9 +17,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import NamedTuple
 
+from kokuho_desk.model.case import Case
 from kokuho_desk.rules.municipality import ProfileError, load_profile
-from kokuho_desk.stats.bands import UNKNOWN
+
+UNKNOWN = "不明"
 
 PREFECTURES = (
     "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
@@ -73,3 +80,24 @@ def municipality_of(municipality: str | None) -> str | None:
     if not _MUNICIPALITY_RE.match(name) or name in PREFECTURES:
         return None
     return _PREFECTURE_RE.sub("", name)
+
+
+class Area(NamedTuple):
+    """A row of the tables: a municipality, or a prefecture (municipality "") when the
+    municipality is unknown or too small to be shown alone (合算措置)."""
+
+    prefecture: str
+    municipality: str = ""
+    code: str = ""  # 全国地方公共団体コード (6 digits with the check digit), when known
+
+    def rolled_up(self) -> Area:
+        return Area(self.prefecture)
+
+
+def area_of(case: Case) -> Area:
+    municipality = case.municipality
+    prefecture = prefecture_of(municipality, case.contact.address if case.contact else None)
+    name = municipality_of(municipality)
+    if not name or prefecture == UNKNOWN:
+        return Area(prefecture)
+    return Area(prefecture, name, getattr(case, "municipality_code", None) or "")

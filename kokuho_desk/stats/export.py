@@ -1,55 +1,87 @@
-"""Export a desk's cases as anonymised statistics: select, generalise, suppress, count.
+"""The desk's export: count tables of the fiscal quarters that have ended and were not
+exported yet (or one re-issued whole with a new version), protected, never a row per case.
 
-A case belongs to the period when the month of its first consultation (the earliest
-log date, or as_of) lies in [month_from, month_to]. Only the selected cases are
-judged by the rules engine (the expensive step).
+Cases are read from the store in batches and only counted (counted.py), so memory stays flat
+however many cases the desk has. A case is counted in the quarter of its first consultation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+import uuid
+from datetime import date
+from typing import Any
 
-from kokuho_desk.heap import frozen_heap
-from kokuho_desk.model.case import Case
-from kokuho_desk.stats.aggregate import aggregate
-from kokuho_desk.stats.anonymize import anonymize
-from kokuho_desk.stats.document import Document, build_document
-from kokuho_desk.stats.policy import Policy, load_policy
-from kokuho_desk.model.judgement import Judgement
-from kokuho_desk.stats.record import first_consultation, month_of, record_of
-
-Judge = Callable[[Case], Judgement]
-
-
-class InvalidK(ValueError):
-    """k is below the policy's minimum; str(e) is the Japanese message."""
+from kokuho_desk.stats.counted import counted_cases
+from kokuho_desk.stats.counts import Cell, Counts, protected_cells
+from kokuho_desk.stats.package import StatsFile
+from kokuho_desk.stats.periods import Quarter, quarters
+from kokuho_desk.stats.policy import Policy, check_k, load_policy
+from kokuho_desk.store import Store
 
 
-def check_k(k: int, policy: Policy) -> None:
-    if k < policy.k_min:
-        raise InvalidK(f"k は {policy.k_min} 以上にしてください（指定: {k}）")
+class ExportError(ValueError):
+    """The export is refused; str(e) is the Japanese message."""
 
 
-def export_cases(cases: Iterable[Case], *, judge: Judge, k: int | None = None, desk_id: str | None = None,
-                 month_from: str | None = None, month_to: str | None = None,
-                 policy: Policy | None = None) -> Document:
-    """The statistics document of the cases whose first consultation falls in the period.
+def _period_key(cell: Cell) -> tuple:
+    return (cell.table, cell.prefecture, cell.municipality, cell.code, cell.column)
 
-    Months are "YYYY-MM"; None leaves that end open. InvalidK (Japanese) for k below k_min.
-    """
+
+def _check_reissue(period: str, old_cells: str, new: list[Cell], k: int) -> None:
+    """A correction that moves a count published in both versions by 1 to k−1 would, subtracted,
+    show the corrected households: refused."""
+    old = {tuple(c[:1] + c[2:6]): c[6] for c in json.loads(old_cells)}
+    for cell in new:
+        before = old.get(_period_key(cell))
+        if before is not None and cell.value is not None and 0 < abs(cell.value - before) < k:
+            raise ExportError(
+                f"{Quarter.parse(period).label}を出し直すと、前の版との差が{k}件未満の数ができ、"
+                f"差し引きで訂正した世帯が分かるおそれがあります。訂正が{k}件以上たまってから出し直してください。")
+
+
+def export_desk(store: Store, *, today: date, k: int | None = None, reissue: tuple[str, ...] = (),
+                policy: Policy | None = None) -> tuple[StatsFile, dict[str, tuple[int, str]]]:
+    """The statistics file of the periods to export now, and the ledger entries to record
+    (period → (version, published cells as JSON)) once the file is written."""
     policy = policy or load_policy()
-    k = policy.k_default if k is None else k
-    check_k(k, policy)
-    with frozen_heap():  # the cases are read already
-        records = []
-        for case in cases:
-            month = month_of(first_consultation(case))
-            if (month_from and month < month_from) or (month_to and month > month_to):
-                continue
-            records.append(record_of(case, judge(case), policy, month))
-        months = [r.month for r in records]
-        period = {"from": month_from or min(months, default=None), "to": month_to or max(months, default=None)}
-        kept, report = anonymize(records, k, policy.quasi_identifiers, policy.cell_suppression)
-        return build_document(kind="desk", desk_id=desk_id, period=period, report=report, records=kept,
-                              aggregates=aggregate(kept, policy), policy=policy,
-                              suppressed=report.rows_suppressed, sources=[])
+    k = check_k(policy.k_default if k is None else k, policy)
+    desk_id, desk_name, desk_key = store.desk_identity()
+    if not desk_id or not desk_name:
+        raise ExportError("相談窓口のIDと名前が設定されていません。統計の画面の「相談窓口の設定」"
+                          "（コマンドでは kokuho-desk stats desk --id … --name …）で設定してください。")
+    ledger = store.stats_exports()
+    last_closed = Quarter.of(today).previous()
+    counts = Counts(counted_cases(store, policy), last_closed)
+    versions: dict[str, int] = {}
+    for key in reissue:
+        try:
+            period = Quarter.parse(key)
+        except ValueError as e:
+            raise ExportError(str(e)) from None
+        if key not in ledger:
+            raise ExportError(f"{period.label}はまだ書き出していないので、出し直しはできません。")
+        versions[key] = ledger[key][0] + 1
+    if counts.periods:
+        versions.update({q.key: 1 for q in quarters(min(counts.periods), last_closed) if q.key not in ledger})
+    if not versions:
+        raise ExportError("新しく書き出せる期間がありません。終わった四半期はすべて書き出し済みです"
+                          "（四半期が終わると、その期間を書き出せます）。")
+    cells: list[Cell] = []
+    hidden: dict[str, int] = {}
+    entries: dict[str, tuple[int, str]] = {}
+    for period in sorted(versions):
+        published, hidden[period] = protected_cells(period, counts.period_counts(period, k), policy, k)
+        if period in ledger:
+            _check_reissue(period, ledger[period][1], published, k)
+        cells += published
+        entries[period] = (versions[period], json.dumps([list(c) for c in published], ensure_ascii=False))
+    desk: dict[str, Any] = {"id": desk_id, "name": desk_name, "key": desk_key, "periods": versions}
+    f = StatsFile("desk", policy.tables_version, k, uuid.uuid4().hex, today.isoformat(), [desk], hidden, cells)
+    return f, entries
+
+
+def audit_detail(f: StatsFile, path: str) -> str:
+    """The audit line of an export: what was written, never a figure about a person."""
+    periods = "、".join(f"{p} 第{v}版" for d in f.desks for p, v in sorted(d["periods"].items()))
+    return f"{path}（書き出し番号 {f.export_id}、k={f.k}、{periods}、秘匿 {sum(f.hidden.values())}か所）"

@@ -1,75 +1,83 @@
-"""Merge the exports of several desks and re-apply k over the merged rows.
+"""Merging the desks' statistics files: the latest version of each desk's period, summed, then
+protected again (a count any desk hid stays hidden, and whatever would let it be recovered
+from the merged totals is hidden too).
 
-Union does not preserve k-anonymity, and exports of overlapping periods from one
-desk could be differenced (../shared/reference/anchors.md §D3), so the merge refuses
-a desk export given twice (also inside an earlier merged file) and two exports of the
-same desk whose periods overlap, then anonymises the union again. All inputs must use
-the current generalisation hierarchy, so that their bands are the same.
+A desk is known by its key (made at random in its database); its id and name are what people
+read. The merge refuses the same key under two ids for overlapping periods (a desk that changed
+its id would be counted twice) and one id with two keys (two desks claiming one id).
 """
 
 from __future__ import annotations
 
-from itertools import combinations
-from typing import Any
+import uuid
+from collections import Counter
+from datetime import date
 
-from kokuho_desk.stats.aggregate import aggregate
-from kokuho_desk.stats.anonymize import anonymize
-from kokuho_desk.stats.document import Document, build_document, desk_sources
-from kokuho_desk.stats.export import InvalidK, check_k
-from kokuho_desk.stats.policy import Policy, load_policy
-from kokuho_desk.stats.record import Record
-
-NO_DESK = "未設定"
+from kokuho_desk.stats.counts import Cell, protected_cells
+from kokuho_desk.stats.package import StatsFile
+from kokuho_desk.stats.policy import InvalidK, Policy, check_k, load_policy
 
 
 class MergeError(ValueError):
-    """The inputs cannot be merged; str(e) is the Japanese message."""
+    """The merge is refused; str(e) is the Japanese message."""
 
 
-def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if None in (a["from"], a["to"], b["from"], b["to"]):
-        return False
-    return a["from"] <= b["to"] and b["from"] <= a["to"]
+def _check_inputs(inputs: list[tuple[str, StatsFile]], policy: Policy) -> None:
+    keys_of: dict[str, set[str]] = {}
+    periods_of: dict[tuple[str, str], set[str]] = {}
+    for name, f in inputs:
+        if f.kind != "desk":
+            raise MergeError(f"{name}: 統合済みのファイルです。統合には各相談窓口のファイルを使ってください。")
+        if f.tables_version != policy.tables_version:
+            raise MergeError(f"{name}: 表の版が違います（{f.tables_version}。この国保デスクは {policy.tables_version}）。"
+                             "国保デスクを同じ版にそろえてから書き出してください。")
+        (desk,) = f.desks
+        keys_of.setdefault(desk["id"], set()).add(desk["key"])
+        periods_of.setdefault((desk["key"], desk["id"]), set()).update(desk["periods"])
+    for desk_id, keys in keys_of.items():
+        if len(keys) > 1:
+            raise MergeError(f"ID「{desk_id}」のファイルが、別々の相談窓口（{len(keys)}か所）から来ています。"
+                             "相談窓口ごとに違うIDを設定して書き出し直してください。")
+    for (key, desk_id), periods in periods_of.items():
+        for (other_key, other_id), other in periods_of.items():
+            if other_key == key and other_id != desk_id and periods & other:
+                raise MergeError(f"同じ相談窓口が、ID「{desk_id}」と「{other_id}」で同じ期間を書き出しています"
+                                 "（二重に数えることになるため統合できません）。どちらか一方のファイルだけを使ってください。")
 
 
-def _check_inputs(inputs: list[tuple[str, Document]], policy: Policy) -> list[dict[str, Any]]:
-    seen: dict[str, str] = {}
-    sources: list[tuple[str, dict[str, Any]]] = []
-    for name, doc in inputs:
-        version = doc.metadata["hierarchy_version"]
-        if version != policy.hierarchy_version:
-            raise MergeError(f"{name}: 区分の版（{version}）がこの国保デスクの版（{policy.hierarchy_version}）と違います。"
-                             "同じ版で書き出し直してください。")
-        for source in desk_sources(doc):
-            if source["export_id"] in seen:
-                raise MergeError(f"同じ書き出しが2回指定されています: {seen[source['export_id']]} と {name}")
-            seen[source["export_id"]] = name
-            sources.append((name, source))
-    for (name_a, a), (name_b, b) in combinations(sources, 2):
-        if a["desk_id"] == b["desk_id"] and _overlap(a["period"], b["period"]):
-            desk = a["desk_id"] or NO_DESK
-            raise MergeError(f"相談窓口「{desk}」の書き出しの期間が重なっています: {name_a}（{a['period']['from']}〜"
-                             f"{a['period']['to']}）と {name_b}（{b['period']['from']}〜{b['period']['to']}）。"
-                             "重ならない期間で書き出し直してください（窓口IDが未設定なら --desk-id を付けて）。")
-    return [s for _, s in sources]
-
-
-def merge_documents(inputs: list[tuple[str, Document, list[Record]]], *, k: int | None = None,
-                    policy: Policy | None = None) -> Document:
-    """The merged document of (name, document, records) inputs; MergeError (Japanese) when refused."""
+def merge_files(inputs: list[tuple[str, StatsFile]], *, k: int | None = None, today: date,
+                policy: Policy | None = None) -> StatsFile:
     policy = policy or load_policy()
-    k = policy.k_default if k is None else k
     try:
-        check_k(k, policy)
+        k = check_k(max([policy.k_default if k is None else k, *(f.k for _, f in inputs)]), policy)
     except InvalidK as e:
         raise MergeError(str(e)) from None
-    sources = _check_inputs([(name, doc) for name, doc, _ in inputs], policy)
-    records = [r for _, _, recs in inputs for r in recs]
-    kept, report = anonymize(records, k, policy.quasi_identifiers, policy.cell_suppression)
-    froms = [s["period"]["from"] for s in sources if s["period"]["from"]]
-    tos = [s["period"]["to"] for s in sources if s["period"]["to"]]
-    period = {"from": min(froms, default=None), "to": max(tos, default=None)}
-    suppressed = sum(doc.metadata["suppressed"] for _, doc, _ in inputs) + report.rows_suppressed
-    return build_document(kind="merged", desk_id=None, period=period, report=report, records=kept,
-                          aggregates=aggregate(kept, policy), policy=policy, suppressed=suppressed,
-                          sources=sources)
+    _check_inputs(inputs, policy)
+    latest: dict[tuple[str, str], tuple[int, str, StatsFile]] = {}  # (desk key, period) → version, export
+    for _, f in inputs:
+        (desk,) = f.desks
+        for period, version in desk["periods"].items():
+            best = latest.get((desk["key"], period))
+            if best is None or version > best[0]:
+                latest[(desk["key"], period)] = (version, f.export_id, f)
+    sums: dict[str, Counter] = {}
+    unknown: dict[str, set] = {}
+    desks: dict[str, dict] = {}
+    for (key, period), (version, _, f) in latest.items():
+        desk = f.desks[0]
+        desks.setdefault(key, {"id": desk["id"], "name": desk["name"], "key": key, "periods": {}})["periods"][period] = version
+        for c in f.cells:
+            if c.period != period:
+                continue
+            cell = (c.table, c.area, c.column)
+            sums.setdefault(period, Counter())[cell] += c.value or 0
+            if c.value is None:
+                unknown.setdefault(period, set()).add(cell)
+    cells: list[Cell] = []
+    hidden: dict[str, int] = {}
+    for period in sorted(sums):
+        counts = {cell: (None if cell in unknown.get(period, ()) else n) for cell, n in sums[period].items()}
+        published, hidden[period] = protected_cells(period, counts, policy, k)
+        cells += published
+    return StatsFile("merged", policy.tables_version, k, uuid.uuid4().hex, today.isoformat(),
+                     sorted(desks.values(), key=lambda d: d["id"]), hidden, cells)

@@ -10,6 +10,7 @@ number of applied migrations so that any SQLite tool shows the schema version.
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import sqlite_utils
@@ -209,6 +210,34 @@ def m0007_integrity(db: sqlite_utils.Database) -> None:
             SELECT RAISE(ABORT, '操作記録（audit）は書き換えできません');
         END""")
 
+
+@migrations(name="0008_stats_exports")
+def m0008_stats_exports(db: sqlite_utils.Database) -> None:
+    """Statistics: the desk's identity (id and name set by the user, a random key made here),
+    every period already exported with its version and the cells it published, and beside each
+    kept judgement the amounts statistics put in bands (figures) and what the case counts for
+    (stats: quarter, area, table cells), both removed with the judgement when the case changes.
+    Needs only 0001–0005."""
+    db.execute("""
+        CREATE TABLE stats_desk (
+            one INTEGER PRIMARY KEY CHECK (one = 1),
+            desk_id TEXT,
+            desk_name TEXT,
+            desk_key TEXT NOT NULL
+        )""")
+    db.execute("INSERT INTO stats_desk (one, desk_key) VALUES (1, ?)", [secrets.token_hex(16)])
+    db.execute("""
+        CREATE TABLE stats_exports (
+            id INTEGER PRIMARY KEY,
+            period TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            export_id TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            cells TEXT NOT NULL,
+            UNIQUE (period, version)
+        )""")
+    db.execute("ALTER TABLE judgements ADD COLUMN figures TEXT")
+    db.execute("ALTER TABLE judgements ADD COLUMN stats TEXT")
 
 
 def migration_names() -> list[str]:

@@ -458,10 +458,11 @@ class Store:
                 if row is None or row[0] != case_data(case):
                     continue
                 self._db.execute(
-                    "INSERT OR REPLACE INTO judgements (case_id, as_of, rules, reduction, verdicts, judged_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO judgements (case_id, as_of, rules, reduction, verdicts, judged_at, figures) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [case_id, case.as_of.isoformat(), rules, judgement.reduction,
-                     json.dumps(judgement.verdicts, ensure_ascii=False, sort_keys=True), now])
+                     json.dumps(judgement.verdicts, ensure_ascii=False, sort_keys=True), now,
+                     json.dumps(judgement.figures, sort_keys=True) if judgement.figures else None])
                 kept += 1
         return kept
 
@@ -470,10 +471,9 @@ class Store:
         where, params = self._filters(status, None, None, None)
         with collection_paused():  # up to one per case: see all_cases
             rows = self._db.execute(
-                f"SELECT j.case_id, j.as_of, j.rules, j.reduction, j.verdicts FROM judgements j "
+                f"SELECT j.case_id, j.as_of, j.rules, j.reduction, j.verdicts, j.figures FROM judgements j "
                 f"JOIN cases c ON c.id = j.case_id WHERE {' AND '.join(where)}", params).fetchall()
-            return {r[0]: StoredJudgement(Judgement(r[3], json.loads(r[4])), date.fromisoformat(r[1]), r[2])
-                    for r in rows}
+            return {r[0]: _stored_judgement(r[1:]) for r in rows}
 
     def last_judgement(self, case_id: int) -> tuple[StoredJudgement, datetime] | None:
         """The kept judgement of the case as stored now, and when it was made (None: not judged
@@ -588,12 +588,72 @@ class Store:
                 yield case_id, case_from_validated_dict(json.loads(data))
             last = rows[-1][0]
 
+    def iter_stats(self, rules: str, kept: str) -> Iterator[tuple[int, str | None, Case | None, StoredJudgement | None]]:
+        """Every (not deleted) case in id order, read in batches (memory stays flat however many
+        cases there are): (id, what it counts for in the statistics, None, None) when that was kept
+        under the law data ``rules`` and starts with ``kept``, else (id, None, the case, its kept
+        judgement or None)."""
+        last, prefix = 0, kept.replace("%", "") + "%"
+        current = "j.rules = ? AND j.stats LIKE ?"
+        while True:
+            rows = self._db.execute(
+                f"SELECT c.id, CASE WHEN {current} THEN j.stats END, CASE WHEN {current} THEN NULL ELSE f.data END, "
+                "j.as_of, j.rules, j.reduction, j.verdicts, j.figures FROM cases c "
+                "JOIN case_files f ON f.case_id = c.id LEFT JOIN judgements j ON j.case_id = c.id "
+                f"WHERE c.deleted_at IS NULL AND c.id > ? ORDER BY c.id LIMIT {ITER_BATCH}",
+                [rules, prefix, rules, prefix, last]).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                if r[1] is not None:
+                    yield r[0], r[1], None, None
+                else:
+                    yield (r[0], None, case_from_validated_dict(json.loads(r[2])),
+                           _stored_judgement(r[3:]) if r[3] else None)
+            last = rows[-1][0]
+
+    def keep_stats(self, rows: Iterable[tuple[int, str]]) -> None:
+        """Keep what each case counts for beside its judgement (removed with it when the case changes)."""
+        with self._transaction():
+            self._db.conn.executemany("UPDATE judgements SET stats = ? WHERE case_id = ?",
+                                      [(stats, case_id) for case_id, stats in rows])
+
+    # --- statistics ledger (migration 0008): the desk's identity and what it exported ----------
+
+    def desk_identity(self) -> tuple[str | None, str | None, str]:
+        """(desk id, desk name, desk key); id and name are None until the user sets them."""
+        return tuple(self._db.execute("SELECT desk_id, desk_name, desk_key FROM stats_desk").fetchone())
+
+    def set_desk_identity(self, desk_id: str, desk_name: str) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE stats_desk SET desk_id = ?, desk_name = ?", [desk_id, desk_name])
+            self._write_audit("stats_desk", None, f"{desk_id} {desk_name}")
+
+    def stats_exports(self) -> dict[str, tuple[int, str]]:
+        """The periods already exported: period → (latest version, the cells it published as JSON)."""
+        rows = self._db.execute("SELECT period, version, cells FROM stats_exports ORDER BY period, version")
+        return {r[0]: (r[1], r[2]) for r in rows.fetchall()}
+
+    def record_stats_export(self, export_id: str, periods: dict[str, tuple[int, str]], detail: str) -> None:
+        """Remember the periods an export published (period → (version, cells JSON)); audited."""
+        with self._transaction():
+            for period, (version, cells) in periods.items():
+                self._db.execute("INSERT INTO stats_exports (period, version, export_id, exported_at, cells) "
+                                 "VALUES (?, ?, ?, ?, ?)", [period, version, export_id, _now(), cells])
+            self._write_audit("stats_export", None, detail)
+
     def audit_log(self, case_id: int | None = None, limit: int = 200) -> list[AuditEntry]:
         """Audit entries, newest first; only those of one case when case_id is given."""
         where, params = ("WHERE case_id = ?", [case_id]) if case_id is not None else ("", [])
         rows = self._db.execute(f"SELECT id, at, user, action, case_id, detail FROM audit {where} "
                                 "ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()
         return [_audit_entry(r) for r in rows]
+
+
+def _stored_judgement(row: tuple) -> StoredJudgement:
+    """(as_of, rules, reduction, verdicts, figures) columns of judgements → a StoredJudgement."""
+    figures = json.loads(row[4]) if row[4] else {}
+    return StoredJudgement(Judgement(row[2], json.loads(row[3]), figures), date.fromisoformat(row[0]), row[1])
 
 
 def open_store(path: str | Path | None = None, *, user: str | None = None,

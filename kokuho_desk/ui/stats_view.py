@@ -1,36 +1,34 @@
-"""The statistics view: bar charts of the desk's own cases and the anonymised export.
+"""The statistics view: charts of the desk's own counts, the desk's identity and the export.
 
-The charts count every case of the local store (they never leave the machine, so
-nothing is suppressed); the button 「統計を書き出す」 writes the anonymised export
-(k-anonymous rows, JSON + CSV) that goes to the regional and national 社保協.
-Charts are drawn with QPainter (QtCharts is deprecated upstream and not in the
-essentials wheel). Store calls stay on the UI thread; judging the cases (the rules
-engine) and writing the export run in the background (ui/operations.py).
+The charts count the cases of the local store by fiscal year (they never leave the machine
+and show no name: the presentation mode only enlarges them and hides the controls, for a
+projector at a meeting); 「統計を書き出す」 writes the protected count tables of the quarters
+that have ended (stats/export.py). Charts are drawn with QPainter (QtCharts is not in the
+essentials wheel); each can be saved as a PNG.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from kokuho_desk.model.case import Case
-from kokuho_desk.stats.aggregate import aggregate
-from kokuho_desk.stats.anonymize import rows_with_masked_cells
-from kokuho_desk.stats.document import Document, audit_detail, write_document
-from kokuho_desk.stats.export import Judge, export_cases
-from kokuho_desk.stats.policy import load_policy
-from kokuho_desk.stats.record import record_of
-from kokuho_desk.stats.verdicts import StoredJudge
-from kokuho_desk.store import Store, open_store
-from kokuho_desk.ui.i18n import _
-from kokuho_desk.ui.operations import run_in_background
+from kokuho_desk.model.wareki import fiscal_year_label
+from kokuho_desk.stats.counted import counted_cases, decode
+from kokuho_desk.stats.export import ExportError, audit_detail, export_desk
+from kokuho_desk.stats.output import OutputError
+from kokuho_desk.stats.package import write_stats_file
+from kokuho_desk.stats.policy import InvalidK, load_policy
+from kokuho_desk.stats.tables import RELIEF_COLUMNS, tables
+from kokuho_desk.store import Store, StoreError, open_store
+from kokuho_desk.ui.i18n import N_, _
 
 BAR_COLOR = QColor("#3b6ea5")
 ROW_HEIGHT = 22
@@ -51,25 +49,30 @@ class BarChart(QWidget):
         self.updateGeometry()
         self.update()
 
+    def row_height(self) -> int:
+        """ROW_HEIGHT, or more for a larger font (the presentation mode)."""
+        return max(ROW_HEIGHT, QFontMetrics(self.font()).height() + 6)
+
     def sizeHint(self) -> QSize:
-        return QSize(420, PADDING * 3 + ROW_HEIGHT * (max(len(self.rows), 1) + 1))
+        return QSize(420, PADDING * 3 + self.row_height() * (max(len(self.rows), 1) + 1))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(260, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt's name
+        row_height = self.row_height()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), self.palette().base())
         title_font = QFont(self.font())
         title_font.setBold(True)
         p.setFont(title_font)
-        p.drawText(QRectF(PADDING, PADDING, self.width() - 2 * PADDING, ROW_HEIGHT),
+        p.drawText(QRectF(PADDING, PADDING, self.width() - 2 * PADDING, row_height),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
         p.setFont(self.font())
         metrics = QFontMetrics(self.font())
         if not self.rows:
-            p.drawText(QRectF(PADDING, PADDING + ROW_HEIGHT, self.width(), ROW_HEIGHT),
+            p.drawText(QRectF(PADDING, PADDING + row_height, self.width(), row_height),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _("データがありません"))
             return
         label_w = min(max(metrics.horizontalAdvance(label) for label, _n in self.rows) + 2 * PADDING, self.width() // 2)
@@ -77,141 +80,171 @@ class BarChart(QWidget):
         bar_w = max(self.width() - label_w - count_w - 3 * PADDING, 1)
         top = max(n for _l, n in self.rows) or 1
         for i, (label, n) in enumerate(self.rows):
-            y = PADDING * 2 + ROW_HEIGHT * (i + 1)
+            y = PADDING * 2 + row_height * (i + 1)
             p.setPen(self.palette().text().color())
-            p.drawText(QRectF(PADDING, y, label_w - PADDING, ROW_HEIGHT),
+            p.drawText(QRectF(PADDING, y, label_w - PADDING, row_height),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - PADDING))
             w = bar_w * n / top
-            p.fillRect(QRectF(PADDING + label_w, y + 3, w, ROW_HEIGHT - 6), BAR_COLOR)
-            p.drawText(QRectF(PADDING + label_w + w + 4, y, count_w, ROW_HEIGHT),
+            p.fillRect(QRectF(PADDING + label_w, y + 3, w, row_height - 6), BAR_COLOR)
+            p.drawText(QRectF(PADDING + label_w + w + 4, y, count_w, row_height),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{n:,}")
         p.end()
 
 
-def chart_rows(aggregates: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
-    """The rows of each chart from the aggregate tables (pure; the view only draws them)."""
-    return {
-        "month": [(t["label"], t["count"]) for t in aggregates["by_month"]],
-        "verdict": [(t["label"], t["counts"]["eligible"] + t["counts"]["likely"]) for t in aggregates["by_verdict"]],
-        "enforcement": [(t["label"], t["count"]) for t in aggregates["by_enforcement"]],
-    }
+CHARTS = {  # chart → (table, title)
+    "insurance": ("insurance", N_("資格の状態（10割負担＝特別療養費）")),
+    "certificate": ("certificate", N_("資格確認書の交付が必要か（判定）")),
+    "seizure": ("seizure_asset", N_("差押え（財産別）")),
+    "protected": ("seizure_protected", N_("差押禁止額に触れているか")),
+    "burden": ("burden", N_("保険料の負担率（保険料÷収入）")),
+}
+OUTCOMES = "outcomes"
 
 
 class StatsView(QWidget):
-    """Charts of the desk's cases and the export button; ``store`` is a Store or a database path."""
+    """Charts of the desk's cases, the desk's identity and the export; ``store`` is a Store or a path."""
 
-    def __init__(self, store: Store | str | Path, parent: QWidget | None = None, *,
-                 desk_id: str | None = None, judge: Judge | None = None):
+    def __init__(self, store: Store | str | Path, parent: QWidget | None = None, *, today: date | None = None):
         super().__init__(parent)
         self._own_store = not isinstance(store, Store)
         self.store = open_store(store) if self._own_store else store
-        self.desk_id = desk_id
-        self.judge = judge  # None: the verdicts the store keeps, judging (and keeping) the others
+        self.today = today
         self.policy = load_policy()
-        self.aggregates: dict[str, Any] | None = None
+        self.counts: dict[int, Counter] = {}  # fiscal year → (table, column) → households
         self.last_export: Path | None = None
 
-        self.summary = QLabel(_("集計しています…"))
-        self.charts = {"month": BarChart(_("月別の相談件数")),
-                       "verdict": BarChart(_("判定別（該当・該当の可能性あり）の件数")),
-                       "enforcement": BarChart(_("督促・差押え等の件数"))}
+        self.summary = QLabel()
+        self.year_box = QComboBox()
+        self.presentation = QCheckBox(_("発表用の表示"))
+        self.presentation.setToolTip(_("操作ボタンを隠し、グラフを大きく表示します（名前は表示されません）"))
+        self.charts = {name: BarChart(_(title)) for name, (_t, title) in CHARTS.items()}
+        self.charts[OUTCOMES] = BarChart(_("救済：判定→申請→結果（全制度の延べ数）"))
+        self.save_chart = QComboBox()
+        self.save_chart.addItems([c.title for c in self.charts.values()])
+        self.save_button = QPushButton(_("グラフを画像で保存"))
+        self.desk_id = QLineEdit()
+        self.desk_name = QLineEdit()
+        self.desk_button = QPushButton(_("相談窓口を保存"))
         self.k_box = QSpinBox()
         self.k_box.setRange(self.policy.k_min, 100)
         self.k_box.setValue(self.policy.k_default)
-        self.k_box.setToolTip(_("同じ年齢・世帯人数・地域・収入の組み合わせがこの数に満たない行は書き出しません"))
+        self.k_box.setToolTip(_("公表する件数は 0 か この数以上になります（小さい数は秘匿します）"))
         self.refresh_button = QPushButton(_("再集計"))
         self.export_button = QPushButton(_("統計を書き出す"))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.summary, 1)
-        bar.addWidget(QLabel(_("k（最小の組み合わせ数）")))
-        bar.addWidget(self.k_box)
-        bar.addWidget(self.refresh_button)
-        bar.addWidget(self.export_button)
-        grid = QGridLayout()
-        grid.addWidget(self.charts["month"], 0, 0, 2, 1)
-        grid.addWidget(self.charts["verdict"], 0, 1)
-        grid.addWidget(self.charts["enforcement"], 1, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel(_("年度")))
+        top.addWidget(self.year_box)
+        top.addWidget(self.presentation)
+        self.controls = QWidget()
+        bar = QHBoxLayout(self.controls)
+        bar.setContentsMargins(0, 0, 0, 0)
+        for widget in (QLabel(_("相談窓口のID")), self.desk_id, QLabel(_("名前")), self.desk_name, self.desk_button,
+                       QLabel(_("k")), self.k_box, self.refresh_button, self.export_button,
+                       self.save_chart, self.save_button):
+            bar.addWidget(widget)
+        self.board = QWidget()
+        grid = QGridLayout(self.board)
+        for i, chart in enumerate(self.charts.values()):
+            grid.addWidget(chart, i // 2, i % 2)
+        grid.setRowStretch(grid.rowCount(), 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.board)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addLayout(grid)
+        layout.addLayout(top)
+        layout.addWidget(self.controls)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
-        layout.addStretch(1)
 
+        desk_id, desk_name, _key = self.store.desk_identity()
+        self.desk_id.setText(desk_id or "")
+        self.desk_name.setText(desk_name or "")
+        self.year_box.currentIndexChanged.connect(self._show)
+        self.presentation.toggled.connect(self._present)
+        self.desk_button.clicked.connect(self.save_desk)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export)
+        self.save_button.clicked.connect(self.save_png)
         self.refresh()
 
-    def _cases(self) -> tuple[list[Case], Judge]:
-        pairs = self.store.all_cases()
-        judge = self.judge or StoredJudge(pairs, self.store.judgements())
-        return [case for _id, case in pairs], judge
-
-    def _keep(self, judge: Judge) -> None:
-        if isinstance(judge, StoredJudge):
-            judge.keep(self.store)
-
-    def _busy(self, busy: bool) -> None:
-        self.refresh_button.setEnabled(not busy)
-        self.export_button.setEnabled(not busy)
-
-    def _run(self, fn: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
-        self._busy(True)
-
-        def done(result: Any) -> None:
-            self._busy(False)
-            on_success(result)
-
-        def failed(error: Exception) -> None:
-            self._busy(False)
-            self.status.setText(_("エラー: {}").format(error))
-
-        run_in_background(self, fn, on_success=done, on_failure=failed)
-
     def refresh(self) -> None:
-        """Count the store's cases again (judging runs in the background)."""
-        (cases, judge), policy = self._cases(), self.policy
-        self._run(lambda: (aggregate([record_of(c, judge(c), policy) for c in cases], policy), judge), self._show)
+        """Count the store's cases again, by fiscal year of the first consultation."""
+        counts: dict[int, Counter] = {}
+        for text, n in counted_cases(self.store, self.policy).items():
+            period, _area, cells = decode(text)
+            year = counts.setdefault(period.fiscal_year, Counter())
+            for cell in cells:
+                year[cell] += n
+        self.counts = counts
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for fy in sorted(counts, reverse=True):
+            self.year_box.addItem(fiscal_year_label(fy), fy)
+        self.year_box.blockSignals(False)
+        self._show()
 
-    def _show(self, result: tuple[dict[str, Any], Judge]) -> None:
-        aggregates, judge = result
-        self._keep(judge)
-        self.aggregates = aggregates
-        for name, rows in chart_rows(aggregates).items():
-            self.charts[name].set_rows(rows)
-        special_care = next(t["count"] for t in aggregates["by_insurance"] if t["key"] == "special_care")
-        self.summary.setText(_("相談 {cases:,}件・救済の成果 {reliefs:,}件・10割負担 {special:,}件").format(
-            cases=aggregates["cases"], reliefs=aggregates["reliefs"]["total"], special=special_care))
+    def _show(self) -> None:
+        fy = self.year_box.currentData()
+        counts = self.counts.get(fy, Counter())
+        by_id = {t.id: t for t in tables(self.policy)}
+        for name, (table, _title) in CHARTS.items():
+            self.charts[name].set_rows([(label, counts[(table, code)]) for code, label in by_id[table].columns])
+        outcomes = Counter()
+        for (table, column), n in counts.items():
+            if table.startswith("relief_"):
+                outcomes[column] += n
+        self.charts[OUTCOMES].set_rows([(label, outcomes[code]) for code, label in RELIEF_COLUMNS])
+        cases = sum(n for (t, _c), n in counts.items() if t == "insurance")
+        self.summary.setText(_("{year}：相談 {cases:,}世帯・10割負担 {special:,}世帯・差押え {seized:,}世帯").format(
+            year=self.year_box.currentText() or "—", cases=cases, special=counts[("insurance", "special_care")],
+            seized=sum(n for (t, _c), n in counts.items() if t == "seizure_asset")))
+
+    def _present(self, on: bool) -> None:
+        self.controls.setVisible(not on)
+        self.status.setVisible(not on)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * (1.5 if on else 1))
+        for chart in self.charts.values():
+            chart.setFont(font)
+            chart.updateGeometry()
+
+    def save_desk(self) -> None:
+        desk_id, name = self.desk_id.text().strip(), self.desk_name.text().strip()
+        if not desk_id or not name:
+            self.status.setText(_("相談窓口のIDと名前を両方入力してください"))
+            return
+        self.store.set_desk_identity(desk_id, name)
+        self.status.setText(_("相談窓口を保存しました: {name}（ID {id}）").format(name=name, id=desk_id))
+
+    def save_png(self) -> None:
+        chart = list(self.charts.values())[self.save_chart.currentIndex()]
+        name, _filter = QFileDialog.getSaveFileName(self, _("グラフを画像で保存"), f"{chart.title}.png",
+                                                    _("PNG画像 (*.png)"))
+        if name and not chart.grab().save(str(Path(name).with_suffix(".png")), "PNG"):
+            self.status.setText(_("画像を保存できませんでした: {}").format(name))
 
     def export(self) -> None:
-        """Ask for a file and write the anonymised export there (JSON and, next to it, CSV)."""
-        name, _filter = QFileDialog.getSaveFileName(self, _("統計を書き出す"), "kokuho-desk-stats.json",
-                                                    _("統計ファイル (*.json)"))
+        """Ask for a file and write the protected tables of the quarters that have ended there."""
+        name, _filter = QFileDialog.getSaveFileName(self, _("統計を書き出す"), "kokuho-desk-stats.zip",
+                                                    _("統計ファイル (*.zip)"))
         if not name:
             return
-        out = Path(name).with_suffix(".json")
-        (cases, judge), k, desk_id = self._cases(), self.k_box.value(), self.desk_id
-
-        def work() -> tuple[Document, tuple[Path, Path], Judge]:
-            doc = export_cases(cases, judge=judge, k=k, desk_id=desk_id)
-            return doc, write_document(doc, out), judge
-
-        self._run(work, self._exported)
-
-    def _exported(self, result: tuple[Document, tuple[Path, Path], Judge]) -> None:
-        doc, (json_path, csv_file), judge = result
-        self._keep(judge)
-        meta = doc.metadata
-        self.store.audit("stats_export", detail=audit_detail(doc, json_path))
-        masked = rows_with_masked_cells(doc.rows, self.policy.cell_suppression)
-        self.status.setText(_("書き出しました: {json} と {csv}（{n:,}件、うち一部の項目を秘匿 {m:,}件、"
-                              "k={k} に満たず削除 {s:,}件）").format(
-            json=json_path, csv=csv_file.name, n=meta["cases_exported"], m=masked, k=meta["k"], s=meta["suppressed"]))
-        self.last_export = json_path
+        out = Path(name).with_suffix(".zip")
+        try:
+            f, entries = export_desk(self.store, today=self.today or date.today(), k=self.k_box.value())
+            path = write_stats_file(f, out, self.policy)
+            self.store.record_stats_export(f.export_id, entries, audit_detail(f, str(path)))
+        except (ExportError, InvalidK, OutputError, StoreError) as e:
+            self.status.setText(_("エラー: {}").format(e))
+            return
+        self.status.setText(_("書き出しました: {path}（{periods}、秘匿 {n}か所）").format(
+            path=path, periods="、".join(f.periods), n=sum(f.hidden.values())))
+        self.last_export = path
 
     def closeEvent(self, event) -> None:  # noqa: N802 — Qt's name
         if self._own_store:

@@ -58,19 +58,20 @@ def test_outputs_do_not_follow_a_symbolic_link(tmp_path, case_file, capsys):
     assert target.read_text(encoding="utf-8") == "大事なファイル"
 
 
-def test_stats_export_does_not_replace_an_existing_file(tmp_path, case_file, capsys):
-    """Ensure `stats export --out` onto last month's file (or its .csv) exits 2 and leaves both files as they were."""
+def test_stats_export_does_not_replace_an_existing_file_or_write_over_the_database(tmp_path, case_file, capsys):
+    """Ensure `stats export --out` onto last quarter's file, or onto the database itself, exits 2 and
+    leaves the file as it was."""
     db, _ = _db_with_a_case(tmp_path)
-    out = tmp_path / "統計.json"
-    out.write_text("先月の統計", encoding="utf-8")
+    assert main(["--db", str(db), "stats", "desk", "--id", "desk-1", "--name", "見本の窓口"]) == 0
+    out = tmp_path / "統計.zip"
+    out.write_text("先期の統計", encoding="utf-8")
     assert main(["--db", str(db), "stats", "export", "--out", str(out)]) == 2
     assert "もうあります" in capsys.readouterr().err
-    assert out.read_text(encoding="utf-8") == "先月の統計"
-    out.unlink()
-    out.with_suffix(".csv").write_text("先月のCSV", encoding="utf-8")
-    assert main(["--db", str(db), "stats", "export", "--out", str(out)]) == 2
-    assert out.with_suffix(".csv").read_text(encoding="utf-8") == "先月のCSV" and not out.exists()
-
+    assert out.read_text(encoding="utf-8") == "先期の統計"
+    before = db.read_bytes()
+    assert main(["--db", str(db), "stats", "export", "--out", str(db)]) == 2
+    assert "データベースのファイルには書き出せません" in capsys.readouterr().err
+    assert db.read_bytes() == before
 
 def test_letters_and_case_exports_are_private_files(tmp_path, case_file):
     """Ensure a letter PDF and an exported case file are created with mode 0600 (POSIX) when the user's umask

@@ -5,7 +5,6 @@ from datetime import date
 from kokuho_desk.model.case import (
     Arrear, Case, Contact, EnforcementEvent, Hardship, Income, Insurance, LogEntry, Medical, Member, Seizure,
 )
-from kokuho_desk.model.judgement import Judgement
 
 MARKER = "ZQXMARK"  # every identifying field holds MARKER + a serial number
 
@@ -48,7 +47,3 @@ def phone(i: int) -> str:
     """A valid phone number unique to case i."""
     return f"090-{i:04d}-8642"
 
-
-def fixed_judge(case: Case) -> Judgement:
-    """A judgement without the rules engine: every case is 2割 with two verdicts."""
-    return Judgement(reduction="2割", verdicts={"copayment_relief": "likely", "seizure_limit": "eligible"})

@@ -8,7 +8,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QPushButton
 
-from kokuho_desk.ui.case_editor.fields import CheckField, ChoiceField, DateField, TextField
+from kokuho_desk.model.case import RELIEF_DECISION_LABELS
+from kokuho_desk.stats.labels import check_label
+from kokuho_desk.stats.policy import load_policy
+from kokuho_desk.ui.case_editor.fields import AmountField, CheckField, ChoiceField, DateField, TextField
 from kokuho_desk.ui.case_editor.form import Form, Row, RowList
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import N_, _
@@ -28,6 +31,19 @@ def _log_row() -> Row:
     return row
 
 
+def _relief_row() -> Row:
+    """One relief pursued: which, applied when, what was decided when, the amount (counted by the statistics)."""
+    row = Row(_("申請"), _("この申請を削除"))
+    reliefs = [(r, check_label(r)) for r in load_policy().relief_tables]
+    row.add(ChoiceField("relief", _("救済の種類"), reliefs), 0, 0)
+    row.add(DateField("applied", _("申請日")), 0, 1)
+    decisions = [(None, _("未決定")), *((d, _(label)) for d, label in RELIEF_DECISION_LABELS.items())]
+    row.add(ChoiceField("decision", _("結果"), decisions), 1, 0)
+    row.add(DateField("decided", _("決定日")), 1, 1)
+    row.add(AmountField("amount", _("減免などの額（分かれば）")), 2, 0)
+    return row
+
+
 class LogPage(Page):
     def __init__(self, form: Form, today: Callable[[], date]):
         super().__init__(form)
@@ -39,4 +55,6 @@ class LogPage(Page):
         s = self.section(_("ケースの状態"))
         s.add(ChoiceField("status", _("状態"), [(k, _(v)) for k, v in STATUS_LABELS.items()]), 0, 0)
         s.add(TextField("outcome", _("結果")), 0, 1)
+        self.reliefs = self.rows(RowList("reliefs", _("申請と結果（統計に数えます）"), _relief_row,
+                                          lambda: {"relief": load_policy().relief_tables[0]}, _("＋ 申請を追加")))
         self.finish()

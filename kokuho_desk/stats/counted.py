@@ -1,0 +1,85 @@
+"""What a case counts for in the statistics: its quarter, its area and its (table, column) cells,
+as a short JSON text kept beside the case's judgement in the store.
+
+It is worked out once per case (when the case has no kept one for today's law data and tables
+version) and removed with the judgement whenever the case changes, so an export reads one short
+text per case instead of the whole case: 100,000 cases in a few seconds, in batches.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+
+from kokuho_desk.model.case import Case
+from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.rules.params import rules_version
+from kokuho_desk.stats.area import Area, area_of
+from kokuho_desk.stats.periods import Quarter
+from kokuho_desk.stats.policy import Policy
+from kokuho_desk.stats.tables import table_cells
+from kokuho_desk.stats.verdicts import judge
+from kokuho_desk.store import Store
+
+KEEP_BATCH = 500  # judgements and counted cells made during a read are kept this many at a time
+
+
+def first_consultation(case: Case) -> date:
+    """The earliest log date, or the day of the judgement when the log is empty or later."""
+    first = case.as_of
+    for entry in case.log:
+        if entry.date < first:
+            first = entry.date
+    return first
+
+
+def _prefix(policy: Policy) -> str:
+    return json.dumps([policy.tables_version], ensure_ascii=False)[:-1] + ","
+
+
+def counted(case: Case, judgement: Judgement, policy: Policy) -> str:
+    """[tables version, quarter, [prefecture, municipality, code], [[table, column], …]] as JSON."""
+    return json.dumps([policy.tables_version, Quarter.of(first_consultation(case)).key, list(area_of(case)),
+                       table_cells(case, judgement, policy)], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(text: str) -> tuple[Quarter, Area, list[tuple[str, str]]]:
+    _version, period, area, cells = json.loads(text)
+    return Quarter.parse(period), Area(*area), [tuple(c) for c in cells]
+
+
+def _usable(judgement_rules: str, judgement: Judgement, version: str) -> bool:
+    return judgement_rules == version and "premium_total" in judgement.figures
+
+
+def counted_cases(store: Store, policy: Policy) -> Counter:
+    """How many cases count for each distinct JSON text (cases sharing quarter, area and cells
+    share one text, so the result stays small); works out and keeps the missing ones."""
+    version = rules_version()
+    out: Counter = Counter()
+    judged: list[tuple[int, Case, Judgement]] = []
+    kept: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        store.record_judgements(judged, version)  # before keep_stats: it writes the judgement's row
+        store.keep_stats(kept)
+        judged.clear()
+        kept.clear()
+
+    for case_id, text, case, stored in store.iter_stats(version, _prefix(policy)):
+        if text is None:
+            if stored is not None and _usable(stored.rules, stored.judgement, version):
+                judgement = stored.judgement
+            else:
+                judgement = judge(case)
+                judged.append((case_id, case, judgement))
+            text = counted(case, judgement, policy)
+            kept.append((case_id, text))
+            if len(kept) >= KEEP_BATCH:
+                flush()
+        out[text] += 1
+    if kept:
+        flush()
+    return out
+

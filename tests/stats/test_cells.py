@@ -1,0 +1,43 @@
+"""What one case counts for: the columns of each table, from the case and its judgement."""
+
+from datetime import date
+
+from kokuho_desk.model.case import Member, Notice, ReliefOutcome
+from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.stats.tables import table_cells
+from tests.stats.builders import make_case
+
+
+def test_a_household_is_counted_in_one_column_of_each_table(policy):
+    """Premium 95,000円 on an income of 1,000,000円 is 9.5 % (the seed's average): band 5〜10% (b1).
+    The child born 2010-05-01 is 15 on 2026-04-01 (under 18) and pays no 均等割: band 0円.
+    The notice asks 12,000円 more than the recomputation: band 1万〜5万円 (b1).
+    Premium relief applied and partly granted; the reliefs judged eligible or likely but not applied
+    (copayment relief, 療養の給付, the seizure beyond the protected amount) count as 未申請."""
+    case = make_case(1, as_of=date(2026, 6, 1), salary=1_000_000, seized="pension", insurance="special_care")
+    case.members.append(Member(relation="child", birth_date=date(2010, 5, 1)))
+    case.notice = Notice(fiscal_year=2026, total=107_000)
+    case.reliefs = [ReliefOutcome("premium_relief", applied=date(2026, 5, 1), decision="partly")]
+    judgement = Judgement("5割", {"certificate": "not_eligible", "special_care_benefit": "likely",
+                                  "seizure_limit": "eligible", "copayment_relief": "likely",
+                                  "premium_relief": "eligible"},
+                          {"premium_total": 95_000, "notice_difference": 12_000, "per_capita": [40_000, 0]})
+    cells = dict(table_cells(case, judgement, policy))
+    assert cells == {
+        "insurance": "special_care", "certificate": "not_eligible", "burden": "b1",
+        "special_care": "likely", "seizure_asset": "pension", "seizure_protected": "eligible",
+        "notice": "b1", "minors": "zero",
+        "relief_premium_relief": "partly", "relief_copayment_relief": "not_applied",
+        "relief_special_care_benefit": "not_applied", "relief_seizure_limit": "not_applied",
+    }
+
+
+def test_unknown_amounts_are_counted_as_unknown(policy):
+    """No kept amounts (a judgement from before they were recorded): 不明, never a guess."""
+    case = make_case(2, as_of=date(2026, 6, 1), seized=None, insurance=None)
+    case.members.append(Member(relation="child", birth_date=date(2012, 1, 1)))
+    case.notice = Notice(total=100_000)
+    cells = dict(table_cells(case, Judgement("なし", {}), policy))
+    assert (cells["burden"], cells["notice"], cells["minors"], cells["insurance"]) == \
+        ("unknown", "unknown", "unknown", "unknown")
+    assert "seizure_asset" not in cells and not any(t.startswith("relief_") for t in cells)
