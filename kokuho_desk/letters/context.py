@@ -342,11 +342,11 @@ def _seizures(case: Case) -> list[dict[str, str]]:
     } for s in case.seizures]
 
 
-def _premium(report: Report | None, mark: str) -> tuple[dict[str, Any] | None, list[dict[str, str]]]:
+def _premium(report: Report | None, mark: str, review: bool) -> tuple[dict[str, Any] | None, list[dict[str, str]]]:
     premium = report.to_dict().get("premium") if report is not None else None
     if not premium:
         return None, []
-    mark = mark if premium.get("needs_review") else ""
+    mark = mark if review or premium.get("needs_review") else ""
     rows = []
     for part, p in premium.get("parts", {}).items():
         rows.append({"part": PART_LABELS.get(part, part)}
@@ -486,8 +486,9 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
     check = _check(report, check_id)
     head = case.head
     contact, fin, med, ins, hard = case.contact, case.finances, case.medical, case.insurance, case.hardship
-    premium, premium_rows = _premium(report, REVIEW_NOTE)
-    premium_mark = REVIEW_NOTE if premium and premium.get("needs_review") else ""
+    reduction = _check(report, "statutory_reduction")
+    premium, premium_rows = _premium(report, REVIEW_NOTE, bool(reduction and reduction.needs_review))
+    premium_mark = REVIEW_NOTE if premium and (premium.get("needs_review") or reduction.needs_review) else ""
     expired = _expired(report)
     live = _live_arrears(case, expired)
     years = [a.fiscal_year for a, _, _ in live]

@@ -407,7 +407,7 @@ def render(form: Form, ctx: LetterContext, fonts: FontSet) -> bytes:
     doc = SimpleDocTemplate(
         buf, pagesize=A4, leftMargin=s["left_mm"] * mm, rightMargin=s["right_mm"] * mm,
         topMargin=s["top_mm"] * mm, bottomMargin=s["bottom_mm"] * mm,
-        title=form.title, subject=form.description, author="国保デスク", creator="kokuho-desk",
+        title=fill(form.title, ctx), subject=form.description, author="国保デスク", creator="kokuho-desk",
     )
     doc.build(_Letter(form, ctx, fonts, doc.width).story(),
               canvasmaker=_numbered_canvas(fonts.body, s["small_size"]))
