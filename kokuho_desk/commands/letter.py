@@ -75,7 +75,7 @@ def _read_sources(args: Namespace) -> list[Source]:
         try:
             sources.append(Source(Path(text).stem, load_case(text)))
         except CaseFileError as e:
-            raise SourceError("\n".join([f"ケースファイル「{text}」を読めません（書類は作っていません）:"]
+            raise SourceError("\n".join([f"ケースファイルを読めません（書類は作っていません）: {text}"]
                                          + [f"  {error}" for error in e.errors])) from None
     return sources
 
