@@ -35,7 +35,9 @@ from kokuho_desk.model.case import (
 )
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, load_profile
+from kokuho_desk.rules.premium import PremiumResult
 from kokuho_desk.rules.result import REVIEW_MARK, VERDICT_LABELS, CheckResult
+from kokuho_desk.rules.statement import applied_reductions, notice_difference
 
 BLANK = "\ue000"  # a fact to be written by hand (never occurs in user text, see _text)
 REVIEW_NOTE = "※"  # marks a client-table figure that used an unverified value (the form's footnote says so)
@@ -455,14 +457,15 @@ def _review_notes(report: Report | None) -> list[str]:
     return out
 
 
-def _applied_reductions(premium: dict[str, Any] | None) -> str:
-    """Every reduction in the recomputed total, named (the statutory one and the others)."""
+def _applied_reductions(report: Report | None, premium: dict[str, Any] | None) -> str:
+    """Every reduction in the recomputed total, named (the statutory one, 非自発的失業, …)."""
     if not premium:
         return BLANK
-    names = []
-    if premium.get("reduction") and premium["reduction"] != "なし":
-        names.append(f"法定軽減（{premium['reduction']}）")
-    names += [r for r in premium.get("applied_reductions", []) if r not in names]
+    result = getattr(report, "premium", None)
+    if isinstance(result, PremiumResult):
+        names = applied_reductions(result)
+    else:  # a report without the engine's premium object: the statutory reduction only
+        names = [f"{premium['reduction']}軽減"] if premium.get("reduction") not in (None, "なし") else []
     return "、".join(names) if names else "なし"
 
 
@@ -471,11 +474,7 @@ def _notice_difference(case: Case, premium: dict[str, Any] | None) -> str:
     computed = premium.get("total") if premium else None
     if notified is None or computed is None:
         return BLANK
-    diff = notified - computed
-    if diff == 0:
-        return "通知書の額と再計算の額は同じです。"
-    more = "多く" if diff > 0 else "少なく"
-    return f"通知書の額は再計算より {abs(diff):,}円{more}なっています。"
+    return notice_difference(notified, computed)
 
 
 def build_context(case: Case, report: Report | None, check_id: str | None, *, today: date,
@@ -546,7 +545,7 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
         "notice_difference": _notice_difference(case, premium),
         "premium_total": yen(premium.get("total"), premium_mark) if premium else BLANK,
         "premium_reduction": _text(premium.get("reduction")) if premium else BLANK,
-        "premium_reductions_applied": _applied_reductions(premium),
+        "premium_reductions_applied": _applied_reductions(report, premium),
         "premium_rates": _text(premium.get("rates")) if premium else BLANK,
         "verdict": VERDICT_LABELS[check.verdict] if check else BLANK,
         "protected_amount": _figure(check, "protected_amount", ""),
