@@ -356,13 +356,19 @@ def _premium(report: Report | None, mark: str, review: bool) -> tuple[dict[str, 
     return premium, rows
 
 
+def _review_to_note(text: str) -> str:
+    """要確認 inside a table cell becomes ※ (the sheet's footnote and 「確かめること」 explain it)."""
+    return text.replace(f"（{REVIEW_MARK}）", REVIEW_NOTE).replace(f"{REVIEW_MARK}: ", REVIEW_NOTE) \
+        .replace(f"{REVIEW_MARK}:", REVIEW_NOTE).replace(REVIEW_MARK, REVIEW_NOTE)
+
+
 def _checks(report: Report | None) -> list[dict[str, str]]:
     if report is None:
         return []
     return [{
         "title": c.title,
         "verdict": VERDICT_LABELS[c.verdict] + (REVIEW_NOTE if c.needs_review else ""),
-        "reasons": "\n".join([r.replace(f"（{REVIEW_MARK}）", REVIEW_NOTE) for r in _reasons(c)]
+        "reasons": "\n".join([_review_to_note(r) for r in _reasons(c)]
                               + [f"足りない情報: {field_words(m)}" for m in c.missing]),
         "basis": "\n".join(c.basis),
     } for c in report.checks]

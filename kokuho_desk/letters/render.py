@@ -346,7 +346,7 @@ class _Letter:
     def _statement(self, b: Block) -> list:
         """The applicant's own account: the form's sentences whose facts hold and whose values are known."""
         chosen = [fill(text, self.ctx) for facts, text in b.get("sentences") if holds(facts, self.ctx)]
-        chosen = [t if t.endswith(("。", "」", "）")) else t + "。" for t in chosen if BLANK not in t]
+        chosen = [t if t.endswith("。") else t + "。" for t in chosen if BLANK not in t]
         body = [self.p("".join(chosen), self.st.text)] if chosen else []
         body.append(self.ruled_lines(b.get("blank_lines", 2 if chosen else 5)))
         return self._titled(b, "", body)
