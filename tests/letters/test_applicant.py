@@ -216,3 +216,18 @@ def test_application_date_is_blank_unless_set(case, report):
     assert "令和年月日" in pdf_text(make_letter("premium-relief", case, report, today=TODAY))
     text = pdf_text(make_letter("premium-relief", case, report, today=TODAY, applied_on=date(2026, 12, 4)))
     assert "令和8年12月4日" in text
+
+
+def test_consultation_record_names_fields_as_the_desk_sees_them(case_dict):
+    """Ensure the 相談記録票 names a missing field in words (世帯員1の生年月日), never a path such as
+    members[0].birth_date or finances.grade, and a step dated on the 相談日 reads 「早めに」, not the 相談日."""
+    del case_dict["members"][0]["birth_date"]
+    case = case_from_dict(case_dict)
+    report = run_checks(case)
+    text = pdf_text(make_letter("consultation-record", case, report, today=TODAY))
+    assert "世帯員1の生年月日" in text
+    assert "members[" not in text and "finances." not in text and "birth_date" not in text
+    ctx = build_context(case, report, None, today=TODAY)
+    same_day = [a for c in report.checks for a in c.next_actions if a.due_date == case.as_of]
+    assert same_day and all(row["due_date"] != "令和7年11月20日" for row in ctx.tables["next_actions"])
+    assert "早めに" in text

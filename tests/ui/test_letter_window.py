@@ -87,3 +87,18 @@ def test_letter_after_editing_uses_the_new_figures(qtbot, make_window, db_path, 
     assert "42,000円" not in text
     assert window.report is not old_report and window.report.case.finances.monthly_rent == 55_000
     window.letter_preview.close()
+
+
+def test_desk_settings_print_in_the_helper_block(qtbot, make_window, db_path, settings, monkeypatch):
+    """Ensure the desk name, volunteer and phone from the app settings print in the 代理人・同行者 block."""
+    settings.set("desk_name", "北区くらしと健康の相談会")
+    settings.set("desk_volunteer", "中村 一郎")
+    settings.set("desk_phone", "06-0000-0000")
+    window = _open(make_window, db_path, copy.deepcopy(CASE))
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.make_letter("copayment-relief")
+    qtbot.waitUntil(lambda: getattr(window, "letter_preview", None) is not None, timeout=20_000)
+    text = pdf_text(window.letter_preview.pdf)
+    assert "代理人・同行者" in text
+    assert "北区くらしと健康の相談会" in text and "中村一郎" in text and "06-0000-0000" in text
+    window.letter_preview.close()
