@@ -50,7 +50,8 @@ AMOUNT_COLUMNS = {"amount", "late_fee", "monthly_gross", "income_based", "per_ca
 # Relative widths of table columns that hold long text; others weigh 1.
 COLUMN_WEIGHTS = {"reasons": 3.2, "note": 3.0, "action": 3.0, "basis": 2.2, "title": 1.8, "next_action": 2.0,
                   "name": 1.6, "kana": 1.4, "birth_date": 1.5, "part": 1.8, "asset": 0.8, "age": 0.6,
-                  "insured": 0.6, "kind": 0.7, "released": 0.8, "verdict": 1.3}
+                  "insured": 0.6, "kind": 0.7, "released": 0.8, "verdict": 1.3,
+                  "salary": 1.3, "pension": 1.3, "business": 1.3, "other": 1.3}
 
 
 def markup(text: str, fonts: FontSet) -> str:
@@ -72,8 +73,9 @@ def fill(template: str, ctx: LetterContext) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    """Units that are never split: a BLANK, a run of ASCII letters and digits (1,005,000 or 06-1234), a character."""
-    return re.findall(f"{BLANK}|\n|[0-9A-Za-z][0-9A-Za-z,.:/\\-]*|.", text, flags=re.S)
+    """Units that are never split: a BLANK, a run of ASCII letters and digits with its 円 (1,005,000円,
+    06-1234), a character."""
+    return re.findall(f"{BLANK}|\n|[0-9A-Za-z][0-9A-Za-z,.:/\\-]*円?|.", text, flags=re.S)
 
 
 def break_lines(text: str, first: float, rest: float, width_of) -> list[str]:
@@ -82,7 +84,10 @@ def break_lines(text: str, first: float, rest: float, width_of) -> list[str]:
     with it) nor ends with a NO_LINE_END one (it moves down)."""
     lines: list[list[str]] = [[]]
     used = 0.0
-    for token in _tokens(text):
+    tokens: list[str] = []
+    for token in _tokens(text):  # a unit wider than a line may break anywhere
+        tokens += list(token) if len(token) > 1 and token != BLANK and width_of(token) > rest else [token]
+    for token in tokens:
         if token == "\n":
             lines.append([])
             used = 0.0
@@ -240,7 +245,7 @@ class _Letter:
         postal = f["postal_code"]
         address = "〒" + (postal + "\u3000" if postal != BLANK else BLANK + "\n") + f["address"]
         w = self.width
-        widths = [30 * mm, w - 30 * mm - 24 * mm - 44 * mm, 24 * mm, 44 * mm]
+        widths = [30 * mm, w - 30 * mm - 27 * mm - 44 * mm, 27 * mm, 44 * mm]
         rows = [[self.cell(self.form.applicant_label, head=True), "", "", ""],
                 [self.cell("フリガナ"), self.cell(f["head_kana"]), self.cell("生年月日"), self.cell(f["head_birth_date"])],
                 [self.cell("氏名"), self.cell(f["head_name"]), self.cell("電話"), self.cell(f["phone"])],
@@ -254,7 +259,7 @@ class _Letter:
         """代理人・同行者: the desk that helps (from its settings), or lines to fill by hand."""
         f = self.ctx.fields
         w = self.width
-        widths = [30 * mm, w - 30 * mm - 24 * mm - 44 * mm, 24 * mm, 44 * mm]
+        widths = [30 * mm, w - 30 * mm - 27 * mm - 44 * mm, 27 * mm, 44 * mm]
         if self.form.helper == "agent":
             rows = [[self.cell("代理人（委任を受ける者）", head=True), "", "", ""],
                     [self.cell("団体名"), self.cell(f["desk_name"]), self.cell("電話"), self.cell(f["desk_phone"])],

@@ -6,6 +6,7 @@ profile value), with no other arrears outside it; paying at once must endanger t
 living and the household must show 誠実な意思 (the 財産収支状況書 shows both). Whether 15条の6
 reaches 国保料 is unconfirmed (要確認). 徴収猶予 needs a cause of 地方税法15条1項 (災害・盗難,
 病気・負傷, 事業の休廃止・損失, or similar). Both are decided by the municipality: `likely` at best.
+Past the period the check offers 徴収猶予 as its next action (letter ``collection-deferral``).
 Not modelled: 職権の換価の猶予 (15条の5, mentioned in the reasons), 担保, 延滞金の免除.
 """
 
