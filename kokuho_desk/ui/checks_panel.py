@@ -28,6 +28,7 @@ from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.result import CheckResult
 from kokuho_desk.ui.i18n import _
 
+POWER_OF_ATTORNEY = "power-of-attorney"  # the letter kind of the 委任状
 BADGE_COLOURS = {
     "eligible": "#2e7d32",
     "likely": "#1565c0",
@@ -106,9 +107,17 @@ class ChecksPanel(QTabWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._body)
+        # The 委任状 acts on no check: the client signs it whenever the desk goes to the office for them.
+        self.proxy_button = QPushButton(_("委任状を作る"))
+        self.proxy_button.setAutoDefault(False)
+        self.proxy_button.setToolTip(_("相談者が相談員に手続を任せるときの委任状（相談者が自署します）"))
+        self.proxy_button.clicked.connect(lambda: self.letter_requested.emit(POWER_OF_ATTORNEY))
+        head = QHBoxLayout()
+        head.addWidget(self.summary, 1)
+        head.addWidget(self.proxy_button)
         page = QWidget()
         box = QVBoxLayout(page)
-        box.addWidget(self.summary)
+        box.addLayout(head)
         box.addWidget(scroll, 1)
         self.statement = QPlainTextEdit()
         self.statement.setReadOnly(True)

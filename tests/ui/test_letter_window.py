@@ -102,3 +102,16 @@ def test_desk_settings_print_in_the_helper_block(qtbot, make_window, db_path, se
     assert "代理人・同行者" in text
     assert "北区くらしと健康の相談会" in text and "中村一郎" in text and "06-0000-0000" in text
     window.letter_preview.close()
+
+
+def test_power_of_attorney_from_the_checks_panel(qtbot, make_window, db_path, settings, monkeypatch):
+    """Ensure the 委任状 button makes the 委任状 naming the volunteer as 代理人, without a question."""
+    settings.set("desk_volunteer", "中村 一郎")
+    window = _open(make_window, db_path, copy.deepcopy(CASE))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    window.checks.proxy_button.click()
+    qtbot.waitUntil(lambda: getattr(window, "letter_preview", None) is not None, timeout=20_000)
+    text = pdf_text(window.letter_preview.pdf)
+    assert asked == []
+    assert "委任状" in text and "代理人（委任を受ける者）" in text and "中村一郎" in text
+    window.letter_preview.close()
