@@ -13,7 +13,6 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QApplication
 
 from kokuho_desk import APP_ID
-from kokuho_desk.letters.context import DeskInfo
 from kokuho_desk.ui.i18n import N_, _
 
 LARGE_TEXT_SCALE = 1.25
@@ -80,8 +79,11 @@ class Settings:
         self._q.sync()
 
 
-def desk_info(settings: Settings) -> DeskInfo:
-    """The desk printed on the letters, from the settings."""
+def desk_info(settings: Settings):
+    """The desk printed on the letters (a letters.DeskInfo), from the settings; the letters are
+    imported only when a letter is made, as elsewhere in the window, to keep start-up quick."""
+    from kokuho_desk.letters.context import DeskInfo
+
     return DeskInfo(name=settings.get("desk_name"), volunteer=settings.get("desk_volunteer"),
                     phone=settings.get("desk_phone"), contact=settings.get("desk_contact"))
 
