@@ -231,3 +231,17 @@ def test_consultation_record_names_fields_as_the_desk_sees_them(case_dict):
     same_day = [a for c in report.checks for a in c.next_actions if a.due_date == case.as_of]
     assert same_day and all(row["due_date"] != "令和7年11月20日" for row in ctx.tables["next_actions"])
     assert "早めに" in text
+
+
+def test_zei_municipality_prints_hokenzei(case_dict, monkeypatch):
+    """Ensure a municipality that levies 保険税 (profile kind 税) gets 「国民健康保険税減免申請書」, never 保険料（税）."""
+    import dataclasses
+
+    from kokuho_desk.letters import context
+    from kokuho_desk.rules.municipality import load_profile
+
+    zei = dataclasses.replace(load_profile("大阪市"), kind="税", name="見本町", addressee="見本町長")
+    monkeypatch.setattr(context, "load_profile", lambda name: zei)
+    text = pdf_text(make_letter("premium-relief", case_from_dict(case_dict), None, today=TODAY))
+    assert "国民健康保険税減免申請書" in text and "見本町長様" in text
+    assert "保険料（税）" not in text
