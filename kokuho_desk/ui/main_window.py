@@ -332,10 +332,12 @@ class MainWindow(QMainWindow):
         if self.report is not None and self.report.case == case:
             return self._make_letter_for(kind, case, self.report)
         case_id = self.case_id
+        tab = self.editor.tabs.currentWidget()  # the desk stays where it asked for the letter
         self.statusBar().showMessage(_("入力した内容で判定し直しています…"))
 
         def judged(result) -> None:
             self._checks_done(case_id, *result)
+            self.editor.tabs.setCurrentWidget(tab)
             self._make_letter_for(kind, case, result[0])
 
         return operations.run_in_background(self, lambda: _checks_with_letters(case), on_success=judged,
