@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--out", help="出力するPDF（一括作成ではフォルダ）")
     s.add_argument("--list", action="store_true", help="作れる書類の一覧")
     s.add_argument("--font", help="日本語フォントのファイル（TTF）")
+    s.add_argument("--desk", help="相談窓口（団体）の名称（代理人・同行者の欄に印刷）")
+    s.add_argument("--volunteer", help="相談員（同行者）の氏名")
+    s.add_argument("--desk-phone", help="相談窓口の電話番号")
+    s.add_argument("--agent", help="委任状の代理人の氏名（省略時は --volunteer）")
+    s.add_argument("--date", help="申請日（YYYY-MM-DD。省略時は空欄で、相談者が書きます）")
     s.set_defaults(module="letter")
 
     s = sub.add_parser("stats", help="匿名化した統計の書き出し・統合")

@@ -25,13 +25,17 @@ def test_check_json_exit_0(tmp_path, capsys):
 
 
 def test_check_statement_in_japanese(tmp_path, capsys):
-    """Ensure the 計算書 shows each part, the reduction and the notice difference."""
+    """Ensure the 計算書 says first, in plain words, that the notice (330,000円) is 1,242円 more than the
+    recomputation (328,758円), names the reduction applied, and shows each line checkable."""
     assert main(["check", str(_case_file(tmp_path, notice={"total": 330000}))]) == 0
     out = capsys.readouterr().out
-    assert "令和4年度 国民健康保険料 計算書" in out
-    assert "均等割 見本 一郎: 27,488円 → 21,990円（2割軽減）" in out
+    lines = out.splitlines()
+    assert lines[0] == "令和4年度 国民健康保険料 計算書"
+    assert lines[3] == "通知書の額は再計算より 1,242円多くなっています。"
+    assert "適用した軽減: 2割軽減" in out
+    assert "均等割 見本 一郎: 27,488円 → 2割軽減後 21,990円" in out
     assert "年間保険料 合計 328,758円" in out
-    assert "差 +1,242円" in out
+    assert "通知書 330,000円 − 再計算 328,758円 = +1,242円" in out
 
 
 def test_check_bad_file_exits_2_in_japanese(tmp_path, capsys):

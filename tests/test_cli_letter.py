@@ -36,19 +36,24 @@ def test_list_names_every_fixed_kind(capsys):
 
 
 def test_one_case_file_makes_one_pdf(tmp_path, files):
-    """Ensure `letter KIND FILE -o OUT` writes the PDF with the name and today's 和暦 date."""
+    """Ensure `letter KIND FILE -o OUT --date` writes the PDF with the name and the 申請日 in 和暦
+    (without --date the 申請日 is left for the client: 「令和　年　月　日」)."""
     out = tmp_path / "x.pdf"
-    assert main(["--db", str(tmp_path / "t.db"), "letter", "copayment-relief", str(files[0]), "-o", str(out)]) == 0
+    assert main(["--db", str(tmp_path / "t.db"), "letter", "copayment-relief", str(files[0]), "-o", str(out),
+                 "--date", "2026-12-04"]) == 0
     text = pdf_text(out.read_bytes())
-    assert "山田太郎" in text and format_wareki(date.today()) in text
+    assert "山田太郎" in text and format_wareki(date(2026, 12, 4)) in text
+    assert main(["--db", str(tmp_path / "t.db"), "letter", "copayment-relief", str(files[0]), "-o", str(out)]) == 0
+    assert "令和年月日" in pdf_text(out.read_bytes())
 
 
 def test_batch_makes_one_pdf_per_case(tmp_path, files):
     """Ensure several sources (集団申請) give one PDF per case in the output folder."""
     folder = tmp_path / "out"
     assert main(["--db", str(tmp_path / "t.db"), "letter", "premium-relief", *map(str, files), "-o", str(folder)]) == 0
-    pdfs = sorted(folder.glob("*.pdf"))
+    pdfs = sorted(folder.glob("premium-relief-?.pdf"))
     assert [p.name for p in pdfs] == ["premium-relief-a.pdf", "premium-relief-b.pdf"]
+    assert (folder / "premium-relief-まとめ.pdf").exists()
     assert "見本花子" in pdf_text(pdfs[1].read_bytes())
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kokuho_desk import paths
-from kokuho_desk.letters.context import CHOICES, FIELDS, LISTS, TABLES
+from kokuho_desk.letters.context import CHOICES, FACTS, FIELDS, LISTS, TABLES
 
 STYLE_FILE = "_style.toml"
 MIN_LEFT_MARGIN_MM = 25  # room for a two-hole punch
@@ -41,13 +41,24 @@ BLOCKS: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
     "basis": {"title": (str, False), "with_check": (bool, False)},
     "blank_lines": {"label": (str, True), "count": (int, False)},
     "signature": {"label": (str, False)},
+    # The applicant's own account: each [facts, sentence] is printed when every fact holds and every
+    # value the sentence uses is known; then blank_lines ruled lines to add by hand.
+    "statement": {"sentences": (list, True), "title": (str, False), "blank_lines": (int, False)},
+    "mynumber": {"label": (str, False)},  # 個人番号 boxes, always blank (the tool never stores one)
 }
+
+# What the checks concluded is never sent to the office (context.py): an office form may not use these.
+CLIENT_ONLY = {"verdict", "reasons", "missing", "premium_reasons", "notes", "review_notes", "expired_arrears",
+               "checks", "next_actions", "log", "expired_total", "notice_difference"}
+# Placeholders a title may use (the list of letters shows titles unfilled).
+TITLE_FIELDS = {"levy"}
 
 TOP_KEYS: dict[str, tuple[type | tuple[type, ...], bool]] = {
     "kind": (str, True), "title": (str, True), "description": (str, True), "order": (int, True),
     "audience": (str, True), "check": (str, False), "applicant_label": (str, False),
-    "basis": (list, False), "layout": (dict, False), "blocks": (list, True),
+    "basis": (list, False), "layout": (dict, False), "blocks": (list, True), "helper": (str, False),
 }
+HELPERS = {"companion": "代理人・同行者の欄（相談窓口の設定から）", "agent": "代理人の欄（委任状: 代理人の氏名）"}
 AUDIENCES = {"office": "市町村の窓口に出す書類（宛先・申請者欄・署名欄あり）",
              "client": "相談者が持ち帰る書類（宛先なし）"}
 
@@ -77,7 +88,13 @@ class Form:
     check: str | None = None
     applicant_label: str = "申請者（世帯主）"
     basis: tuple[str, ...] = ()
+    helper: str = "companion"
     path: Path | None = field(default=None, compare=False)
+
+    @property
+    def generic_title(self) -> str:
+        """The title as listed, before a case says whether it is 保険料 or 保険税."""
+        return self.title.replace("{levy}", "保険料（税）")
 
 
 def _type_name(tp: type | tuple[type, ...]) -> str:
@@ -118,6 +135,26 @@ def _check_source(where: str, source: str, known: dict[str, Any]) -> None:
         raise TemplateError(f"{where}.source: 「{source}」は使えません（使えるもの: {', '.join(known)}）")
 
 
+def _check_statement(where: str, sentences: list) -> None:
+    for i, item in enumerate(sentences):
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], list)
+                and all(isinstance(f, str) for f in item[0]) and isinstance(item[1], str)):
+            raise TemplateError(f"{where}.sentences[{i}]: [[\"事実\", …], \"文\"] の形で書いてください")
+        for fact in item[0]:
+            if fact.removeprefix("not ") not in FACTS:
+                raise TemplateError(f"{where}.sentences[{i}]: 事実「{fact}」はありません（使えるもの: {', '.join(FACTS)}）")
+        _check_text(f"{where}.sentences[{i}]", item[1])
+
+
+def _client_only_names(block: Block) -> set[str]:
+    texts = [block.get(k, "") for k in ("text", "title", "label")] + [v for _, v in block.get("rows", [])]
+    texts += [s for _, s in block.get("sentences", [])]
+    names = {n for t in texts for n in placeholders(t)}
+    if block.get("source"):
+        names.add(block.get("source"))
+    return names & CLIENT_ONLY
+
+
 def _check_block(where: str, raw: Any) -> Block:
     if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
         raise TemplateError(f"{where}: type（{', '.join(BLOCKS)}）を書いてください")
@@ -146,6 +183,8 @@ def _check_block(where: str, raw: Any) -> Block:
         for col in options["columns"]:
             if col not in columns:
                 raise TemplateError(f"{where}.columns: 「{col}」という列はありません（使えるもの: {', '.join(columns)}）")
+    elif btype == "statement":
+        _check_statement(where, options["sentences"])
     elif btype == "blank_lines" and options.get("count", 3) < 1:
         raise TemplateError(f"{where}.count: 行数は1以上にしてください")
     elif btype == "list" and options.get("blank_lines", 3) < 0:
@@ -193,18 +232,28 @@ def load_form(path: Path, base_style: dict[str, float]) -> Form:
         raise TemplateError(f"{name}: kind「{data['kind']}」はファイル名（{path.stem}）と同じにしてください")
     if data["audience"] not in AUDIENCES:
         raise TemplateError(f"{name}.audience: office か client を書いてください")
-    if placeholders(data["title"]):
-        raise TemplateError(f"{name}.title: 表題には差し込み項目を使えません")
+    if set(placeholders(data["title"])) - TITLE_FIELDS:
+        raise TemplateError(f"{name}.title: 表題に使える差し込み項目は {', '.join(sorted(TITLE_FIELDS))} だけです")
+    if data.get("helper", "companion") not in HELPERS:
+        raise TemplateError(f"{name}.helper: {' か '.join(HELPERS)} を書いてください")
     basis = data.get("basis", [])
     if not all(isinstance(b, str) and b.strip() for b in basis):
         raise TemplateError(f"{name}.basis: 法令・通知を文字列の配列で書いてください")
     blocks = tuple(_check_block(f"{name}.blocks[{i}]", b) for i, b in enumerate(data["blocks"]))
     if any(b.type == "basis" for b in blocks) and not basis and not any(b.get("with_check") for b in blocks):
         raise TemplateError(f"{name}: basis ブロックがありますが、basis（根拠法令）が書かれていません")
+    if data["audience"] == "office":
+        for i, b in enumerate(blocks):
+            if b.type == "basis" and b.get("with_check"):
+                raise TemplateError(f"{name}.blocks[{i}]: 市町村に出す書類には判定の根拠（with_check）を載せません")
+            if used := _client_only_names(b):
+                raise TemplateError(f"{name}.blocks[{i}]: 「{'」「'.join(sorted(used))}」は判定・助言なので、"
+                                    "市町村に出す書類には載せられません（相談記録票・計算書に載せてください）")
     style = base_style | _check_style(f"{name}.layout", data.get("layout", {}))
     return Form(kind=data["kind"], title=data["title"], description=data["description"], order=data["order"],
                 audience=data["audience"], blocks=blocks, style=style, check=data.get("check"),
-                applicant_label=data.get("applicant_label", "申請者（世帯主）"), basis=tuple(basis), path=path)
+                applicant_label=data.get("applicant_label", "申請者（世帯主）"), basis=tuple(basis),
+                helper=data.get("helper", "companion"), path=path)
 
 
 def load_forms(folder: Path) -> dict[str, Form]:

@@ -1,7 +1,10 @@
 """The Japanese 計算書: where each yen of the premium comes from, and what each check found.
 
 Plain text (the output of ``kokuho-desk check`` without ``--json``); the letters and the UI can
-reuse the same lines.
+reuse the same lines. Written to be checked with a calculator: the difference from the notice
+comes first in plain words, every reduction applied is named, and an amount charged for part
+of the year shows its months (× 月数/12); where the amount changes within the year (a reduction
+that starts or ends, 非自発的失業) the line says it is the sum of the months.
 """
 
 from __future__ import annotations
@@ -9,10 +12,11 @@ from __future__ import annotations
 from kokuho_desk.model.case import RELATION_LABELS, age_on
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.engine import CheckReport
-from kokuho_desk.rules.premium import PremiumResult, member_label
+from kokuho_desk.rules.premium import MemberLine, PartResult, PremiumResult, member_label
 from kokuho_desk.rules.result import REVIEW_MARK
 
 RULE = "─" * 40
+UNEMPLOYMENT_NOTE = "非自発的失業"  # the premium's note on a member whose wages count at 30/100
 
 
 def _yen(n: int) -> str:
@@ -70,8 +74,48 @@ def _judgement(report: CheckReport, p: PremiumResult) -> list[str]:
     return out
 
 
+def applied_reductions(p: PremiumResult) -> list[str]:
+    """Every reduction in the recomputed total, named once (法定軽減, 非自発的失業, 18歳以下, 特定世帯 …)."""
+    names: list[str] = []
+    for part in p.parts.values():
+        for note in [*part.notes, *(n for line in part.members for n in line.notes)]:
+            if note not in names:
+                names.append(note)
+    return names
+
+
+def _months(months: int) -> str:
+    return "" if months == 12 else f" × {months}/12か月"
+
+
+def _income_line(part: PartResult, line: MemberLine) -> str:
+    rate = part.income_rate_percent
+    annual = int(line.base * rate / 100)  # 1円未満切捨て, as the premium computes it
+    head = f"  所得割 {line.label}: "
+    if annual * line.months // 12 == line.income_based:
+        return head + f"{_yen(line.base)} × {rate}% = {_yen(annual)}{_months(line.months)}" + \
+            (f" = {_yen(line.income_based)}" if line.months != 12 else "")
+    unemployed = [n for n in line.notes if n.startswith(UNEMPLOYMENT_NOTE)]
+    if unemployed:  # the base above is before the treatment: give the amount with its name
+        return head + f"{_yen(line.income_based)}（{unemployed[0]}で計算した額{_months(line.months)}）"
+    return head + f"{_yen(line.income_based)}（算定基礎が月により変わるため、{line.months}か月分の月ごとの額の合計）"
+
+
+def _per_capita_line(line: MemberLine) -> str:
+    notes = "・".join(n for n in line.notes if not n.startswith(UNEMPLOYMENT_NOTE))  # that one is in 所得割
+    head = f"  均等割 {line.label}: {_yen(line.per_capita_full)}"
+    if line.per_capita_unit * line.months // 12 == line.per_capita:
+        reduced = f" → {notes}後 {_yen(line.per_capita_unit)}" if line.per_capita_unit != line.per_capita_full else ""
+        tail = f"{_months(line.months)} = {_yen(line.per_capita)}" if line.months != 12 else ""
+        return head + reduced + tail
+    return head + (f"（年額）。{notes or '軽減'}が月により変わるため、{line.months}か月分の月ごとの額の合計 "
+                   f"{_yen(line.per_capita)}")
+
+
 def _parts(p: PremiumResult) -> list[str]:
     out = ["■ 保険料の内訳"]
+    applied = applied_reductions(p)
+    out.append(f"  適用した軽減: {'、'.join(applied) if applied else 'なし'}")
     for part in p.parts.values():
         if not part.months:
             out.append(f"【{part.label}】 該当する被保険者がいないため 0円")
@@ -79,18 +123,17 @@ def _parts(p: PremiumResult) -> list[str]:
         out.append(f"【{part.label}】 所得割率 {part.income_rate_percent}%・均等割 {_yen(p.rates.parts[part.part].per_capita)}"
                    f"・平等割 {_yen(part.per_household_full)}・限度額 {_yen(p.rates.parts[part.part].cap)}"
                    f"（{part.months}か月）")
-        for line in part.members:
-            months = "" if line.months == 12 else f"（{line.months}か月分）"
-            out.append(f"  所得割 {line.label}: {_yen(line.base)} × {part.income_rate_percent}% = "
-                       f"{_yen(line.income_based)}{months}")
-        for line in part.members:
-            notes = f"（{'・'.join(line.notes)}）" if line.notes else ""
-            months = "" if line.months == 12 else f" → {line.months}か月分 {_yen(line.per_capita)}"
-            out.append(f"  均等割 {line.label}: {_yen(line.per_capita_full)} → {_yen(line.per_capita_unit)}"
-                       f"{notes}{months}")
+        out += [_income_line(part, line) for line in part.members]
+        out += [_per_capita_line(line) for line in part.members]
         if part.per_household_full:
-            notes = f"（{'・'.join(part.notes)}）" if part.notes else ""
-            out.append(f"  平等割: {_yen(part.per_household_full)} → {_yen(part.per_household_unit)}{notes}")
+            notes = "・".join(part.notes)
+            reduced = f" → {notes}後 {_yen(part.per_household_unit)}" if part.per_household_unit != part.per_household_full \
+                else ""
+            if part.per_household_unit * part.months // 12 == part.per_household:
+                tail = f"{_months(part.months)} = {_yen(part.per_household)}" if part.months != 12 else ""
+            else:
+                tail = f"（月により変わるため、{part.months}か月分の月ごとの額の合計 {_yen(part.per_household)}）"
+            out.append(f"  平等割: {_yen(part.per_household_full)}{reduced}{tail}")
         out.append(f"  計 所得割 {_yen(part.income_based)} + 均等割 {_yen(part.per_capita)} + 平等割 "
                    f"{_yen(part.per_household)} = {_yen(part.before_cap)}")
         if part.capped:
@@ -102,13 +145,20 @@ def _parts(p: PremiumResult) -> list[str]:
     return out
 
 
+def notice_difference(notified: int, computed: int) -> str:
+    """The difference in words a client understands."""
+    diff = notified - computed
+    if diff == 0:
+        return "通知書の額と再計算の額は同じです。"
+    return f"通知書の額は再計算より {abs(diff):,}円{'多く' if diff > 0 else '少なく'}なっています。"
+
+
 def _notice(report: CheckReport) -> list[str]:
     n = report.notice
     if n is None:
         return []
-    out = ["■ 通知書との比較", f"  通知書 {_yen(n.notified)}、この計算 {_yen(n.computed)}、差 {n.difference:+,}円"]
-    if n.difference == 0:
-        out.append("  一致しています")
+    out = ["■ 通知書との比較", f"  {notice_difference(n.notified, n.computed)}",
+           f"  通知書 {_yen(n.notified)} − 再計算 {_yen(n.computed)} = {n.notified - n.computed:+,}円"]
     for label in n.matched:
         out.append(f"  通知額は「{label}」場合の額と一致します")
     if n.causes:
@@ -128,6 +178,8 @@ def render(report: CheckReport) -> str:
                  + (f"　料率 {p.rates.origin}" if p and p.rates else ""))
     if report.what_if:
         lines.append(f"仮定（what-if）: {'・'.join(sorted(report.what_if))}（予定の制度を仮に適用）")
+    if report.notice is not None:  # the answer first: does the notice match?
+        lines.append(notice_difference(report.notice.notified, report.notice.computed))
     if p is not None:
         lines += _incomes(report, p)
         if p.judgement is not None:

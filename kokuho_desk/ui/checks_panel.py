@@ -32,6 +32,7 @@ from kokuho_desk.ui.i18n import _
 STALE_STYLE = "color: #b71c1c; font-weight: bold"
 # The order cards are listed in: what the household can claim first.
 VERDICT_ORDER = ("eligible", "likely", "needs_info", "not_eligible")
+POWER_OF_ATTORNEY = "power-of-attorney"  # the letter kind of the 委任状
 BADGE_COLOURS = {
     "eligible": "#2e7d32",
     "likely": "#1565c0",
@@ -136,6 +137,14 @@ class ChecksPanel(QTabWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._body)
+        # The 委任状 acts on no check: the client signs it whenever the desk goes to the office for them.
+        self.proxy_button = QPushButton(_("委任状を作る"))
+        self.proxy_button.setAutoDefault(False)
+        self.proxy_button.setToolTip(_("相談者が相談員に手続を任せるときの委任状（相談者が自署します）"))
+        self.proxy_button.clicked.connect(lambda: self.letter_requested.emit(POWER_OF_ATTORNEY))
+        head = QHBoxLayout()
+        head.addWidget(self.summary, 1)
+        head.addWidget(self.proxy_button)
         self.rates_note = _label(_("この自治体・年度の料率がデータにありません。納入通知書の料率を入力すると保険料を計算できます。"))
         self.rates_button = QPushButton(_("料率を入力する"))
         self.rates_button.setAutoDefault(False)
@@ -147,7 +156,7 @@ class ChecksPanel(QTabWidget):
         rates_line.addWidget(self.rates_button)
         page = QWidget()
         box = QVBoxLayout(page)
-        box.addWidget(self.summary)
+        box.addLayout(head)
         box.addWidget(self.rates_row)
         box.addWidget(scroll, 1)
         self.statement = QPlainTextEdit()

@@ -46,7 +46,7 @@ from kokuho_desk.ui.case_overview import CaseOverview
 from kokuho_desk.ui.elided_label import ElidedLabel
 from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.rate_entry import RateEntryDialog
-from kokuho_desk.ui.settings import Settings, apply_text_size
+from kokuho_desk.ui.settings import Settings, apply_text_size, desk_info
 from kokuho_desk.ui.store_reader import CaseQuery, StoreReader
 
 SIDEBAR_WIDTH = 430
@@ -430,14 +430,44 @@ class MainWindow(QMainWindow):
         self.run_checks()
 
     def make_letter(self, kind: str) -> operations.Operation | None:
-        """Make letter ``kind`` for the open case (off the UI thread) and show it for printing."""
+        """Make letter ``kind`` for the case as the editor shows it now (off the UI thread) and show it
+        for printing. A case changed since its last judgement is judged again first, so the letter
+        never carries an old judgement; a letter its check does not support is made only if the
+        desk says so."""
         case = self.editor.current_case()
         if case is None:
             self.statusBar().showMessage(_("入力に誤りがあります。直してから書類を作ってください。"))
             return None
-        desk = {"name": self.settings.get("desk_name"), "contact": self.settings.get("desk_contact")}
+        if self.report is not None and self.report.case == case:
+            return self._make_letter_for(kind, case, self.report)
+        case_id = self.case_id
+        tab = self.editor.tabs.currentWidget()  # the desk stays where it asked for the letter
+        self.statusBar().showMessage(_("入力した内容で判定し直しています…"))
+
+        def judged(result) -> None:
+            self._checks_done(case_id, *result)
+            self.editor.tabs.setCurrentWidget(tab)
+            self._make_letter_for(kind, case, result[0])
+
+        return operations.run_in_background(self, lambda: _checks_with_letters(case), on_success=judged,
+                                            on_failure=self._checks_failed)
+
+    def confirm_letter(self, warning: str) -> bool:
+        answer = QMessageBox.question(
+            self, APP_NAME, warning + "\n\n" + _("このまま書類を作りますか？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _make_letter_for(self, kind: str, case: Case, report) -> operations.Operation | None:
+        from kokuho_desk.letters import verdict_warning
+
+        warning = verdict_warning(kind, report)
+        if warning and not self.confirm_letter(warning):
+            self.statusBar().clearMessage()
+            return None
+        desk = desk_info(self.settings)
         font = self.settings.get("pdf_font") or None
-        report, today = self.report, self._today()
+        today = self._today()
         self.statusBar().showMessage(_("書類を作っています…"))
 
         def make() -> bytes:
@@ -494,5 +524,5 @@ def _checks_with_letters(case: Case):
 
     report = run_checks(case)
     titles = dict(list_letters())
-    letters = {c.id: (kind, titles[kind]) for c in report.checks if (kind := letter_for_check(c.id))}
+    letters = {c.id: (kind, titles[kind]) for c in report.checks if (kind := letter_for_check(c))}
     return report, letters, render(report)

@@ -28,8 +28,10 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("desk_name", "", N_("相談窓口の名前"), N_("書類の差出人欄に印刷されます")),
-    Setting("desk_contact", "", N_("相談窓口の連絡先"), N_("住所・電話番号など。書類に印刷されます")),
+    Setting("desk_name", "", N_("相談窓口の名前"), N_("申請書の「代理人・同行者」欄と相談記録票に印刷されます")),
+    Setting("desk_volunteer", "", N_("相談員の名前"), N_("申請書の「代理人・同行者」欄と委任状の代理人に印刷されます")),
+    Setting("desk_phone", "", N_("相談窓口の電話番号"), N_("申請書の「代理人・同行者」欄と相談記録票に印刷されます")),
+    Setting("desk_contact", "", N_("相談窓口の連絡先"), N_("住所など。相談記録票に印刷されます")),
     Setting("default_municipality", "", N_("既定の市区町村"), N_("新しいケースに最初から入る市区町村")),
     Setting("pdf_font", "", N_("書類のフォント"), N_("日本語TTFフォントのファイル。空欄なら同梱のIPAexフォント")),
     Setting("large_text", False, N_("大きな文字で表示する"), N_("画面の文字を1.25倍にします")),
@@ -75,6 +77,15 @@ class Settings:
     def set_window_geometry(self, geometry: QByteArray) -> None:
         self._q.setValue(GEOMETRY_KEY, geometry)
         self._q.sync()
+
+
+def desk_info(settings: Settings):
+    """The desk printed on the letters (a letters.DeskInfo), from the settings; the letters are
+    imported only when a letter is made, as elsewhere in the window, to keep start-up quick."""
+    from kokuho_desk.letters.context import DeskInfo
+
+    return DeskInfo(name=settings.get("desk_name"), volunteer=settings.get("desk_volunteer"),
+                    phone=settings.get("desk_phone"), contact=settings.get("desk_contact"))
 
 
 def apply_text_size(app: QApplication, large: bool) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kokuho_desk.letters import make_letter
+from kokuho_desk.letters import DeskInfo, make_letter
 from kokuho_desk.letters.context import BLANK, build_context
 from kokuho_desk.model.casefile import case_from_dict
 from tests.letters.helpers import TODAY, FakeReport, pdf_text
@@ -72,16 +72,18 @@ def test_unknown_municipality_leaves_addressee_blank(case_dict):
 
 
 def test_review_mark_on_premium(case, report):
-    """Ensure the premium prints with 要確認 when the statutory_reduction check needs review."""
+    """Ensure the premium prints with ※ (the footnote says 要確認) when the statutory_reduction check needs
+    review — never 「（要確認）」 inside a table cell — and the 相談記録票 lists what to check."""
     report.checks[0].needs_review = True
     ctx = build_context(case, report, "statutory_reduction", today=TODAY)
-    assert ctx.fields["premium_total"] == "118,500円（要確認）"
-    assert ctx.tables["premium_parts"][0]["total"] == "85,000円（要確認）"
+    assert ctx.fields["premium_total"] == "118,500円※"
+    assert ctx.tables["premium_parts"][0]["total"] == "85,000円※"
+    assert any(note.startswith("法定軽減（7割・5割・2割）: 確認中の数値") for note in ctx.lists["review_notes"])
 
 
 def test_desk_prints_on_the_consultation_record(case, report):
     """Ensure the desk's name and contact from the settings print on the 相談記録票."""
     pdf = make_letter("consultation-record", case, report, today=TODAY,
-                      desk={"name": "見本市生活と健康を守る会", "contact": "000-0000-0000"})
+                      desk=DeskInfo(name="見本市生活と健康を守る会", contact="000-0000-0000"))
     text = pdf_text(pdf)
     assert "見本市生活と健康を守る会" in text and "000-0000-0000" in text

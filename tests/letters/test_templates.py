@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from kokuho_desk import paths
-from kokuho_desk.letters.context import CHOICES, FIELDS, LISTS, TABLES
+from kokuho_desk.letters.context import CHOICES, FACTS, FIELDS, LISTS, TABLES
 from kokuho_desk.letters.templates import BLOCKS, STYLE_FILE, TemplateError, load_forms, shipped_forms
 
 README = (paths.FORMS / "README.md").read_text(encoding="utf-8")
@@ -56,7 +56,12 @@ def test_good_form_loads(folder):
     (('audience = "office"', 'audience = "city"'), "office か client"),
     (('type = "text"', 'type = "poem"'), "「poem」はありません"),
     (('order = 1', 'order = "1"'), "order: 整数で書いてください"),
-    (('title = "テスト申請書"', 'title = "{fiscal_year}申請書"'), "表題には差し込み項目を使えません"),
+    (('title = "テスト申請書"', 'title = "{fiscal_year}申請書"'), "表題に使える差し込み項目は levy だけです"),
+    (('type = "text"\ntext = "{head_name}は申請します。"', 'type = "list"\nsource = "reasons"'),
+     "判定・助言なので、市町村に出す書類には載せられません"),
+    (('text = "{head_name}は申請します。"', 'text = "判定: {verdict}"'), "「verdict」は判定・助言なので"),
+    (('type = "text"\ntext = "{head_name}は申請します。"',
+      'type = "statement"\nsentences = [[["rich"], "{head_name}は裕福です"]]'), "事実「rich」はありません"),
     (('申請します。"', '申請します。"\n[layout]\nleft_mm = 10'), "左余白は25mm以上"),
     (('text = "{head_name}は申請します。"', 'source = "members"\ncolumns = ["name", "shoe_size"]'),
      "「source」という項目はありません"),
@@ -77,7 +82,7 @@ def test_bad_form_is_refused_in_japanese(folder, change, message):
     assert "x.toml" in str(err.value)
 
 
-@pytest.mark.parametrize("name", [f"`{{{k}}}`" for k in FIELDS] + [f"`{k}`" for k in [*LISTS, *TABLES, *CHOICES]]
+@pytest.mark.parametrize("name", [f"`{{{k}}}`" for k in FIELDS] + [f"`{k}`" for k in [*LISTS, *TABLES, *CHOICES, *FACTS]]
                          + [f"`{c}`" for cols in TABLES.values() for c in cols] + [f"`{b}`" for b in BLOCKS])
 def test_every_name_is_documented(name):
     """Ensure forms/README.md documents every placeholder, list, table, column, choice and block type."""

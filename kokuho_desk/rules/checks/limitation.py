@@ -89,6 +89,7 @@ def check(ctx: CheckContext) -> CheckResult:
     missing: list[str] = []
     review: list[str] = []
     expired_amount = expired_late_fee = 0
+    expired_by_arrear: dict[int, int] = {}  # arrears index → extinguished amount (the letters leave it out)
     upcoming: list[tuple[date, str]] = []
     kinds = set()
     if not ctx.case.arrears:
@@ -113,6 +114,7 @@ def check(ctx: CheckContext) -> CheckResult:
             history = f"（{'、'.join(notes)}）" if notes else ""
             if end is not None and end < ctx.as_of:
                 expired_amount += amount
+                expired_by_arrear[i] = expired_by_arrear.get(i, 0) + amount
                 reasons.append(f"{label}: {format_wareki(end)}に時効が完成し、徴収できなくなっています{history}。")
             else:
                 all_expired = False
@@ -133,7 +135,8 @@ def check(ctx: CheckContext) -> CheckResult:
                                   first[0]))
     verdict = "eligible" if expired_amount else "needs_info" if missing else "not_eligible"
     figures = {"expired_amount": expired_amount, "expired_late_fee": expired_late_fee,
-               "next_expiry": min(upcoming)[0] if upcoming else None}
+               "next_expiry": min(upcoming)[0] if upcoming else None,
+               "expired_by_arrear": sorted(expired_by_arrear.items())}
     basis = [BASIS[k] for k in ("料", "税") if k in kinds] + BASIS_COMMON
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
                   actions=actions, review_notes=list(dict.fromkeys(review)))

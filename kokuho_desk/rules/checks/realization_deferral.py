@@ -7,6 +7,7 @@ living and the household must show 誠実な意思 (the 財産収支状況書 sh
 reaches 国保料 is unconfirmed (要確認). 徴収猶予 needs a cause of 地方税法15条1項 (災害・盗難,
 病気・負傷, 事業の休廃止・損失, or similar). Both are decided by the municipality: `likely` at best.
 A deadline on a closed day moves to the next working day (地方税法20条の5第2項).
+Past the period the check offers 徴収猶予 as its next action (letter ``collection-deferral``).
 Not modelled: 職権の換価の猶予 (15条の5, mentioned in the reasons), 担保, 延滞金の免除.
 """
 
@@ -23,6 +24,7 @@ from kokuho_desk.rules.result import CheckResult, NextAction
 ID = "realization_deferral"
 TITLE = "換価の猶予（申請）・徴収猶予"
 LETTER = "realization-deferral"
+COLLECTION_LETTER = "collection-deferral"  # 徴収猶予申請書: what remains once the 換価の猶予 period has passed
 BASIS = ["地方税法第15条の6（換価の猶予の申請）", "国税徴収法第151条の2", "地方税法第15条（徴収猶予）"]
 BASIS_RYO = "国民健康保険法第77条（保険料の徴収猶予）・第79条の2"
 
@@ -68,7 +70,8 @@ def check(ctx: CheckContext) -> CheckResult:
         actions.append(NextAction("換価の猶予を申請する（申請期限）", deadline, LETTER))
     elif closed:
         reasons.append(f"納期限から{months}か月を過ぎた滞納があるため、換価の猶予は申請できません"
-                       "（市町村が職権で行う換価の猶予（地方税法第15条の5）はあります）。")
+                       "（市町村が職権で行う換価の猶予（地方税法第15条の5）はあります）。"
+                       "徴収猶予は、この期間に関わらず申請できます。")
     elif missing:
         verdict = "needs_info"
     hs = case.hardship
@@ -79,10 +82,13 @@ def check(ctx: CheckContext) -> CheckResult:
                        "（市町村が決めます）。")
         if verdict != "likely":
             verdict = "likely"
-            actions.append(NextAction("徴収猶予を申請する", on, LETTER))
+            actions.append(NextAction("徴収猶予を申請する", on, COLLECTION_LETTER))
     elif verdict == "not_eligible" and (hs is None or not hs.reasons):
         missing.append("hardship.reasons")
         verdict = "needs_info"
+    if closed and not met:
+        actions.append(NextAction("災害・病気・事業の休廃止などの事情があれば徴収猶予を申請する", on,
+                                  COLLECTION_LETTER))
     figures = {"application_deadline": deadline, "application_months": months}
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
                   actions=actions)

@@ -12,6 +12,8 @@ import re
 from datetime import date
 from typing import Any
 
+import shiboken6
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +33,13 @@ from kokuho_desk.ui.i18n import _
 
 ERROR_STYLE = ("QLabel[role='error'] { color: #b71c1c; } QLabel[role='hint'] { color: #555; } "
                "*[invalid='true'] { border: 2px solid #c62828; }")
+
+
+def _left(field: Field) -> None:
+    """Say the user finished with ``field`` — unless Qt is tearing it down: a line edit losing the
+    focus while its row is deleted still reports editingFinished."""
+    if shiboken6.isValid(field):
+        field.left.emit()
 
 
 class Field(QWidget):
@@ -115,7 +124,7 @@ class TextField(Field):
         else:
             edit = QLineEdit()
             edit.textChanged.connect(lambda _t: self.changed.emit())
-            edit.editingFinished.connect(lambda: self.left.emit())
+            edit.editingFinished.connect(lambda: _left(self))
         edit.setPlaceholderText(placeholder)
         super().__init__(key, label, edit, parent)
 
@@ -220,7 +229,7 @@ class DateListField(Field):
         QWidget.setTabOrder(remove, self.add_button)
         self.edits.append(edit)
         edit.textChanged.connect(lambda _t: self.changed.emit())
-        edit.editingFinished.connect(lambda: self.left.emit())
+        edit.editingFinished.connect(lambda: _left(self))
         remove.clicked.connect(lambda: self._remove(line, edit))
         self.changed.emit()
         return edit
@@ -340,7 +349,7 @@ class SuggestField(Field):
         combo.addItems(suggestions)
         combo.setCurrentIndex(-1)
         combo.editTextChanged.connect(lambda _t: self.changed.emit())
-        combo.lineEdit().editingFinished.connect(lambda: self.left.emit())
+        combo.lineEdit().editingFinished.connect(lambda: _left(self))
         super().__init__(key, label, combo, parent)
 
     def set_suggestions(self, suggestions: list[str]) -> None:

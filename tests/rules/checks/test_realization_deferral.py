@@ -56,3 +56,14 @@ def test_premium_is_marked_for_review(run):
     """Ensure 換価の猶予 for a 料 says 要確認 (15条の6 reaching 国保料 is unconfirmed)."""
     r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-05-31", kind="料")]})
     assert r.verdict == "likely" and r.needs_review
+
+
+def test_past_six_months_offers_the_collection_deferral_letter(run):
+    """Ensure that past the 6 months (納期限 2024-12-31, 相談日 2025-10-01) the check offers 徴収猶予 as
+    its next action with the 徴収猶予申請書 — with a cause (病気) and, for the client to tell, without one."""
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2024-12-31")],
+                                     "hardship": {"reasons": ["illness"]}})
+    assert [a.letter for a in r.next_actions] == ["collection-deferral"]
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2024-12-31")],
+                                     "hardship": {"reasons": []}})
+    assert [a.letter for a in r.next_actions] == ["collection-deferral"]
