@@ -284,6 +284,36 @@ class Store:
             self._db.execute("UPDATE cases SET deleted_at = ? WHERE id = ?", [_now(), case_id])
             self._write_audit("delete", case_id, None)
 
+    # --- the trash (ごみ箱): deleted cases, restored or removed for good ----------------------
+
+    def deleted_cases(self) -> list[tuple[CaseSummary, datetime]]:
+        """Every deleted case that is still kept, with when it was deleted, most recently deleted first."""
+        rows = self._db.execute(f"SELECT {_SUMMARY_COLUMNS}, c.deleted_at FROM cases c "
+                                "WHERE c.deleted_at IS NOT NULL ORDER BY c.deleted_at DESC, c.id DESC").fetchall()
+        return [(_summary(r[:-1]), datetime.fromisoformat(r[-1])) for r in rows]
+
+    def restore_deleted(self, case_id: int) -> None:
+        """Bring a deleted case back (its file, deadlines and judgement were kept); audited."""
+        with self._transaction():
+            cur = self._db.execute("UPDATE cases SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                                   [case_id])
+            if cur.rowcount != 1:
+                raise CaseNotFound(case_id)
+            self._write_audit("undelete", case_id, None)
+
+    def purge_deleted(self) -> int:
+        """Remove every deleted case for good (its file, search text, deadlines and judgement);
+        the audit trail keeps its entries and one 「完全に削除」 entry per case. Returns how many."""
+        with self._transaction():
+            ids = [r[0] for r in self._db.execute("SELECT id FROM cases WHERE deleted_at IS NOT NULL "
+                                                  "ORDER BY id").fetchall()]
+            for case_id in ids:
+                for table in ("judgements", "deadlines", "case_search", "case_files"):
+                    self._db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
+                self._db.execute("DELETE FROM cases WHERE id = ?", [case_id])
+                self._write_audit("purge", case_id, None)
+        return len(ids)
+
     def add_log_entry(self, case_id: int, entry: LogEntry) -> None:
         case = self.get(case_id)
         self._replace(case_id, replace(case, log=[*case.log, entry]), "log",
