@@ -33,6 +33,7 @@ from kokuho_desk import APP_NAME
 from kokuho_desk.model.case import Case
 from kokuho_desk.store import CaseNotFound, Store, StoreError
 from kokuho_desk.ui import operations
+from kokuho_desk.ui.ask import confirm
 from kokuho_desk.ui.case_browser import CaseBrowser
 from kokuho_desk.ui.case_editor import CaseEditor
 from kokuho_desk.ui.case_list import CaseListModel
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.case_page = case_page
         self.stats: QWidget | None = None
         self.audit: QWidget | None = None
+        self.trash: QWidget | None = None
 
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
@@ -153,6 +155,18 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.audit)
         self.pages.setCurrentWidget(self.audit)
 
+    def show_trash(self) -> None:
+        """ごみ箱: deleted cases, to bring back or remove for good."""
+        if not self.may_leave_case():
+            return
+        if self.trash is None:
+            from kokuho_desk.ui.trash_view import TrashView
+
+            self.trash = TrashView(self.store)
+            self.trash.changed.connect(self._cases_changed)
+            self.pages.addWidget(self.trash)
+        self.pages.setCurrentWidget(self.trash)
+
     def _make_actions(self) -> None:
         toolbar = QToolBar(_("操作"))
         toolbar.setMovable(False)
@@ -179,11 +193,14 @@ class MainWindow(QMainWindow):
         self.save_action = action(_("保存"), self.save, QKeySequence.StandardKey.Save, case_menu, True)
         self.check_action = action(_("判定する"), self.run_checks, "F5", case_menu, True)
         action(_("記録を追加"), self.add_log_entry, "Ctrl+L", case_menu)
+        case_menu.addSeparator()
+        self.delete_action = action(_("このケースを削除"), self.delete_case, None, case_menu)
         action(_("検索"), self.focus_search, QKeySequence.StandardKey.Find, view_menu)
         action(_("今週の期限"), lambda: self.sidebar.setCurrentWidget(self.deadlines), "Ctrl+D", view_menu, True)
         if importlib.util.find_spec("kokuho_desk.ui.stats_view") is not None:
             action(_("統計"), self.show_stats, "Ctrl+T", view_menu, True)
         action(_("操作記録"), self.show_audit, None, view_menu)
+        action(_("ごみ箱"), self.show_trash, None, view_menu)
         action(_("設定"), self.open_settings, "Ctrl+,", file_menu, True)
         file_menu.addSeparator()
         action(_("終了"), self.close, QKeySequence.StandardKey.Quit, file_menu)
@@ -320,6 +337,34 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self.deadlines.refresh()
         return True
+
+    def delete_case(self) -> None:
+        """Move the open case to the trash (ごみ箱), after asking; it can be brought back from there."""
+        if self.pages.currentWidget() is not self.case_page:
+            return
+        if self.case_id is None:
+            self.statusBar().showMessage(_("まだ保存していないケースです。削除するものはありません。"), 5000)
+            return
+        name = self.editor.head_name() or _("（氏名なし）")
+        if not confirm(self, _("ケース #{id}「{name}」を削除しますか？\nごみ箱に移します（「表示」→「ごみ箱」から元に戻せます）。")
+                       .format(id=self.case_id, name=name), _("削除する")):
+            return
+        try:
+            self.store.delete(self.case_id)
+        except (CaseNotFound, StoreError) as e:
+            QMessageBox.warning(self, APP_NAME, str(e))
+            return
+        self.statusBar().showMessage(_("ケース #{id} をごみ箱に移しました").format(id=self.case_id), 5000)
+        self.case_id = None
+        self.editor.new_case()  # nothing unsaved is left behind to ask about
+        self.report = None
+        self._report_fresh = False
+        self.pages.setCurrentWidget(self.welcome)
+        self._cases_changed()
+
+    def _cases_changed(self) -> None:
+        self.cases.refresh()
+        self.deadlines.refresh()
 
     def add_log_entry(self) -> None:
         if self.pages.currentWidget() is self.case_page:

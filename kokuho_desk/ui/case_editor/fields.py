@@ -208,6 +208,7 @@ class DateListField(Field):
         edit.setAccessibleName(self.label)
         remove = QPushButton(_("削除"))
         remove.setAutoDefault(False)
+        remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # out of the tab chain, like a row's delete button
         line = QWidget()
         row = QHBoxLayout(line)
         row.setContentsMargins(0, 0, 0, 0)

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from kokuho_desk.model.casefile import FieldError
 from kokuho_desk.model.normalize import InputError
+from kokuho_desk.ui.ask import confirm
 from kokuho_desk.ui.case_editor.fields import Field
+from kokuho_desk.ui.i18n import _
 
 _ITEM_RE = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
 
@@ -172,6 +174,7 @@ class Row(QFrame):
         self.title.setStyleSheet("font-weight: bold")
         self.remove_button = QPushButton(remove_label)
         self.remove_button.setAutoDefault(False)
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # out of the tab chain: Space never deletes
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -278,7 +281,14 @@ class RowList(QWidget):
         row.fields[0].setFocus()
         return row
 
+    def describe(self, row: Row) -> str:
+        """What the user calls the row: 「世帯員「山田 花子」」 when it has a name, else 「世帯員2」."""
+        name = next((f.value() for f in row.fields if f.key == "name"), None)
+        return f"{row.title.text()}「{name}」" if name else f"{row.title.text()}{self.rows.index(row) + 1}"
+
     def _remove(self, row: Row) -> None:
+        if not confirm(self, _("{row}を削除しますか？").format(row=self.describe(row)), _("削除する")):
+            return
         self.rows.remove(row)
         row.setParent(None)
         row.deleteLater()
