@@ -116,6 +116,7 @@ class TextField(Field):
             edit = QLineEdit()
             edit.textChanged.connect(lambda _t: self.changed.emit())
             edit.editingFinished.connect(lambda: self.left.emit())
+            edit.returnPressed.connect(edit.focusNextChild)  # Enter moves on like Tab, as on a paper form
         edit.setPlaceholderText(placeholder)
         super().__init__(key, label, edit, parent)
 

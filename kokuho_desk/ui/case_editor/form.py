@@ -236,6 +236,7 @@ class RowList(QWidget):
 
     changed = Signal()
     left = Signal()
+    relaid = Signal()  # a row was added or removed (the page puts the tab order right again)
 
     def __init__(self, key: str, title: str, make_row: Callable[[], Row],
                  new_item: Callable[[], dict[str, Any]], add_label: str):
@@ -270,6 +271,7 @@ class RowList(QWidget):
         row.remove_requested.connect(self._remove)
         self.rows.append(row)
         self._box.addWidget(row)
+        self.relaid.emit()
         return row
 
     def add_new(self) -> Row:
@@ -292,6 +294,7 @@ class RowList(QWidget):
         self.rows.remove(row)
         row.setParent(None)
         row.deleteLater()
+        self.relaid.emit()
         self.changed.emit()
         self.add_button.setFocus()
 
