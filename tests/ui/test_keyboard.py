@@ -31,7 +31,8 @@ def tab_through(qtbot, start: QWidget, page: QWidget, last: QWidget) -> list[str
 
 
 MEMBER = ["続柄", "生年月日", "氏名", "ふりがな", "所得の申告", "国保に加入", "給与収入（年）", "年金収入（年）",
-          "事業所得（年）", "その他の所得", "障害者手帳等", "詳しく（失業・出産・国保の加入日など）"]
+          "事業所得（年）", "その他の所得", "障害者手帳等",
+          "失業した（会社都合などで離職）", "詳しく（失業・出産・国保の加入日など）"]
 
 
 def test_household_tab_order_is_top_to_bottom_with_members_in_place(qtbot, make_window):

@@ -302,6 +302,21 @@ class CheckField(Field):
         self.input.setChecked(bool(value))
 
 
+class Kept(dict):
+    """A part of the case file kept even while empty (the form drops other empty objects)."""
+
+
+class PresenceField(CheckField):
+    """A tick that says a part exists before its details are known (「失業した」: the member has a
+    record of leaving work, so the checks ask for its 離職日 and 離職理由コード)."""
+
+    def value(self) -> Kept | None:
+        return Kept() if self.input.isChecked() else None
+
+    def set_value(self, value: Any) -> None:
+        self.input.setChecked(value is not None)
+
+
 class MultiChoiceField(Field):
     """A set of check boxes giving a list of values (e.g. the hardship reasons)."""
 

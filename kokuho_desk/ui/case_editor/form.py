@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kokuho_desk.model.casefile import FieldError
 from kokuho_desk.model.normalize import InputError
 from kokuho_desk.ui.ask import confirm
-from kokuho_desk.ui.case_editor.fields import Field
+from kokuho_desk.ui.case_editor.fields import Field, Kept
 from kokuho_desk.ui.i18n import _
 
 _ITEM_RE = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
@@ -64,7 +64,7 @@ def prune(data: dict[str, Any]) -> dict[str, Any]:
         v = data[k]
         if isinstance(v, dict):
             prune(v)
-        if v is None or v == {}:
+        if v is None or (v == {} and not isinstance(v, Kept)):
             del data[k]
     return data
 
@@ -106,6 +106,7 @@ class Details(QWidget):
         super().__init__()
         self._register = register
         self.fields: list[Field] = []
+        self.openers: list[Field] = []
         self.toggle = QToolButton()
         self.toggle.setText(title)
         self.toggle.setCheckable(True)
@@ -145,7 +146,12 @@ class Details(QWidget):
         self.body.setVisible(open_)
 
     def open_if_filled(self) -> None:
-        self.set_open(any(not f.is_blank() for f in self.fields))
+        self.set_open(any(not f.is_blank() for f in self.fields + self.openers))
+
+    def opened_by(self, field: Field) -> None:
+        """Open while ``field`` (outside the fold) is set: the fold holds what it needs."""
+        self.openers.append(field)
+        field.changed.connect(lambda: field.is_blank() or self.set_open(True))
 
 
 def reveal(widget: QWidget) -> None:
