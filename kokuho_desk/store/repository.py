@@ -445,6 +445,19 @@ class Store:
                f"ORDER BY {found.order_by} LIMIT ? OFFSET ?")
         return [_summary(r) for r in self._db.execute(sql, [*found.params, *params, limit, offset]).fetchall()]
 
+    def same_person(self, kana: str, birth_date: date) -> list[CaseSummary]:
+        """Cases of any status whose 世帯主 has this reading (ふりがな, compared as search compares it)
+        and birth date, newest first: a new case for them is likely a second case of one client."""
+        key = search.reading_key(kana)
+        if not key:
+            return []
+        found = []
+        for summary in self.search(key, status=None, limit=200):
+            head = self.get(summary.id).head
+            if head.birth_date == birth_date and head.kana and search.reading_key(head.kana) == key:
+                found.append(summary)
+        return found
+
     def deadlines(self, start: date, end: date) -> list[Deadline]:
         """Open, not-done deadlines of open cases from start to end (inclusive), earliest first."""
         rows = self._db.execute(

@@ -36,7 +36,7 @@ from kokuho_desk.ui import operations
 from kokuho_desk.ui.ask import confirm
 from kokuho_desk.ui.case_browser import CaseBrowser
 from kokuho_desk.ui.case_editor import CaseEditor
-from kokuho_desk.ui.case_list import CaseListModel
+from kokuho_desk.ui.case_list import STATUS_LABELS, CaseListModel
 from kokuho_desk.ui.checks_panel import ChecksPanel
 from kokuho_desk.ui.deadlines_view import DeadlinesView
 from kokuho_desk.rules.overview import overview as case_overview
@@ -323,6 +323,8 @@ class MainWindow(QMainWindow):
         if case is None:
             self.statusBar().showMessage(_("入力に誤りがあります。赤い欄を直してください。保存していません。"))
             return False
+        if self.case_id is None and not self._not_a_second_case(case):
+            return False
         try:
             if self.case_id is None:
                 self.case_id = self.store.create(case)
@@ -365,6 +367,32 @@ class MainWindow(QMainWindow):
     def _cases_changed(self) -> None:
         self.cases.refresh()
         self.deadlines.refresh()
+
+    def _not_a_second_case(self, case: Case) -> bool:
+        """Before a new case is first saved: if the store has a case of the same 世帯主 (same ふりがな and
+        birth date, any status), ask. True: save it anyway; False: not saved (cancelled, or the
+        existing case was opened instead)."""
+        head = case.head
+        if not head.kana or head.birth_date is None:
+            return True
+        same = self.store.same_person(head.kana, head.birth_date)
+        if not same:
+            return True
+        first = same[0]
+        status = _(STATUS_LABELS.get(first.status, first.status))
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
+                          _("同じ方のケースがあるようです（#{id} {name}、{status}）。開きますか？")
+                          .format(id=first.id, name=first.head_name or "", status=status), parent=self)
+        open_ = box.addButton(_("開く"), QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton(_("このまま保存"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_)
+        box.exec()
+        if box.clickedButton() is open_:
+            self.editor.new_case()  # the new one is dropped: the client's case is the one to go on with
+            self.open_case(first.id)
+            self.statusBar().showMessage(_("入力中の新しいケースは保存せず、#{id} を開きました").format(id=first.id), 8000)
+        return box.clickedButton() is save
 
     def add_log_entry(self) -> None:
         if self.pages.currentWidget() is self.case_page:
