@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         action(_("操作記録"), self.show_audit, None, view_menu)
         action(_("ごみ箱"), self.show_trash, None, view_menu)
         action(_("設定"), self.open_settings, "Ctrl+,", file_menu, True)
+        self.passphrase_action = action(_("パスフレーズを変更する"), self.change_passphrase, None, file_menu)
         file_menu.addSeparator()
         action(_("終了"), self.close, QKeySequence.StandardKey.Quit, file_menu)
         for i in range(self.editor.tabs.count()):
@@ -485,6 +486,50 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self, self.municipalities)
         if dialog.exec():
             apply_text_size(QApplication.instance(), self.settings.get("large_text"))
+
+    def change_passphrase(self) -> bool:
+        """Ask the passphrase in use, then the new one twice; re-encrypt the database and make a backup
+        under the new one (older backups keep the passphrase they were made with). True if changed."""
+        from kokuho_desk.ui.passphrase_dialog import PassphraseDialog
+
+        if not self.store.encrypted:
+            QMessageBox.information(self, APP_NAME, _("このデータベースは暗号化されていません。"))
+            return False
+        old: list[str] = []
+
+        def check_old(passphrase: str) -> str | None:
+            if not self.store.check_passphrase(passphrase):
+                return _("パスフレーズが違います。")
+            old.append(passphrase)
+            return None
+
+        def change(new: str) -> str | None:
+            if new == old[0]:
+                return _("今のパスフレーズと同じです。別のものにしてください。")
+            operations.wait_for_all()
+            self.reader.release()  # re-encrypting needs the only connection to the file
+            try:
+                self.store.change_passphrase(old[0], new)
+            except StoreError as e:
+                return str(e)
+            return None
+
+        if not PassphraseDialog(check_old, new=False, parent=self,
+                                prompt=_("パスフレーズを変更します。今のパスフレーズを入力してください。")).exec():
+            return False
+        if not PassphraseDialog(change, new=True, parent=self,
+                                prompt=_("新しいパスフレーズを二回入力してください。"
+                                         "忘れると記録を読めなくなります。紙に書いて鍵のかかる場所に保管してください。")).exec():
+            return False
+        try:
+            self.store.backup("passphrase")
+            done = _("パスフレーズを変更し、新しいパスフレーズでバックアップを作りました。"
+                     "それより前のバックアップは前のパスフレーズのままです。")
+        except StoreError as e:
+            done = _("パスフレーズを変更しました。バックアップは作れませんでした: {e}").format(e=e)
+        self._cases_changed()
+        self.statusBar().showMessage(done, 15000)
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         """On the first show, put the window where it was when it last closed (over the start-up size)."""

@@ -109,6 +109,7 @@ class StoreReader(QObject):
     _count = Signal(int, object)
     _page = Signal(int, object, int, int)
     _deadlines = Signal(object, object)
+    _release = Signal()
 
     def __init__(self, path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -125,6 +126,7 @@ class StoreReader(QObject):
         self._worker.paged.connect(self.paged)
         self._worker.failed.connect(self.failed)
         self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
+        self._release.connect(self._worker.close, Qt.ConnectionType.BlockingQueuedConnection)
         self._thread.start()
 
     def new_generation(self) -> int:
@@ -140,6 +142,12 @@ class StoreReader(QObject):
 
     def request_deadlines(self, start: date, end: date) -> None:
         self._deadlines.emit(start, end)
+
+    def release(self) -> None:
+        """Close the reader's connection now (before the database is re-encrypted); the next
+        request opens it again."""
+        self.new_generation()
+        self._release.emit()
 
     def close(self) -> None:
         self.new_generation()
