@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.stats: QWidget | None = None
         self.audit: QWidget | None = None
         self.trash: QWidget | None = None
+        self.idle_lock = None  # set by the app's start-up (commands/gui.py: install_idle_lock)
 
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
@@ -485,7 +486,23 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self, self.municipalities)
         if dialog.exec():
-            apply_text_size(QApplication.instance(), self.settings.get("large_text"))
+            self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """What the settings change on screen, at once: the text size (the list re-sizes its columns
+        and the side pane widens to keep them in view) and the idle lock's minutes."""
+        apply_text_size(QApplication.instance(), self.settings.get("large_text"))
+        for widget in self.findChildren(QWidget):
+            if widget.styleSheet():  # Qt does not pass a new font into a widget under a style sheet
+                widget.setStyleSheet(widget.styleSheet())
+        QApplication.sendPostedEvents()  # the font change reaches every widget before the widths are read
+        splitter = self.centralWidget()
+        sizes = splitter.sizes()
+        needed = self.browser.needed_width()
+        if sizes[0] < needed:
+            splitter.setSizes([needed, max(sum(sizes) - needed, 1)])
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(self.settings.get("lock_minutes"))
 
     def change_passphrase(self) -> bool:
         """Ask the passphrase in use, then the new one twice; re-encrypt the database and make a backup
