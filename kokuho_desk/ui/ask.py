@@ -1,4 +1,5 @@
-"""A yes/no question before something that cannot be taken back by accident (a deletion)."""
+"""Questions to the user: yes/no before something not to be done by accident (a deletion), and
+a choice of two ways on with キャンセル (save or not, open the other case or save anyway)."""
 
 from __future__ import annotations
 
@@ -17,3 +18,15 @@ def confirm(parent: QWidget | None, question: str, yes: str) -> bool:
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+def choose(parent: QWidget | None, question: str, first: str, second: str) -> int | None:
+    """Ask ``question`` with the buttons ``first`` (the default), ``second`` and 「キャンセル」;
+    0 or 1 for the one clicked, None for キャンセル."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=parent)
+    buttons = [box.addButton(first, QMessageBox.ButtonRole.AcceptRole),
+               box.addButton(second, QMessageBox.ButtonRole.DestructiveRole)]
+    box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(buttons[0])
+    box.exec()
+    return buttons.index(box.clickedButton()) if box.clickedButton() in buttons else None

@@ -33,7 +33,7 @@ from kokuho_desk import APP_NAME
 from kokuho_desk.model.case import Case
 from kokuho_desk.store import CaseNotFound, Store, StoreError
 from kokuho_desk.ui import operations
-from kokuho_desk.ui.ask import confirm
+from kokuho_desk.ui.ask import choose, confirm
 from kokuho_desk.ui.case_browser import CaseBrowser
 from kokuho_desk.ui.case_editor import CaseEditor
 from kokuho_desk.ui.case_list import STATUS_LABELS, CaseListModel
@@ -277,16 +277,11 @@ class MainWindow(QMainWindow):
         """The unsaved-changes guard: True when the open case may be left (saved, discarded or unchanged)."""
         if self.pages.currentWidget() is not self.case_page or not self.editor.is_modified:
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
-                          _("このケースには保存していない変更があります。保存しますか？"), parent=self)
-        save = box.addButton(_("保存する"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_("保存しない"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        if box.clickedButton() is save:
+        answer = choose(self, _("このケースには保存していない変更があります。保存しますか？"),
+                        _("保存する"), _("保存しない"))
+        if answer == 0:
             return self.save()
-        return box.clickedButton() is discard
+        return answer == 1
 
     def new_case(self) -> None:
         if not self.may_leave_case():
@@ -382,19 +377,13 @@ class MainWindow(QMainWindow):
             return True
         first = same[0]
         status = _(STATUS_LABELS.get(first.status, first.status))
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
-                          _("同じ方のケースがあるようです（#{id} {name}、{status}）。開きますか？")
-                          .format(id=first.id, name=first.head_name or "", status=status), parent=self)
-        open_ = box.addButton(_("開く"), QMessageBox.ButtonRole.AcceptRole)
-        save = box.addButton(_("このまま保存"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_)
-        box.exec()
-        if box.clickedButton() is open_:
+        answer = choose(self, _("同じ方のケースがあるようです（#{id} {name}、{status}）。開きますか？")
+                        .format(id=first.id, name=first.head_name or "", status=status), _("開く"), _("このまま保存"))
+        if answer == 0:
             self.editor.new_case()  # the new one is dropped: the client's case is the one to go on with
             self.open_case(first.id)
             self.statusBar().showMessage(_("入力中の新しいケースは保存せず、#{id} を開きました").format(id=first.id), 8000)
-        return box.clickedButton() is save
+        return answer == 1
 
     def add_log_entry(self) -> None:
         if self.pages.currentWidget() is self.case_page:
