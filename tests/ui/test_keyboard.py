@@ -63,3 +63,21 @@ def test_enter_in_a_one_line_field_moves_to_the_next(qtbot, make_window):
     assert QApplication.focusWidget() is field(window, "members[0].kana").input
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Enter)
     assert QApplication.focusWidget() is field(window, "members[0].income.declared").input
+
+
+def test_premium_tab_order_puts_an_added_arrear_before_the_hardship(qtbot, make_window):
+    """Ensure in 保険料・滞納 an arrear added after the case was opened is tabbed through right after the
+    notice and before 「＋ 滞納の年度を追加」 and 納められない事情 (not at the end of the page)."""
+    window = make_window()
+    window.new_case()
+    premium = window.editor.premium
+    window.editor.tabs.setCurrentWidget(premium)
+    premium.arrears.add_new()
+    qtbot.waitUntil(premium.arrears.rows[0].isVisible)
+    chain = tab_through(qtbot, field(window, "notice.fiscal_year").input, premium,
+                        field(window, "hardship.description").input)
+    arrear = ["年度", "区分", "滞納額", "延滞金", "納期限", "督促状の日付", "詳しく（分納誓約・一部納付）"]
+    assert chain[:4] == ["年度", "年額", "次の納期限", "詳しく（医療分・支援金分などの内訳）"]
+    assert chain[4:12] == [*arrear, "＋ 滞納の年度を追加"]
+    assert chain[-2:] == ["いつから", "事情の説明"]
+    assert "この年度を削除" not in chain
