@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from kokuho_desk import APP_NAME
 from kokuho_desk.model.case import Case
 from kokuho_desk.store import CaseNotFound, Store, StoreError
+from kokuho_desk.store.db import DatabaseError
 from kokuho_desk.ui import operations
 from kokuho_desk.ui.ask import choose, confirm
 from kokuho_desk.ui.case_browser import CaseBrowser
@@ -516,8 +517,8 @@ class MainWindow(QMainWindow):
             self.reader.release()  # re-encrypting needs the only connection to the file
             try:
                 self.store.change_passphrase(old[0], new)
-            except StoreError as e:
-                return str(e)
+            except (StoreError, DatabaseError) as e:  # e.g. the file is busy: nothing was changed
+                return _("パスフレーズを変更できませんでした（{e}）").format(e=e)
             return None
 
         if not PassphraseDialog(check_old, new=False, parent=self,
