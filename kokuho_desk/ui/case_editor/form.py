@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -309,8 +309,10 @@ class RowList(QWidget):
             row.setParent(None)
             row.deleteLater()
         self.rows = []
-        for item in items:
-            self.add_row(item)
+        with QSignalBlocker(self):  # one re-ordering of the tab chain for the whole list
+            for item in items:
+                self.add_row(item)
+        self.relaid.emit()
 
     def gather(self, errors: list[FieldError]) -> list[dict[str, Any]]:
         return [row.gather(f"{self.key}[{i}].", errors) for i, row in enumerate(self.rows)]
