@@ -65,7 +65,7 @@ def start(args: Namespace) -> tuple[QApplication, MainWindow | None]:
         return app, None
     window = MainWindow(store, settings)
     window.idle_lock = install_idle_lock(window, store.unlock, settings.get("lock_minutes"),
-                                         on_lock=lambda: (window.reader.release.emit(), store.lock()))
+                                         on_lock=lambda: (window.reader.release(), store.lock()))
     _schedule_backups(window, store)
     app.aboutToQuit.connect(store.close)
     window.resize(app.primaryScreen().availableGeometry().size())

@@ -375,6 +375,36 @@ class Store:
             self._db.execute("UPDATE cases SET deleted_at = ? WHERE id = ?", [_now(), case_id])
             self._write_audit("delete", case_id, None)
 
+    # --- the trash (ごみ箱): deleted cases, restored or removed for good ----------------------
+
+    def deleted_cases(self) -> list[tuple[CaseSummary, datetime]]:
+        """Every deleted case that is still kept, with when it was deleted, most recently deleted first."""
+        rows = self._db.execute(f"SELECT {_SUMMARY_COLUMNS}, c.deleted_at FROM cases c "
+                                "WHERE c.deleted_at IS NOT NULL ORDER BY c.deleted_at DESC, c.id DESC").fetchall()
+        return [(_summary(r[:-1]), datetime.fromisoformat(r[-1])) for r in rows]
+
+    def restore_deleted(self, case_id: int) -> None:
+        """Bring a deleted case back (its file, deadlines and judgement were kept); audited."""
+        with self._transaction():
+            cur = self._db.execute("UPDATE cases SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                                   [case_id])
+            if cur.rowcount != 1:
+                raise CaseNotFound(case_id)
+            self._write_audit("undelete", case_id, None)
+
+    def purge_deleted(self) -> int:
+        """Remove every deleted case for good (its file, search text, deadlines and judgement);
+        the audit trail keeps its entries and one 「完全に削除」 entry per case. Returns how many."""
+        with self._transaction():
+            ids = [r[0] for r in self._db.execute("SELECT id FROM cases WHERE deleted_at IS NOT NULL "
+                                                  "ORDER BY id").fetchall()]
+            for case_id in ids:
+                for table in ("judgements", "deadlines", "case_search", "case_files"):
+                    self._db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
+                self._db.execute("DELETE FROM cases WHERE id = ?", [case_id])
+                self._write_audit("purge", case_id, None)
+        return len(ids)
+
     def add_log_entry(self, case_id: int, entry: LogEntry) -> None:
         """Append ``entry`` to the case's log (read and written under one write lock: nothing is lost)."""
         with self._transaction():
@@ -555,6 +585,19 @@ class Store:
         sql = (f"SELECT {_SUMMARY_COLUMNS} FROM {found.source} WHERE {' AND '.join(found.conditions + where)} "
                f"ORDER BY {found.order_by} LIMIT ? OFFSET ?")
         return [_summary(r) for r in self._db.execute(sql, [*found.params, *params, limit, offset]).fetchall()]
+
+    def same_person(self, kana: str, birth_date: date) -> list[CaseSummary]:
+        """Cases of any status whose 世帯主 has this reading (ふりがな, compared as search compares it)
+        and birth date, newest first: a new case for them is likely a second case of one client."""
+        key = search.reading_key(kana)
+        if not key:
+            return []
+        found = []
+        for summary in self.search(key, status=None, limit=200):
+            head = self.get(summary.id).head
+            if head.birth_date == birth_date and head.kana and search.reading_key(head.kana) == key:
+                found.append(summary)
+        return found
 
     def deadlines(self, start: date, end: date) -> list[Deadline]:
         """Open, not-done deadlines of open cases from start to end (inclusive), earliest first."""

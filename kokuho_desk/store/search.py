@@ -30,6 +30,11 @@ def search_key(text: str) -> str:
     return nfkc(text).lower().translate(_HIRAGANA_TO_KATAKANA)
 
 
+def reading_key(kana: str) -> str:
+    """A name reading compared as search compares it, and without spaces: 「やまだ　たろう」 = 「ヤマダタロウ」."""
+    return "".join(search_key(kana).split())
+
+
 def _join(parts: list[str | None]) -> str:
     return search_key("\n".join(p for p in parts if p))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -95,6 +95,21 @@ class CaseBrowser(QWidget):
         self.view.activated.connect(self._chosen)
         model.loaded.connect(self._show_count)
         model.rowsInserted.connect(self._show_count)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """大きな文字 switched on or off: rows and columns follow the new font at once."""
+        if event.type() == QEvent.Type.FontChange:
+            self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+            self._size_columns()
+        super().changeEvent(event)
+
+    def needed_width(self) -> int:
+        """The width that shows every shown column but the last whole, and the last at its set width."""
+        view = self.view
+        columns = sum(view.columnWidth(i) for i, (key, _h, _o) in enumerate(COLUMNS) if key in SHOWN_COLUMNS)
+        margins = self.layout().contentsMargins()
+        return (columns + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+                + margins.left() + margins.right())
 
     def _size_columns(self) -> None:
         width = self.fontMetrics().horizontalAdvance

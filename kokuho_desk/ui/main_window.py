@@ -33,11 +33,13 @@ from kokuho_desk import APP_NAME
 from kokuho_desk.model.case import Case
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.store import CaseNotFound, Store, StoreError
+from kokuho_desk.store.db import DatabaseError
 from kokuho_desk.store.repository import CaseChanged
 from kokuho_desk.ui import operations
+from kokuho_desk.ui.ask import choose, confirm
 from kokuho_desk.ui.case_browser import CaseBrowser
 from kokuho_desk.ui.case_editor import CaseEditor
-from kokuho_desk.ui.case_list import CaseListModel
+from kokuho_desk.ui.case_list import STATUS_LABELS, CaseListModel
 from kokuho_desk.ui.checks_panel import ChecksPanel
 from kokuho_desk.ui.deadlines_view import DeadlinesView
 from kokuho_desk.rules.overview import overview as case_overview
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         self.case_page = case_page
         self.stats: QWidget | None = None
         self.audit: QWidget | None = None
+        self.trash: QWidget | None = None
+        self.idle_lock = None  # set by the app's start-up (commands/gui.py: install_idle_lock)
 
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
@@ -159,6 +163,18 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.audit)
         self.pages.setCurrentWidget(self.audit)
 
+    def show_trash(self) -> None:
+        """ごみ箱: deleted cases, to bring back or remove for good."""
+        if not self.may_leave_case():
+            return
+        if self.trash is None:
+            from kokuho_desk.ui.trash_view import TrashView
+
+            self.trash = TrashView(self.store)
+            self.trash.changed.connect(self._cases_changed)
+            self.pages.addWidget(self.trash)
+        self.pages.setCurrentWidget(self.trash)
+
     def _make_actions(self) -> None:
         toolbar = QToolBar(_("操作"))
         toolbar.setMovable(False)
@@ -185,12 +201,16 @@ class MainWindow(QMainWindow):
         self.save_action = action(_("保存"), self.save, QKeySequence.StandardKey.Save, case_menu, True)
         self.check_action = action(_("判定する"), self.run_checks, "F5", case_menu, True)
         action(_("記録を追加"), self.add_log_entry, "Ctrl+L", case_menu)
+        case_menu.addSeparator()
+        self.delete_action = action(_("このケースを削除"), self.delete_case, None, case_menu)
         action(_("検索"), self.focus_search, QKeySequence.StandardKey.Find, view_menu)
         action(_("今週の期限"), lambda: self.sidebar.setCurrentWidget(self.deadlines), "Ctrl+D", view_menu, True)
         if importlib.util.find_spec("kokuho_desk.ui.stats_view") is not None:
             action(_("統計"), self.show_stats, "Ctrl+T", view_menu, True)
         action(_("操作記録"), self.show_audit, None, view_menu)
+        action(_("ごみ箱"), self.show_trash, None, view_menu)
         action(_("設定"), self.open_settings, "Ctrl+,", file_menu, True)
+        self.passphrase_action = action(_("パスフレーズを変更する"), self.change_passphrase, None, file_menu)
         file_menu.addSeparator()
         action(_("終了"), self.close, QKeySequence.StandardKey.Quit, file_menu)
         for i in range(self.editor.tabs.count()):
@@ -264,16 +284,11 @@ class MainWindow(QMainWindow):
         """The unsaved-changes guard: True when the open case may be left (saved, discarded or unchanged)."""
         if self.pages.currentWidget() is not self.case_page or not self.editor.is_modified:
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
-                          _("このケースには保存していない変更があります。保存しますか？"), parent=self)
-        save = box.addButton(_("保存する"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_("保存しない"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        if box.clickedButton() is save:
+        answer = choose(self, _("このケースには保存していない変更があります。保存しますか？"),
+                        _("保存する"), _("保存しない"))
+        if answer == 0:
             return self.save()
-        return box.clickedButton() is discard
+        return answer == 1
 
     def new_case(self) -> None:
         if not self.may_leave_case():
@@ -315,6 +330,8 @@ class MainWindow(QMainWindow):
         case = self.editor.current_case(for_saving=True)
         if case is None:
             self.statusBar().showMessage(_("入力に誤りがあります。赤い欄を直してください。保存していません。"))
+            return False
+        if self.case_id is None and not self._not_a_second_case(case):
             return False
         try:
             if self.case_id is None:
@@ -358,6 +375,54 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self.deadlines.refresh()
         return box.clickedButton() is overwrite
+
+    def delete_case(self) -> None:
+        """Move the open case to the trash (ごみ箱), after asking; it can be brought back from there."""
+        if self.pages.currentWidget() is not self.case_page:
+            return
+        if self.case_id is None:
+            self.statusBar().showMessage(_("まだ保存していないケースです。削除するものはありません。"), 5000)
+            return
+        name = self.editor.head_name() or _("（氏名なし）")
+        if not confirm(self, _("ケース #{id}「{name}」を削除しますか？\nごみ箱に移します（「表示」→「ごみ箱」から元に戻せます）。")
+                       .format(id=self.case_id, name=name), _("削除する")):
+            return
+        try:
+            self.store.delete(self.case_id)
+        except (CaseNotFound, StoreError) as e:
+            QMessageBox.warning(self, APP_NAME, str(e))
+            return
+        self.statusBar().showMessage(_("ケース #{id} をごみ箱に移しました").format(id=self.case_id), 5000)
+        self.case_id = None
+        self.editor.new_case()  # nothing unsaved is left behind to ask about
+        self.report = None
+        self._report_fresh = False
+        self.pages.setCurrentWidget(self.welcome)
+        self._cases_changed()
+
+    def _cases_changed(self) -> None:
+        self.cases.refresh()
+        self.deadlines.refresh()
+
+    def _not_a_second_case(self, case: Case) -> bool:
+        """Before a new case is first saved: if the store has a case of the same 世帯主 (same ふりがな and
+        birth date, any status), ask. True: save it anyway; False: not saved (cancelled, or the
+        existing case was opened instead)."""
+        head = case.head
+        if not head.kana or head.birth_date is None:
+            return True
+        same = self.store.same_person(head.kana, head.birth_date)
+        if not same:
+            return True
+        first = same[0]
+        status = _(STATUS_LABELS.get(first.status, first.status))
+        answer = choose(self, _("同じ方のケースがあるようです（#{id} {name}、{status}）。開きますか？")
+                        .format(id=first.id, name=first.head_name or "", status=status), _("開く"), _("このまま保存"))
+        if answer == 0:
+            self.editor.new_case()  # the new one is dropped: the client's case is the one to go on with
+            self.open_case(first.id)
+            self.statusBar().showMessage(_("入力中の新しいケースは保存せず、#{id} を開きました").format(id=first.id), 8000)
+        return answer == 1
 
     def add_log_entry(self) -> None:
         if self.pages.currentWidget() is self.case_page:
@@ -495,7 +560,67 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self, self.municipalities)
         if dialog.exec():
-            apply_text_size(QApplication.instance(), self.settings.get("large_text"))
+            self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """What the settings change on screen, at once: the text size (the list re-sizes its columns
+        and the side pane widens to keep them in view) and the idle lock's minutes."""
+        apply_text_size(QApplication.instance(), self.settings.get("large_text"))
+        for widget in self.findChildren(QWidget):
+            if widget.styleSheet():  # Qt does not pass a new font into a widget under a style sheet
+                widget.setStyleSheet(widget.styleSheet())
+        QApplication.sendPostedEvents()  # the font change reaches every widget before the widths are read
+        splitter = self.centralWidget()
+        sizes = splitter.sizes()
+        needed = self.browser.needed_width()
+        if sizes[0] < needed:
+            splitter.setSizes([needed, max(sum(sizes) - needed, 1)])
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(self.settings.get("lock_minutes"))
+
+    def change_passphrase(self) -> bool:
+        """Ask the passphrase in use, then the new one twice; re-encrypt the database and make a backup
+        under the new one (older backups keep the passphrase they were made with). True if changed."""
+        from kokuho_desk.ui.passphrase_dialog import PassphraseDialog
+
+        if not self.store.encrypted:
+            QMessageBox.information(self, APP_NAME, _("このデータベースは暗号化されていません。"))
+            return False
+        old: list[str] = []
+
+        def check_old(passphrase: str) -> str | None:
+            if not self.store.check_passphrase(passphrase):
+                return _("パスフレーズが違います。")
+            old.append(passphrase)
+            return None
+
+        def change(new: str) -> str | None:
+            if new == old[0]:
+                return _("今のパスフレーズと同じです。別のものにしてください。")
+            operations.wait_for_all()
+            self.reader.release()  # re-encrypting needs the only connection to the file
+            try:
+                self.store.change_passphrase(old[0], new)
+            except (StoreError, DatabaseError) as e:  # e.g. the file is busy: nothing was changed
+                return _("パスフレーズを変更できませんでした（{e}）").format(e=e)
+            return None
+
+        if not PassphraseDialog(check_old, new=False, parent=self,
+                                prompt=_("パスフレーズを変更します。今のパスフレーズを入力してください。")).exec():
+            return False
+        if not PassphraseDialog(change, new=True, parent=self,
+                                prompt=_("新しいパスフレーズを二回入力してください。"
+                                         "忘れると記録を読めなくなります。紙に書いて鍵のかかる場所に保管してください。")).exec():
+            return False
+        try:
+            self.store.backup("passphrase")
+            done = _("パスフレーズを変更し、新しいパスフレーズでバックアップを作りました。"
+                     "それより前のバックアップは前のパスフレーズのままです。")
+        except StoreError as e:
+            done = _("パスフレーズを変更しました。バックアップは作れませんでした: {e}").format(e=e)
+        self._cases_changed()
+        self.statusBar().showMessage(done, 15000)
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         """On the first show, put the window where it was when it last closed (over the start-up size)."""

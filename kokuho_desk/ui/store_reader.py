@@ -109,7 +109,7 @@ class StoreReader(QObject):
     _count = Signal(int, object)
     _page = Signal(int, object, int, int)
     _deadlines = Signal(object, object)
-    release = Signal()  # close the reader's connection (the idle lock); the next request re-opens it
+    _release = Signal()
 
     def __init__(self, path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -121,12 +121,12 @@ class StoreReader(QObject):
         self._count.connect(self._worker.count)
         self._page.connect(self._worker.page)
         self._deadlines.connect(self._worker.deadlines)
-        self.release.connect(self._worker.close)
         self._worker.deadlines_read.connect(self.deadlines_read)
         self._worker.counted.connect(self.counted)
         self._worker.paged.connect(self.paged)
         self._worker.failed.connect(self.failed)
         self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
+        self._release.connect(self._worker.close, Qt.ConnectionType.BlockingQueuedConnection)
         self._thread.start()
 
     def new_generation(self) -> int:
@@ -142,6 +142,12 @@ class StoreReader(QObject):
 
     def request_deadlines(self, start: date, end: date) -> None:
         self._deadlines.emit(start, end)
+
+    def release(self) -> None:
+        """Close the reader's connection now (the idle lock; before the database is re-encrypted);
+        the next request opens it again."""
+        self.new_generation()
+        self._release.emit()
 
     def close(self) -> None:
         self.new_generation()

@@ -119,3 +119,20 @@ def test_helpers_normalise_and_escape():
     assert search_key("ＡＢＣ　やまだ ﾀﾛｳ") == "abc ヤマダ タロウ"
     assert fts_phrase(['a"b', "山田太"]) == '"a""b" "山田太"'
     assert like_pattern("10%_\\") == "%10\\%\\_\\\\%"
+
+
+def test_same_person_matches_the_reading_as_search_does_and_the_birth_date(store):
+    """Ensure a head read 「やまだ　たろう」 born 1970-05-01 finds the closed case of 「ヤマダ タロウ」 born that day,
+    not one born another day nor one with another reading."""
+    from dataclasses import replace
+    from datetime import date
+
+    same = store.create(make_case("山田 太郎", "ヤマダ タロウ", status="closed"))
+    other_day = make_case("山田 太郎", "ヤマダ タロウ")
+    other_day = replace(other_day, members=[replace(other_day.members[0], birth_date=date(1971, 5, 1))])
+    store.create(other_day)
+    store.create(make_case("山田 次郎", "ヤマダ ジロウ"))
+    found = store.same_person("やまだ　たろう", date(1970, 5, 1))
+    assert [(s.id, s.status) for s in found] == [(same, "closed")]
+    assert store.same_person("ﾔﾏﾀﾞﾀﾛｳ", date(1970, 5, 1))[0].id == same
+    assert store.same_person("　", date(1970, 5, 1)) == []

@@ -125,6 +125,7 @@ class TextField(Field):
             edit = QLineEdit()
             edit.textChanged.connect(lambda _t: self.changed.emit())
             edit.editingFinished.connect(lambda: _left(self))
+            edit.returnPressed.connect(edit.focusNextChild)  # Enter moves on like Tab, as on a paper form
         edit.setPlaceholderText(placeholder)
         super().__init__(key, label, edit, parent)
 
@@ -217,6 +218,7 @@ class DateListField(Field):
         edit.setAccessibleName(self.label)
         remove = QPushButton(_("削除"))
         remove.setAutoDefault(False)
+        remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # out of the tab chain, like a row's delete button
         line = QWidget()
         row = QHBoxLayout(line)
         row.setContentsMargins(0, 0, 0, 0)
@@ -307,6 +309,21 @@ class CheckField(Field):
 
     def set_value(self, value: Any) -> None:
         self.input.setChecked(bool(value))
+
+
+class Kept(dict):
+    """A part of the case file kept even while empty (the form drops other empty objects)."""
+
+
+class PresenceField(CheckField):
+    """A tick that says a part exists before its details are known (「失業した」: the member has a
+    record of leaving work, so the checks ask for its 離職日 and 離職理由コード)."""
+
+    def value(self) -> Kept | None:
+        return Kept() if self.input.isChecked() else None
+
+    def set_value(self, value: Any) -> None:
+        self.input.setChecked(value is not None)
 
 
 class MultiChoiceField(Field):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from kokuho_desk.model.casefile import FieldError
 from kokuho_desk.model.normalize import InputError
-from kokuho_desk.ui.case_editor.fields import Field
+from kokuho_desk.ui.ask import confirm
+from kokuho_desk.ui.case_editor.fields import Field, Kept
+from kokuho_desk.ui.i18n import _
 
 _ITEM_RE = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
 
@@ -62,7 +64,7 @@ def prune(data: dict[str, Any]) -> dict[str, Any]:
         v = data[k]
         if isinstance(v, dict):
             prune(v)
-        if v is None or v == {}:
+        if v is None or (v == {} and not isinstance(v, Kept)):
             del data[k]
     return data
 
@@ -104,6 +106,7 @@ class Details(QWidget):
         super().__init__()
         self._register = register
         self.fields: list[Field] = []
+        self.openers: list[Field] = []
         self.toggle = QToolButton()
         self.toggle.setText(title)
         self.toggle.setCheckable(True)
@@ -143,7 +146,12 @@ class Details(QWidget):
         self.body.setVisible(open_)
 
     def open_if_filled(self) -> None:
-        self.set_open(any(not f.is_blank() for f in self.fields))
+        self.set_open(any(not f.is_blank() for f in self.fields + self.openers))
+
+    def opened_by(self, field: Field) -> None:
+        """Open while ``field`` (outside the fold) is set: the fold holds what it needs."""
+        self.openers.append(field)
+        field.changed.connect(lambda: field.is_blank() or self.set_open(True))
 
 
 def reveal(widget: QWidget) -> None:
@@ -172,6 +180,7 @@ class Row(QFrame):
         self.title.setStyleSheet("font-weight: bold")
         self.remove_button = QPushButton(remove_label)
         self.remove_button.setAutoDefault(False)
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # out of the tab chain: Space never deletes
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -233,6 +242,7 @@ class RowList(QWidget):
 
     changed = Signal()
     left = Signal()
+    relaid = Signal()  # a row was added or removed (the page puts the tab order right again)
 
     def __init__(self, key: str, title: str, make_row: Callable[[], Row],
                  new_item: Callable[[], dict[str, Any]], add_label: str):
@@ -267,6 +277,7 @@ class RowList(QWidget):
         row.remove_requested.connect(self._remove)
         self.rows.append(row)
         self._box.addWidget(row)
+        self.relaid.emit()
         return row
 
     def add_new(self) -> Row:
@@ -278,10 +289,18 @@ class RowList(QWidget):
         row.fields[0].setFocus()
         return row
 
+    def describe(self, row: Row) -> str:
+        """What the user calls the row: 「世帯員「山田 花子」」 when it has a name, else 「世帯員2」."""
+        name = next((f.value() for f in row.fields if f.key == "name"), None)
+        return f"{row.title.text()}「{name}」" if name else f"{row.title.text()}{self.rows.index(row) + 1}"
+
     def _remove(self, row: Row) -> None:
+        if not confirm(self, _("{row}を削除しますか？").format(row=self.describe(row)), _("削除する")):
+            return
         self.rows.remove(row)
         row.setParent(None)
         row.deleteLater()
+        self.relaid.emit()
         self.changed.emit()
         self.add_button.setFocus()
 
@@ -290,8 +309,10 @@ class RowList(QWidget):
             row.setParent(None)
             row.deleteLater()
         self.rows = []
-        for item in items:
-            self.add_row(item)
+        with QSignalBlocker(self):  # one re-ordering of the tab chain for the whole list
+            for item in items:
+                self.add_row(item)
+        self.relaid.emit()
 
     def gather(self, errors: list[FieldError]) -> list[dict[str, Any]]:
         return [row.gather(f"{self.key}[{i}].", errors) for i, row in enumerate(self.rows)]

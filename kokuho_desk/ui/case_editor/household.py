@@ -16,12 +16,15 @@ from kokuho_desk.ui.case_editor.fields import (
     ChoiceField,
     CodeField,
     DateField,
+    Field,
+    Kept,
+    PresenceField,
     TextField,
     WordsField,
     YearField,
     tristate,
 )
-from kokuho_desk.ui.case_editor.form import Form, Row, RowList
+from kokuho_desk.ui.case_editor.form import Details, Form, Row, RowList
 from kokuho_desk.ui.case_editor.municipality_field import MunicipalityField
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import _
@@ -50,10 +53,12 @@ def _member_row(today: date) -> Row:
     row.add(AmountField("income.business", _("事業所得（年）"), signed=True), 4, 0)
     row.add(AmountField("income.other", _("その他の所得")), 4, 1)
     row.add(TextField("disability", _("障害者手帳等"), placeholder=_("例: 身体2級")), 5, 0)
+    unemployed = row.add(PresenceField("unemployment", _("失業した（会社都合などで離職）")), 5, 1)
     more = row.details(_("詳しく（失業・出産・国保の加入日など）"), 6)
-    more.add(DateField("unemployment.separation_date", _("離職日")), 0, 0)
+    separation = more.add(DateField("unemployment.separation_date", _("離職日")), 0, 0)
     code = more.add(CodeField("unemployment.reason_code", _("離職理由コード"), placeholder=_("例: 11")), 0, 1)
     code.set_hint(reason_code_hint(today))
+    _tie_unemployment(unemployed, more, [separation, code])
     more.add(DateField("childbirth.expected_date", _("出産予定日")), 1, 0)
     more.add(CheckField("childbirth.multiple", _("多胎（双子など）"), unchecked=None), 1, 1)
     more.add(DateField("joined_date", _("国保の加入日")), 2, 0)
@@ -63,6 +68,15 @@ def _member_row(today: date) -> Row:
     more.add(CheckField("public_medical_aid", _("公費負担医療を受けている")), 4, 0)
     more.add(CheckField("foreign_resident", _("外国籍")), 4, 1)
     return row
+
+
+def _tie_unemployment(tick: PresenceField, more: Details, details: list[Field]) -> None:
+    """「失業した」 opens 「詳しく」 where 離職日 and 離職理由コード go; typing one of them ticks it;
+    untying it clears them (they are in view: the fold is open)."""
+    more.opened_by(tick)
+    for f in details:
+        f.changed.connect(lambda: any(not d.is_blank() for d in details) and tick.set_value(Kept()))
+    tick.input.toggled.connect(lambda on: on or [d.set_value(None) for d in details])
 
 
 class HouseholdPage(Page):

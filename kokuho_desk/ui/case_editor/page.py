@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLayout, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from kokuho_desk.ui.case_editor.fields import Field
 from kokuho_desk.ui.case_editor.form import Details, Form, RowList, place
+
+
+def tab_stops(widget: QWidget) -> list[QWidget]:
+    """The widgets Tab should stop at inside ``widget``, in reading order: the order of its layouts
+    (top to bottom, and left to right within a row), not the order the widgets were made in."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+        return [widget]
+    return _layout_stops(widget.layout()) if widget.layout() is not None else []
+
+
+def _layout_stops(layout: QLayout) -> list[QWidget]:
+    stops = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is not None:
+            stops += tab_stops(item.widget())
+        elif item.layout() is not None:
+            stops += _layout_stops(item.layout())
+    return stops
 
 
 class Section(QGroupBox):
@@ -49,6 +71,7 @@ class Page(QScrollArea):
         box = QGroupBox(rows.title)
         QVBoxLayout(box).addWidget(rows)
         self._column.addWidget(box)
+        rows.relaid.connect(self.order_tabs)
         return self._form.add_list(rows)
 
     def buttons(self, *buttons: QPushButton) -> None:
@@ -62,3 +85,13 @@ class Page(QScrollArea):
 
     def finish(self) -> None:
         self._column.addStretch(1)
+
+    def order_tabs(self) -> None:
+        """Tab goes down the page in reading order (Qt would put rows added later at the very end)."""
+        stops = tab_stops(self.widget())
+        for first, second in zip(stops, stops[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.order_tabs()
+        super().showEvent(event)
