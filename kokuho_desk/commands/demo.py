@@ -34,6 +34,9 @@ def _remove_old_demo(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+DEMO_DESK_ID, DEMO_DESK_NAME = "demo", "デモ相談窓口（架空）"
+
+
 def run(args: Namespace) -> int:
     if not 1 <= args.count <= MAX_COUNT:
         print(f"事例の数は 1〜{MAX_COUNT} で指定してください: {args.count}", file=sys.stderr)
@@ -49,6 +52,7 @@ def run(args: Namespace) -> int:
                 return EXIT_INVALID
             for case in demo_cases(args.count, today=date.today()):
                 store.create(case)
+            store.set_desk_identity(DEMO_DESK_ID, DEMO_DESK_NAME)  # no first-run question in the demo
             store.audit("demo", None, f"架空の事例 {args.count} 件")
     except OSError as e:
         print(f"デモ用データベースを作れません（使用中かもしれません）: {path}（{e.strerror}）", file=sys.stderr)

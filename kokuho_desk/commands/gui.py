@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kokuho_desk import APP_ID, APP_NAME, paths
 from kokuho_desk.cli import EXIT_ERROR
 from kokuho_desk.store import Store, StoreError, default_db_path, open_store
+from kokuho_desk.ui.desk_dialog import ask_desk_at_first_run
 from kokuho_desk.ui.i18n import install_qt_japanese
 from kokuho_desk.ui.lock import install_idle_lock
 from kokuho_desk.ui.main_window import MainWindow
@@ -70,6 +71,7 @@ def start(args: Namespace) -> tuple[QApplication, MainWindow | None]:
     app.aboutToQuit.connect(store.close)
     window.resize(app.primaryScreen().availableGeometry().size())
     window.showMaximized()
+    QTimer.singleShot(0, lambda: ask_desk_at_first_run(store, settings, window))  # first start: which desk
     return app, window
 
 

@@ -34,6 +34,7 @@ def test_the_app_sets_up_the_idle_lock_and_a_start_backup(qtbot, tmp_path, monke
     path = tmp_path / "demo.db"
     with open_store(path, passphrase=DEMO_PASSPHRASE) as store:
         store.create(demo_cases(1, today=date(2025, 10, 1))[0])
+        store.set_desk_identity("desk-1", "見本の相談窓口")  # a desk already set up: no first-run question
     app, window = gui.start(Namespace(db=str(path), passphrase=DEMO_PASSPHRASE))
     try:
         assert window is not None and window.idle_lock is not None
