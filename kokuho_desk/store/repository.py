@@ -350,6 +350,10 @@ class Store:
         self._db.conn.executemany(
             "INSERT INTO deadlines (case_id, due_date, action, source, done) VALUES (?, ?, ?, ?, ?)",
             [(case_id, due, action, LOG_SOURCE, done) for due, action, done in log_deadlines(case)])
+        # A step the checks set that the log now records as 済み (ticked in 概要) is done there too.
+        done = [e.next_action for e in case.log if e.done and e.next_action]
+        self._db.conn.executemany("UPDATE deadlines SET done = 1 WHERE case_id = ? AND source != ? AND action = ?",
+                                  [(case_id, LOG_SOURCE, action) for action in done])
         self._refresh_next_due(case_id)
 
     def _refresh_next_due(self, case_id: int) -> None:

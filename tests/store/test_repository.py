@@ -152,6 +152,19 @@ def test_deadlines_from_log_and_next_actions(store):
     assert store.deadlines(date(2025, 6, 21), date(2025, 6, 30)) == []
 
 
+def test_a_checks_step_ticked_done_in_the_log_leaves_the_deadlines(store):
+    """Ensure a step the checks set (特別療養費の申出, due 2025-06-10) that the saved log records as 済み
+    no longer shows in 今週の期限 or as the case's next deadline."""
+    b = store.create(make_case(name="架空 花子"))
+    store.set_next_actions(b, [NextAction("特別療養費の申出", date(2025, 6, 10))], "special_care_benefit")
+    case = store.get(b)
+    case.log.append(LogEntry(date=TODAY, note="済み", next_action="特別療養費の申出", due_date=date(2025, 6, 10),
+                             done=True, kind="check"))
+    store.update(b, case)
+    assert store.deadlines(date(2025, 6, 1), date(2025, 6, 30)) == []
+    assert store.list(status=None, order_by="id")[0].next_due_date is None
+
+
 def test_add_log_entry_appends_and_updates_deadlines(store):
     """Ensure add_log_entry appends to the case's log and its due date becomes a deadline."""
     case_id = store.create(make_case())
