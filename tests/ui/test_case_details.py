@@ -73,7 +73,7 @@ def test_bad_reason_code_shows_under_the_field_and_nothing_is_saved(qtbot, make_
     assert window.case_id is None
     assert field(window, "members[0].unemployment.reason_code").error == "⚠ 離職理由コードは2桁の数字です（例: 11）"
     assert details.is_open
-    assert field(window, "members[0].unemployment.reason_code").input.hasFocus()
+    assert window.focusWidget() is field(window, "members[0].unemployment.reason_code").input
     with open_store(db_path) as store:
         assert store.count(status=None) == 0
 
@@ -90,7 +90,7 @@ def test_acknowledgement_date_round_trips(qtbot, make_window, db_path):
     qtbot.mouseClick(row.folds[0].toggle, Qt.MouseButton.LeftButton)
     dates = field(window, "arrears[0].acknowledgements")
     qtbot.mouseClick(dates.add_button, Qt.MouseButton.LeftButton)
-    assert dates.edits[0].hasFocus()
+    assert window.focusWidget() is dates.edits[0]
     type_text(dates.edits[0], "R7.6.1")
     assert window.save()
     case_id = window.case_id

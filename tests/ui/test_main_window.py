@@ -186,7 +186,7 @@ def test_missing_field_link_jumps_to_the_field(qtbot, make_window):
     assert "いま使えるもの" in card.missing.text()
     card.missing.linkActivated.emit("insurance.status")
     assert window.editor.tabs.currentWidget() is window.editor.medical
-    qtbot.waitUntil(lambda: field(window, "insurance.status").input.hasFocus())
+    qtbot.waitUntil(lambda: window.focusWidget() is field(window, "insurance.status").input)
 
 
 def test_deadline_from_log_shows_in_this_weeks_deadlines(qtbot, make_window):
