@@ -37,8 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("check", help="ケースファイルを判定する（保険料の再計算と各制度の判定）")
     s.add_argument("file", help="ケースファイル（- で標準入力）")
     s.add_argument("--json", action="store_true", help="結果をJSONで出力する")
-    s.add_argument("--what-if", action="append", default=[], metavar="RULE",
-                   help="予定されている制度を仮に適用する（例: child_reduction_2027）")
+    s.add_argument(
+        "--what-if",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="予定されている制度を仮に適用する（例: child_reduction_2027）",
+    )
     s.set_defaults(module="check")
 
     s = sub.add_parser("case", help="ケースの取り込み・書き出し")

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # (the encrypted path has its own tests in tests/security).
 os.environ.setdefault("KOKUHO_DESK_NO_ENCRYPTION", "1")
 
-import pytest  # noqa: E402
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 # The worked examples the tests rely on live in the repository (tests/data/examples, with their

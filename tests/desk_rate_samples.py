@@ -19,17 +19,29 @@ from kokuho_desk.rules.desk_rates import DeskRate
 CHICHIBU_TOTAL = 270_600
 
 CHICHIBU_YEAR = {
-    "method": "3方式", "rounding": 100,
+    "method": "3方式",
+    "rounding": 100,
     "medical": {"income_rate_percent": "7.5", "per_capita": 27000, "per_household": 20000, "cap": 660000},
     "support": {"income_rate_percent": "2.5", "per_capita": 9000, "per_household": 7000, "cap": 260000},
-    "child": {"income_rate_percent": "0.3", "per_capita": 1500, "per_household": 0, "cap": 30000,
-              "per_capita_adult_extra": 100},
+    "child": {
+        "income_rate_percent": "0.3",
+        "per_capita": 1500,
+        "per_household": 0,
+        "cap": 30000,
+        "per_capita_adult_extra": 100,
+    },
 }
 CHICHIBU = DeskRate("秩父市", 2026, "料", CHICHIBU_YEAR, "通知書から")
 
 
 def household(municipality: str = "秩父市", fiscal_year: int | None = None, rates: dict | None = None) -> Case:
-    head = Member(relation="head", name="架空 一郎", kana="カクウ イチロウ", birth_date=date(1996, 5, 1),
-                  income=Income(declared=True, business=2_430_000))
-    return Case(as_of=date(2026, 12, 4), fiscal_year=fiscal_year, municipality=municipality, members=[head],
-                rates=rates)
+    head = Member(
+        relation="head",
+        name="架空 一郎",
+        kana="カクウ イチロウ",
+        birth_date=date(1996, 5, 1),
+        income=Income(declared=True, business=2_430_000),
+    )
+    return Case(
+        as_of=date(2026, 12, 4), fiscal_year=fiscal_year, municipality=municipality, members=[head], rates=rates
+    )

@@ -23,8 +23,7 @@ def _imports(path: Path) -> set[str]:
 @pytest.mark.parametrize("sub", CORE)
 def test_core_never_imports_qt(sub):
     """Ensure no module of the core imports PySide6."""
-    offenders = [str(p.relative_to(PACKAGE)) for p in (PACKAGE / sub).rglob("*.py")
-                 if "PySide6" in _imports(p)]
+    offenders = [str(p.relative_to(PACKAGE)) for p in (PACKAGE / sub).rglob("*.py") if "PySide6" in _imports(p)]
     assert offenders == []
 
 
@@ -33,9 +32,11 @@ def test_check_command_runs_without_qt():
     import subprocess
     import sys
 
-    code = ("import sys, kokuho_desk.cli, kokuho_desk.rules, kokuho_desk.model.casefile;"
-            "import importlib.util as u;"
-            "m = u.find_spec('kokuho_desk.commands.check') and __import__('kokuho_desk.commands.check');"
-            "print(any(n.startswith('PySide6') for n in sys.modules))")
+    code = (
+        "import sys, kokuho_desk.cli, kokuho_desk.rules, kokuho_desk.model.casefile;"
+        "import importlib.util as u;"
+        "m = u.find_spec('kokuho_desk.commands.check') and __import__('kokuho_desk.commands.check');"
+        "print(any(n.startswith('PySide6') for n in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

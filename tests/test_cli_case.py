@@ -9,10 +9,20 @@ from kokuho_desk.model.casefile import case_from_json, case_to_json
 from kokuho_desk.store import open_store
 from tests.conftest import example_files
 
-GOOD = {"as_of": "2025-06-01", "municipality": "大阪市",
-        "members": [{"relation": "head", "name": "見本 太郎", "kana": "ミホン タロウ", "birth_date": "1960-04-10",
-                     "income": {"declared": True, "pension": 1200000}}],
-        "contact": {"postal_code": "530-0001", "address": "大阪府大阪市見本区架空町1-2-3"}}
+GOOD = {
+    "as_of": "2025-06-01",
+    "municipality": "大阪市",
+    "members": [
+        {
+            "relation": "head",
+            "name": "見本 太郎",
+            "kana": "ミホン タロウ",
+            "birth_date": "1960-04-10",
+            "income": {"declared": True, "pension": 1200000},
+        }
+    ],
+    "contact": {"postal_code": "530-0001", "address": "大阪府大阪市見本区架空町1-2-3"},
+}
 
 
 def _with(path_value_pairs):
@@ -54,8 +64,7 @@ BAD_FILES = [  # (file text, the field or words the message must name)
     (_with([(("favourite_colour",), "青")]), "favourite_colour"),
     (_with([(("status",), "pending")]), "status"),
     (_with([(("arrears",), [{"amount": 5000}])]), "arrears[0]"),
-    (_with([(("seizures",), [{"asset": "salary", "amount": 300000, "monthly_gross": 200000}])]),
-     "seizures[0].amount"),
+    (_with([(("seizures",), [{"asset": "salary", "amount": 300000, "monthly_gross": 200000}])]), "seizures[0].amount"),
     (_with([(("log",), [{"date": "2025-06-01", "due_date": "2025-05-01"}])]), "log[0].due_date"),
     (_with([(("insurance",), {"status": "gold"})]), "insurance.status"),
 ]

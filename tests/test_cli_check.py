@@ -41,8 +41,9 @@ def test_check_statement_in_japanese(tmp_path, capsys):
 def test_check_bad_file_exits_2_in_japanese(tmp_path, capsys):
     """Ensure an invalid case file exits 2 with a Japanese message naming the field."""
     bad = tmp_path / "bad.json"
-    bad.write_text('{"as_of": "2025-06-01", "members": [{"relation": "head", "birth_date": "1990-13-01"}]}',
-                   encoding="utf-8")
+    bad.write_text(
+        '{"as_of": "2025-06-01", "members": [{"relation": "head", "birth_date": "1990-13-01"}]}', encoding="utf-8"
+    )
     assert main(["check", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "members[0].birth_date" in err and "日付" in err
@@ -57,8 +58,12 @@ def test_check_missing_file_exits_2(tmp_path, capsys):
 def test_check_reads_stdin_in_a_process(tmp_path):
     """Ensure `check -` reads the case from stdin in a real process and exits 0."""
     text = _case_file(tmp_path).read_text(encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "kokuho_desk", "check", "-", "--json"], input=text.encode(),
-                         capture_output=True, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "kokuho_desk", "check", "-", "--json"],
+        input=text.encode(),
+        capture_output=True,
+        check=False,
+    )
     assert out.returncode == 0, out.stderr.decode()
     assert json.loads(out.stdout)["premium"]["total"] == 328758
 

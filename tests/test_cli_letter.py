@@ -28,9 +28,17 @@ def test_list_names_every_fixed_kind(capsys):
     """Ensure `letter --list` prints each KIND id with its Japanese title."""
     assert main(["letter", "--list"]) == 0
     out = capsys.readouterr().out
-    for kind in ("special-care-benefit", "copayment-relief", "enforcement-suspension", "premium-relief",
-                 "realization-deferral", "seizure-release", "certificate", "premium-statement",
-                 "consultation-record"):
+    for kind in (
+        "special-care-benefit",
+        "copayment-relief",
+        "enforcement-suspension",
+        "premium-relief",
+        "realization-deferral",
+        "seizure-release",
+        "certificate",
+        "premium-statement",
+        "consultation-record",
+    ):
         assert f"{kind}\t" in out
     assert "相談記録票" in out
 
@@ -39,8 +47,22 @@ def test_one_case_file_makes_one_pdf(tmp_path, files):
     """Ensure `letter KIND FILE -o OUT --date` writes the PDF with the name and the 申請日 in 和暦
     (without --date the 申請日 is left for the client: 「令和　年　月　日」)."""
     out = tmp_path / "x.pdf"
-    assert main(["--db", str(tmp_path / "t.db"), "letter", "copayment-relief", str(files[0]), "-o", str(out),
-                 "--date", "2026-12-04"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(tmp_path / "t.db"),
+                "letter",
+                "copayment-relief",
+                str(files[0]),
+                "-o",
+                str(out),
+                "--date",
+                "2026-12-04",
+            ]
+        )
+        == 0
+    )
     text = pdf_text(out.read_bytes())
     assert "山田太郎" in text and format_wareki(date(2026, 12, 4)) in text
     assert main(["--db", str(tmp_path / "t.db"), "letter", "copayment-relief", str(files[0]), "-o", str(out)]) == 0
@@ -73,13 +95,16 @@ def test_case_number_is_recorded_in_log_and_audit(tmp_path):
     assert any(a.action == "letter" and a.detail.startswith("special-care-benefit") for a in audit)
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["letter", "no-such-kind", "{a}"], "という書類はありません"),
-    (["letter", "copayment-relief", "{missing}"], "ケースファイルを読めません"),
-    (["letter", "copayment-relief", "{a}", "--font", "{missing}"], "指定された日本語フォントが使えません"),
-    (["letter", "copayment-relief", "99"], "ケース番号 99"),
-    (["letter", "copayment-relief"], "書類の種類とケース"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["letter", "no-such-kind", "{a}"], "という書類はありません"),
+        (["letter", "copayment-relief", "{missing}"], "ケースファイルを読めません"),
+        (["letter", "copayment-relief", "{a}", "--font", "{missing}"], "指定された日本語フォントが使えません"),
+        (["letter", "copayment-relief", "99"], "ケース番号 99"),
+        (["letter", "copayment-relief"], "書類の種類とケース"),
+    ],
+)
 def test_bad_input_exits_2_with_japanese_message(tmp_path, files, capsys, argv, message):
     """Ensure bad kinds, files, fonts and case numbers exit 2 with a Japanese message and no PDF."""
     argv = [a.format(a=files[0], missing=tmp_path / "missing.json") for a in argv]
@@ -93,6 +118,7 @@ def test_bad_file_in_batch_writes_nothing(tmp_path, files, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "kokuho-desk/case-1"}', encoding="utf-8")
     folder = tmp_path / "out"
-    assert main(["--db", str(tmp_path / "t.db"), "letter", "certificate", str(files[0]), str(bad),
-                 "-o", str(folder)]) == 2
+    assert (
+        main(["--db", str(tmp_path / "t.db"), "letter", "certificate", str(files[0]), str(bad), "-o", str(folder)]) == 2
+    )
     assert not folder.exists() or not list(folder.iterdir())

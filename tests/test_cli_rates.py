@@ -100,8 +100,9 @@ def test_a_malformed_file_changes_nothing_and_names_the_field(tmp_path, capsys, 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "chichibu.toml").write_text(GOOD.replace(old, new.replace("%%", "%")), encoding="utf-8")
-    (folder / "good.toml").write_text(GOOD.replace('"chichibu"', '"good"').replace("秩父市", "長瀞町"),
-                                      encoding="utf-8")
+    (folder / "good.toml").write_text(
+        GOOD.replace('"chichibu"', '"good"').replace("秩父市", "長瀞町"), encoding="utf-8"
+    )
     db = tmp_path / "b.db"
     _desk(db)
     assert main(["--db", str(db), "rates", "import", str(folder)]) == 2
@@ -115,8 +116,9 @@ def test_an_import_never_replaces_a_bundled_year(tmp_path, capsys):
     """Ensure 防府市 FY2025 (bundled) is skipped with a message and the bundled rates stay in use,
     while FY2026 (not bundled) is imported; 防府市 FY2025 still computes 268,300円 from hofu.toml
     (hand computation in tests/rules/test_desk_rates.py)."""
-    text = GOOD.replace('"chichibu"', '"hofu-desk"').replace("秩父市", "山口県防府市") + \
-        GOOD[GOOD.index("[years.2026]"):].replace("2026", "2025")
+    text = GOOD.replace('"chichibu"', '"hofu-desk"').replace("秩父市", "山口県防府市") + GOOD[
+        GOOD.index("[years.2026]") :
+    ].replace("2026", "2025")
     (tmp_path / "hofu-desk.toml").write_text(text, encoding="utf-8")
     db = tmp_path / "b.db"
     assert main(["--db", str(db), "rates", "import", str(tmp_path / "hofu-desk.toml")]) == 0

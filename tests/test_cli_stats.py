@@ -55,8 +55,10 @@ def test_merge_writes_one_zip(db, tmp_path, capsys):
     assert main(["--db", str(other), "stats", "desk", "--id", "minami", "--name", "南相談会"]) == 0
     assert main(["--db", db, "stats", "export", "--out", str(tmp_path / "a.zip")]) == 0
     assert main(["--db", str(other), "stats", "export", "--out", str(tmp_path / "b.zip")]) == 0
-    assert main(["stats", "merge", str(tmp_path / "a.zip"), str(tmp_path / "b.zip"),
-                 "--out", str(tmp_path / "m.zip")]) == 0
+    assert (
+        main(["stats", "merge", str(tmp_path / "a.zip"), str(tmp_path / "b.zip"), "--out", str(tmp_path / "m.zip")])
+        == 0
+    )
     assert "北相談会、南相談会" in capsys.readouterr().out
     assert main(["stats", "merge", str(tmp_path / "a.zip"), "--out", str(tmp_path / "m.zip")]) == 2
     assert "もうあります" in capsys.readouterr().err

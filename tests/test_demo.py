@@ -48,9 +48,11 @@ def test_households_are_varied(cases):
     ages = [age_on(m.birth_date, TODAY) for m in members]
     assert any(c.head.income.pension and 65 <= age_on(c.head.birth_date, TODAY) <= 74 for c in cases)
     assert any(c.head.income and c.head.income.business for c in cases)
-    assert any(all(m.relation != "spouse" for m in c.members)
-               and any(m.relation == "child" and age_on(m.birth_date, TODAY) < 6 for m in c.members)
-               for c in cases)
+    assert any(
+        all(m.relation != "spouse" for m in c.members)
+        and any(m.relation == "child" and age_on(m.birth_date, TODAY) < 6 for m in c.members)
+        for c in cases
+    )
     assert any(40 <= a <= 64 for a in ages) and any(65 <= a <= 74 for a in ages)
     assert any(m.foreign_resident for m in members)
     assert any(m.income and m.income.declared is False for m in members)

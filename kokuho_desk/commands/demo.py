@@ -47,8 +47,10 @@ def run(args: Namespace) -> int:
             _remove_old_demo(path)
         with open_store(path, passphrase=DEMO_PASSPHRASE) as store:
             if store.count(status=None):
-                print(f"このデータベースには既にケースが入っています。デモには別のファイルを指定してください: {path}",
-                      file=sys.stderr)
+                print(
+                    f"このデータベースには既にケースが入っています。デモには別のファイルを指定してください: {path}",
+                    file=sys.stderr,
+                )
                 return EXIT_INVALID
             for case in demo_cases(args.count, today=date.today()):
                 store.create(case)

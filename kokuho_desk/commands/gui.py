@@ -65,8 +65,9 @@ def start(args: Namespace) -> tuple[QApplication, MainWindow | None]:
     if store is None:  # the passphrase dialog was cancelled
         return app, None
     window = MainWindow(store, settings)
-    window.idle_lock = install_idle_lock(window, store.unlock, settings.get("lock_minutes"),
-                                         on_lock=lambda: (window.reader.release(), store.lock()))
+    window.idle_lock = install_idle_lock(
+        window, store.unlock, settings.get("lock_minutes"), on_lock=lambda: (window.reader.release(), store.lock())
+    )
     _schedule_backups(window, store)
     app.aboutToQuit.connect(store.close)
     window.resize(app.primaryScreen().availableGeometry().size())
@@ -78,6 +79,7 @@ def start(args: Namespace) -> tuple[QApplication, MainWindow | None]:
 def _schedule_backups(window: MainWindow, store: Store) -> None:
     """A backup at the start of every session and a daily one while the window stays open,
     each made off the UI thread on its own connection (the store's is the UI thread's)."""
+
     def backup(reason: str) -> None:
         if window.idle_lock.locked:  # the passphrase is forgotten while locked; the next hour's check makes it
             return
@@ -89,8 +91,12 @@ def _schedule_backups(window: MainWindow, store: Store) -> None:
                 else:
                     own.backup_if_due()
 
-        run_in_background(window, make, on_success=lambda _result: None,
-                          on_failure=lambda e: window.statusBar().showMessage(f"バックアップを作れませんでした: {e}"))
+        run_in_background(
+            window,
+            make,
+            on_success=lambda _result: None,
+            on_failure=lambda e: window.statusBar().showMessage(f"バックアップを作れませんでした: {e}"),
+        )
 
     QTimer.singleShot(0, lambda: backup("start"))
     timer = QTimer(window)

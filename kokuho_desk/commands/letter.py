@@ -76,8 +76,12 @@ def _read_sources(args: Namespace) -> list[Source]:
         try:
             sources.append(Source(Path(text).stem, load_case(text)))
         except CaseFileError as e:
-            raise SourceError("\n".join([f"ケースファイルを読めません（書類は作っていません）: {text}"]
-                                         + [f"  {error}" for error in e.errors])) from None
+            raise SourceError(
+                "\n".join(
+                    [f"ケースファイルを読めません（書類は作っていません）: {text}"]
+                    + [f"  {error}" for error in e.errors]
+                )
+            ) from None
     return sources
 
 
@@ -92,8 +96,9 @@ def _outputs(args: Namespace, sources: list[Source]) -> tuple[list[Path], Path |
 
 
 def _desk(args: Namespace) -> DeskInfo:
-    return DeskInfo(name=args.desk or "", volunteer=args.volunteer or "", phone=args.desk_phone or "",
-                    agent=args.agent or "")
+    return DeskInfo(
+        name=args.desk or "", volunteer=args.volunteer or "", phone=args.desk_phone or "", agent=args.agent or ""
+    )
 
 
 def _applied_on(args: Namespace) -> date | None:
@@ -109,8 +114,11 @@ def run(args: Namespace) -> int:
     if args.list:
         return _print_list()
     if not args.kind or not args.sources:
-        print("書類の種類とケース（ファイルまたはケース番号）を指定してください。"
-              "例: kokuho-desk letter copayment-relief case.json -o 申請書.pdf（一覧は --list）", file=sys.stderr)
+        print(
+            "書類の種類とケース（ファイルまたはケース番号）を指定してください。"
+            "例: kokuho-desk letter copayment-relief case.json -o 申請書.pdf（一覧は --list）",
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     if args.kind not in dict(list_letters()):
         print(f"「{args.kind}」という書類はありません。作れる書類: {', '.join(dict(list_letters()))}", file=sys.stderr)
@@ -136,15 +144,17 @@ def run(args: Namespace) -> int:
             warning = verdict_warning(args.kind, report)
             if warning:
                 print(f"注意（{out.stem}）: {warning}", file=sys.stderr)
-            pdf = make_letter(args.kind, source.case, report, today=today, desk=desk, applied_on=applied_on,
-                              font=args.font)
+            pdf = make_letter(
+                args.kind, source.case, report, today=today, desk=desk, applied_on=applied_on, font=args.font
+            )
             write_output(out, pdf, protect=[db_path(args.db)])  # never the database, never through a link
             made.append((source, out))
             batch.append(BatchLetter(out.stem, source.case, pdf))
             print(f"作成しました: {out}")
         if combined is not None:
-            write_output(combined, combined_pdf(args.kind, batch, today=today, font=args.font),
-                         protect=[db_path(args.db)])
+            write_output(
+                combined, combined_pdf(args.kind, batch, today=today, font=args.font), protect=[db_path(args.db)]
+            )
             print(f"まとめて印刷するファイル（申請者一覧つき）: {combined}")
     except (FontNotFoundError, LetterError, OutputRefused) as e:
         print(str(e), file=sys.stderr)

@@ -57,8 +57,10 @@ def open_cli_store(db: str | None) -> Store:
     passphrase = cli_passphrase(path)
     if passphrase is None and not is_encrypted(path) and os.environ.get(ENV_NO_ENCRYPTION) != "1":
         if not path.exists() or path.stat().st_size == 0:
-            raise StoreError(f"新しいデータベースは暗号化して作ります。パスフレーズを環境変数 {ENV_PASSPHRASE} に"
-                             "設定するか、端末から実行して入力してください。")
+            raise StoreError(
+                f"新しいデータベースは暗号化して作ります。パスフレーズを環境変数 {ENV_PASSPHRASE} に"
+                "設定するか、端末から実行して入力してください。"
+            )
     store = open_store(path, passphrase=passphrase)
     desk_rates.install(store.desk_rates())  # the rates this desk entered, for every judgement made here
     return store

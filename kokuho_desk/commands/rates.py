@@ -55,10 +55,15 @@ def _export(db: str | None, path: Path, municipality: str | None) -> int:
             whose = f"{municipality}の" if municipality else ""
             return _refused(f"書き出す料率がありません（{whose}相談窓口で入力した料率はまだありません）")
         if _is_file(path) and len(by_name) > 1:
-            return _refused(f"料率は{len(by_name)}自治体分あります（{'、'.join(by_name)}）。フォルダを指定するか、"
-                            "--municipality で自治体を1つ選んでください")
-        files = {path: entries for entries in by_name.values()} if _is_file(path) else \
-            {path / f"{name}.toml": entries for name, entries in by_name.items()}
+            return _refused(
+                f"料率は{len(by_name)}自治体分あります（{'、'.join(by_name)}）。フォルダを指定するか、"
+                "--municipality で自治体を1つ選んでください"
+            )
+        files = (
+            {path: next(iter(by_name.values()))}
+            if _is_file(path)
+            else {path / f"{name}.toml": entries for name, entries in by_name.items()}
+        )
         try:
             texts = {file: desk_rates.profile_text(file.stem, entries) for file, entries in files.items()}
             for file, text in texts.items():
@@ -94,8 +99,11 @@ def _import(db: str | None, path: Path) -> int:
     for e in entries:
         bundled = desk_rates.bundled_name(e.municipality, e.fiscal_year)
         if bundled is not None:
-            print(f"{e.municipality} {fiscal_year_label(e.fiscal_year)}: 国保デスクに同梱の料率（{bundled}）があるため"
-                  "取り込みません（同梱の料率をそのまま使います）", file=sys.stderr)
+            print(
+                f"{e.municipality} {fiscal_year_label(e.fiscal_year)}: 国保デスクに同梱の料率（{bundled}）があるため"
+                "取り込みません（同梱の料率をそのまま使います）",
+                file=sys.stderr,
+            )
         else:
             kept.append(e)
     with open_cli_store(db) as store:

@@ -45,8 +45,10 @@ def run(args) -> int:
             # their own day now, and those judgements are kept for the next run.
             known = {case_id: kept.judgement for case_id, kept in store.judgements(status="open").items()}
             result = rescreen(open_cases, after, workers=os.cpu_count() or 1, known=known)
-            store.record_judgements(((case_id, case, result.judged[case_id]) for case_id, case in open_cases
-                                     if case_id in result.judged), rules_version())
+            store.record_judgements(
+                ((case_id, case, result.judged[case_id]) for case_id, case in open_cases if case_id in result.judged),
+                rules_version(),
+            )
         changes = result.changes
         for change in changes:
             print(change.describe())

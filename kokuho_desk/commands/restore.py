@@ -24,11 +24,15 @@ def confirmed(path: Path, backup: Path, yes: bool) -> bool:
     if yes:
         return True
     if sys.stdin is None or not sys.stdin.isatty():
-        print("確認できないため戻していません。端末から実行して確認に答えるか、"
-              "スクリプトでは --yes を付けてください。", file=sys.stderr)
+        print(
+            "確認できないため戻していません。端末から実行して確認に答えるか、スクリプトでは --yes を付けてください。",
+            file=sys.stderr,
+        )
         return False
-    answer = input(f"今のデータベース {path} を、バックアップ {backup.name} の内容で置き換えます。\n"
-                   "（今のデータベースはバックアップとして残します）よろしいですか？ [y/N]: ")
+    answer = input(
+        f"今のデータベース {path} を、バックアップ {backup.name} の内容で置き換えます。\n"
+        "（今のデータベースはバックアップとして残します）よろしいですか？ [y/N]: "
+    )
     if answer.strip().lower() not in ("y", "yes", "はい"):
         print("戻していません。", file=sys.stderr)
         return False

@@ -8,9 +8,9 @@ from argparse import Namespace
 from datetime import date
 from pathlib import Path
 
+from kokuho_desk.safe_output import OutputRefused, check_output
 from kokuho_desk.stats.export import ExportError, audit_detail, export_desk
 from kokuho_desk.stats.merge import MergeError, merge_files
-from kokuho_desk.safe_output import OutputRefused, check_output
 from kokuho_desk.stats.output import OutputError
 from kokuho_desk.stats.package import StatsFile, StatsFileError, read_stats_file, write_stats_file
 from kokuho_desk.stats.periods import Quarter
@@ -51,9 +51,8 @@ def desk(args: Namespace) -> str:
 
 
 def export(args: Namespace) -> str:
-    from kokuho_desk.store import StoreError
-
     from kokuho_desk.commands.passphrase import db_path
+    from kokuho_desk.store import StoreError
 
     # Refused before anything is counted or recorded as exported: the database, its backups, a link,
     # or a file already there (an earlier export is never replaced).
@@ -82,8 +81,7 @@ def merge(args: Namespace) -> str:
 def summary(f: StatsFile, path: Path) -> str:
     periods = "、".join(Quarter.parse(p).label for p in f.periods)
     desks = "、".join(d["name"] for d in f.desks)
-    return (f"書き出しました: {path}\n"
-            f"  期間 {periods}（{desks}）、k={f.k}、秘匿 {sum(f.hidden.values())}か所")
+    return f"書き出しました: {path}\n  期間 {periods}（{desks}）、k={f.k}、秘匿 {sum(f.hidden.values())}か所"
 
 
 def run(args: Namespace) -> int:

@@ -23,8 +23,17 @@ from kokuho_desk.model.case import Case, LogEntry
 from kokuho_desk.rules.engine import run_checks
 from kokuho_desk.rules.result import VERDICT_LABELS, CheckResult
 
-__all__ = ["DeskInfo", "FontNotFoundError", "LetterError", "TemplateError", "letter_for_check", "list_letters",
-           "make_letter", "record_letter", "verdict_warning"]
+__all__ = [
+    "DeskInfo",
+    "FontNotFoundError",
+    "LetterError",
+    "TemplateError",
+    "letter_for_check",
+    "list_letters",
+    "make_letter",
+    "record_letter",
+    "verdict_warning",
+]
 
 
 class LetterError(ValueError):
@@ -57,10 +66,14 @@ def verdict_warning(kind: str, report: Report) -> str | None:
     if check is None or check.verdict in ("eligible", "likely"):
         return None
     if check.verdict == "needs_info":
-        return (f"「{check.title}」の判定は「{VERDICT_LABELS['needs_info']}」です。"
-                f"「{form.generic_title}」を作れますが、足りない情報を確かめてから出してください。")
-    return (f"「{check.title}」の判定は「{VERDICT_LABELS['not_eligible']}」です。"
-            f"「{form.generic_title}」を作れますが、相談記録票の理由を読んでから出すか決めてください。")
+        return (
+            f"「{check.title}」の判定は「{VERDICT_LABELS['needs_info']}」です。"
+            f"「{form.generic_title}」を作れますが、足りない情報を確かめてから出してください。"
+        )
+    return (
+        f"「{check.title}」の判定は「{VERDICT_LABELS['not_eligible']}」です。"
+        f"「{form.generic_title}」を作れますが、相談記録票の理由を読んでから出すか決めてください。"
+    )
 
 
 def office_procedures() -> list[str]:
@@ -68,8 +81,16 @@ def office_procedures() -> list[str]:
     return [f.generic_title for f in shipped_forms().values() if f.audience == "office" and f.check]
 
 
-def make_letter(kind: str, case: Case, report: Report | None = None, *, today: date | None = None,
-                desk: DeskInfo | None = None, applied_on: date | None = None, font: str | None = None) -> bytes:
+def make_letter(
+    kind: str,
+    case: Case,
+    report: Report | None = None,
+    *,
+    today: date | None = None,
+    desk: DeskInfo | None = None,
+    applied_on: date | None = None,
+    font: str | None = None,
+) -> bytes:
     """The PDF of letter ``kind`` for ``case``. ``report`` defaults to the checks run on the case;
     ``desk`` the helper printed in the 代理人・同行者 block; ``applied_on`` the 申請日 (None: the
     client writes it); ``font`` a TTF path."""
@@ -79,8 +100,15 @@ def make_letter(kind: str, case: Case, report: Report | None = None, *, today: d
         raise LetterError(f"「{kind}」という書類はありません。作れる書類: {', '.join(forms)}")
     if report is None:
         report = run_checks(case)
-    ctx = build_context(case, report, form.check, today=today or date.today(), desk=desk, applied_on=applied_on,
-                        procedures=office_procedures())
+    ctx = build_context(
+        case,
+        report,
+        form.check,
+        today=today or date.today(),
+        desk=desk,
+        applied_on=applied_on,
+        procedures=office_procedures(),
+    )
     return render(form, ctx, load_fonts(font))
 
 

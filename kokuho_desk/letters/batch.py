@@ -65,19 +65,47 @@ def _roster(kind: str, letters: list[BatchLetter], pages: list[int], today: date
     rows = [[cell(h) for h in ("番号", "世帯主", "住所", "被保険者記号番号", "ファイル", "枚数")]]
     for i, (letter, count) in enumerate(zip(letters, pages), 1):
         c = letter.case
-        rows.append([cell(str(i)), cell(c.head.name or BLANK), cell((c.contact.address if c.contact else None) or BLANK),
-                     cell((c.insurance.number if c.insurance else None) or BLANK), cell(letter.name + ".pdf"),
-                     cell(f"{count}枚")])
+        rows.append(
+            [
+                cell(str(i)),
+                cell(c.head.name or BLANK),
+                cell((c.contact.address if c.contact else None) or BLANK),
+                cell((c.insurance.number if c.insurance else None) or BLANK),
+                cell(letter.name + ".pdf"),
+                cell(f"{count}枚"),
+            ]
+        )
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=30 * mm, rightMargin=20 * mm, topMargin=15 * mm,
-                            bottomMargin=20 * mm, title=f"{form.generic_title} 申請者一覧", author="国保デスク")
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=30 * mm,
+        rightMargin=20 * mm,
+        topMargin=15 * mm,
+        bottomMargin=20 * mm,
+        title=f"{form.generic_title} 申請者一覧",
+        author="国保デスク",
+    )
     w = doc.width
     table = Table(rows, colWidths=[w * x for x in (0.07, 0.18, 0.35, 0.16, 0.16, 0.08)], repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, GRID), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), fonts.body)]))
-    doc.build([Paragraph(cell_markup(f"{form.generic_title}　申請者一覧", fonts), title),
-               Paragraph(cell_markup(f"作成日 {format_wareki(today)}　{len(letters)}世帯", fonts), body),
-               Spacer(1, 4 * mm), table])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.body),
+            ]
+        )
+    )
+    doc.build(
+        [
+            Paragraph(cell_markup(f"{form.generic_title}　申請者一覧", fonts), title),
+            Paragraph(cell_markup(f"作成日 {format_wareki(today)}　{len(letters)}世帯", fonts), body),
+            Spacer(1, 4 * mm),
+            table,
+        ]
+    )
     return buf.getvalue()
 
 

@@ -114,17 +114,48 @@ LISTS: dict[str, str] = {
 }
 
 TABLES: dict[str, dict[str, str]] = {
-    "members": {"name": "氏名", "kana": "フリガナ", "relation": "続柄", "birth_date": "生年月日",
-                "age": "年齢", "insured": "国保", "salary": "給与収入", "pension": "年金収入",
-                "business": "事業所得", "other": "その他の所得"},
-    "insured_members": {"name": "氏名", "kana": "フリガナ", "relation": "続柄", "birth_date": "生年月日",
-                        "age": "年齢"},
-    "arrears": {"fiscal_year": "年度", "kind": "料・税", "amount": "滞納額", "late_fee": "延滞金",
-                "due_date": "納期限", "demand_date": "督促日"},
-    "seizures": {"date": "差押日", "asset": "財産", "amount": "差押額", "monthly_gross": "支給額（月）",
-                 "dependents": "生計を一にする親族", "released": "解除"},
-    "premium_parts": {"part": "区分", "income_based": "所得割", "per_capita": "均等割",
-                      "per_household": "平等割", "total": "計"},
+    "members": {
+        "name": "氏名",
+        "kana": "フリガナ",
+        "relation": "続柄",
+        "birth_date": "生年月日",
+        "age": "年齢",
+        "insured": "国保",
+        "salary": "給与収入",
+        "pension": "年金収入",
+        "business": "事業所得",
+        "other": "その他の所得",
+    },
+    "insured_members": {
+        "name": "氏名",
+        "kana": "フリガナ",
+        "relation": "続柄",
+        "birth_date": "生年月日",
+        "age": "年齢",
+    },
+    "arrears": {
+        "fiscal_year": "年度",
+        "kind": "料・税",
+        "amount": "滞納額",
+        "late_fee": "延滞金",
+        "due_date": "納期限",
+        "demand_date": "督促日",
+    },
+    "seizures": {
+        "date": "差押日",
+        "asset": "財産",
+        "amount": "差押額",
+        "monthly_gross": "支給額（月）",
+        "dependents": "生計を一にする親族",
+        "released": "解除",
+    },
+    "premium_parts": {
+        "part": "区分",
+        "income_based": "所得割",
+        "per_capita": "均等割",
+        "per_household": "平等割",
+        "total": "計",
+    },
     "checks": {"title": "制度", "verdict": "判定", "reasons": "理由", "basis": "根拠"},
     "next_actions": {"action": "すること", "due_date": "期限", "letter": "書類"},
     "log": {"date": "日付", "note": "内容", "next_action": "次にすること", "due_date": "期限"},
@@ -163,24 +194,76 @@ FACTS: dict[str, str] = {
 
 # Words for the case fields a check may find missing (the 相談記録票 names fields as the desk sees them).
 FIELD_WORDS = {
-    "members": "世帯員", "arrears": "滞納", "installments": "期別", "seizures": "差押え", "enforcement": "滞納処分の経過",
-    "name": "氏名", "kana": "フリガナ", "relation": "続柄", "birth_date": "生年月日", "insured": "国保の加入",
-    "income": "前年の収入", "declared": "申告の有無", "salary": "給与収入", "pension": "年金収入",
-    "business": "事業所得", "other": "その他の所得", "unemployment": "非自発的失業", "separation_date": "離職日",
-    "reason_code": "離職理由コード", "childbirth": "出産", "expected_date": "出産予定日", "joined_date": "加入日",
-    "left_date": "喪失日", "finances": "家計", "savings": "預貯金", "monthly_income": "世帯の月収入",
-    "monthly_rent": "家賃", "grade": "生活保護の級地", "expected_annual_income": "今年の所得見込み",
-    "monthly_expenses": "医療費など必要な支出", "fiscal_year": "年度", "amount": "金額", "late_fee": "延滞金",
-    "due_date": "納期限", "demand_date": "督促状の日付", "kind": "種類", "date": "日付", "asset": "財産",
-    "monthly_gross": "支給額", "dependents": "生計を一にする親族の数", "pay_period": "支給の単位",
-    "period_days": "支給期間の日数", "pension_kind": "年金の種類", "deposit_source": "預金の元になったお金",
-    "deposit_credit_date": "入金日", "insurance": "保険証の状況", "status": "状況",
-    "certificate_expiry": "有効期限", "special_care_since": "特別療養費になった日", "number": "記号・番号",
-    "medical": "医療", "needs_care": "医療が必要か", "inpatient": "入院", "outpatient": "外来",
-    "monthly_cost": "医療費の見込み", "notice": "保険料決定通知", "total": "保険料額", "parts": "内訳",
-    "next_due_date": "次の納期限", "hardship": "納付困難の事情", "reasons": "事由", "since": "発生日",
-    "description": "事情の説明", "municipality": "市区町村", "contact": "連絡先", "address": "住所",
-    "phone": "電話", "postal_code": "郵便番号", "as_of": "相談日", "disability": "障害者手帳等",
+    "members": "世帯員",
+    "arrears": "滞納",
+    "installments": "期別",
+    "seizures": "差押え",
+    "enforcement": "滞納処分の経過",
+    "name": "氏名",
+    "kana": "フリガナ",
+    "relation": "続柄",
+    "birth_date": "生年月日",
+    "insured": "国保の加入",
+    "income": "前年の収入",
+    "declared": "申告の有無",
+    "salary": "給与収入",
+    "pension": "年金収入",
+    "business": "事業所得",
+    "other": "その他の所得",
+    "unemployment": "非自発的失業",
+    "separation_date": "離職日",
+    "reason_code": "離職理由コード",
+    "childbirth": "出産",
+    "expected_date": "出産予定日",
+    "joined_date": "加入日",
+    "left_date": "喪失日",
+    "finances": "家計",
+    "savings": "預貯金",
+    "monthly_income": "世帯の月収入",
+    "monthly_rent": "家賃",
+    "grade": "生活保護の級地",
+    "expected_annual_income": "今年の所得見込み",
+    "monthly_expenses": "医療費など必要な支出",
+    "fiscal_year": "年度",
+    "amount": "金額",
+    "late_fee": "延滞金",
+    "due_date": "納期限",
+    "demand_date": "督促状の日付",
+    "kind": "種類",
+    "date": "日付",
+    "asset": "財産",
+    "monthly_gross": "支給額",
+    "dependents": "生計を一にする親族の数",
+    "pay_period": "支給の単位",
+    "period_days": "支給期間の日数",
+    "pension_kind": "年金の種類",
+    "deposit_source": "預金の元になったお金",
+    "deposit_credit_date": "入金日",
+    "insurance": "保険証の状況",
+    "status": "状況",
+    "certificate_expiry": "有効期限",
+    "special_care_since": "特別療養費になった日",
+    "number": "記号・番号",
+    "medical": "医療",
+    "needs_care": "医療が必要か",
+    "inpatient": "入院",
+    "outpatient": "外来",
+    "monthly_cost": "医療費の見込み",
+    "notice": "保険料決定通知",
+    "total": "保険料額",
+    "parts": "内訳",
+    "next_due_date": "次の納期限",
+    "hardship": "納付困難の事情",
+    "reasons": "事由",
+    "since": "発生日",
+    "description": "事情の説明",
+    "municipality": "市区町村",
+    "contact": "連絡先",
+    "address": "住所",
+    "phone": "電話",
+    "postal_code": "郵便番号",
+    "as_of": "相談日",
+    "disability": "障害者手帳等",
 }
 
 
@@ -286,18 +369,20 @@ def _members(case: Case, on: date, insured_only: bool = False) -> list[dict[str,
         if insured_only and not m.insured:
             continue
         inc = m.income
-        rows.append({
-            "name": _text(m.name),
-            "kana": _text(m.kana),
-            "relation": RELATION_LABELS.get(m.relation, m.relation),
-            "birth_date": wareki(m.birth_date),
-            "age": BLANK if m.birth_date is None else f"{age_on(m.birth_date, on)}歳",
-            "insured": "加入" if m.insured else "非加入",
-            "salary": yen(inc.salary if inc else None),
-            "pension": yen(inc.pension if inc else None),
-            "business": yen(inc.business if inc else None),
-            "other": yen(inc.other if inc else None),
-        })
+        rows.append(
+            {
+                "name": _text(m.name),
+                "kana": _text(m.kana),
+                "relation": RELATION_LABELS.get(m.relation, m.relation),
+                "birth_date": wareki(m.birth_date),
+                "age": BLANK if m.birth_date is None else f"{age_on(m.birth_date, on)}歳",
+                "insured": "加入" if m.insured else "非加入",
+                "salary": yen(inc.salary if inc else None),
+                "pension": yen(inc.pension if inc else None),
+                "business": yen(inc.business if inc else None),
+                "other": yen(inc.other if inc else None),
+            }
+        )
     return rows
 
 
@@ -324,25 +409,31 @@ def _levy_word(kind: str) -> str:
 
 
 def _arrears(live: list[tuple[Arrear, int | None, int | None]]) -> list[dict[str, str]]:
-    return [{
-        "fiscal_year": fiscal_year_label(a.fiscal_year),
-        "kind": _levy_word(a.kind),
-        "amount": yen(amount),
-        "late_fee": yen(late_fee),
-        "due_date": wareki(a.due_date),
-        "demand_date": wareki(a.demand_date),
-    } for a, amount, late_fee in live]
+    return [
+        {
+            "fiscal_year": fiscal_year_label(a.fiscal_year),
+            "kind": _levy_word(a.kind),
+            "amount": yen(amount),
+            "late_fee": yen(late_fee),
+            "due_date": wareki(a.due_date),
+            "demand_date": wareki(a.demand_date),
+        }
+        for a, amount, late_fee in live
+    ]
 
 
 def _seizures(case: Case) -> list[dict[str, str]]:
-    return [{
-        "date": wareki(s.date),
-        "asset": SEIZURE_ASSET_LABELS.get(s.asset, s.asset),
-        "amount": yen(s.amount),
-        "monthly_gross": yen(s.monthly_gross),
-        "dependents": _number(s.dependents, "人"),
-        "released": "解除済み" if s.released else "",
-    } for s in case.seizures]
+    return [
+        {
+            "date": wareki(s.date),
+            "asset": SEIZURE_ASSET_LABELS.get(s.asset, s.asset),
+            "amount": yen(s.amount),
+            "monthly_gross": yen(s.monthly_gross),
+            "dependents": _number(s.dependents, "人"),
+            "released": "解除済み" if s.released else "",
+        }
+        for s in case.seizures
+    ]
 
 
 def _premium(report: Report | None, mark: str, review: bool) -> tuple[dict[str, Any] | None, list[dict[str, str]]]:
@@ -352,37 +443,52 @@ def _premium(report: Report | None, mark: str, review: bool) -> tuple[dict[str, 
     mark = mark if review or premium.get("needs_review") else ""
     rows = []
     for part, p in premium.get("parts", {}).items():
-        rows.append({"part": PART_LABELS.get(part, part)}
-                    | {k: yen(p.get(k), mark) for k in ("income_based", "per_capita", "per_household", "total")})
+        rows.append(
+            {"part": PART_LABELS.get(part, part)}
+            | {k: yen(p.get(k), mark) for k in ("income_based", "per_capita", "per_household", "total")}
+        )
     return premium, rows
 
 
 def _review_to_note(text: str) -> str:
     """要確認 inside a table cell becomes ※ (the sheet's footnote and 「確かめること」 explain it)."""
-    return text.replace(f"（{REVIEW_MARK}）", REVIEW_NOTE).replace(f"{REVIEW_MARK}: ", REVIEW_NOTE) \
-        .replace(f"{REVIEW_MARK}:", REVIEW_NOTE).replace(REVIEW_MARK, REVIEW_NOTE)
+    return (
+        text.replace(f"（{REVIEW_MARK}）", REVIEW_NOTE)
+        .replace(f"{REVIEW_MARK}: ", REVIEW_NOTE)
+        .replace(f"{REVIEW_MARK}:", REVIEW_NOTE)
+        .replace(REVIEW_MARK, REVIEW_NOTE)
+    )
 
 
 def _checks(report: Report | None) -> list[dict[str, str]]:
     if report is None:
         return []
-    return [{
-        "title": c.title,
-        "verdict": VERDICT_LABELS[c.verdict] + (REVIEW_NOTE if c.needs_review else ""),
-        "reasons": "\n".join([_review_to_note(r) for r in _reasons(c)]
-                              + [f"足りない情報: {field_words(m)}" for m in c.missing]),
-        "basis": "\n".join(c.basis),
-    } for c in report.checks]
+    return [
+        {
+            "title": c.title,
+            "verdict": VERDICT_LABELS[c.verdict] + (REVIEW_NOTE if c.needs_review else ""),
+            "reasons": "\n".join(
+                [_review_to_note(r) for r in _reasons(c)] + [f"足りない情報: {field_words(m)}" for m in c.missing]
+            ),
+            "basis": "\n".join(c.basis),
+        }
+        for c in report.checks
+    ]
 
 
 def _next_actions(report: Report | None, as_of: date) -> list[dict[str, str]]:
     """Each step with its own deadline; a step the checks date on the 相談日 has none: 「早めに」."""
     if report is None:
         return []
-    return [{"action": a.action,
-             "due_date": "" if a.due_date is None else "早めに" if a.due_date <= as_of else format_wareki(a.due_date),
-             "letter": a.letter or ""}
-            for c in report.checks for a in c.next_actions]
+    return [
+        {
+            "action": a.action,
+            "due_date": "" if a.due_date is None else "早めに" if a.due_date <= as_of else format_wareki(a.due_date),
+            "letter": a.letter or "",
+        }
+        for c in report.checks
+        for a in c.next_actions
+    ]
 
 
 def _total(values: list[int | None]) -> int | None:
@@ -423,8 +529,11 @@ def _addressee(profile) -> tuple[str, str]:
 def _facts(case: Case, live_arrears: list, on: date) -> dict[str, bool]:
     hs, fin, med, ins = case.hardship, case.finances, case.medical, case.insurance
     reasons = set(hs.reasons) if hs else set()
-    last_year = _total([_income_total(m) for m in case.members if m.income is not None]) \
-        if any(m.income for m in case.members) else None
+    last_year = (
+        _total([_income_total(m) for m in case.members if m.income is not None])
+        if any(m.income for m in case.members)
+        else None
+    )
     expected = fin.expected_annual_income if fin else None
     ages = [age_on(m.birth_date, on) for m in case.members if m.birth_date]
     facts = {
@@ -447,8 +556,9 @@ def _facts(case: Case, live_arrears: list, on: date) -> dict[str, bool]:
         "children": any(a < 18 for a in ages),
         "elderly": any(a >= 65 for a in ages),
         "rent": bool(fin and fin.monthly_rent),
-        "low_savings": bool(fin and fin.savings is not None and fin.monthly_income is not None
-                            and fin.savings < fin.monthly_income),
+        "low_savings": bool(
+            fin and fin.savings is not None and fin.monthly_income is not None and fin.savings < fin.monthly_income
+        ),
         "description": bool(hs and hs.description and hs.description.strip()),
         "since_known": bool(hs and hs.since),
     }
@@ -458,8 +568,11 @@ def _facts(case: Case, live_arrears: list, on: date) -> dict[str, bool]:
 def _review_notes(report: Report | None) -> list[str]:
     if report is None:
         return []
-    out = [f"{c.title}: 確認中の数値を使っています（{REVIEW_MARK}）。市区町村に確かめてから申請してください。"
-           for c in report.checks if c.needs_review]
+    out = [
+        f"{c.title}: 確認中の数値を使っています（{REVIEW_MARK}）。市区町村に確かめてから申請してください。"
+        for c in report.checks
+        if c.needs_review
+    ]
     premium = report.to_dict().get("premium") or {}
     if premium.get("needs_review"):
         out.append(f"保険料の再計算: 確認中の料率・基準を使っています（{REVIEW_MARK}）。")
@@ -486,9 +599,16 @@ def _notice_difference(case: Case, premium: dict[str, Any] | None) -> str:
     return notice_difference(notified, computed)
 
 
-def build_context(case: Case, report: Report | None, check_id: str | None, *, today: date,
-                  desk: DeskInfo | None = None, applied_on: date | None = None,
-                  procedures: list[str] = ()) -> LetterContext:
+def build_context(
+    case: Case,
+    report: Report | None,
+    check_id: str | None,
+    *,
+    today: date,
+    desk: DeskInfo | None = None,
+    applied_on: date | None = None,
+    procedures: list[str] = (),
+) -> LetterContext:
     """``applied_on``: the 申請日 to print (None: left for the client to write);
     ``procedures``: the titles the 委任状 offers to tick."""
     check = _check(report, check_id)
@@ -529,8 +649,11 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
         "monthly_income": yen(fin.monthly_income if fin else None),
         "monthly_rent": yen(fin.monthly_rent if fin else None),
         "monthly_expenses": yen(fin.monthly_expenses if fin else None),
-        "last_year_total": yen(_total([_income_total(m) for m in case.members if m.income is not None])
-                               if any(m.income for m in case.members) else None),
+        "last_year_total": yen(
+            _total([_income_total(m) for m in case.members if m.income is not None])
+            if any(m.income for m in case.members)
+            else None
+        ),
         "expected_annual_income": yen(fin.expected_annual_income if fin else None),
         "hardship_reasons": "、".join(HARDSHIP_LABELS[r] for r in hard.reasons) if hard and hard.reasons else BLANK,
         "hardship_since": wareki(hard.since if hard else None),
@@ -541,13 +664,18 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
         "medical_note": _text(med.note if med else None),
         "medical_monthly_cost": yen(med.monthly_cost if med else None),
         "seized_assets": "、".join(dict.fromkeys(SEIZURE_ASSET_LABELS.get(s.asset, s.asset) for s in unreleased))
-                         or BLANK,
+        or BLANK,
         "seized_total": yen(_total([s.amount for s in unreleased])),
         "first_seizure_date": wareki(seizure_dates[0] if seizure_dates else None),
         "arrears_total": yen(_total([amount for _, amount, _ in live])),
         "late_fee_total": yen(_total([fee for _, _, fee in live])),
-        "arrears_years": (BLANK if not years else fiscal_year_label(years[0]) if years[0] == years[-1]
-                          else f"{fiscal_year_label(years[0])}〜{fiscal_year_label(years[-1])}"),
+        "arrears_years": (
+            BLANK
+            if not years
+            else fiscal_year_label(years[0])
+            if years[0] == years[-1]
+            else f"{fiscal_year_label(years[0])}〜{fiscal_year_label(years[-1])}"
+        ),
         "expired_total": yen(sum(expired.values())),
         "next_due_date": wareki(case.notice.next_due_date if case.notice else None),
         "notice_total": yen(case.notice.total if case.notice else None),
@@ -570,8 +698,11 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
     }
     care = [("入院", bool(med and med.inpatient)), ("外来", bool(med and med.outpatient))]
     hardship = [(label, bool(hard and key in hard.reasons)) for key, label in HARDSHIP_LABELS.items()]
-    expired_lines = [f"{fiscal_year_label(case.arrears[i].fiscal_year)}分 {amount:,}円（時効で消滅。納める必要はなく、"
-                     "申請書の金額から外しています）" for i, amount in sorted(expired.items())]
+    expired_lines = [
+        f"{fiscal_year_label(case.arrears[i].fiscal_year)}分 {amount:,}円（時効で消滅。納める必要はなく、"
+        "申請書の金額から外しています）"
+        for i, amount in sorted(expired.items())
+    ]
     return LetterContext(
         fields=fields,
         lists={
@@ -591,9 +722,15 @@ def build_context(case: Case, report: Report | None, check_id: str | None, *, to
             "premium_parts": premium_rows,
             "checks": _checks(report),
             "next_actions": _next_actions(report, case.as_of),
-            "log": [{"date": wareki(e.date), "note": _text(e.note),
-                     "next_action": _text(e.next_action) if e.next_action else "",
-                     "due_date": wareki(e.due_date) if e.due_date else ""} for e in case.log],
+            "log": [
+                {
+                    "date": wareki(e.date),
+                    "note": _text(e.note),
+                    "next_action": _text(e.next_action) if e.next_action else "",
+                    "due_date": wareki(e.due_date) if e.due_date else "",
+                }
+                for e in case.log
+            ],
         },
         choices={"hardship": hardship, "care_type": care, "procedures": [(p, False) for p in procedures]},
         facts=_facts(case, live, case.as_of),

@@ -113,7 +113,8 @@ def find_fonts(font: str | None = None, candidates: tuple[tuple[Path, Path], ...
         if found is None:
             raise FontNotFoundError(
                 f"指定された日本語フォントが使えません: {tried[0]}\n"
-                "TrueType形式（.ttf、または TrueType の .ttc）のフォントを指定してください。")
+                "TrueType形式（.ttf、または TrueType の .ttc）のフォントを指定してください。"
+            )
         return found
     for body, heading in candidates:
         found = _try_pair(body, heading, tried)
@@ -122,4 +123,5 @@ def find_fonts(font: str | None = None, candidates: tuple[tuple[Path, Path], ...
     raise FontNotFoundError(
         "日本語フォントが見つかりません。次の場所を探しました:\n"
         + "\n".join(f"  - {t}" for t in tried)
-        + "\n設定または --font で TrueType 形式の日本語フォント（例: IPAex明朝 ipaexm.ttf）を指定してください。")
+        + "\n設定または --font で TrueType 形式の日本語フォント（例: IPAex明朝 ipaexm.ttf）を指定してください。"
+    )

@@ -26,8 +26,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from kokuho_desk.letters.context import BLANK, CHOICES, TABLES, LetterContext
@@ -39,19 +39,50 @@ BLANK_MARKUP = "＿" * BLANK_WIDTH  # a line to write on (reportlab does not und
 WRITING_ROW = 8 * mm  # the least height of a row written by hand
 MYNUMBER_DIGITS = 12
 # 禁則: characters that may not start a line, and those that may not end one (JIS X 4051, in short).
-NO_LINE_START = set("、。，．,.・：；？！?!:;）」』】〕］｝〉》)]}ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ％‰℃")
+NO_LINE_START = set(
+    "、。，．,.・：；？！?!:;）」』】〕］｝〉》)]}ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ％‰℃"
+)
 NO_LINE_END = set("（「『【〔［｛〈《([{〒")
 CHECKED, UNCHECKED = "■", "□"  # IPAex has no ☐/☑
 SEAL_SIZE = 14 * mm  # the 印 box
 GRID = colors.Color(0.35, 0.35, 0.35)
 SHADE = colors.Color(0.92, 0.92, 0.92)
-AMOUNT_COLUMNS = {"amount", "late_fee", "monthly_gross", "income_based", "per_capita", "per_household", "total",
-                  "salary", "pension", "business", "other"}
+AMOUNT_COLUMNS = {
+    "amount",
+    "late_fee",
+    "monthly_gross",
+    "income_based",
+    "per_capita",
+    "per_household",
+    "total",
+    "salary",
+    "pension",
+    "business",
+    "other",
+}
 # Relative widths of table columns that hold long text; others weigh 1.
-COLUMN_WEIGHTS = {"reasons": 3.2, "note": 3.0, "action": 3.0, "basis": 2.2, "title": 1.8, "next_action": 2.0,
-                  "name": 1.6, "kana": 1.4, "birth_date": 1.5, "part": 1.8, "asset": 0.8, "age": 0.6,
-                  "insured": 0.6, "kind": 0.7, "released": 0.8, "verdict": 1.3,
-                  "salary": 1.3, "pension": 1.3, "business": 1.3, "other": 1.3}
+COLUMN_WEIGHTS = {
+    "reasons": 3.2,
+    "note": 3.0,
+    "action": 3.0,
+    "basis": 2.2,
+    "title": 1.8,
+    "next_action": 2.0,
+    "name": 1.6,
+    "kana": 1.4,
+    "birth_date": 1.5,
+    "part": 1.8,
+    "asset": 0.8,
+    "age": 0.6,
+    "insured": 0.6,
+    "kind": 0.7,
+    "released": 0.8,
+    "verdict": 1.3,
+    "salary": 1.3,
+    "pension": 1.3,
+    "business": 1.3,
+    "other": 1.3,
+}
 
 
 def markup(text: str, fonts: FontSet) -> str:
@@ -126,7 +157,7 @@ class JapaneseParagraph(Paragraph):
             return BLANK_WIDTH * self.style.fontSize
         return stringWidth(self._fonts.displayable(token), self.style.fontName, self.style.fontSize)
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 — reportlab's names
+    def wrap(self, availWidth, availHeight):
         if availWidth != self._broken_for and not (self._cell and self._plain == BLANK):
             self._broken_for = availWidth
             st = self.style
@@ -155,10 +186,22 @@ class _Styles:
         self.body = style("body")
         self.text = style("text", firstLineIndent=size)
         self.right = style("right", alignment=TA_RIGHT)
-        self.title = style("title", fontName=fonts.heading, fontSize=s["title_size"],
-                           leading=s["title_size"] * 1.4, alignment=TA_CENTER, spaceAfter=4 * mm)
-        self.heading = style("heading", fontName=fonts.heading, fontSize=s["heading_size"],
-                             leading=s["heading_size"] * 1.5, spaceBefore=3 * mm, spaceAfter=1 * mm)
+        self.title = style(
+            "title",
+            fontName=fonts.heading,
+            fontSize=s["title_size"],
+            leading=s["title_size"] * 1.4,
+            alignment=TA_CENTER,
+            spaceAfter=4 * mm,
+        )
+        self.heading = style(
+            "heading",
+            fontName=fonts.heading,
+            fontSize=s["heading_size"],
+            leading=s["heading_size"] * 1.5,
+            spaceBefore=3 * mm,
+            spaceAfter=1 * mm,
+        )
         self.heading_center = style("heading_center", parent=self.heading, alignment=TA_CENTER)
         self.item = style("item", leftIndent=size, firstLineIndent=-size)
         small = s["small_size"]
@@ -189,15 +232,20 @@ class _Letter:
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.body)]))
         return t
 
-    def grid(self, rows: list[list], widths: list[float], header: bool = True, writing: bool = False,
-             blank_rows: int = 0) -> Table:
+    def grid(
+        self, rows: list[list], widths: list[float], header: bool = True, writing: bool = False, blank_rows: int = 0
+    ) -> Table:
         """A ruled table. ``writing``: every row is a place to write (≥ 8 mm); the last ``blank_rows``
         rows are empty rows to write in (8 mm)."""
         heights = [None] * (len(rows) - blank_rows) + [WRITING_ROW] * blank_rows
         t = self.table(rows, colWidths=widths, rowHeights=heights, repeatRows=1 if header else 0, hAlign="LEFT")
         pad = self.writing_padding() if writing else (1.5, 2.5)
-        cmds = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), pad[0]), ("BOTTOMPADDING", (0, 0), (-1, -1), pad[1])]
+        cmds = [
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), pad[0]),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad[1]),
+        ]
         if header:
             cmds.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
         else:
@@ -222,20 +270,34 @@ class _Letter:
         title = fill(self.form.title, self.ctx)
         if self.form.audience != "office":
             return [self.p(title, self.st.title), self.p(f["today"], self.st.right)]
-        return [self.p(title, self.st.title), self.p(f["application_date"], self.st.right),
-                self.p(f"{f['addressee']}\u3000様", self.st.body), Spacer(1, 3 * mm),
-                self.applicant(), Spacer(1, 2 * mm), self.helper(), Spacer(1, 4 * mm)]
+        return [
+            self.p(title, self.st.title),
+            self.p(f["application_date"], self.st.right),
+            self.p(f"{f['addressee']}\u3000様", self.st.body),
+            Spacer(1, 3 * mm),
+            self.applicant(),
+            Spacer(1, 2 * mm),
+            self.helper(),
+            Spacer(1, 4 * mm),
+        ]
 
     def _boxed(self, rows: list[list], widths: list[float], spans: list[tuple], heading_row: bool = True) -> Table:
         t = self.table(rows, colWidths=widths, hAlign="LEFT")
         top, bottom = self.writing_padding()
-        cmds = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), top), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom)]
+        cmds = [
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), top),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+        ]
         cmds += [("SPAN", a, b) for a, b in spans]
         cmds += [("BACKGROUND", (0, 1 if heading_row else 0), (0, -1), SHADE), ("BACKGROUND", (2, 1), (2, 2), SHADE)]
         if heading_row:
-            cmds += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("TOPPADDING", (0, 0), (-1, 0), 1.5),
-                     ("BOTTOMPADDING", (0, 0), (-1, 0), 2.5)]
+            cmds += [
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("TOPPADDING", (0, 0), (-1, 0), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 2.5),
+            ]
         t.setStyle(TableStyle(cmds))
         return t
 
@@ -246,14 +308,15 @@ class _Letter:
         address = "〒" + (postal + "\u3000" if postal != BLANK else BLANK + "\n") + f["address"]
         w = self.width
         widths = [30 * mm, w - 30 * mm - 27 * mm - 44 * mm, 27 * mm, 44 * mm]
-        rows = [[self.cell(self.form.applicant_label, head=True), "", "", ""],
-                [self.cell("フリガナ"), self.cell(f["head_kana"]), self.cell("生年月日"), self.cell(f["head_birth_date"])],
-                [self.cell("氏名"), self.cell(f["head_name"]), self.cell("電話"), self.cell(f["phone"])],
-                [self.cell("住所"), self.cell(address), "", ""],
-                [self.cell("被保険者記号番号"), self.cell(f["insurance_number"]), "", ""],
-                [self.cell("個人番号"), self.mynumber_boxes(), "", ""]]
-        return self._boxed(rows, widths, [((0, 0), (-1, 0)), ((1, 3), (-1, 3)), ((1, 4), (-1, 4)),
-                                          ((1, 5), (-1, 5))])
+        rows = [
+            [self.cell(self.form.applicant_label, head=True), "", "", ""],
+            [self.cell("フリガナ"), self.cell(f["head_kana"]), self.cell("生年月日"), self.cell(f["head_birth_date"])],
+            [self.cell("氏名"), self.cell(f["head_name"]), self.cell("電話"), self.cell(f["phone"])],
+            [self.cell("住所"), self.cell(address), "", ""],
+            [self.cell("被保険者記号番号"), self.cell(f["insurance_number"]), "", ""],
+            [self.cell("個人番号"), self.mynumber_boxes(), "", ""],
+        ]
+        return self._boxed(rows, widths, [((0, 0), (-1, 0)), ((1, 3), (-1, 3)), ((1, 4), (-1, 4)), ((1, 5), (-1, 5))])
 
     def helper(self) -> Table:
         """代理人・同行者: the desk that helps (from its settings), or lines to fill by hand."""
@@ -261,14 +324,18 @@ class _Letter:
         w = self.width
         widths = [30 * mm, w - 30 * mm - 27 * mm - 44 * mm, 27 * mm, 44 * mm]
         if self.form.helper == "agent":
-            rows = [[self.cell("代理人（委任を受ける者）", head=True), "", "", ""],
-                    [self.cell("団体名"), self.cell(f["desk_name"]), self.cell("電話"), self.cell(f["desk_phone"])],
-                    [self.cell("氏名"), self.cell(f["agent_name"]), self.cell("生年月日"), self.cell(BLANK)],
-                    [self.cell("住所"), self.cell(BLANK), "", ""]]
-            return self._boxed(rows, widths, [((0, 0), (-1, 0)), ((1, 3), (-1, 3))])
-        rows = [[self.cell(f"代理人・同行者（{UNCHECKED}代理人\u3000{UNCHECKED}同行者）", head=True), "", "", ""],
+            rows = [
+                [self.cell("代理人（委任を受ける者）", head=True), "", "", ""],
                 [self.cell("団体名"), self.cell(f["desk_name"]), self.cell("電話"), self.cell(f["desk_phone"])],
-                [self.cell("氏名"), self.cell(f["desk_volunteer"]), self.cell("申請者との関係"), self.cell(BLANK)]]
+                [self.cell("氏名"), self.cell(f["agent_name"]), self.cell("生年月日"), self.cell(BLANK)],
+                [self.cell("住所"), self.cell(BLANK), "", ""],
+            ]
+            return self._boxed(rows, widths, [((0, 0), (-1, 0)), ((1, 3), (-1, 3))])
+        rows = [
+            [self.cell(f"代理人・同行者（{UNCHECKED}代理人\u3000{UNCHECKED}同行者）", head=True), "", "", ""],
+            [self.cell("団体名"), self.cell(f["desk_name"]), self.cell("電話"), self.cell(f["desk_phone"])],
+            [self.cell("氏名"), self.cell(f["desk_volunteer"]), self.cell("申請者との関係"), self.cell(BLANK)],
+        ]
         return self._boxed(rows, widths, [((0, 0), (-1, 0))])
 
     def mynumber_boxes(self) -> Table:
@@ -296,8 +363,10 @@ class _Letter:
         return [KeepTogether([self.p(fill(title, self.ctx), self.st.heading)] + body[:1])] + body[1:]
 
     def _text(self, b: Block) -> list:
-        return [self.p(fill(b.get("text"), self.ctx), self.st.text if b.get("indent", True) else self.st.body),
-                Spacer(1, 1.5 * mm)]
+        return [
+            self.p(fill(b.get("text"), self.ctx), self.st.text if b.get("indent", True) else self.st.body),
+            Spacer(1, 1.5 * mm),
+        ]
 
     def _heading(self, b: Block) -> list:
         style = self.st.heading_center if b.get("align") == "center" else self.st.heading
@@ -308,8 +377,7 @@ class _Letter:
 
     def _fields(self, b: Block) -> list:
         rows = [[self.cell(label, head=True), self.cell(fill(value, self.ctx))] for label, value in b.get("rows")]
-        return self._titled(b, "", [self.grid(rows, [0.3 * self.width, 0.7 * self.width], header=False,
-                                              writing=True)])
+        return self._titled(b, "", [self.grid(rows, [0.3 * self.width, 0.7 * self.width], header=False, writing=True)])
 
     def _list(self, b: Block) -> list:
         items = self.ctx.lists[b.get("source")]
@@ -339,8 +407,9 @@ class _Letter:
         return self._titled(b, CHOICES[b.get("source")], [self.p("\u3000".join(marks), self.st.body)])
 
     def _attachments(self, b: Block) -> list:
-        return self._titled(b, "添付書類",
-                            [self.p(f"{UNCHECKED} {fill(item, self.ctx)}", self.st.item) for item in b.get("items")])
+        return self._titled(
+            b, "添付書類", [self.p(f"{UNCHECKED} {fill(item, self.ctx)}", self.st.item) for item in b.get("items")]
+        )
 
     def _basis(self, b: Block) -> list:
         basis = list(self.form.basis)
@@ -357,21 +426,36 @@ class _Letter:
         return self._titled(b, "", body)
 
     def _mynumber(self, b: Block) -> list:
-        t = self.table([[self.cell(b.get("label", "個人番号"), head=True), self.mynumber_boxes()]],
-                       colWidths=[40 * mm, MYNUMBER_DIGITS * 6.5 * mm + 2 * mm], hAlign="LEFT")
+        t = self.table(
+            [[self.cell(b.get("label", "個人番号"), head=True), self.mynumber_boxes()]],
+            colWidths=[40 * mm, MYNUMBER_DIGITS * 6.5 * mm + 2 * mm],
+            hAlign="LEFT",
+        )
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
         return [t]
 
     def _blank_lines(self, b: Block) -> list:
-        return [KeepTogether([self.p(fill(b.get("label"), self.ctx), self.st.heading),
-                              self.ruled_lines(b.get("count", 3))])]
+        return [
+            KeepTogether([self.p(fill(b.get("label"), self.ctx), self.st.heading), self.ruled_lines(b.get("count", 3))])
+        ]
 
     def _signature(self, b: Block) -> list:
         label = fill(b.get("label", self.form.applicant_label + "　氏名（自署）"), self.ctx)
-        t = self.table([[self.cell(label, head=True), "", self.seal_box()]],
-                       colWidths=[58 * mm, 60 * mm, SEAL_SIZE + 2 * mm], hAlign="RIGHT")
-        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (1, 0), (1, 0), 0.5, GRID),
-                               ("LEFTPADDING", (2, 0), (2, 0), 2 * mm), ("RIGHTPADDING", (2, 0), (2, 0), 0)]))
+        t = self.table(
+            [[self.cell(label, head=True), "", self.seal_box()]],
+            colWidths=[58 * mm, 60 * mm, SEAL_SIZE + 2 * mm],
+            hAlign="RIGHT",
+        )
+        t.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LINEBELOW", (1, 0), (1, 0), 0.5, GRID),
+                    ("LEFTPADDING", (2, 0), (2, 0), 2 * mm),
+                    ("RIGHTPADDING", (2, 0), (2, 0), 0),
+                ]
+            )
+        )
         return [Spacer(1, 6 * mm), KeepTogether([t])]
 
     def story(self) -> list:
@@ -389,7 +473,7 @@ def _numbered_canvas(font: str, size: float):
             super().__init__(*args, **(kwargs | {"initialFontName": font, "initialFontSize": size}))
             self._pages: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 — reportlab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -410,10 +494,16 @@ def render(form: Form, ctx: LetterContext, fonts: FontSet) -> bytes:
     s = form.style
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=s["left_mm"] * mm, rightMargin=s["right_mm"] * mm,
-        topMargin=s["top_mm"] * mm, bottomMargin=s["bottom_mm"] * mm,
-        title=fill(form.title, ctx), subject=form.description, author="国保デスク", creator="kokuho-desk",
+        buf,
+        pagesize=A4,
+        leftMargin=s["left_mm"] * mm,
+        rightMargin=s["right_mm"] * mm,
+        topMargin=s["top_mm"] * mm,
+        bottomMargin=s["bottom_mm"] * mm,
+        title=fill(form.title, ctx),
+        subject=form.description,
+        author="国保デスク",
+        creator="kokuho-desk",
     )
-    doc.build(_Letter(form, ctx, fonts, doc.width).story(),
-              canvasmaker=_numbered_canvas(fonts.body, s["small_size"]))
+    doc.build(_Letter(form, ctx, fonts, doc.width).story(), canvasmaker=_numbered_canvas(fonts.body, s["small_size"]))
     return buf.getvalue()

@@ -23,9 +23,15 @@ STYLE_FILE = "_style.toml"
 MIN_LEFT_MARGIN_MM = 25  # room for a two-hole punch
 
 STYLE_KEYS: dict[str, type | tuple[type, ...]] = {
-    "left_mm": (int, float), "right_mm": (int, float), "top_mm": (int, float), "bottom_mm": (int, float),
-    "body_size": (int, float), "title_size": (int, float), "heading_size": (int, float),
-    "small_size": (int, float), "leading": (int, float),
+    "left_mm": (int, float),
+    "right_mm": (int, float),
+    "top_mm": (int, float),
+    "bottom_mm": (int, float),
+    "body_size": (int, float),
+    "title_size": (int, float),
+    "heading_size": (int, float),
+    "small_size": (int, float),
+    "leading": (int, float),
 }
 
 # block type → {key: (type, required)}
@@ -48,19 +54,41 @@ BLOCKS: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
 }
 
 # What the checks concluded is never sent to the office (context.py): an office form may not use these.
-CLIENT_ONLY = {"verdict", "reasons", "missing", "premium_reasons", "notes", "review_notes", "expired_arrears",
-               "checks", "next_actions", "log", "expired_total", "notice_difference"}
+CLIENT_ONLY = {
+    "verdict",
+    "reasons",
+    "missing",
+    "premium_reasons",
+    "notes",
+    "review_notes",
+    "expired_arrears",
+    "checks",
+    "next_actions",
+    "log",
+    "expired_total",
+    "notice_difference",
+}
 # Placeholders a title may use (the list of letters shows titles unfilled).
 TITLE_FIELDS = {"levy"}
 
 TOP_KEYS: dict[str, tuple[type | tuple[type, ...], bool]] = {
-    "kind": (str, True), "title": (str, True), "description": (str, True), "order": (int, True),
-    "audience": (str, True), "check": (str, False), "applicant_label": (str, False),
-    "basis": (list, False), "layout": (dict, False), "blocks": (list, True), "helper": (str, False),
+    "kind": (str, True),
+    "title": (str, True),
+    "description": (str, True),
+    "order": (int, True),
+    "audience": (str, True),
+    "check": (str, False),
+    "applicant_label": (str, False),
+    "basis": (list, False),
+    "layout": (dict, False),
+    "blocks": (list, True),
+    "helper": (str, False),
 }
 HELPERS = {"companion": "代理人・同行者の欄（相談窓口の設定から）", "agent": "代理人の欄（委任状: 代理人の氏名）"}
-AUDIENCES = {"office": "市町村の窓口に出す書類（宛先・申請者欄・署名欄あり）",
-             "client": "相談者が持ち帰る書類（宛先なし）"}
+AUDIENCES = {
+    "office": "市町村の窓口に出す書類（宛先・申請者欄・署名欄あり）",
+    "client": "相談者が持ち帰る書類（宛先なし）",
+}
 
 
 class TemplateError(ValueError):
@@ -137,12 +165,19 @@ def _check_source(where: str, source: str, known: dict[str, Any]) -> None:
 
 def _check_statement(where: str, sentences: list) -> None:
     for i, item in enumerate(sentences):
-        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], list)
-                and all(isinstance(f, str) for f in item[0]) and isinstance(item[1], str)):
-            raise TemplateError(f"{where}.sentences[{i}]: [[\"事実\", …], \"文\"] の形で書いてください")
+        if not (
+            isinstance(item, list)
+            and len(item) == 2
+            and isinstance(item[0], list)
+            and all(isinstance(f, str) for f in item[0])
+            and isinstance(item[1], str)
+        ):
+            raise TemplateError(f'{where}.sentences[{i}]: [["事実", …], "文"] の形で書いてください')
         for fact in item[0]:
             if fact.removeprefix("not ") not in FACTS:
-                raise TemplateError(f"{where}.sentences[{i}]: 事実「{fact}」はありません（使えるもの: {', '.join(FACTS)}）")
+                raise TemplateError(
+                    f"{where}.sentences[{i}]: 事実「{fact}」はありません（使えるもの: {', '.join(FACTS)}）"
+                )
         _check_text(f"{where}.sentences[{i}]", item[1])
 
 
@@ -169,7 +204,7 @@ def _check_block(where: str, raw: Any) -> Block:
     if btype == "fields":
         for i, row in enumerate(options["rows"]):
             if not (isinstance(row, list) and len(row) == 2 and all(isinstance(c, str) for c in row)):
-                raise TemplateError(f"{where}.rows[{i}]: [\"見出し\", \"内容\"] の形で書いてください")
+                raise TemplateError(f'{where}.rows[{i}]: ["見出し", "内容"] の形で書いてください')
             _check_text(f"{where}.rows[{i}]", row[1])
     elif btype == "list":
         _check_source(where, options["source"], LISTS)
@@ -182,7 +217,9 @@ def _check_block(where: str, raw: Any) -> Block:
             raise TemplateError(f"{where}.columns: 列を1つ以上書いてください")
         for col in options["columns"]:
             if col not in columns:
-                raise TemplateError(f"{where}.columns: 「{col}」という列はありません（使えるもの: {', '.join(columns)}）")
+                raise TemplateError(
+                    f"{where}.columns: 「{col}」という列はありません（使えるもの: {', '.join(columns)}）"
+                )
     elif btype == "statement":
         _check_statement(where, options["sentences"])
     elif btype == "blank_lines" and options.get("count", 3) < 1:
@@ -247,13 +284,25 @@ def load_form(path: Path, base_style: dict[str, float]) -> Form:
             if b.type == "basis" and b.get("with_check"):
                 raise TemplateError(f"{name}.blocks[{i}]: 市町村に出す書類には判定の根拠（with_check）を載せません")
             if used := _client_only_names(b):
-                raise TemplateError(f"{name}.blocks[{i}]: 「{'」「'.join(sorted(used))}」は判定・助言なので、"
-                                    "市町村に出す書類には載せられません（相談記録票・計算書に載せてください）")
+                raise TemplateError(
+                    f"{name}.blocks[{i}]: 「{'」「'.join(sorted(used))}」は判定・助言なので、"
+                    "市町村に出す書類には載せられません（相談記録票・計算書に載せてください）"
+                )
     style = base_style | _check_style(f"{name}.layout", data.get("layout", {}))
-    return Form(kind=data["kind"], title=data["title"], description=data["description"], order=data["order"],
-                audience=data["audience"], blocks=blocks, style=style, check=data.get("check"),
-                applicant_label=data.get("applicant_label", "申請者（世帯主）"), basis=tuple(basis),
-                helper=data.get("helper", "companion"), path=path)
+    return Form(
+        kind=data["kind"],
+        title=data["title"],
+        description=data["description"],
+        order=data["order"],
+        audience=data["audience"],
+        blocks=blocks,
+        style=style,
+        check=data.get("check"),
+        applicant_label=data.get("applicant_label", "申請者（世帯主）"),
+        basis=tuple(basis),
+        helper=data.get("helper", "companion"),
+        path=path,
+    )
 
 
 def load_forms(folder: Path) -> dict[str, Form]:

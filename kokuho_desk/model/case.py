@@ -32,8 +32,16 @@ ENFORCEMENT_LABELS = {
     "seizure": "差押え",
     "other": "その他",
 }
-HARDSHIP_REASONS = ("disaster", "illness", "business_closure", "business_loss",
-                    "unemployment", "crop_failure", "theft", "other")
+HARDSHIP_REASONS = (
+    "disaster",
+    "illness",
+    "business_closure",
+    "business_loss",
+    "unemployment",
+    "crop_failure",
+    "theft",
+    "other",
+)
 HARDSHIP_LABELS = {
     "disaster": "災害",
     "illness": "病気・負傷",
@@ -47,8 +55,12 @@ HARDSHIP_LABELS = {
 CASE_STATUSES = ("open", "closed")
 # What became of a relief the desk pursued (申請の結果); counted by the statistics.
 RELIEF_DECISIONS = ("granted", "partly", "refused", "withdrawn")
-RELIEF_DECISION_LABELS = {"granted": "認められた", "partly": "一部認められた", "refused": "認められなかった",
-                          "withdrawn": "取り下げた"}
+RELIEF_DECISION_LABELS = {
+    "granted": "認められた",
+    "partly": "一部認められた",
+    "refused": "認められなかった",
+    "withdrawn": "取り下げた",
+}
 
 
 @dataclass

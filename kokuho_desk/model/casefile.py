@@ -79,6 +79,7 @@ def _path_str(parts: typing.Iterable[Any]) -> str:
 
 # --- normalisation guided by the schema -------------------------------------------------
 
+
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:
     ref = node.get("$ref")
     if ref:
@@ -128,8 +129,7 @@ def _normalise(value: Any, node: dict[str, Any], path: list[Any], errors: list[F
     for option in options:
         if isinstance(value, dict) and "properties" in option:
             props = option["properties"]
-            return {k: (_normalise(v, props[k], path + [k], errors) if k in props else v)
-                    for k, v in value.items()}
+            return {k: (_normalise(v, props[k], path + [k], errors) if k in props else v) for k, v in value.items()}
         if isinstance(value, list) and "items" in option:
             return [_normalise(v, option["items"], path + [i], errors) for i, v in enumerate(value)]
     return value
@@ -137,8 +137,15 @@ def _normalise(value: Any, node: dict[str, Any], path: list[Any], errors: list[F
 
 # --- Japanese messages for schema errors ------------------------------------------------
 
-_TYPE_LABELS = {"integer": "整数", "number": "数値", "string": "文字列", "boolean": "はい/いいえ (true/false)",
-                "object": "項目のまとまり", "array": "一覧", "null": "空欄"}
+_TYPE_LABELS = {
+    "integer": "整数",
+    "number": "数値",
+    "string": "文字列",
+    "boolean": "はい/いいえ (true/false)",
+    "object": "項目のまとまり",
+    "array": "一覧",
+    "null": "空欄",
+}
 
 
 _PATTERN_HINTS = {
@@ -156,7 +163,11 @@ def _message(err: SchemaError) -> str:
         return "入力してください（必須の項目です）"
     if v == "type":
         types_ = expected if isinstance(expected, list) else [expected]
-        return "値の種類が正しくありません（" + "または".join(_TYPE_LABELS.get(t, t) for t in types_) + "で入力してください）"
+        return (
+            "値の種類が正しくありません（"
+            + "または".join(_TYPE_LABELS.get(t, t) for t in types_)
+            + "で入力してください）"
+        )
     if v in ("enum", "const"):
         allowed = expected if v == "enum" else [expected]
         return "次のいずれかを指定してください: " + "、".join("空欄" if a is None else str(a) for a in allowed)
@@ -235,6 +246,7 @@ def _dataclass_builder(cls: type) -> Convert:
             if v is not None:
                 kwargs[name] = convert(v)
         return cls(**kwargs)
+
     return build
 
 
@@ -252,6 +264,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 # --- checks the schema cannot express ---------------------------------------------------------
 
+
 def _semantic_errors(case: Case) -> list[FieldError]:
     errors: list[FieldError] = []
     heads = [i for i, m in enumerate(case.members) if m.relation == "head"]
@@ -264,12 +277,20 @@ def _semantic_errors(case: Case) -> list[FieldError]:
             if m.birth_date > case.as_of:
                 errors.append(FieldError(f"members[{i}].birth_date", "生年月日が相談日より後になっています"))
             elif age_on(m.birth_date, case.as_of) > MAX_AGE:
-                errors.append(FieldError(f"members[{i}].birth_date", f"年齢が{MAX_AGE}歳を超えています。生年月日を確かめてください"))
+                errors.append(
+                    FieldError(
+                        f"members[{i}].birth_date", f"年齢が{MAX_AGE}歳を超えています。生年月日を確かめてください"
+                    )
+                )
         if m.joined_date and m.left_date and m.left_date < m.joined_date:
             errors.append(FieldError(f"members[{i}].left_date", "国保の喪失日が加入日より前になっています"))
     for i, s in enumerate(case.seizures):
-        if s.amount is not None and s.monthly_gross is not None and s.asset in ("salary", "pension") \
-                and s.amount > s.monthly_gross:
+        if (
+            s.amount is not None
+            and s.monthly_gross is not None
+            and s.asset in ("salary", "pension")
+            and s.amount > s.monthly_gross
+        ):
             errors.append(FieldError(f"seizures[{i}].amount", "差押額が支給額を超えています"))
     for i, r in enumerate(case.reliefs):
         if r.applied and r.decided and r.decided < r.applied:
@@ -281,6 +302,7 @@ def _semantic_errors(case: Case) -> list[FieldError]:
 
 
 # --- public API ------------------------------------------------------------------------------
+
 
 def _text_errors(value: Any, path: list[Any], errors: list[FieldError]) -> None:
     """Every text (and key) holding a forbidden character: control, bidi override, lone surrogate."""
@@ -383,7 +405,7 @@ def _semantic_errors_of_the_rest(data: dict[str, Any], bad: list[FieldError]) ->
         if m is None or m["key"] not in kept:
             return error
         original = kept[m["key"]][int(m["index"])]
-        return FieldError(f"{m['key']}[{original}]{error.path[m.end():]}", error.message)
+        return FieldError(f"{m['key']}[{original}]{error.path[m.end() :]}", error.message)
 
     return [renumber(e) for e in _semantic_errors(_build(Case, rest))]
 
@@ -396,7 +418,9 @@ def case_from_validated_dict(data: dict[str, Any]) -> Case:
 
 def case_from_json(text: str | bytes) -> Case:
     if len(text) > MAX_CASE_FILE_BYTES:
-        raise CaseFileError([FieldError("", f"ケースファイルが大きすぎます（{MAX_CASE_FILE_BYTES // 1_000_000}MBまで）")])
+        raise CaseFileError(
+            [FieldError("", f"ケースファイルが大きすぎます（{MAX_CASE_FILE_BYTES // 1_000_000}MBまで）")]
+        )
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
@@ -413,7 +437,9 @@ def case_from_json(text: str | bytes) -> Case:
 def load_case(path: str | Path) -> Case:
     try:
         if Path(path).stat().st_size > MAX_CASE_FILE_BYTES:  # before reading it into memory
-            raise CaseFileError([FieldError("", f"ケースファイルが大きすぎます（{MAX_CASE_FILE_BYTES // 1_000_000}MBまで）")])
+            raise CaseFileError(
+                [FieldError("", f"ケースファイルが大きすぎます（{MAX_CASE_FILE_BYTES // 1_000_000}MBまで）")]
+            )
         raw = Path(path).read_bytes()
     except OSError as e:
         raise CaseFileError([FieldError("", f"ファイルを開けません: {path} ({e.strerror})")]) from None

@@ -18,11 +18,53 @@ from functools import cache, lru_cache
 from kokuho_desk import paths
 
 PREFECTURES = (
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県",
-    "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県",
-    "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県",
-    "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県",
-    "宮崎県", "鹿児島県", "沖縄県",
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
 )
 _PREFECTURE_RE = re.compile("^(" + "|".join(PREFECTURES) + ")")
 # Glyphs written either way in addresses and official lists (ヶ/ケ; KEN_ALL's 須惠町, 檮原町).
@@ -119,8 +161,10 @@ def master_source(key: str) -> str:
 def _by_code() -> dict[str, Municipality]:
     data = _data()
     wards = data.get("wards", {})
-    return {code: Municipality(code, pref, name, grade, tuple(wards.get(code, ())))
-            for code, (pref, name, grade) in data["municipalities"].items()}
+    return {
+        code: Municipality(code, pref, name, grade, tuple(wards.get(code, ())))
+        for code, (pref, name, grade) in data["municipalities"].items()
+    }
 
 
 def all_municipalities() -> list[Municipality]:
@@ -148,7 +192,7 @@ def _by_name() -> dict[str, tuple[Municipality, ...]]:
 
 def _split_prefecture(text: str) -> tuple[str | None, str]:
     m = _PREFECTURE_RE.match(text)
-    return (m.group(1), text[m.end():]) if m else (None, text)
+    return (m.group(1), text[m.end() :]) if m else (None, text)
 
 
 def _candidates(rest: str) -> tuple[Municipality, ...]:
@@ -161,7 +205,7 @@ def _candidates(rest: str) -> tuple[Municipality, ...]:
     if gun and gun.group(1) in _by_name():
         return _by_name()[gun.group(1)]
     for m in _designated_cities():
-        if rest.startswith(_key(m.name)) and rest[len(_key(m.name)):] in map(_key, m.wards):
+        if rest.startswith(_key(m.name)) and rest[len(_key(m.name)) :] in map(_key, m.wards):
             return (m,)
     return ()
 

@@ -16,12 +16,34 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-SUPPORTED_KEYWORDS = frozenset({
-    "$schema", "$id", "$defs", "$ref", "title", "description", "format",
-    "type", "enum", "const", "minimum", "maximum", "minLength", "maxLength", "pattern",
-    "required", "properties", "additionalProperties", "minProperties",
-    "items", "minItems", "maxItems", "uniqueItems", "anyOf",
-})
+SUPPORTED_KEYWORDS = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$defs",
+        "$ref",
+        "title",
+        "description",
+        "format",
+        "type",
+        "enum",
+        "const",
+        "minimum",
+        "maximum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "required",
+        "properties",
+        "additionalProperties",
+        "minProperties",
+        "items",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "anyOf",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -71,8 +93,9 @@ class SchemaChecker:
             node = {**target, **siblings} if siblings else target
         return node
 
-    def errors(self, instance: Any, node: dict[str, Any] | None = None,
-               path: tuple[Any, ...] = ()) -> list[SchemaError]:
+    def errors(
+        self, instance: Any, node: dict[str, Any] | None = None, path: tuple[Any, ...] = ()
+    ) -> list[SchemaError]:
         node = self.resolve(self.root if node is None else node)
         out: list[SchemaError] = []
 
@@ -83,8 +106,9 @@ class SchemaChecker:
             branches = [self.errors(instance, option, path) for option in node["anyOf"]]
             if all(branches):
                 # Report what the value breaks, not that it is also not null.
-                informative = [b for b, option in zip(branches, node["anyOf"])
-                               if self.resolve(option).get("type") != "null"]
+                informative = [
+                    b for b, option in zip(branches, node["anyOf"]) if self.resolve(option).get("type") != "null"
+                ]
                 if len(informative) == 1:
                     out.extend(informative[0])
                 else:
@@ -129,8 +153,7 @@ class SchemaChecker:
                 fail("minItems")
             if "maxItems" in node and len(instance) > node["maxItems"]:
                 fail("maxItems")
-            if node.get("uniqueItems") and any(
-                    _equal(a, b) for i, a in enumerate(instance) for b in instance[i + 1:]):
+            if node.get("uniqueItems") and any(_equal(a, b) for i, a in enumerate(instance) for b in instance[i + 1 :]):
                 fail("uniqueItems")
             if "items" in node:
                 for i, value in enumerate(instance):

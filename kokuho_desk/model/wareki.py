@@ -33,8 +33,7 @@ _BY_NAME = {e.kanji: e for e in ERAS} | {e.letter: e for e in ERAS}
 _BY_NAME |= {e.letter.lower(): e for e in ERAS}
 _BY_NAME |= {e.kanji[0]: e for e in ERAS}  # 「令7.4.1」「昭25.3.1」
 
-_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-                 "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 class WarekiError(ValueError):

@@ -4,10 +4,11 @@ and a tracing accessor to the law so that every verdict cites what it read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from kokuho_desk.model.case import Case, fiscal_year_of
 from kokuho_desk.model.wareki import fiscal_year_label
@@ -28,11 +29,15 @@ class CheckContext:
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def for_case(cls, case: Case, as_of: date | None = None, what_if: frozenset[str] | set[str] = frozenset(),
-                 provisional: bool | None = None):
+    def for_case(
+        cls,
+        case: Case,
+        as_of: date | None = None,
+        what_if: frozenset[str] | set[str] = frozenset(),
+        provisional: bool | None = None,
+    ):
         """`provisional` defaults to on exactly when a what-if switch is."""
-        return cls(case, as_of or case.as_of, frozenset(what_if),
-                   bool(what_if) if provisional is None else provisional)
+        return cls(case, as_of or case.as_of, frozenset(what_if), bool(what_if) if provisional is None else provisional)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute once per context (the premium is shared by several checks)."""
@@ -101,16 +106,19 @@ class Trace:
 
 def provisional_sentence(year: int, earlier: int, what: str) -> str:
     """「令和9年度の料率がまだないため、令和8年度の料率で仮に計算しています（要確認）」"""
-    return (f"{fiscal_year_label(year)}の{what}がまだないため、"
-            f"{fiscal_year_label(earlier)}の{what}で仮に計算しています（要確認）")
+    return (
+        f"{fiscal_year_label(year)}の{what}がまだないため、"
+        f"{fiscal_year_label(earlier)}の{what}で仮に計算しています（要確認）"
+    )
 
 
 @lru_cache(maxsize=1024)
 def provisional_value(pid: str, on: date, what_if: frozenset[str]) -> Value:
     """The newest value in force before `on`, marked provisional (one object per look-up, so a
     trace records it once); ParameterError if there is none either."""
-    earlier = [v for v in parameter(pid).values if v.valid_from <= on
-               and (v.status != "planned" or v.what_if in what_if)]
+    earlier = [
+        v for v in parameter(pid).values if v.valid_from <= on and (v.status != "planned" or v.what_if in what_if)
+    ]
     if not earlier:
         raise ParameterError(f"{pid}: {on.isoformat()} 以前の値もデータにありません")
     v = earlier[-1]

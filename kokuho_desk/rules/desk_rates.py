@@ -74,15 +74,24 @@ class DeskRate:
     @property
     def reason(self) -> str:
         """The premium's note wherever it is shown (計算書, letters, window)."""
-        return (f"{REVIEW_MARK}: 料率は{self.label}です。確認済みのデータではありません。"
-                "通知書や市区町村のページと照らしてください")
+        return (
+            f"{REVIEW_MARK}: 料率は{self.label}です。確認済みのデータではありません。"
+            "通知書や市区町村のページと照らしてください"
+        )
 
     def table(self) -> RateTable:
         """The RateTable the premium uses, labelled as desk-entered (status ``desk``)."""
         fy = self.fiscal_year
         profile = MunicipalityProfile(
-            id=self.municipality, name=self.municipality, aliases=(), kind=self.kind, addressee="", grade=None,
-            sources=(self.source,), _years={fy: {**self.year, "status": DESK_STATUS, "source": self.source}})
+            id=self.municipality,
+            name=self.municipality,
+            aliases=(),
+            kind=self.kind,
+            addressee="",
+            grade=None,
+            sources=(self.source,),
+            _years={fy: {**self.year, "status": DESK_STATUS, "source": self.source}},
+        )
         table = profile.rates_for(fy)
         who = "・".join(x for x in (self.entered_by, self.entered_at[:10]) if x)
         source = f"{self.label}: {self.municipality} {fiscal_year_label(fy)}" + (f"（{who} 入力）" if who else "")
@@ -90,8 +99,13 @@ class DeskRate:
 
     def same_table(self, other: DeskRate) -> bool:
         """The same rates and source (who entered it and when aside)."""
-        return (self.municipality, self.fiscal_year, self.kind, self.year, self.source) == \
-            (other.municipality, other.fiscal_year, other.kind, other.year, other.source)
+        return (self.municipality, self.fiscal_year, self.kind, self.year, self.source) == (
+            other.municipality,
+            other.fiscal_year,
+            other.kind,
+            other.year,
+            other.source,
+        )
 
 
 def normalized_year(year: dict[str, Any]) -> dict[str, Any]:
@@ -101,8 +115,9 @@ def normalized_year(year: dict[str, Any]) -> dict[str, Any]:
     for part in PARTS:
         if part in year:
             raw = year[part]
-            out[part] = {k: (str(raw[k]) if k == "income_rate_percent" else raw[k])
-                         for k in _PART_KEY_ORDER if k in raw}
+            out[part] = {
+                k: (str(raw[k]) if k == "income_rate_percent" else raw[k]) for k in _PART_KEY_ORDER if k in raw
+            }
     return out
 
 
@@ -115,7 +130,7 @@ def check(entry: DeskRate) -> None:
     if not 2000 <= entry.fiscal_year <= 2100:
         raise ProfileError(f"{where}: 年度は西暦4桁（2026 など）で書いてください")
     if entry.kind not in KINDS:
-        raise ProfileError(f"{entry.municipality}: kind: \"料\"（保険料）または \"税\"（保険税）を書いてください")
+        raise ProfileError(f'{entry.municipality}: kind: "料"（保険料）または "税"（保険税）を書いてください')
     if "\n" in entry.source.strip():
         raise ProfileError(f"{where}.source: 出典は1行で書いてください（「通知書から」またはページのURL）")
     if "follows" in entry.year:
@@ -142,8 +157,13 @@ def canonical_name(municipality: str) -> str:
 
 # --- what a volunteer typed (the window's form) -------------------------------------------------
 
-FIELD_LABELS = {"income_rate_percent": "所得割率", "per_capita": "均等割", "per_household": "平等割",
-                "per_capita_adult_extra": "18歳以上均等割", "cap": "限度額"}
+FIELD_LABELS = {
+    "income_rate_percent": "所得割率",
+    "per_capita": "均等割",
+    "per_household": "平等割",
+    "per_capita_adult_extra": "18歳以上均等割",
+    "cap": "限度額",
+}
 _PERCENT_RE = re.compile(r"^(\d{1,3})(\.\d{1,4})?$")
 
 
@@ -157,8 +177,15 @@ def parse_percent(text: str) -> str:
     return value
 
 
-def from_form(municipality: str, fiscal_year: int, kind: str, method: str, rounding: int, source: str,
-              parts: dict[str, dict[str, str]]) -> DeskRate:
+def from_form(
+    municipality: str,
+    fiscal_year: int,
+    kind: str,
+    method: str,
+    rounding: int,
+    source: str,
+    parts: dict[str, dict[str, str]],
+) -> DeskRate:
     """The entry typed in the window: ``parts`` maps each part entered to its five boxes as typed
     (full-width digits, 「9.3%」, 「27,000円」 accepted). Raises InputError naming the part and field."""
     if not name_key(municipality):
@@ -219,6 +246,7 @@ def table_for(names: Iterable[str], fiscal_year: int) -> DeskRate | None:
 
 # --- the exchange file: a profile file -----------------------------------------------------------
 
+
 def _toml(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
@@ -237,13 +265,23 @@ def profile_text(file_id: str, entries: list[DeskRate]) -> str:
     kinds = {e.kind for e in entries}
     if len(kinds) > 1 or any(e.municipality != name for e in entries):
         raise ProfileError(f"{name}: kind: 年度によって保険料と保険税が違うため、1つのファイルにできません")
-    lines = [f"# {DESK_LABEL}（国保デスク kokuho-desk rates export）。取り込み: kokuho-desk rates import",
-             f"id = {_toml(file_id)}", f"name = {_toml(name)}", f"kind = {_toml(entries[0].kind)}",
-             f"addressee = {_toml(name + '長')}",
-             f"sources = {_toml([f'{fiscal_year_label(e.fiscal_year)}: {e.source}' for e in entries])}"]
+    lines = [
+        f"# {DESK_LABEL}（国保デスク kokuho-desk rates export）。取り込み: kokuho-desk rates import",
+        f"id = {_toml(file_id)}",
+        f"name = {_toml(name)}",
+        f"kind = {_toml(entries[0].kind)}",
+        f"addressee = {_toml(name + '長')}",
+        f"sources = {_toml([f'{fiscal_year_label(e.fiscal_year)}: {e.source}' for e in entries])}",
+    ]
     for e in entries:
-        lines += ["", f"[years.{e.fiscal_year}]", f"method = {_toml(e.year['method'])}",
-                  f"rounding = {e.year['rounding']}", 'status = "unverified"', f"source = {_toml(e.source)}"]
+        lines += [
+            "",
+            f"[years.{e.fiscal_year}]",
+            f"method = {_toml(e.year['method'])}",
+            f"rounding = {e.year['rounding']}",
+            'status = "unverified"',
+            f"source = {_toml(e.source)}",
+        ]
         lines += [f"{part} = {_toml(e.year[part])}" for part in PARTS if part in e.year]
     return "\n".join(lines) + "\n"
 
@@ -258,8 +296,12 @@ def entries_from_file(path: Path) -> list[DeskRate]:
         fy = int(key)
         body = {k: v for k, v in year.items() if k not in ("status", "source")}
         if "follows" in body:
-            raise ProfileError(f"{path.name}: years.{key}.follows: 相談窓口の料率には使えません。料率そのものを書いてください")
-        entry = DeskRate(canonical_name(profile.name), fy, profile.kind, normalized_year(body), str(year["source"]).strip())
+            raise ProfileError(
+                f"{path.name}: years.{key}.follows: 相談窓口の料率には使えません。料率そのものを書いてください"
+            )
+        entry = DeskRate(
+            canonical_name(profile.name), fy, profile.kind, normalized_year(body), str(year["source"]).strip()
+        )
         check(entry)
         entries.append(entry)
     return entries

@@ -11,8 +11,8 @@ from __future__ import annotations
 import importlib
 import traceback
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
+from functools import cache
 from typing import Any
 
 from kokuho_desk.model.case import Case
@@ -42,20 +42,25 @@ class CheckReport:
 
     def judgement(self) -> Judgement:
         """The verdicts in short, as the store keeps them and statistics count them."""
-        return Judgement(self.premium.reduction if self.premium is not None else None,
-                         {c.id: c.verdict for c in self.checks}, self.figures())
+        return Judgement(
+            self.premium.reduction if self.premium is not None else None,
+            {c.id: c.verdict for c in self.checks},
+            self.figures(),
+        )
 
     def figures(self) -> dict[str, Any]:
         """The amounts statistics put in bands: the recomputed total, the notice's difference, the
         均等割 of each member (summed over the parts)."""
         p = self.premium
         per_capita = [0] * len(self.case.members)
-        for part in (p.parts.values() if p is not None else ()):
+        for part in p.parts.values() if p is not None else ():
             for line in part.members:
                 per_capita[line.index] += line.per_capita
-        return {"premium_total": p.total if p is not None else None,
-                "notice_difference": self.notice.difference if self.notice is not None else None,
-                "per_capita": per_capita if p is not None and p.total is not None else None}
+        return {
+            "premium_total": p.total if p is not None else None,
+            "notice_difference": self.notice.difference if self.notice is not None else None,
+            "per_capita": per_capita if p is not None and p.total is not None else None,
+        }
 
     def to_dict(self) -> dict[str, Any]:
         prem = None
@@ -83,8 +88,9 @@ def _failed(check_id: str, reason: str) -> CheckResult:
     return CheckResult(check_id, "needs_info", title, reasons=[reason], needs_review=True)
 
 
-def run_checks(case: Case, as_of: date | None = None, what_if: frozenset[str] = frozenset(),
-               provisional: bool | None = None) -> CheckReport:
+def run_checks(
+    case: Case, as_of: date | None = None, what_if: frozenset[str] = frozenset(), provisional: bool | None = None
+) -> CheckReport:
     """`provisional`: see CheckContext (None: on exactly under a what-if switch)."""
     ctx = CheckContext.for_case(case, as_of, what_if, provisional)
     errors: list[str] = []

@@ -75,8 +75,9 @@ def pension_income(revenue: int, elderly: bool, other_income: int, fiscal_year: 
     raise AssertionError("the last band of income_pension.deduction_table has no upper bound")
 
 
-def salary_adjustment(revenue: int, salary: int, pension: int, children_eligible: bool,
-                      fiscal_year: int, trace: Trace) -> int:
+def salary_adjustment(
+    revenue: int, salary: int, pension: int, children_eligible: bool, fiscal_year: int, trace: Trace
+) -> int:
     """所得金額調整控除 (租税特別措置法41条の3の3): children/特別障害者 type, then salary+pension type."""
     on = law_day(fiscal_year)
     total = 0
@@ -121,8 +122,9 @@ class MemberIncome:
     unemployed: bool
 
 
-def member_income(member: Member, income: Income, fiscal_year: int, trace: Trace,
-                  unemployed: bool = False) -> MemberIncome:
+def member_income(
+    member: Member, income: Income, fiscal_year: int, trace: Trace, unemployed: bool = False
+) -> MemberIncome:
     """All incomes of a member. Blank amounts inside a known Income mean none of that kind.
 
     The member's birth date must be known when there is pension income (the table depends on age).
@@ -134,8 +136,11 @@ def member_income(member: Member, income: Income, fiscal_year: int, trace: Trace
     elderly = bool(pension_revenue) and is_pension_elderly(member.birth_date, fiscal_year, trace)
     salary0 = salary_income(salary_revenue, fiscal_year, trace)
     pension = pension_income(pension_revenue, elderly, max(0, salary0 + business + other), fiscal_year, trace)
-    adjustment = salary_adjustment(salary_revenue, salary0, pension, bool(income.salary_adjustment_eligible),
-                                   fiscal_year, trace) if salary0 else 0
+    adjustment = (
+        salary_adjustment(salary_revenue, salary0, pension, bool(income.salary_adjustment_eligible), fiscal_year, trace)
+        if salary0
+        else 0
+    )
     salary = salary0 - adjustment
     salary_before_unemployment = salary
     if unemployed and salary:
@@ -154,9 +159,24 @@ def member_income(member: Member, income: Income, fiscal_year: int, trace: Trace
         # 軽減判定: 専従者控除は適用しない — the 専従者給与 returns to the owner, the 専従者's 給与所得 is none
         addback = salary_revenue - salary
     judgement = max(0, salary + pension - special + business + other + addback)
-    return MemberIncome(salary_revenue, pension_revenue, salary, salary_before_unemployment, adjustment,
-                        pension, business, other, elderly, total, deduction, max(0, total - deduction),
-                        special, addback, judgement, unemployed)
+    return MemberIncome(
+        salary_revenue,
+        pension_revenue,
+        salary,
+        salary_before_unemployment,
+        adjustment,
+        pension,
+        business,
+        other,
+        elderly,
+        total,
+        deduction,
+        max(0, total - deduction),
+        special,
+        addback,
+        judgement,
+        unemployed,
+    )
 
 
 def _earner_line(trace: Trace, pid: str, on: date, alternative: bool) -> int:
@@ -168,8 +188,7 @@ def _earner_line(trace: Trace, pid: str, on: date, alternative: bool) -> int:
     return trace.value(pid, on)
 
 
-def is_earner(member: Member, income: Income, fiscal_year: int, trace: Trace,
-              alternative: bool = False) -> bool:
+def is_earner(member: Member, income: Income, fiscal_year: int, trace: Trace, alternative: bool = False) -> bool:
     """給与所得者等 (国保法施行令29条の7第5項第1号): 給与収入 (専従者給与を除く) or 公的年金等の収入 above the line.
 
     alternative=True uses the conflicting readings recorded as ``<id>_alt`` (FY2026 給与 65万円;
@@ -183,6 +202,5 @@ def is_earner(member: Member, income: Income, fiscal_year: int, trace: Trace,
     if not pension_revenue:
         return False
     if is_pension_elderly(member.birth_date, fiscal_year, trace):
-        return pension_revenue > _earner_line(trace, "statutory_reduction.pension_earner_threshold_65", on,
-                                              alternative)
+        return pension_revenue > _earner_line(trace, "statutory_reduction.pension_earner_threshold_65", on, alternative)
     return pension_revenue > trace.value("statutory_reduction.pension_earner_threshold_under_65", on)

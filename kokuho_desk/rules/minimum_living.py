@@ -14,15 +14,15 @@ The income the checks compare is recognised_income's (wages after the 勤労控�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
-from typing import Sequence
 
 from kokuho_desk.model.case import Case, age_on
 from kokuho_desk.model.municipalities import Municipality
-from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules import relief
+from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import value_at
 from kokuho_desk.rules.premium import member_label
 from kokuho_desk.rules.recognised_income import Recognised, recognise
@@ -77,9 +77,13 @@ class MinimumLiving:
         return self.living + self.winter + self.additions + self.housing + self.other_assistance
 
     def breakdown(self) -> dict[str, int]:
-        return {"living_assistance": self.living, "winter_addition": self.winter,
-                "additions": self.additions, "housing_assistance": self.housing,
-                "other_assistance": self.other_assistance}
+        return {
+            "living_assistance": self.living,
+            "winter_addition": self.winter,
+            "additions": self.additions,
+            "housing_assistance": self.housing,
+            "other_assistance": self.other_assistance,
+        }
 
 
 def _round_up(amount: Decimal | int, unit: int) -> int:
@@ -140,13 +144,22 @@ class MinimumLivingGap(LookupError):
 
 
 def grade_group(grade: str) -> str:
-    """"1級地-2" → "1" (加算 and 住宅扶助 use three groups)."""
+    """ "1級地-2" → "1" (加算 and 住宅扶助 use three groups)."""
     return grade[0]
 
 
-def compute(trace: Trace, on: date, grade: str, persons: Sequence[Person], *, single_parent: bool = False,
-            rent: int | None = 0, housing_ceiling: Sequence[int] | None = None, winter_zone: str | None = None,
-            winter: str = "season") -> MinimumLiving:
+def compute(
+    trace: Trace,
+    on: date,
+    grade: str,
+    persons: Sequence[Person],
+    *,
+    single_parent: bool = False,
+    rent: int | None = 0,
+    housing_ceiling: Sequence[int] | None = None,
+    winter_zone: str | None = None,
+    winter: str = "season",
+) -> MinimumLiving:
     """The 最低生活費 for the month containing `on`.
 
     winter: "season" adds the 冬季加算 in the winter months of the zone; "annual" spreads it
@@ -171,8 +184,9 @@ def compute(trace: Trace, on: date, grade: str, persons: Sequence[Person], *, si
         if winter_zone not in amounts or n > len(amounts[winter_zone]):
             notes.append(f"冬季加算（{winter_zone}区・{n}人）の額がデータにないため含めていません")
         elif winter == "annual":
-            winter_amount = _round_up(Decimal(amounts[winter_zone][n - 1] * len(months)) / 12,
-                                      trace.value(P + "structure.rounding_unit", on))
+            winter_amount = _round_up(
+                Decimal(amounts[winter_zone][n - 1] * len(months)) / 12, trace.value(P + "structure.rounding_unit", on)
+            )
         elif on.month in months:
             winter_amount = amounts[winter_zone][n - 1]
 
@@ -207,15 +221,30 @@ def compute(trace: Trace, on: date, grade: str, persons: Sequence[Person], *, si
             buckets = trace.value(P + "housing.size_buckets", on)
             ceiling = housing_ceiling[max(i for i, low in enumerate(buckets) if low <= n)]
             housing = min(rent, ceiling)
-    return MinimumLiving(on, grade, n, body, special, trans, winter_amount, child_rearing, parent_addition,
-                         disability, housing, ceiling, notes)
+    return MinimumLiving(
+        on,
+        grade,
+        n,
+        body,
+        special,
+        trans,
+        winter_amount,
+        child_rearing,
+        parent_addition,
+        disability,
+        housing,
+        ceiling,
+        notes,
+    )
 
 
 def housing_ceiling(trace: Trace, on: date, place: Municipality) -> list[int] | None:
     """The 住宅扶助 限度額 of a municipality: its own (指定都市・中核市), else its prefecture's for its
     級地 group (社援発0414第9号 別表). Only the row used is cited."""
-    for pid, key in ((P + "housing_ceilings.by_city", place.code),
-                     (P + "housing_ceilings.by_prefecture", place.prefecture)):
+    for pid, key in (
+        (P + "housing_ceilings.by_city", place.code),
+        (P + "housing_ceilings.by_prefecture", place.prefecture),
+    ):
         v = value_at(pid, on, trace.ctx.what_if)
         row = v.value.get(key)
         if row is not None:
@@ -241,13 +270,20 @@ def _school(trace: Trace, on: date, birth: date | None) -> str | None:
     if birth is None:
         return None
     school_year = on.year - (on.month < 4)
-    age = date(school_year, 4, 1).year - birth.year - ((4, 1) < (birth.month, birth.day))
+    age = date(school_year, 4, 1).year - birth.year - ((birth.month, birth.day) > (4, 1))
     ages = trace.value(P + "other_assistance.school_ages", on)
     return next((k for k, (low, high) in ages.items() if low <= age <= high), None)
 
 
-def add_other_assistance(trace: Trace, on: date, grade: str, persons: Sequence[Person], inpatient: int | None,
-                         ml: MinimumLiving, births: Sequence[date | None] = ()) -> None:
+def add_other_assistance(
+    trace: Trace,
+    on: date,
+    grade: str,
+    persons: Sequence[Person],
+    inpatient: int | None,
+    ml: MinimumLiving,
+    births: Sequence[date | None] = (),
+) -> None:
     """Add 期末一時扶助 (in December), 教育扶助・高等学校等就学費 (children by their school year) and
     the 入院患者日用品費 of a long inpatient (whose 生活扶助 the household's no longer counts)."""
     col = trace.value(P + "structure.grades", on).index(grade)
@@ -282,8 +318,14 @@ def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
     (a 児童 and no spouse)."""
     first_day = on.replace(day=1) if trace.value(P + "structure.age_on_first_day_of_month", on) else on
     until = trace.value(P + "additions.child_until_age", on)
-    persons = [Person(age_on(m.birth_date, first_day), on <= relief.end_of_school_year_after(m.birth_date, until),
-                      _disability_level(trace, on, m.disability)) for m in case.members]
+    persons = [
+        Person(
+            age_on(m.birth_date, first_day),
+            on <= relief.end_of_school_year_after(m.birth_date, until),
+            _disability_level(trace, on, m.disability),
+        )
+        for m in case.members
+    ]
     return persons, any(p.child for p in persons) and not any(m.relation == "spouse" for m in case.members)
 
 
@@ -302,8 +344,11 @@ class Means:
     @property
     def notes(self) -> list[str]:
         """要確認 notes: data gaps of the 最低生活費 and unknown wage expenses."""
-        return ((self.ml.notes if self.ml else []) + ([self.gap] if self.gap else [])
-                + (self.recognised.notes if self.recognised else []))
+        return (
+            (self.ml.notes if self.ml else [])
+            + ([self.gap] if self.gap else [])
+            + (self.recognised.notes if self.recognised else [])
+        )
 
     @property
     def income_label(self) -> str:
@@ -341,8 +386,15 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
     missing = [f"members[{i}].birth_date" for i, m in enumerate(case.members) if m.birth_date is None]
     prof = relief.profile(ctx)
     place = relief.municipality(ctx)
-    grade = (fin.grade if fin else None) or (place.grade if place else None) or (
-        (getattr(prof, "grade", None) or (getattr(prof, "relief", None) or {}).get("grade")) if prof is not None else None)
+    grade = (
+        (fin.grade if fin else None)
+        or (place.grade if place else None)
+        or (
+            (getattr(prof, "grade", None) or (getattr(prof, "relief", None) or {}).get("grade"))
+            if prof is not None
+            else None
+        )
+    )
     if grade is None:
         missing.append("finances.grade")
     rent = fin.monthly_rent if fin else None
@@ -367,8 +419,9 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
             zone = next((z for z, prefs in own.value(P + "winter.zones", on).items() if pref in prefs), "VI")
         inpatient = long_inpatient(case, on, own)
         at_home = [p for i, p in enumerate(persons) if i != inpatient] or persons
-        result = compute(own, on, grade, at_home, single_parent=single, rent=rent, housing_ceiling=ceiling,
-                         winter_zone=zone)
+        result = compute(
+            own, on, grade, at_home, single_parent=single, rent=rent, housing_ceiling=ceiling, winter_zone=zone
+        )
         add_other_assistance(own, on, grade, persons, inpatient, result, [m.birth_date for m in case.members])
         winter_months = set().union(*own.value(P + "winter.months", on).values())
         if pref is None and on.month in winter_months:

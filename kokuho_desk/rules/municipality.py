@@ -111,13 +111,27 @@ class MunicipalityProfile:
         if "follows" in year:
             table = load_profile(year["follows"]).rates_for(fiscal_year)
             if table is None:
-                raise ProfileError(f"{self._file}: years.{fiscal_year}.follows: "
-                                   f"「{year['follows']}」に {fiscal_year} 年度の料率がありません")
-            return RateTable(table.parts, table.rounding, table.method, year["status"],
-                             f"{year['source']}（{table.source}）", f"{self.name} {fiscal_year_label(fiscal_year)}")
+                raise ProfileError(
+                    f"{self._file}: years.{fiscal_year}.follows: "
+                    f"「{year['follows']}」に {fiscal_year} 年度の料率がありません"
+                )
+            return RateTable(
+                table.parts,
+                table.rounding,
+                table.method,
+                year["status"],
+                f"{year['source']}（{table.source}）",
+                f"{self.name} {fiscal_year_label(fiscal_year)}",
+            )
         parts = {p: _part_from_dict(year[p]) for p in PARTS if p in year}
-        return RateTable(parts, int(year["rounding"]), year["method"], year["status"], year["source"],
-                         f"{self.name} {fiscal_year_label(fiscal_year)}")
+        return RateTable(
+            parts,
+            int(year["rounding"]),
+            year["method"],
+            year["status"],
+            year["source"],
+            f"{self.name} {fiscal_year_label(fiscal_year)}",
+        )
 
     @property
     def _file(self) -> str:
@@ -125,6 +139,7 @@ class MunicipalityProfile:
 
 
 # --- validation ---------------------------------------------------------------------------------
+
 
 def _yen(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -135,7 +150,9 @@ def _yen(value: Any, where: str) -> int:
 def _check_part(raw: Any, where: str, method: str) -> None:
     if not isinstance(raw, dict):
         raw_type = type(raw).__name__
-        raise ProfileError(f"{where}: 表（{{ income_rate_percent = …, per_capita = …, … }}）で書いてください（{raw_type}）")
+        raise ProfileError(
+            f"{where}: 表（{{ income_rate_percent = …, per_capita = …, … }}）で書いてください（{raw_type}）"
+        )
     unknown = set(raw) - _PART_KEYS
     if unknown:
         raise ProfileError(f"{where}: 知らない項目があります: {', '.join(sorted(unknown))}")
@@ -147,7 +164,9 @@ def _check_part(raw: Any, where: str, method: str) -> None:
         if isinstance(rate, bool) or not isinstance(rate, (str, int)) or not 0 <= Decimal(str(rate)) <= 100:
             raise InvalidOperation
     except InvalidOperation:
-        raise ProfileError(f"{where}.income_rate_percent: 所得割率は \"9.30\" のように文字列（%）で書いてください") from None
+        raise ProfileError(
+            f'{where}.income_rate_percent: 所得割率は "9.30" のように文字列（%）で書いてください'
+        ) from None
     for key in ("per_capita", "per_household", "cap", "per_capita_adult_extra"):
         if key in raw:
             _yen(raw[key], f"{where}.{key}")
@@ -170,7 +189,7 @@ def _check_year(fy: int, year: Any, where: str) -> None:
             raise ProfileError(f"{where}: follows を使う年度には料率を書かないでください")
         return
     if year.get("method") not in METHODS:
-        raise ProfileError(f"{where}.method: \"2方式\" または \"3方式\" を書いてください")
+        raise ProfileError(f'{where}.method: "2方式" または "3方式" を書いてください')
     if year.get("rounding") not in ROUNDING_UNITS:
         raise ProfileError(f"{where}.rounding: 端数処理の単位は 1・10・100・1000 のいずれかです")
     present = [p for p in PARTS if p in year]
@@ -195,7 +214,7 @@ def _parse(path: Path) -> MunicipalityProfile:
     if data["id"] != path.stem:
         raise ProfileError(f"{name}: id: ファイル名と同じ「{path.stem}」にしてください")
     if data["kind"] not in KINDS:
-        raise ProfileError(f"{name}: kind: \"料\"（保険料）または \"税\"（保険税）を書いてください")
+        raise ProfileError(f'{name}: kind: "料"（保険料）または "税"（保険税）を書いてください')
     aliases = data.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise ProfileError(f"{name}: aliases: 文字列のリストで書いてください")
@@ -208,7 +227,7 @@ def _parse(path: Path) -> MunicipalityProfile:
     codes = data.get("code", [])
     codes = [codes] if isinstance(codes, str) else codes
     if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-        raise ProfileError(f"{name}: code: 全国地方公共団体コード（\"271403\"）か、そのリストで書いてください")
+        raise ProfileError(f'{name}: code: 全国地方公共団体コード（"271403"）か、そのリストで書いてください')
     try:
         codes = [master.normalize_code(c) for c in codes]
     except master.CodeError as e:
@@ -226,13 +245,22 @@ def _parse(path: Path) -> MunicipalityProfile:
         _check_year(int(key), year, f"{name}: years.{key}")
         years[int(key)] = year
     return MunicipalityProfile(
-        id=data["id"], name=data["name"], aliases=tuple(aliases), kind=data["kind"],
-        addressee=data["addressee"], grade=grade, sources=tuple(str(s) for s in sources),
-        relief=relief, codes=tuple(codes), _years=years, path=path,
+        id=data["id"],
+        name=data["name"],
+        aliases=tuple(aliases),
+        kind=data["kind"],
+        addressee=data["addressee"],
+        grade=grade,
+        sources=tuple(str(s) for s in sources),
+        relief=relief,
+        codes=tuple(codes),
+        _years=years,
+        path=path,
     )
 
 
 # --- lookup -------------------------------------------------------------------------------------
+
 
 def _key(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
@@ -284,8 +312,16 @@ def profile_for_municipality(place: Municipality) -> MunicipalityProfile | None:
     if by_code is not None:
         return by_code
     names = {_key(place.name), _key(place.full_name)}
-    return next((p for p in profiles if not p.codes and names & {_key(k) for k in (p.id, p.name, *p.aliases)}
-                 and _prefecture(p) in (None, place.prefecture)), None)
+    return next(
+        (
+            p
+            for p in profiles
+            if not p.codes
+            and names & {_key(k) for k in (p.id, p.name, *p.aliases)}
+            and _prefecture(p) in (None, place.prefecture)
+        ),
+        None,
+    )
 
 
 def municipality_of_case(case: Case) -> Resolution:

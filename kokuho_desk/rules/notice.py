@@ -32,15 +32,25 @@ class NoticeComparison:
     causes: list[str] = field(default_factory=list)  # likely causes, most likely first
 
     def to_dict(self) -> dict[str, Any]:
-        return {"notified": self.notified, "computed": self.computed, "difference": self.difference,
-                "parts": dict(self.parts), "matched": list(self.matched), "causes": list(self.causes)}
+        return {
+            "notified": self.notified,
+            "computed": self.computed,
+            "difference": self.difference,
+            "parts": dict(self.parts),
+            "matched": list(self.matched),
+            "causes": list(self.causes),
+        }
 
 
 def _variants(ctx: CheckContext, p: PremiumResult) -> list[tuple[str, Variant]]:
     out = []
     if p.reduction in REDUCTION_CLASSES:
-        out.append((f"法定軽減（{p.reduction}）が適用されていない（所得の申告漏れ・世帯の所得の把握違いの可能性）",
-                    Variant(statutory=False)))
+        out.append(
+            (
+                f"法定軽減（{p.reduction}）が適用されていない（所得の申告漏れ・世帯の所得の把握違いの可能性）",
+                Variant(statutory=False),
+            )
+        )
     if any(m.unemployment for m in ctx.case.members):
         out.append(("非自発的失業者の軽減（申請が必要）が適用されていない", Variant(unemployment=False)))
     if any(m.childbirth for m in ctx.case.members):
@@ -62,7 +72,9 @@ def compare_notice(ctx: CheckContext) -> NoticeComparison | None:
         if part in p.parts:
             cmp.parts[part] = amount - p.parts[part].total
     if notice.fiscal_year is not None and notice.fiscal_year != p.fiscal_year:
-        cmp.causes.append(f"通知書は{fiscal_year_label(notice.fiscal_year)}、計算は{fiscal_year_label(p.fiscal_year)}です")
+        cmp.causes.append(
+            f"通知書は{fiscal_year_label(notice.fiscal_year)}、計算は{fiscal_year_label(p.fiscal_year)}です"
+        )
     if diff == 0:
         return cmp
     tried = []
@@ -74,8 +86,9 @@ def compare_notice(ctx: CheckContext) -> NoticeComparison | None:
             cmp.matched.append(label)
         else:
             tried.append((abs(other.total - notice.total), label, other.total))
-    cmp.causes += [f"{label}（その場合 {total:,}円）" for _, label, total in sorted(tried)
-                   if (total - p.total) * diff > 0]
+    cmp.causes += [
+        f"{label}（その場合 {total:,}円）" for _, label, total in sorted(tried) if (total - p.total) * diff > 0
+    ]
     cmp.causes += [f"{PART_LABELS[part]}で {d:+,}円 の差" for part, d in cmp.parts.items() if d]
     cmp.causes += list(_GENERAL_CAUSES)
     return cmp

@@ -117,8 +117,10 @@ def notice_sentence(report: CheckReport | None) -> str | None:
     if n.difference == 0:
         return f"通知書の保険料 {n.notified:,}円 は、この計算と一致しています。"
     more_or_less = "多く" if n.difference > 0 else "少なく"
-    return (f"通知書の保険料 {n.notified:,}円 は、この計算（{n.computed:,}円）より "
-            f"{abs(n.difference):,}円 {more_or_less}なっています。")
+    return (
+        f"通知書の保険料 {n.notified:,}円 は、この計算（{n.computed:,}円）より "
+        f"{abs(n.difference):,}円 {more_or_less}なっています。"
+    )
 
 
 def _actions(case: Case, report: CheckReport | None) -> list[Action]:

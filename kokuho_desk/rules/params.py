@@ -106,13 +106,24 @@ def _parse_file(path: Path, root: Path) -> dict[str, Parameter]:
                 raise ParameterError(f"{where}: from / to は日付（2025-04-01）で書いてください")
             if not str(raw["source"]).strip():
                 raise ParameterError(f"{where}: source が空です")
-            values.append(Value(pid, raw["value"], raw["from"], raw.get("to"), raw["status"],
-                                str(raw["source"]), raw.get("what_if"), raw.get("derivation")))
+            values.append(
+                Value(
+                    pid,
+                    raw["value"],
+                    raw["from"],
+                    raw.get("to"),
+                    raw["status"],
+                    str(raw["source"]),
+                    raw.get("what_if"),
+                    raw.get("derivation"),
+                )
+            )
         unit = table.get("unit", "")
         if unit not in UNITS:
             raise ParameterError(f"{path.name}: [{name}] の unit は {' / '.join(UNITS)} のいずれかです")
-        out[pid] = Parameter(pid, str(table.get("description", "")), unit,
-                             tuple(sorted(values, key=lambda v: v.valid_from)))
+        out[pid] = Parameter(
+            pid, str(table.get("description", "")), unit, tuple(sorted(values, key=lambda v: v.valid_from))
+        )
     return out
 
 

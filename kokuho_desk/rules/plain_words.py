@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 # A bracketed note that names one of our reference documents, a data file or a confidence mark.
-_INTERNAL_NOTE = re.compile(
-    r"\s*[（(][^（）()]*(?:\.md\b|\.json\b|verified-|unverified|の転記)[^（）()]*[)）]")
+_INTERNAL_NOTE = re.compile(r"\s*[（(][^（）()]*(?:\.md\b|\.json\b|verified-|unverified|の転記)[^（）()]*[)）]")
 # The same notes where they stand unbracketed after a semicolon or at the end.
 _LOOSE_NOTE = re.compile(r"[;；、]?\s*\b[\w-]+\.md\s*§[\w.\- ,§]*(?:item \d+)?|\bverified-(?:primary|secondary)\b")
 

@@ -48,6 +48,7 @@ def member_label(case: Case, index: int) -> str:
 
 # --- dates ----------------------------------------------------------------------------------------
 
+
 def fiscal_months(fiscal_year: int) -> list[date]:
     """The first day of each month of the fiscal year, April to March."""
     return [date(fiscal_year + (m < 4), m, 1) for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)]
@@ -86,6 +87,7 @@ def add_years(d: date, years: int) -> date:
 
 # --- who is where, month by month ---------------------------------------------------------------
 
+
 def in_kokuho_on(m: Member, day: date, trace: Trace, on: date) -> bool:
     """A 国保 member on a given day."""
     if not m.insured:
@@ -122,8 +124,7 @@ def basis_day(case: Case, fiscal_year: int, trace: Trace) -> date:
     if any(in_kokuho_on(m, on, trace, on) for m in case.members):
         return on
     end = date(fiscal_year + 1, 3, 31)
-    joins = sorted(m.joined_date for m in case.members
-                   if m.insured and m.joined_date and on < m.joined_date <= end)
+    joins = sorted(m.joined_date for m in case.members if m.insured and m.joined_date and on < m.joined_date <= end)
     return joins[0] if joins else on
 
 
@@ -198,6 +199,7 @@ def _status(trace: Trace, pid: str) -> str | None:
 
 # --- the statutory reduction (軽減判定) -----------------------------------------------------------
 
+
 @dataclass
 class Judgement:
     """The household's 軽減判定 (国保法施行令29条の7第5項 / 地方税法703条の5)."""
@@ -214,14 +216,16 @@ class Judgement:
     reasons: list[str] = field(default_factory=list)
     # 特例対象被保険者等 counted with 給与所得 × 30/100 (施行令29条の7の2): index → (給与所得, after)
     unemployed: dict[int, tuple[int, int]] = field(default_factory=dict)
-    later: dict[date, "Judgement"] = field(default_factory=dict)  # from a month: a 軽減期間 starting later
+    later: dict[date, Judgement] = field(default_factory=dict)  # from a month: a 軽減期間 starting later
 
     def unemployment_line(self, case: Case) -> str | None:
         """The words that say whose 給与所得 was counted at 30/100, for the card and the 計算書."""
         if not self.unemployed:
             return None
-        return "、".join(f"{member_label(case, i)}の給与所得 {before:,}円 を非自発的失業の軽減により30/100の"
-                        f"{after:,}円 として判定" for i, (before, after) in self.unemployed.items())
+        return "、".join(
+            f"{member_label(case, i)}の給与所得 {before:,}円 を非自発的失業の軽減により30/100の{after:,}円 として判定"
+            for i, (before, after) in self.unemployed.items()
+        )
 
 
 def _classify(income: int, persons: int, earners: int, fiscal_year: int, trace: Trace) -> tuple[str, dict]:
@@ -240,6 +244,7 @@ def _classify(income: int, persons: int, earners: int, fiscal_year: int, trace: 
 
 
 # --- the result -----------------------------------------------------------------------------------
+
 
 @dataclass
 class MemberLine:
@@ -277,9 +282,16 @@ class PartResult:
         return PART_LABELS[self.part]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "income_based": self.income_based, "per_capita": self.per_capita,
-                "per_household": self.per_household, "before_cap": self.before_cap, "cap": self.cap,
-                "capped": self.capped, "months": self.months}
+        return {
+            "total": self.total,
+            "income_based": self.income_based,
+            "per_capita": self.per_capita,
+            "per_household": self.per_household,
+            "before_cap": self.before_cap,
+            "cap": self.cap,
+            "capped": self.capped,
+            "months": self.months,
+        }
 
 
 @dataclass
@@ -301,13 +313,18 @@ class PremiumResult:
 
     @property
     def needs_info(self) -> bool:
-        return self.total is None or bool(self.missing) or self.reduction is None \
+        return (
+            self.total is None
+            or bool(self.missing)
+            or self.reduction is None
             or bool(self.judgement and self.judgement.undeclared)
+        )
 
     @property
     def needs_review(self) -> bool:
-        return any(v.status != "verified" for v in self.read) or (self.rates is not None
-                                                                  and self.rates.status != "verified")
+        return any(v.status != "verified" for v in self.read) or (
+            self.rates is not None and self.rates.status != "verified"
+        )
 
     def unverified(self) -> list[Value]:
         return [v for v in self.read if v.status != "verified"]
@@ -332,14 +349,21 @@ class PremiumResult:
             "needs_review": self.needs_review,
             "missing": list(self.missing),
             "reasons": list(self.reasons),
-            "judgement": None if j is None else {
-                "day": j.day.isoformat(), "income": j.income, "persons": j.persons, "earners": j.earners,
-                "lines": dict(j.lines)},
+            "judgement": None
+            if j is None
+            else {
+                "day": j.day.isoformat(),
+                "income": j.income,
+                "persons": j.persons,
+                "earners": j.earners,
+                "lines": dict(j.lines),
+            },
             "rates": None if self.rates is None else self.rates.origin,
         }
 
 
 # --- variants: what a reduction is worth ---------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -359,8 +383,9 @@ def premium(ctx: CheckContext, variant: Variant = ACTUAL) -> PremiumResult:
     return ctx.memo(f"premium:{variant}", lambda: _Computation(ctx, variant).run())
 
 
-def resolve_rates(case: Case, fiscal_year: int, provisional: bool = False) \
-        -> tuple[RateTable | None, str, list[str], list[str]]:
+def resolve_rates(
+    case: Case, fiscal_year: int, provisional: bool = False
+) -> tuple[RateTable | None, str, list[str], list[str]]:
     """(rate table, 料|税, reasons, missing): the case file's inline rates, else the municipality
     profile's year, else a table the desk entered itself (desk_rates: never over bundled data).
     `provisional` (what-if mode): a year with no rates yet takes the profile's newest earlier
@@ -380,8 +405,12 @@ def resolve_rates(case: Case, fiscal_year: int, provisional: bool = False) \
     if case.rates:
         return RateTable.from_case(case.rates), kind, reasons, []
     if profile is None:
-        return None, kind, ["料率が分かりません。自治体（municipality）か料率表（rates）を入力してください"], \
-            ["municipality"]
+        return (
+            None,
+            kind,
+            ["料率が分かりません。自治体（municipality）か料率表（rates）を入力してください"],
+            ["municipality"],
+        )
     earlier = [fy for fy in profile.fiscal_years if fy < fiscal_year]
     try:
         table = profile.rates_for(fiscal_year)
@@ -397,12 +426,23 @@ def resolve_rates(case: Case, fiscal_year: int, provisional: bool = False) \
         except ProfileError as e:
             return None, kind, [str(e)], ["rates"]
         if table is not None:
-            return replace(table, status="unverified", origin=f"{table.origin}（仮）"), kind, \
-                [provisional_sentence(fiscal_year, earlier[-1], "料率")], []
+            return (
+                replace(table, status="unverified", origin=f"{table.origin}（仮）"),
+                kind,
+                [provisional_sentence(fiscal_year, earlier[-1], "料率")],
+                [],
+            )
     if table is None:
         have = "・".join(fiscal_year_label(fy) for fy in profile.fiscal_years)
-        return None, kind, [f"{profile.name}の{fiscal_year_label(fiscal_year)}の料率がデータにありません"
-                            f"（登録済み: {have}）。通知書の料率を「料率を入力する」で入力してください"], ["rates"]
+        return (
+            None,
+            kind,
+            [
+                f"{profile.name}の{fiscal_year_label(fiscal_year)}の料率がデータにありません"
+                f"（登録済み: {have}）。通知書の料率を「料率を入力する」で入力してください"
+            ],
+            ["rates"],
+        )
     return table, kind, reasons, []
 
 
@@ -423,16 +463,18 @@ class _Computation:
         self._rules_of_parts: tuple | None = None
 
     def run(self) -> PremiumResult:
-        rates, kind, reasons, missing = self.ctx.memo("premium:rates", lambda: resolve_rates(self.case, self.fy,
-                                                                                        self.ctx.provisional))
+        rates, kind, reasons, missing = self.ctx.memo(
+            "premium:rates", lambda: resolve_rates(self.case, self.fy, self.ctx.provisional)
+        )
         self.reasons += reasons
         self.missing += missing
         try:
             return self._run(rates, kind)
         except ParameterError as e:
             self.reasons.append(f"{fiscal_year_label(self.fy)}の制度のデータがないため計算できません: {e}")
-            return PremiumResult(self.fy, None, {}, None, kind, rates, reasons=self.reasons,
-                                 missing=self.missing, read=self.trace.read)
+            return PremiumResult(
+                self.fy, None, {}, None, kind, rates, reasons=self.reasons, missing=self.missing, read=self.trace.read
+            )
 
     # -- facts ----------------------------------------------------------------------------------
 
@@ -449,7 +491,8 @@ class _Computation:
             # Shared with the other variants: the same facts give the same income.
             self._incomes[key] = self.trace.shared(
                 ("income", i, unemployed, inc is not None and inc is not self.case.members[i].income),
-                lambda t: member_income(self.case.members[i], inc, self.fy, t, unemployed))
+                lambda t: member_income(self.case.members[i], inc, self.fy, t, unemployed),
+            )
         return self._incomes[key]
 
     def _income_of(self, i: int) -> Income | None:
@@ -474,8 +517,11 @@ class _Computation:
             if m.income is None:
                 self.missing.append(f"members[{i}].income")
                 ok = False
-            elif self.variant.assume_declared and m.income.declared is False and all(
-                    getattr(m.income, k) is None for k in ("salary", "pension", "business", "other")):
+            elif (
+                self.variant.assume_declared
+                and m.income.declared is False
+                and all(getattr(m.income, k) is None for k in ("salary", "pension", "business", "other"))
+            ):
                 self.missing.append(f"members[{i}].income.salary")
                 ok = False
         return ok
@@ -495,32 +541,44 @@ class _Computation:
         undeclared = [i for i in counted if case.members[i].income and case.members[i].income.declared is False]
         if undeclared and not self.variant.assume_declared:
             names = "、".join(member_label(case, i) for i in undeclared)
-            return Judgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared,
-                             [f"所得の申告をしていない人（{names}）がいるため、法定軽減（7割・5割・2割）は受けられません"])
+            return Judgement(
+                NO_REDUCTION,
+                Decimal(0),
+                day,
+                None,
+                persons,
+                0,
+                {},
+                counted,
+                undeclared,
+                [f"所得の申告をしていない人（{names}）がいるため、法定軽減（7割・5割・2割）は受けられません"],
+            )
         if not self.variant.statutory:
             return Judgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared)
         # 特例対象被保険者等: 給与所得 × 30/100 in the 軽減判定 too (施行令29条の7の2).
         incomes = {i: self.income(i, i in unemployed) for i in counted}
         total = sum(x.judgement for x in incomes.values())
-        reduced = {i: (incomes[i].salary_before_unemployment, incomes[i].salary) for i in counted
-                   if i in unemployed and incomes[i].salary_before_unemployment}
+        reduced = {
+            i: (incomes[i].salary_before_unemployment, incomes[i].salary)
+            for i in counted
+            if i in unemployed and incomes[i].salary_before_unemployment
+        }
         # 給与所得者等: the conflicting readings are shown only when they change the class.
         scratch, alt = Trace(self.ctx), Trace(self.ctx)
         earners = sum(is_earner(case.members[i], self._income_of(i), fy, scratch) for i in counted)
-        earners_alt = sum(is_earner(case.members[i], self._income_of(i), fy, alt, alternative=True)
-                          for i in counted)
+        earners_alt = sum(is_earner(case.members[i], self._income_of(i), fy, alt, alternative=True) for i in counted)
         cls, lines = _classify(total, persons, earners, fy, trace)
         reasons = []
         conflict = earners != earners_alt and _classify(total, persons, earners_alt, fy, scratch)[0] != cls
-        trace.record(*(v for v in scratch.read + (alt.read if conflict else [])
-                       if v.status == "verified" or conflict))
+        trace.record(*(v for v in scratch.read + (alt.read if conflict else []) if v.status == "verified" or conflict))
         if conflict:
             alt_cls = _classify(total, persons, earners_alt, fy, scratch)[0]
-            reasons.append(f"要確認: 給与所得者等の数え方（65歳以上の年金収入125万円超か110万円超か、令和8年度の給与収入"
-                           f"55万円超か65万円超か）で結果が変わります（{earners}人なら{cls}、{earners_alt}人なら{alt_cls}）。"
-                           "市区町村に確認してください")
-        ratio = Decimal(trace.value("statutory_reduction.ratios", self.on)[cls]) if cls != NO_REDUCTION \
-            else Decimal(0)
+            reasons.append(
+                f"要確認: 給与所得者等の数え方（65歳以上の年金収入125万円超か110万円超か、令和8年度の給与収入"
+                f"55万円超か65万円超か）で結果が変わります（{earners}人なら{cls}、{earners_alt}人なら{alt_cls}）。"
+                "市区町村に確認してください"
+            )
+        ratio = Decimal(trace.value("statutory_reduction.ratios", self.on)[cls]) if cls != NO_REDUCTION else Decimal(0)
         return Judgement(cls, ratio, day, total, persons, earners, lines, counted, [], reasons, reduced)
 
     # -- the premium ---------------------------------------------------------------------------
@@ -529,12 +587,15 @@ class _Computation:
         case, fy, trace, on = self.case, self.fy, self.trace, self.on
         if not self._check_facts():
             self.reasons.append("生年月日か所得が分からない世帯員がいるため、保険料と軽減を計算できません")
-            return PremiumResult(fy, None, {}, None, kind, rates, reasons=self.reasons, missing=self.missing,
-                                 read=trace.read)
+            return PremiumResult(
+                fy, None, {}, None, kind, rates, reasons=self.reasons, missing=self.missing, read=trace.read
+            )
         months = fiscal_months(fy)
         n = len(case.members)
-        in_k = [trace.shared(("kokuho_months", i), lambda t, m=m: kokuho_months(m, months, t, on))
-                for i, m in enumerate(case.members)]
+        in_k = [
+            trace.shared(("kokuho_months", i), lambda t, m=m: kokuho_months(m, months, t, on))
+            for i, m in enumerate(case.members)
+        ]
         unemp = [[False] * 12 for _ in range(n)]
         births = [[False] * 12 for _ in range(n)]
         for i, m in enumerate(case.members):
@@ -556,28 +617,30 @@ class _Computation:
         incomes = {i: self.income(i, False) for i, m in enumerate(case.members) if m.insured}
         if rates is None:
             self.reasons.append("料率が分からないため保険料は計算できません（軽減の判定はできます）")
-            return PremiumResult(fy, base_judgement, {}, None, kind, rates, incomes, self.reasons, self.missing,
-                                 trace.read)
+            return PremiumResult(
+                fy, base_judgement, {}, None, kind, rates, incomes, self.reasons, self.missing, trace.read
+            )
         specific = self._specific_household_ratios(months, in_k)
 
         parts: dict[str, PartResult] = {}
         prorated = False
         for part, rate in rates.parts.items():
-            result, partial = self._part(part, rate, rates.rounding, months, in_k, unemp, births, specific,
-                                         judgements)
+            result, partial = self._part(part, rate, rates.rounding, months, in_k, unemp, births, specific, judgements)
             prorated = prorated or partial
             parts[part] = result
         if prorated:
             trace.value("premium_rules.monthly_proration", on)
-            self.reasons.append("要確認: 年度の途中で加入・脱退・年齢到達などがあるため月割で計算しました"
-                                "（月割の端数処理は市区町村により異なります）")
+            self.reasons.append(
+                "要確認: 年度の途中で加入・脱退・年齢到達などがあるため月割で計算しました"
+                "（月割の端数処理は市区町村により異なります）"
+            )
         self._check_caps(rates)
         total = sum(p.total for p in parts.values())
-        return PremiumResult(fy, base_judgement, parts, total, kind, rates, incomes, self.reasons, self.missing,
-                             trace.read)
+        return PremiumResult(
+            fy, base_judgement, parts, total, kind, rates, incomes, self.reasons, self.missing, trace.read
+        )
 
-    def _later_unemployment(self, months: list[date], day_month: int, base: Judgement,
-                            judgements: dict) -> list[str]:
+    def _later_unemployment(self, months: list[date], day_month: int, base: Judgement, judgements: dict) -> list[str]:
         """A 軽減期間 that starts after the 判定 day: from its first month the household is judged
         with the 給与所得 at 30/100 (施行令29条の7の2), which can give a larger reduction."""
         out = []
@@ -591,8 +654,10 @@ class _Computation:
             if later.reduction is not None and later.reduction != base.reduction:
                 base.later[months[k]] = later
                 cls = f"{later.reduction}軽減" if later.reduction != NO_REDUCTION else "軽減なし"
-                out.append(f"{months[k].month}月分からは非自発的失業の軽減（給与所得を30/100として判定）により"
-                           f"{cls}です（軽減判定所得 {later.income:,}円）")
+                out.append(
+                    f"{months[k].month}月分からは非自発的失業の軽減（給与所得を30/100として判定）により"
+                    f"{cls}です（軽減判定所得 {later.income:,}円）"
+                )
         return out
 
     def _specific_household_ratios(self, months: list[date], in_k: list[list[bool]]) -> list[Decimal]:
@@ -628,8 +693,10 @@ class _Computation:
             elif self.fy <= fiscal_year_of(add_years(t, first_years + more_years)):
                 ratios[k] = Decimal(trace.value("premium_rules.continued_household_ratio", on))
         if unknown and all(r == 1 for r in ratios):
-            self.reasons.append("要確認: 後期高齢者医療へ移った世帯員の移行日が分からないため、特定世帯（平等割の軽減）を"
-                                "計算に入れていません")
+            self.reasons.append(
+                "要確認: 後期高齢者医療へ移った世帯員の移行日が分からないため、特定世帯（平等割の軽減）を"
+                "計算に入れていません"
+            )
         return ratios
 
     def _configs(self, care: bool, members_in, births, specific) -> dict[tuple, int]:
@@ -655,22 +722,34 @@ class _Computation:
             self._rules_of_parts = (
                 # FY2023: the exempt months (2024-01〜03) are under the law from its first day
                 trace.value("childbirth.parts", max(on, in_force_from("childbirth.parts")))
-                if any(any(b) for b in births) else (),
+                if any(any(b) for b in births)
+                else (),
                 trace.value("children.half_reduction_parts", on),
                 trace.value("children.half_reduction_under_age", on),
                 Decimal(trace.value("children.half_reduction_ratio", on)),
                 _status(trace, "children.half_reduction_under_age") == "planned",
-                trace.value("premium_rules.specific_household_parts", on) if any(r != 1 for r in specific) else ())
+                trace.value("premium_rules.specific_household_parts", on) if any(r != 1 for r in specific) else (),
+            )
         return self._rules_of_parts
 
-    def _part(self, part: str, rate, rounding: int, months, in_k, unemp, births, specific,
-              judgements: dict) -> tuple[PartResult, bool]:
+    def _part(
+        self, part: str, rate, rounding: int, months, in_k, unemp, births, specific, judgements: dict
+    ) -> tuple[PartResult, bool]:
         case, trace, on = self.case, self.trace, self.on
         n = len(case.members)
         if part == "care":
-            members_in = [[a and b for a, b in zip(in_k[i], trace.shared(
-                ("care_months", i), lambda t, m=case.members[i]: care_months(m, months, t, on)))]
-                if any(in_k[i]) else in_k[i] for i in range(n)]
+            members_in = [
+                [
+                    a and b
+                    for a, b in zip(
+                        in_k[i],
+                        trace.shared(("care_months", i), lambda t, m=case.members[i]: care_months(m, months, t, on)),
+                    )
+                ]
+                if any(in_k[i])
+                else in_k[i]
+                for i in range(n)
+            ]
         else:
             members_in = in_k
         configs = self._configs(part == "care", members_in, births, specific)
@@ -736,9 +815,21 @@ class _Computation:
         def prorate(x: int) -> int:
             return x // 12  # 月割: Σ (年額 × 月数) ÷ 12, 1円未満切捨て (premium_rules.monthly_proration)
 
-        members = [MemberLine(i, member_label(case, i), month_counts[i], self.income(i, False).base,
-                              prorate(ib_sum[i]), rate.per_capita, first_unit[i], prorate(pc_sum[i]), notes_of[i])
-                   for i in range(n) if month_counts[i]]
+        members = [
+            MemberLine(
+                i,
+                member_label(case, i),
+                month_counts[i],
+                self.income(i, False).base,
+                prorate(ib_sum[i]),
+                rate.per_capita,
+                first_unit[i],
+                prorate(pc_sum[i]),
+                notes_of[i],
+            )
+            for i in range(n)
+            if month_counts[i]
+        ]
         income_based = prorate(sum(ib_sum))
         per_capita = prorate(sum(pc_sum))
         per_household = prorate(ph_sum)
@@ -748,10 +839,23 @@ class _Computation:
         notes = ["特定世帯・特定継続世帯の平等割軽減"] if part in specific_parts and ph_unit is not None else []
         notes += sorted({f"{judgements[sig[1]].reduction}軽減" for sig in configs if judgements[sig[1]].ratio})
         partial = charged not in (0, 12) or len(configs) > 1
-        return PartResult(part, rate.income_rate_percent, income_based, per_capita, per_household,
-                          rate.per_household if charged else 0, ph_unit or 0, charged, before_cap, cap,
-                          before_cap > cap, rounding, floor_to_unit(min(before_cap, cap), rounding), members,
-                          notes), partial
+        return PartResult(
+            part,
+            rate.income_rate_percent,
+            income_based,
+            per_capita,
+            per_household,
+            rate.per_household if charged else 0,
+            ph_unit or 0,
+            charged,
+            before_cap,
+            cap,
+            before_cap > cap,
+            rounding,
+            floor_to_unit(min(before_cap, cap), rounding),
+            members,
+            notes,
+        ), partial
 
     def _check_caps(self, rates: RateTable) -> None:
         try:
@@ -760,5 +864,7 @@ class _Computation:
             return
         for part, rate in rates.parts.items():
             if part in national and rate.cap > national[part]:
-                self.reasons.append(f"要確認: {PART_LABELS[part]}の限度額 {rate.cap:,}円 が国の限度額 "
-                                    f"{national[part]:,}円 を超えています。料率表を確かめてください")
+                self.reasons.append(
+                    f"要確認: {PART_LABELS[part]}の限度額 {rate.cap:,}円 が国の限度額 "
+                    f"{national[part]:,}円 を超えています。料率表を確かめてください"
+                )

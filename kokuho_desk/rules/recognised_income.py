@@ -14,17 +14,21 @@ children, 臨時的収入 (8,000円), 就労自立給付金.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Callable
 
 from kokuho_desk.model.case import Case, Wage, age_on
 from kokuho_desk.rules.context import Trace
 
 P = "minimum_living.earned_income."
-EXPENSE_LABELS = {"income_tax": "所得税", "resident_tax": "住民税", "social_insurance": "社会保険料",
-                  "commute": "通勤費"}
+EXPENSE_LABELS = {
+    "income_tax": "所得税",
+    "resident_tax": "住民税",
+    "social_insurance": "社会保険料",
+    "commute": "通勤費",
+}
 
 
 def basic_deduction(trace: Trace, on: date, gross: int, first: bool) -> int:
@@ -75,15 +79,21 @@ class Recognised:
 
     def lines(self, label: Callable[[int], str]) -> list[str]:
         """In words: each wage's deductions (label(i) names a member)."""
-        return [f"{label(w.index)}の給与 {w.gross:,}円 から必要経費 {w.expenses:,}円・勤労控除 "
-                f"{w.basic + w.new_job + w.minor:,}円 を引いた {w.recognised:,}円 を収入として数えます"
-                for w in self.wages]
+        return [
+            f"{label(w.index)}の給与 {w.gross:,}円 から必要経費 {w.expenses:,}円・勤労控除 "
+            f"{w.basic + w.new_job + w.minor:,}円 を引いた {w.recognised:,}円 を収入として数えます"
+            for w in self.wages
+        ]
 
 
 def _expenses(trace: Trace, on: date, wage: Wage) -> tuple[int, list[str]]:
     wh = wage.monthly_withholding
-    known = {"income_tax": wh.income_tax if wh else None, "resident_tax": wh.resident_tax if wh else None,
-             "social_insurance": wh.social_insurance if wh else None, "commute": wage.commute}
+    known = {
+        "income_tax": wh.income_tax if wh else None,
+        "resident_tax": wh.resident_tax if wh else None,
+        "social_insurance": wh.social_insurance if wh else None,
+        "commute": wage.commute,
+    }
     kinds = trace.value(P + "necessary_expenses", on)
     unknown = [k for k in kinds if known[k] is None]
     return sum(known[k] or 0 for k in kinds), unknown
@@ -99,18 +109,25 @@ def recognise(case: Case, monthly_income: int, trace: Trace, on: date) -> Recogn
         w = m.wage
         expenses, unknown = _expenses(trace, on, w)
         if unknown:
-            out.notes.append(f"給与の必要経費（{'・'.join(EXPENSE_LABELS[k] for k in unknown)}）が分からないため0円として"
-                             "数えています（分かれば収入はもっと少なく数えられます）")
+            out.notes.append(
+                f"給与の必要経費（{'・'.join(EXPENSE_LABELS[k] for k in unknown)}）が分からないため0円として"
+                "数えています（分かれば収入はもっと少なく数えられます）"
+            )
         new_job = trace.value(P + "new_job_deduction", on) if w.new_job else 0
         minor = 0
         if m.birth_date and age_on(m.birth_date, on) < trace.value(P + "minor_under_age", on):
             minor = trace.value(P + "minor_deduction", on)
-        out.wages.append(WageLine(i, w.monthly_gross, expenses, basic_deduction(trace, on, w.monthly_gross, rank == 0),
-                                  new_job, minor))
+        out.wages.append(
+            WageLine(
+                i, w.monthly_gross, expenses, basic_deduction(trace, on, w.monthly_gross, rank == 0), new_job, minor
+            )
+        )
     gross = sum(w.gross for w in out.wages)
     if gross > monthly_income:
-        out.notes.append(f"給与の総支給額の合計 {gross:,}円 が世帯の月収入 {monthly_income:,}円 を超えています。"
-                         "月収入は給与（総支給額）を含めた世帯全体の額で入力してください")
+        out.notes.append(
+            f"給与の総支給額の合計 {gross:,}円 が世帯の月収入 {monthly_income:,}円 を超えています。"
+            "月収入は給与（総支給額）を含めた世帯全体の額で入力してください"
+        )
     out.income = max(0, monthly_income - sum(w.deducted for w in out.wages))
     return out
 

@@ -58,8 +58,14 @@ def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
     relief = (getattr(prof, "relief", None) or {}) if prof is not None else {}
     if key in relief:
         name = getattr(prof, "name", None) or ctx.case.municipality
-        v = Value(f"{name}.relief.{key}", relief[key], on, None,
-                  str(relief.get("status", "unverified")), str(relief.get("source", f"{name} の自治体設定")))
+        v = Value(
+            f"{name}.relief.{key}",
+            relief[key],
+            on,
+            None,
+            str(relief.get("status", "unverified")),
+            str(relief.get("source", f"{name} の自治体設定")),
+        )
         trace.record(v)
         return relief[key]
     return trace.value(f"relief_defaults.{key}", on)
@@ -135,9 +141,19 @@ def _description(v: Value) -> str:
         return v.param
 
 
-def finish(check_id: str, title: str, verdict: str, trace: Trace, *, reasons: list[str],
-           basis: list[str], missing: list[str] | None = None, figures: dict[str, Any] | None = None,
-           actions: list[NextAction] | None = None, review_notes: list[str] | None = None) -> CheckResult:
+def finish(
+    check_id: str,
+    title: str,
+    verdict: str,
+    trace: Trace,
+    *,
+    reasons: list[str],
+    basis: list[str],
+    missing: list[str] | None = None,
+    figures: dict[str, Any] | None = None,
+    actions: list[NextAction] | None = None,
+    review_notes: list[str] | None = None,
+) -> CheckResult:
     """Assemble a result: the law articles, then the sources of every value read; a 要確認
     reason naming each unverified value (and any data gap the check found)."""
     reasons = list(reasons)
@@ -145,11 +161,21 @@ def finish(check_id: str, title: str, verdict: str, trace: Trace, *, reasons: li
     notes = list(review_notes or [])
     if unverified:
         # a derived value (computed from published figures, not read from the law) says so
-        names = "、".join(dict.fromkeys(_description(v) + ("（計算で導いた値）" if v.status == "derived" else "")
-                                        for v in unverified))
+        names = "、".join(
+            dict.fromkeys(_description(v) + ("（計算で導いた値）" if v.status == "derived" else "") for v in unverified)
+        )
         notes.append(f"確認できていない値を使っています: {names}")
     for note in notes:
         reasons.append(f"{REVIEW_MARK}: {note}")
     cited = list(basis) + [f"出典: {s}" for s in trace.sources() if f"出典: {s}" not in basis]
-    return CheckResult(check_id, verdict, title, reasons, cited, list(dict.fromkeys(missing or [])),
-                       dict(figures or {}), list(actions or []), needs_review=bool(notes))
+    return CheckResult(
+        check_id,
+        verdict,
+        title,
+        reasons,
+        cited,
+        list(dict.fromkeys(missing or [])),
+        dict(figures or {}),
+        list(actions or []),
+        needs_review=bool(notes),
+    )

@@ -6,11 +6,11 @@ rule) and list the checks whose verdicts changed. Pure: cases in, changes out; t
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
-from typing import Iterable, Iterator, Mapping
 
 from kokuho_desk.heap import frozen_heap
 from kokuho_desk.model.case import Case
@@ -41,8 +41,7 @@ class Change:
     result: CheckResult  # the check as judged now (reasons, next actions)
 
     def describe(self) -> str:
-        return (f"ケース{self.case_id} {self.result.title}: {VERDICT_LABELS[self.before]} → "
-                f"{self.result.verdict_label}")
+        return f"ケース{self.case_id} {self.result.title}: {VERDICT_LABELS[self.before]} → {self.result.verdict_label}"
 
 
 @dataclass(frozen=True)
@@ -74,8 +73,9 @@ def _report(case: Case, settings: Settings) -> CheckReport:
     return run_checks(case, settings.as_of or case.as_of, settings.what_if, settings.provisional)
 
 
-def _compare(case_id: int, case: Case, known: Judgement | None, before: Settings,
-             after: Settings) -> tuple[list[Change], Judgement | None, PremiumChange | None]:
+def _compare(
+    case_id: int, case: Case, known: Judgement | None, before: Settings, after: Settings
+) -> tuple[list[Change], Judgement | None, PremiumChange | None]:
     made = old_premium = None
     if known is None:
         report = _report(case, before)
@@ -83,14 +83,25 @@ def _compare(case_id: int, case: Case, known: Judgement | None, before: Settings
         old_premium = report.premium
     now = _report(case, after)
     old = known.verdicts
-    changes = [Change(case_id, res.id, old[res.id], res.verdict, res)
-               for res in now.checks if res.id in old and old[res.id] != res.verdict]
+    changes = [
+        Change(case_id, res.id, old[res.id], res.verdict, res)
+        for res in now.checks
+        if res.id in old and old[res.id] != res.verdict
+    ]
     premium_change = None
     new_premium = now.premium
-    if old_premium is not None and new_premium is not None and None not in (old_premium.total, new_premium.total) \
-            and old_premium.total != new_premium.total:
-        premium_change = PremiumChange(case_id, old_premium.total, new_premium.total, any(
-            v.status == PROVISIONAL for v in new_premium.read) or new_premium.rates.status != "verified")
+    if (
+        old_premium is not None
+        and new_premium is not None
+        and None not in (old_premium.total, new_premium.total)
+        and old_premium.total != new_premium.total
+    ):
+        premium_change = PremiumChange(
+            case_id,
+            old_premium.total,
+            new_premium.total,
+            any(v.status == PROVISIONAL for v in new_premium.read) or new_premium.rates.status != "verified",
+        )
     return changes, made, premium_change
 
 
@@ -104,7 +115,7 @@ _inherited: list[Item] = []
 def _chunk(args: tuple[list[Item] | range, Settings, Settings]) -> Rescreen:
     items, before, after = args
     if isinstance(items, range):
-        items = _inherited[items.start:items.stop]
+        items = _inherited[items.start : items.stop]
     result = Rescreen([], {})
     for case_id, case, known in items:
         found, made, premium_change = _compare(case_id, case, known, before, after)
@@ -122,8 +133,14 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def rescreen(cases: Iterable[tuple[int, Case]], after: Settings, before: Settings = Settings(),
-             workers: int = 1, batch: int = 500, known: Mapping[int, Judgement] | None = None) -> Rescreen:
+def rescreen(
+    cases: Iterable[tuple[int, Case]],
+    after: Settings,
+    before: Settings = Settings(),
+    workers: int = 1,
+    batch: int = 500,
+    known: Mapping[int, Judgement] | None = None,
+) -> Rescreen:
     """Every check whose verdict differs between `before` (default: as the case was judged) and
     `after`, in case order. `known` holds judgements already made under `before` (the store keeps
     them: the verdicts as last shown), so those cases are judged once. workers > 1 judges
@@ -144,9 +161,15 @@ def rescreen(cases: Iterable[tuple[int, Case]], after: Settings, before: Setting
     # again in each worker (at 100,000 cases the walks cost about a seventh of the run).
     # The desk's own rate tables are installed in each worker: a spawned one inherits nothing.
     try:
-        with frozen_heap(), ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context(),
-                initializer=desk_rates.install, initargs=(desk_rates.installed(),)) as pool:
+        with (
+            frozen_heap(),
+            ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context(),
+                initializer=desk_rates.install,
+                initargs=(desk_rates.installed(),),
+            ) as pool,
+        ):
             for part in pool.map(_chunk, ((job, before, after) for job in jobs)):
                 result.changes += part.changes
                 result.judged |= part.judged

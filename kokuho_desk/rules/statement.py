@@ -43,16 +43,20 @@ def _incomes(report: CheckReport, p: PremiumResult) -> list[str]:
         if inc.adjustment:
             parts.append(f"所得金額調整控除 −{_yen(inc.adjustment)}")
         if inc.pension_revenue:
-            parts.append(f"公的年金等 {_yen(inc.pension_revenue)}（{'65歳以上' if inc.elderly else '65歳未満'}）"
-                         f" → 雑所得 {_yen(inc.pension)}")
+            parts.append(
+                f"公的年金等 {_yen(inc.pension_revenue)}（{'65歳以上' if inc.elderly else '65歳未満'}）"
+                f" → 雑所得 {_yen(inc.pension)}"
+            )
         if inc.business:
             parts.append(f"事業所得 {_yen(inc.business)}")
         if inc.other:
             parts.append(f"その他の所得 {_yen(inc.other)}")
         if parts:
             out.append("    " + "、".join(parts))
-        out.append(f"    総所得金額等 {_yen(inc.total)} − 基礎控除 {_yen(inc.deduction)} = "
-                   f"所得割の算定基礎（旧ただし書き所得） {_yen(inc.base)}")
+        out.append(
+            f"    総所得金額等 {_yen(inc.total)} − 基礎控除 {_yen(inc.deduction)} = "
+            f"所得割の算定基礎（旧ただし書き所得） {_yen(inc.base)}"
+        )
     return out
 
 
@@ -62,13 +66,18 @@ def _judgement(report: CheckReport, p: PremiumResult) -> list[str]:
     if j.income is None:
         out += [f"  {r}" for r in j.reasons] or ["  法定軽減なし"]
         return out
-    out.append(f"  軽減判定所得 {_yen(j.income)}（世帯主・被保険者・特定同一世帯所属者の所得の合計。"
-               "65歳以上の年金は15万円を控除）")
+    out.append(
+        f"  軽減判定所得 {_yen(j.income)}（世帯主・被保険者・特定同一世帯所属者の所得の合計。"
+        "65歳以上の年金は15万円を控除）"
+    )
     if j.unemployment_line(report.case):
         out.append(f"  うち{j.unemployment_line(report.case)}")
     out.append(f"  被保険者等 {j.persons}人、給与所得者等 {j.earners}人")
-    out.append("  基準額: 7割 {} / 5割 {} / 2割 {}（いずれも以下）".format(
-        _yen(j.lines["7割"]), _yen(j.lines["5割"]), _yen(j.lines["2割"])))
+    out.append(
+        "  基準額: 7割 {} / 5割 {} / 2割 {}（いずれも以下）".format(
+            _yen(j.lines["7割"]), _yen(j.lines["5割"]), _yen(j.lines["2割"])
+        )
+    )
     out.append(f"  → {j.reduction + '軽減' if j.reduction != 'なし' else '軽減なし'}")
     out += [f"  {r}" for r in j.reasons]
     return out
@@ -93,8 +102,11 @@ def _income_line(part: PartResult, line: MemberLine) -> str:
     annual = int(line.base * rate / 100)  # 1円未満切捨て, as the premium computes it
     head = f"  所得割 {line.label}: "
     if annual * line.months // 12 == line.income_based:
-        return head + f"{_yen(line.base)} × {rate}% = {_yen(annual)}{_months(line.months)}" + \
-            (f" = {_yen(line.income_based)}" if line.months != 12 else "")
+        return (
+            head
+            + f"{_yen(line.base)} × {rate}% = {_yen(annual)}{_months(line.months)}"
+            + (f" = {_yen(line.income_based)}" if line.months != 12 else "")
+        )
     unemployed = [n for n in line.notes if n.startswith(UNEMPLOYMENT_NOTE)]
     if unemployed:  # the base above is before the treatment: give the amount with its name
         return head + f"{_yen(line.income_based)}（{unemployed[0]}で計算した額{_months(line.months)}）"
@@ -108,8 +120,10 @@ def _per_capita_line(line: MemberLine) -> str:
         reduced = f" → {notes}後 {_yen(line.per_capita_unit)}" if line.per_capita_unit != line.per_capita_full else ""
         tail = f"{_months(line.months)} = {_yen(line.per_capita)}" if line.months != 12 else ""
         return head + reduced + tail
-    return head + (f"（年額）。{notes or '軽減'}が月により変わるため、{line.months}か月分の月ごとの額の合計 "
-                   f"{_yen(line.per_capita)}")
+    return head + (
+        f"（年額）。{notes or '軽減'}が月により変わるため、{line.months}か月分の月ごとの額の合計 "
+        f"{_yen(line.per_capita)}"
+    )
 
 
 def _parts(p: PremiumResult) -> list[str]:
@@ -120,22 +134,29 @@ def _parts(p: PremiumResult) -> list[str]:
         if not part.months:
             out.append(f"【{part.label}】 該当する被保険者がいないため 0円")
             continue
-        out.append(f"【{part.label}】 所得割率 {part.income_rate_percent}%・均等割 {_yen(p.rates.parts[part.part].per_capita)}"
-                   f"・平等割 {_yen(part.per_household_full)}・限度額 {_yen(p.rates.parts[part.part].cap)}"
-                   f"（{part.months}か月）")
+        out.append(
+            f"【{part.label}】 所得割率 {part.income_rate_percent}%・均等割 {_yen(p.rates.parts[part.part].per_capita)}"
+            f"・平等割 {_yen(part.per_household_full)}・限度額 {_yen(p.rates.parts[part.part].cap)}"
+            f"（{part.months}か月）"
+        )
         out += [_income_line(part, line) for line in part.members]
         out += [_per_capita_line(line) for line in part.members]
         if part.per_household_full:
             notes = "・".join(part.notes)
-            reduced = f" → {notes}後 {_yen(part.per_household_unit)}" if part.per_household_unit != part.per_household_full \
+            reduced = (
+                f" → {notes}後 {_yen(part.per_household_unit)}"
+                if part.per_household_unit != part.per_household_full
                 else ""
+            )
             if part.per_household_unit * part.months // 12 == part.per_household:
                 tail = f"{_months(part.months)} = {_yen(part.per_household)}" if part.months != 12 else ""
             else:
                 tail = f"（月により変わるため、{part.months}か月分の月ごとの額の合計 {_yen(part.per_household)}）"
             out.append(f"  平等割: {_yen(part.per_household_full)}{reduced}{tail}")
-        out.append(f"  計 所得割 {_yen(part.income_based)} + 均等割 {_yen(part.per_capita)} + 平等割 "
-                   f"{_yen(part.per_household)} = {_yen(part.before_cap)}")
+        out.append(
+            f"  計 所得割 {_yen(part.income_based)} + 均等割 {_yen(part.per_capita)} + 平等割 "
+            f"{_yen(part.per_household)} = {_yen(part.before_cap)}"
+        )
         if part.capped:
             out.append(f"  限度額 {_yen(part.cap)} を超えるため {_yen(part.cap)}")
         if part.rounding > 1:
@@ -157,8 +178,11 @@ def _notice(report: CheckReport) -> list[str]:
     n = report.notice
     if n is None:
         return []
-    out = ["■ 通知書との比較", f"  {notice_difference(n.notified, n.computed)}",
-           f"  通知書 {_yen(n.notified)} − 再計算 {_yen(n.computed)} = {n.notified - n.computed:+,}円"]
+    out = [
+        "■ 通知書との比較",
+        f"  {notice_difference(n.notified, n.computed)}",
+        f"  通知書 {_yen(n.notified)} − 再計算 {_yen(n.computed)} = {n.notified - n.computed:+,}円",
+    ]
     for label in n.matched:
         out.append(f"  通知額は「{label}」場合の額と一致します")
     if n.causes:
@@ -173,9 +197,11 @@ def render(report: CheckReport) -> str:
     fy = case.effective_fiscal_year
     kind = p.kind if p else "料"
     lines = [f"{fiscal_year_label(fy)} 国民健康保険{kind} 計算書", RULE]
-    lines.append(f"相談日 {format_wareki(report.as_of)}"
-                 + (f"　自治体 {case.municipality}" if case.municipality else "")
-                 + (f"　料率 {p.rates.origin}" if p and p.rates else ""))
+    lines.append(
+        f"相談日 {format_wareki(report.as_of)}"
+        + (f"　自治体 {case.municipality}" if case.municipality else "")
+        + (f"　料率 {p.rates.origin}" if p and p.rates else "")
+    )
     if report.what_if:
         lines.append(f"仮定（what-if）: {'・'.join(sorted(report.what_if))}（予定の制度を仮に適用）")
     if report.notice is not None:  # the answer first: does the notice match?

@@ -40,8 +40,16 @@ def _prefix(policy: Policy) -> str:
 
 def counted(case: Case, judgement: Judgement, policy: Policy) -> str:
     """[tables version, quarter, [prefecture, municipality, code], [[table, column], …]] as JSON."""
-    return json.dumps([policy.tables_version, Quarter.of(first_consultation(case)).key, list(area_of(case)),
-                       table_cells(case, judgement, policy)], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        [
+            policy.tables_version,
+            Quarter.of(first_consultation(case)).key,
+            list(area_of(case)),
+            table_cells(case, judgement, policy),
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def decode(text: str) -> tuple[Quarter, Area, list[tuple[str, str]]]:
@@ -82,4 +90,3 @@ def counted_cases(store: Store, policy: Policy) -> Counter:
     if kept:
         flush()
     return out
-

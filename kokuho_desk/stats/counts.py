@@ -89,8 +89,9 @@ def _key(table: Table, area: Area, column: str) -> tuple:
     return (table.id, area, column)
 
 
-def protected_cells(period: str, counts: dict[tuple[str, Area, str], int | None], policy: Policy,
-                    k: int) -> tuple[list[Cell], int]:
+def protected_cells(
+    period: str, counts: dict[tuple[str, Area, str], int | None], policy: Policy, k: int
+) -> tuple[list[Cell], int]:
     """The published cells of one period (every table, every area of the period, the totals)
     and how many counts were hidden. A count given as None is unknown (hidden upstream)."""
     areas = sorted({area for (_, area, _) in counts} - {TOTAL_AREA})
@@ -102,8 +103,7 @@ def protected_cells(period: str, counts: dict[tuple[str, Area, str], int | None]
         for area in areas:
             row = [counts.get((table.id, area, c), 0) for c in columns]
             grid.update(zip([(area, c) for c in columns], row))
-            grid[(area, TOTAL_COLUMN)] = counts.get((table.id, area, TOTAL_COLUMN),
-                                                    None if None in row else sum(row))
+            grid[(area, TOTAL_COLUMN)] = counts.get((table.id, area, TOTAL_COLUMN), None if None in row else sum(row))
         for c in [*columns, TOTAL_COLUMN]:
             column = [grid[(a, c)] for a in areas]
             grid[(TOTAL_AREA, c)] = counts.get((table.id, TOTAL_AREA, c), None if None in column else sum(column))
@@ -116,6 +116,16 @@ def protected_cells(period: str, counts: dict[tuple[str, Area, str], int | None]
         for c in [*columns, TOTAL_COLUMN]:
             system.add_line([_key(table, a, c) for a in areas], _key(table, TOTAL_AREA, c))
     hidden = protect(system, k)
-    cells = [Cell(t, period, area.prefecture, area.municipality, area.code, column,
-                  None if key in hidden else system.values[key]) for t, area, column, key in layout]
+    cells = [
+        Cell(
+            t,
+            period,
+            area.prefecture,
+            area.municipality,
+            area.code,
+            column,
+            None if key in hidden else system.values[key],
+        )
+        for t, area, column, key in layout
+    ]
     return cells, len(hidden)

@@ -37,19 +37,23 @@ def _check_reissue(period: str, old_cells: str, new: list[Cell], k: int) -> None
         if before is not None and cell.value is not None and 0 < abs(cell.value - before) < k:
             raise ExportError(
                 f"{Quarter.parse(period).label}を出し直すと、前の版との差が{k}件未満の数ができ、"
-                f"差し引きで訂正した世帯が分かるおそれがあります。訂正が{k}件以上たまってから出し直してください。")
+                f"差し引きで訂正した世帯が分かるおそれがあります。訂正が{k}件以上たまってから出し直してください。"
+            )
 
 
-def export_desk(store: Store, *, today: date, k: int | None = None, reissue: tuple[str, ...] = (),
-                policy: Policy | None = None) -> tuple[StatsFile, dict[str, tuple[int, str]]]:
+def export_desk(
+    store: Store, *, today: date, k: int | None = None, reissue: tuple[str, ...] = (), policy: Policy | None = None
+) -> tuple[StatsFile, dict[str, tuple[int, str]]]:
     """The statistics file of the periods to export now, and the ledger entries to record
     (period → (version, published cells as JSON)) once the file is written."""
     policy = policy or load_policy()
     k = check_k(policy.k_default if k is None else k, policy)
     desk_id, desk_name, desk_key = store.desk_identity()
     if not desk_id or not desk_name:
-        raise ExportError("相談窓口のIDと名前が設定されていません。統計の画面の「相談窓口の設定」"
-                          "（コマンドでは kokuho-desk stats desk --id … --name …）で設定してください。")
+        raise ExportError(
+            "相談窓口のIDと名前が設定されていません。統計の画面の「相談窓口の設定」"
+            "（コマンドでは kokuho-desk stats desk --id … --name …）で設定してください。"
+        )
     ledger = store.stats_exports()
     last_closed = Quarter.of(today).previous()
     counts = Counts(counted_cases(store, policy), last_closed)
@@ -65,8 +69,10 @@ def export_desk(store: Store, *, today: date, k: int | None = None, reissue: tup
     if counts.periods:
         versions.update({q.key: 1 for q in quarters(min(counts.periods), last_closed) if q.key not in ledger})
     if not versions:
-        raise ExportError("新しく書き出せる期間がありません。終わった四半期はすべて書き出し済みです"
-                          "（四半期が終わると、その期間を書き出せます）。")
+        raise ExportError(
+            "新しく書き出せる期間がありません。終わった四半期はすべて書き出し済みです"
+            "（四半期が終わると、その期間を書き出せます）。"
+        )
     cells: list[Cell] = []
     hidden: dict[str, int] = {}
     entries: dict[str, tuple[int, str]] = {}

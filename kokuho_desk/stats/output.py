@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from kokuho_desk.safe_output import OutputRefused, write_output as write_safely
+from kokuho_desk.safe_output import OutputRefused
+from kokuho_desk.safe_output import write_output as write_safely
 
 
 class OutputError(OSError):

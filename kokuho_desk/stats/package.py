@@ -50,9 +50,17 @@ class StatsFile:
         return sorted(self.hidden)
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "kind": self.kind, "tables_version": self.tables_version, "k": self.k,
-                "export_id": self.export_id, "created": self.created, "desks": self.desks,
-                "hidden": self.hidden, "cells": [list(c) for c in self.cells]}
+        return {
+            "format": FORMAT,
+            "kind": self.kind,
+            "tables_version": self.tables_version,
+            "k": self.k,
+            "export_id": self.export_id,
+            "created": self.created,
+            "desks": self.desks,
+            "hidden": self.hidden,
+            "cells": [list(c) for c in self.cells],
+        }
 
 
 def _csv(rows: list[list[Any]]) -> bytes:
@@ -78,28 +86,46 @@ def _table_csv(table, cells: list[Cell]) -> bytes:
 
 
 def _overview(f: StatsFile) -> bytes:
-    rows = [["項目", "内容"],
-            ["種類", "相談窓口の統計" if f.kind == "desk" else "統合した統計"],
-            ["作成日", f.created],
-            ["書き出し番号", f.export_id],
-            ["しきい値 k", f"{f.k}（公表する件数は 0 か {f.k} 以上。{SUPPRESSED} は秘匿）"],
-            ["表の版", f.tables_version]]
+    rows = [
+        ["項目", "内容"],
+        ["種類", "相談窓口の統計" if f.kind == "desk" else "統合した統計"],
+        ["作成日", f.created],
+        ["書き出し番号", f.export_id],
+        ["しきい値 k", f"{f.k}（公表する件数は 0 か {f.k} 以上。{SUPPRESSED} は秘匿）"],
+        ["表の版", f.tables_version],
+    ]
     for d in f.desks:
         versions = "、".join(f"{_period_label(p)}（第{v}版）" for p, v in sorted(d["periods"].items()))
         rows.append(["相談窓口", f"{d['name']}（ID {d['id']}）: {versions}"])
     for period, n in sorted(f.hidden.items()):
-        rows.append(["秘匿した件数", f"{_period_label(period)}: {n}か所（1〜{f.k - 1}件の数と、合計から"
-                                      f"逆算されないよう隠した数）"])
-    rows.append(["注意", "件数は世帯（相談ケース）の数です。初回相談の四半期で数えます。"
-                         f"{f.k}件未満の市区町村は都道府県にまとめています。"])
+        rows.append(
+            [
+                "秘匿した件数",
+                f"{_period_label(period)}: {n}か所（1〜{f.k - 1}件の数と、合計から逆算されないよう隠した数）",
+            ]
+        )
+    rows.append(
+        [
+            "注意",
+            "件数は世帯（相談ケース）の数です。初回相談の四半期で数えます。"
+            f"{f.k}件未満の市区町村は都道府県にまとめています。",
+        ]
+    )
     return _csv(rows)
 
 
 def _codebook(policy: Policy) -> bytes:
     rows = [["ファイル", "表", "答える問い", "数えている世帯", "列"]]
     for i, t in enumerate(tables(policy), start=2):
-        rows.append([_file_name(i, t), t.title, t.question, t.population_label,
-                     "、".join(label for _, label in t.columns) + f"、{TOTAL}"])
+        rows.append(
+            [
+                _file_name(i, t),
+                t.title,
+                t.question,
+                t.population_label,
+                "、".join(label for _, label in t.columns) + f"、{TOTAL}",
+            ]
+        )
     return _csv(rows)
 
 
@@ -139,7 +165,15 @@ def read_stats_file(path: Path) -> StatsFile:
         cells = [Cell(*c) for c in data["cells"]]
         if any(len(c) != 7 or not (c.value is None or isinstance(c.value, int)) for c in cells):
             raise TypeError
-        return StatsFile(data["kind"], data["tables_version"], int(data["k"]), data["export_id"], data["created"],
-                         list(data["desks"]), dict(data["hidden"]), cells)
+        return StatsFile(
+            data["kind"],
+            data["tables_version"],
+            int(data["k"]),
+            data["export_id"],
+            data["created"],
+            list(data["desks"]),
+            dict(data["hidden"]),
+            cells,
+        )
     except (KeyError, TypeError, ValueError):
         raise StatsFileError(f"統計ファイルの中身が壊れています: {path}") from None

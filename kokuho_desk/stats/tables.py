@@ -38,8 +38,12 @@ class Table:
         return dict(self.columns).get(code, code)
 
 
-_VERDICT_COLUMNS = (("eligible", "該当"), ("likely", "該当の可能性あり"), ("not_eligible", "非該当"),
-                    ("needs_info", "情報不足"))
+_VERDICT_COLUMNS = (
+    ("eligible", "該当"),
+    ("likely", "該当の可能性あり"),
+    ("not_eligible", "非該当"),
+    ("needs_info", "情報不足"),
+)
 
 
 def _percent_labels(edges: tuple[int, ...]) -> tuple[tuple[str, str], ...]:
@@ -52,57 +56,122 @@ def _man(yen: int) -> str:
 
 
 def _notice_columns(edges: tuple[int, ...]) -> tuple[tuple[str, str], ...]:
-    higher = [f"通知書が{_man(a)}〜{_man(b)}未満高い" if a > 1 else f"通知書が{_man(b)}未満高い"
-              for a, b in zip(edges, edges[1:])] + [f"通知書が{_man(edges[-1])}以上高い"]
-    return (("lower", "通知書の方が低い"), ("equal", "一致"),
-            *((f"b{i}", label) for i, label in enumerate(higher)), (UNKNOWN, "再計算できない"))
+    higher = [
+        f"通知書が{_man(a)}〜{_man(b)}未満高い" if a > 1 else f"通知書が{_man(b)}未満高い"
+        for a, b in zip(edges, edges[1:])
+    ] + [f"通知書が{_man(edges[-1])}以上高い"]
+    return (
+        ("lower", "通知書の方が低い"),
+        ("equal", "一致"),
+        *((f"b{i}", label) for i, label in enumerate(higher)),
+        (UNKNOWN, "再計算できない"),
+    )
 
 
 def _minors_columns(edges: tuple[int, ...]) -> tuple[tuple[str, str], ...]:
-    bands = [f"{_man(a)}〜{_man(b)}未満" if a > 1 else f"{_man(b)}未満（0円を除く）"
-             for a, b in zip(edges, edges[1:])] + [f"{_man(edges[-1])}以上"]
-    return (("zero", "0円（全額軽減）"), *((f"b{i}", label) for i, label in enumerate(bands)),
-            (UNKNOWN, "不明"))
+    bands = [
+        f"{_man(a)}〜{_man(b)}未満" if a > 1 else f"{_man(b)}未満（0円を除く）" for a, b in zip(edges, edges[1:])
+    ] + [f"{_man(edges[-1])}以上"]
+    return (("zero", "0円（全額軽減）"), *((f"b{i}", label) for i, label in enumerate(bands)), (UNKNOWN, "不明"))
 
 
-RELIEF_COLUMNS = (("not_applied", "該当と判定・未申請"), ("pending", "申請中"),
-                  *((d, RELIEF_DECISION_LABELS[d]) for d in RELIEF_DECISIONS))
+RELIEF_COLUMNS = (
+    ("not_applied", "該当と判定・未申請"),
+    ("pending", "申請中"),
+    *((d, RELIEF_DECISION_LABELS[d]) for d in RELIEF_DECISIONS),
+)
 
 
 @cache
 def tables(policy: Policy) -> tuple[Table, ...]:
     out = [
-        Table("insurance", "資格の状態（相談世帯）",
-              "資格確認書・10割負担（特別療養費）の世帯はどれだけあるか", ALL, "相談世帯",
-              (*INSURANCE_LABELS.items(), (UNKNOWN, "不明"))),
-        Table("certificate", "資格確認書の問題（相談世帯）",
-              "資格確認書が届いていない・切れているなど、交付が必要な世帯はどれだけあるか", ALL, "相談世帯",
-              _VERDICT_COLUMNS),
-        Table("special_care", "10割負担（特別療養費）の世帯：療養の給付に戻せるか",
-              "10割負担の世帯のうち、特別療養費に代わる療養の給付が受けられる世帯はどれだけあるか",
-              "special_care", "特別療養費（10割負担）の世帯", _VERDICT_COLUMNS),
-        Table("seizure_asset", "差押え（財産別）",
-              "何が差し押さえられているか（給与・預貯金・年金・その他）", SEIZED, "差押えを受けた世帯",
-              (("salary", "給与"), ("deposit", "預貯金"), ("pension", "年金"), ("other", "その他"),
-               ("several", "2種類以上"))),
-        Table("seizure_protected", "差押え（差押禁止額に触れているか）",
-              "差押えが法律で守られた額（差押禁止額）に触れているか", SEIZED, "差押えを受けた世帯",
-              (("eligible", "触れている"), ("likely", "触れている可能性あり"), ("not_eligible", "触れていない"),
-               ("needs_info", "情報不足"))),
-        Table("burden", "保険料の負担率（保険料÷収入）",
-              "保険料は収入の何％か", ALL, "相談世帯",
-              (*_percent_labels(policy.burden_edges), ("no_income", "収入なし"), (UNKNOWN, "不明"))),
-        Table("notice", "通知書の保険料と再計算の差",
-              "通知された保険料は正しいか（通知書の額 − 再計算した額）", "notice", "通知書の額が分かる世帯",
-              _notice_columns(policy.notice_edges)),
-        Table("minors", "18歳未満の子がいる世帯の子の均等割",
-              "子どもの均等割はいくら課されているか（軽減の効果）", "minors", "18歳未満の子がいる世帯",
-              _minors_columns(policy.minors_edges)),
+        Table(
+            "insurance",
+            "資格の状態（相談世帯）",
+            "資格確認書・10割負担（特別療養費）の世帯はどれだけあるか",
+            ALL,
+            "相談世帯",
+            (*INSURANCE_LABELS.items(), (UNKNOWN, "不明")),
+        ),
+        Table(
+            "certificate",
+            "資格確認書の問題（相談世帯）",
+            "資格確認書が届いていない・切れているなど、交付が必要な世帯はどれだけあるか",
+            ALL,
+            "相談世帯",
+            _VERDICT_COLUMNS,
+        ),
+        Table(
+            "special_care",
+            "10割負担（特別療養費）の世帯：療養の給付に戻せるか",
+            "10割負担の世帯のうち、特別療養費に代わる療養の給付が受けられる世帯はどれだけあるか",
+            "special_care",
+            "特別療養費（10割負担）の世帯",
+            _VERDICT_COLUMNS,
+        ),
+        Table(
+            "seizure_asset",
+            "差押え（財産別）",
+            "何が差し押さえられているか（給与・預貯金・年金・その他）",
+            SEIZED,
+            "差押えを受けた世帯",
+            (
+                ("salary", "給与"),
+                ("deposit", "預貯金"),
+                ("pension", "年金"),
+                ("other", "その他"),
+                ("several", "2種類以上"),
+            ),
+        ),
+        Table(
+            "seizure_protected",
+            "差押え（差押禁止額に触れているか）",
+            "差押えが法律で守られた額（差押禁止額）に触れているか",
+            SEIZED,
+            "差押えを受けた世帯",
+            (
+                ("eligible", "触れている"),
+                ("likely", "触れている可能性あり"),
+                ("not_eligible", "触れていない"),
+                ("needs_info", "情報不足"),
+            ),
+        ),
+        Table(
+            "burden",
+            "保険料の負担率（保険料÷収入）",
+            "保険料は収入の何％か",
+            ALL,
+            "相談世帯",
+            (*_percent_labels(policy.burden_edges), ("no_income", "収入なし"), (UNKNOWN, "不明")),
+        ),
+        Table(
+            "notice",
+            "通知書の保険料と再計算の差",
+            "通知された保険料は正しいか（通知書の額 − 再計算した額）",
+            "notice",
+            "通知書の額が分かる世帯",
+            _notice_columns(policy.notice_edges),
+        ),
+        Table(
+            "minors",
+            "18歳未満の子がいる世帯の子の均等割",
+            "子どもの均等割はいくら課されているか（軽減の効果）",
+            "minors",
+            "18歳未満の子がいる世帯",
+            _minors_columns(policy.minors_edges),
+        ),
     ]
     for relief in policy.relief_tables:
-        out.append(Table(f"relief_{relief}", f"救済：{check_label(relief)}（判定→申請→結果）",
-                         f"{check_label(relief)}に該当すると判定された世帯が申請し、認められたか",
-                         f"relief_{relief}", "該当と判定された、または申請した世帯", RELIEF_COLUMNS))
+        out.append(
+            Table(
+                f"relief_{relief}",
+                f"救済：{check_label(relief)}（判定→申請→結果）",
+                f"{check_label(relief)}に該当すると判定された世帯が申請し、認められたか",
+                f"relief_{relief}",
+                "該当と判定された、または申請した世帯",
+                RELIEF_COLUMNS,
+            )
+        )
     return tuple(out)
 
 
@@ -143,9 +212,11 @@ def _notice(difference: int | None, edges: tuple[int, ...]) -> str:
 def _minors(case: Case, per_capita: list[int] | None, policy: Policy) -> str | None:
     """The minors' 均等割 band, or None when the household has no member under minor_age."""
     first_day = date(case.effective_fiscal_year, 4, 1)
-    minors = [i for i, m in enumerate(case.members)
-              if m.birth_date is not None and m.birth_date <= first_day
-              and age_on(m.birth_date, first_day) < policy.minor_age]
+    minors = [
+        i
+        for i, m in enumerate(case.members)
+        if m.birth_date is not None and m.birth_date <= first_day and age_on(m.birth_date, first_day) < policy.minor_age
+    ]
     if not minors:
         return None
     if per_capita is None:
@@ -178,9 +249,11 @@ def table_cells(case: Case, judgement: Judgement, policy: Policy) -> list[tuple[
     verdicts = judgement.verdicts
     figures = judgement.figures
     status = case.insurance.status if case.insurance else None
-    out = [("insurance", status if status in INSURANCE_LABELS else UNKNOWN),
-           ("certificate", verdicts.get("certificate", "needs_info")),
-           ("burden", _burden(case, figures.get("premium_total"), policy.burden_edges))]
+    out = [
+        ("insurance", status if status in INSURANCE_LABELS else UNKNOWN),
+        ("certificate", verdicts.get("certificate", "needs_info")),
+        ("burden", _burden(case, figures.get("premium_total"), policy.burden_edges)),
+    ]
     if status == "special_care":
         out.append(("special_care", verdicts.get("special_care_benefit", "needs_info")))
     asset = _seized_asset(case)

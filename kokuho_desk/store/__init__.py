@@ -25,6 +25,21 @@ from kokuho_desk.store.encryption import is_encrypted
 from kokuho_desk.store.repository import AuditEntry, CaseNotFound, CaseSummary, Deadline, Store, open_store
 from kokuho_desk.store.restore import BackupError, BackupInfo, restore_backup, verify_backup
 
-__all__ = ["AuditEntry", "BackupError", "BackupFile", "BackupInfo", "CaseNotFound", "CaseSummary", "Deadline",
-           "PassphraseError", "Store", "StoreError", "default_db_path", "is_encrypted", "list_backups",
-           "open_store", "restore_backup", "verify_backup"]
+__all__ = [
+    "AuditEntry",
+    "BackupError",
+    "BackupFile",
+    "BackupInfo",
+    "CaseNotFound",
+    "CaseSummary",
+    "Deadline",
+    "PassphraseError",
+    "Store",
+    "StoreError",
+    "default_db_path",
+    "is_encrypted",
+    "list_backups",
+    "open_store",
+    "restore_backup",
+    "verify_backup",
+]

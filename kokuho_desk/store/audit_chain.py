@@ -25,6 +25,7 @@ def entry_hash(at: object, user: object, action: object, case_id: object, detail
 @dataclass(frozen=True)
 class ChainBreak:
     """The first entry that does not fit the chain; str() is the Japanese explanation."""
+
     entry_id: int
     reason: str
 

@@ -95,8 +95,9 @@ def snapshot(db: sqlite_utils.Database, target: Path) -> None:
         raise StoreError(f"バックアップを作れませんでした: {target}（{disk_message(e) or e}）") from None
 
 
-def write_backup(db: sqlite_utils.Database, db_path: Path, reason: str, *, out: Path | None = None,
-                 now: datetime | None = None) -> Path:
+def write_backup(
+    db: sqlite_utils.Database, db_path: Path, reason: str, *, out: Path | None = None, now: datetime | None = None
+) -> Path:
     """A backup of the database into the backups folder (or to ``out``), then rotation; the file written."""
     now = now or datetime.now()
     target = out if out is not None else backup_path(db_path, reason, now)
@@ -117,9 +118,11 @@ def kept_generations(found: list[BackupFile]) -> set[Path]:
     kept.update(newest_of.values())
     rotated = [b for b in found if b.reason in ROTATED]
     kept.update(b.path for b in rotated[:KEEP_RECENT])
-    for key, count in ((lambda d: d.date(), KEEP_DAYS),
-                       (lambda d: d.isocalendar()[:2], KEEP_WEEKS),
-                       (lambda d: (d.year, d.month), KEEP_MONTHS)):
+    for key, count in (
+        (lambda d: d.date(), KEEP_DAYS),
+        (lambda d: d.isocalendar()[:2], KEEP_WEEKS),
+        (lambda d: (d.year, d.month), KEEP_MONTHS),
+    ):
         periods: dict[object, Path] = {}
         for b in found:  # a period's generation is its newest backup, whatever made it
             periods.setdefault(key(b.at), b.path)
@@ -139,8 +142,10 @@ def rotate(db_path: Path) -> None:
 def remove_leftovers(db_path: Path, now: datetime | None = None) -> list[Path]:
     """Delete the ``.partial`` backups and half-made copies a crash left behind; the files removed."""
     limit = (now or datetime.now()) - LEFTOVER_AGE
-    candidates = [*backup_folder(db_path).glob(f"*{PARTIAL}"),
-                  *(db_path.with_name(db_path.name + s) for s in (".encrypting", ".restoring"))]
+    candidates = [
+        *backup_folder(db_path).glob(f"*{PARTIAL}"),
+        *(db_path.with_name(db_path.name + s) for s in (".encrypting", ".restoring")),
+    ]
     removed = []
     for path in candidates:
         try:

@@ -47,9 +47,11 @@ DatabaseError = dbapi2.DatabaseError
 OperationalError = dbapi2.OperationalError
 
 WRONG_PASSPHRASE = "パスフレーズが違います。"
-PASSPHRASE_NEEDED = ("パスフレーズなしではデータベースとして読めないファイルです: {path}\n"
-                     "暗号化されたデータベースなら、パスフレーズを入力してください"
-                     "（コマンドでは環境変数 KOKUHO_DESK_PASSPHRASE でも指定できます）。")
+PASSPHRASE_NEEDED = (
+    "パスフレーズなしではデータベースとして読めないファイルです: {path}\n"
+    "暗号化されたデータベースなら、パスフレーズを入力してください"
+    "（コマンドでは環境変数 KOKUHO_DESK_PASSPHRASE でも指定できます）。"
+)
 
 
 # SQLite result codes (primary) that mean the disk, not the passphrase, is the problem.
@@ -217,8 +219,9 @@ def encrypt_file(path: Path, passphrase: str, *, unlock: bool = True) -> None:
     wal = sidecar_files(path)[0]
     if wal.exists() and wal.stat().st_size:
         target.unlink(missing_ok=True)
-        raise StoreError("データベースが他のプログラムで開かれているため暗号化できません。"
-                         "閉じてからもう一度開いてください。")
+        raise StoreError(
+            "データベースが他のプログラムで開かれているため暗号化できません。閉じてからもう一度開いてください。"
+        )
     fsync_file(target)
     os.replace(target, path)
     for sidecar in sidecar_files(path):

@@ -253,8 +253,9 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before:
     """Apply pending migrations; ``path`` is the file to copy aside before changing a used database."""
     known = migration_names()
     if schema_version(db) > len(known) or any(m.name not in known for m in migrations.applied(db)):
-        raise StoreError("このデータベースは新しい版の国保デスクで作られています。"
-                         "国保デスクを新しい版に更新してから開いてください。")
+        raise StoreError(
+            "このデータベースは新しい版の国保デスクで作られています。国保デスクを新しい版に更新してから開いてください。"
+        )
     pending = migrations.pending(db)
     if not pending:
         return
@@ -264,4 +265,3 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before:
     migrations.apply(db, stop_before=stop_before)
     with db.ensure_autocommit_on():
         db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")
-

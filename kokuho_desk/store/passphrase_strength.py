@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from zxcvbn import zxcvbn
 
 REFUSE_BELOW = 2  # scores 0 and 1
-WARN_BELOW = 3    # score 2
+WARN_BELOW = 3  # score 2
 # Words an attacker would try first for this program.
 _PROGRAM_WORDS = ["kokuho", "kokuho-desk", "国保", "国保デスク", "desk", "passphrase", "パスフレーズ"]
 
@@ -39,8 +39,10 @@ def assess(passphrase: str) -> Strength:
     """The strength of ``passphrase`` and what to tell the user."""
     score = int(zxcvbn(passphrase[:100], user_inputs=_PROGRAM_WORDS)["score"]) if passphrase else 0
     if score < REFUSE_BELOW:
-        message = ("弱すぎるため使えません。よく使われる言葉・同じ文字の繰り返し・数字の並びは"
-                   "すぐに見破られます。言葉をいくつか組み合わせて長くしてください")
+        message = (
+            "弱すぎるため使えません。よく使われる言葉・同じ文字の繰り返し・数字の並びは"
+            "すぐに見破られます。言葉をいくつか組み合わせて長くしてください"
+        )
     elif score < WARN_BELOW:
         message = "使えますが、見破られやすいパスフレーズです。言葉をもう一つ二つ足すと安全です"
     else:

@@ -41,8 +41,16 @@ from kokuho_desk.model.judgement import Judgement, StoredJudgement
 from kokuho_desk.rules.desk_rates import DeskRate
 from kokuho_desk.rules.result import NextAction
 from kokuho_desk.store import audit_chain, backups, encryption, search
-from kokuho_desk.store.db import (Error, OperationalError, PassphraseError, StoreError, connect, default_db_path,
-                                  disk_message, encrypt_file)
+from kokuho_desk.store.db import (
+    Error,
+    OperationalError,
+    PassphraseError,
+    StoreError,
+    connect,
+    default_db_path,
+    disk_message,
+    encrypt_file,
+)
 from kokuho_desk.store.migrations import migrate
 
 LOG_SOURCE = "log"  # deadlines taken from the case's own log; rebuilt on every save
@@ -57,8 +65,10 @@ _ORDER_BY = {
     "status": "c.status, c.id",
     "id": "c.id",
 }
-_SUMMARY_COLUMNS = ("c.id, c.head_name, c.head_kana, c.address, c.municipality, c.status, c.outcome, "
-                    "c.members_count, c.next_due_date, c.updated_at, c.created_at")
+_SUMMARY_COLUMNS = (
+    "c.id, c.head_name, c.head_kana, c.address, c.municipality, c.status, c.outcome, "
+    "c.members_count, c.next_due_date, c.updated_at, c.created_at"
+)
 
 
 class CaseChanged(StoreError):
@@ -66,8 +76,10 @@ class CaseChanged(StoreError):
 
     def __init__(self, case_id: int):
         self.case_id = case_id
-        super().__init__(f"ケース番号 {case_id} は、開いた後に別の画面またはコマンドで変更されています。"
-                         "このままでは保存していません。読み込み直すか、今の画面の内容で上書きしてください。")
+        super().__init__(
+            f"ケース番号 {case_id} は、開いた後に別の画面またはコマンドで変更されています。"
+            "このままでは保存していません。読み込み直すか、今の画面の内容で上書きしてください。"
+        )
 
 
 class CaseNotFound(LookupError):
@@ -128,7 +140,9 @@ def _audit_entry(row: tuple) -> AuditEntry:
         problems.append(f"ケース番号が読めません: {case_id!r}")
         case_id = None
     text = lambda v: v if isinstance(v, str | None) else repr(v)  # noqa: E731
-    return AuditEntry(entry_id, when, text(user), text(action) or "", case_id, text(detail), "、".join(problems) or None)
+    return AuditEntry(
+        entry_id, when, text(user), text(action) or "", case_id, text(detail), "、".join(problems) or None
+    )
 
 
 def merged_log(stored: list[LogEntry], new: list[LogEntry]) -> list[LogEntry]:
@@ -180,16 +194,27 @@ def case_columns(case: Case) -> dict[str, Any]:
 
 def log_deadlines(case: Case) -> list[tuple[str, str, int]]:
     """(due_date, action, done) for every dated entry of the case's log."""
-    return [(e.due_date.isoformat(), e.next_action or e.note or "期限", int(e.done))
-            for e in case.log if e.due_date is not None]
+    return [
+        (e.due_date.isoformat(), e.next_action or e.note or "期限", int(e.done))
+        for e in case.log
+        if e.due_date is not None
+    ]
 
 
 def _summary(row: tuple) -> CaseSummary:
     return CaseSummary(
-        id=row[0], head_name=row[1], head_kana=row[2], address=row[3], municipality=row[4],
-        status=row[5], outcome=row[6], members_count=row[7],
+        id=row[0],
+        head_name=row[1],
+        head_kana=row[2],
+        address=row[3],
+        municipality=row[4],
+        status=row[5],
+        outcome=row[6],
+        members_count=row[7],
         next_due_date=date.fromisoformat(row[8]) if row[8] else None,
-        updated_at=datetime.fromisoformat(row[9]), created_at=datetime.fromisoformat(row[10]))
+        updated_at=datetime.fromisoformat(row[9]),
+        created_at=datetime.fromisoformat(row[10]),
+    )
 
 
 def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> str:
@@ -290,8 +315,9 @@ class Store:
                     conn.rollback()
                 raise
         except OperationalError as e:
-            raise StoreError("データベースに保存できませんでした。変更は保存されていません。"
-                             f"\n{disk_message(e) or e}") from e
+            raise StoreError(
+                f"データベースに保存できませんでした。変更は保存されていません。\n{disk_message(e) or e}"
+            ) from e
 
     # --- saving ------------------------------------------------------------------------
 
@@ -301,12 +327,14 @@ class Store:
         row = case_columns(stored) | {"created_at": now, "updated_at": now}
         with self._transaction():
             names = ", ".join(row)
-            cur = self._db.execute(f"INSERT INTO cases ({names}) VALUES ({', '.join('?' * len(row))})",
-                                   list(row.values()))
+            cur = self._db.execute(
+                f"INSERT INTO cases ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+            )
             case_id = cur.lastrowid
             self._db.execute("INSERT INTO case_files (case_id, data) VALUES (?, ?)", [case_id, data])
-            self._db.execute("INSERT INTO case_search (case_id, text) VALUES (?, ?)",
-                             [case_id, search.case_search_text(stored)])
+            self._db.execute(
+                "INSERT INTO case_search (case_id, text) VALUES (?, ?)", [case_id, search.case_search_text(stored)]
+            )
             self._save_log_deadlines(case_id, stored)
             self._write_audit("create", case_id, None)
         return case_id
@@ -323,8 +351,9 @@ class Store:
             raise CaseNotFound(case_id)
         return row[0]
 
-    def _replace(self, case_id: int, case: Case, action: str, detail: str | None = None, *,
-                 expected_version: int | None = None) -> int:
+    def _replace(
+        self, case_id: int, case: Case, action: str, detail: str | None = None, *, expected_version: int | None = None
+    ) -> int:
         with self._transaction():
             old = self._data(case_id)
             version = self.version(case_id)
@@ -336,8 +365,9 @@ class Store:
             assignments = ", ".join(f"{k} = ?" for k in row)
             self._db.execute(f"UPDATE cases SET {assignments} WHERE id = ?", [*row.values(), case_id])
             self._db.execute("UPDATE case_files SET data = ? WHERE case_id = ?", [data, case_id])
-            self._db.execute("UPDATE case_search SET text = ? WHERE case_id = ?",
-                             [search.case_search_text(stored), case_id])
+            self._db.execute(
+                "UPDATE case_search SET text = ? WHERE case_id = ?", [search.case_search_text(stored), case_id]
+            )
             self._save_log_deadlines(case_id, stored)
             self._db.execute("DELETE FROM judgements WHERE case_id = ?", [case_id])  # judged another case
             if detail is None:
@@ -349,17 +379,22 @@ class Store:
         self._db.execute("DELETE FROM deadlines WHERE case_id = ? AND source = ?", [case_id, LOG_SOURCE])
         self._db.conn.executemany(
             "INSERT INTO deadlines (case_id, due_date, action, source, done) VALUES (?, ?, ?, ?, ?)",
-            [(case_id, due, action, LOG_SOURCE, done) for due, action, done in log_deadlines(case)])
+            [(case_id, due, action, LOG_SOURCE, done) for due, action, done in log_deadlines(case)],
+        )
         # A step the checks set that the log now records as 済み (ticked in 概要) is done there too.
         done = [e.next_action for e in case.log if e.done and e.next_action]
-        self._db.conn.executemany("UPDATE deadlines SET done = 1 WHERE case_id = ? AND source != ? AND action = ?",
-                                  [(case_id, LOG_SOURCE, action) for action in done])
+        self._db.conn.executemany(
+            "UPDATE deadlines SET done = 1 WHERE case_id = ? AND source != ? AND action = ?",
+            [(case_id, LOG_SOURCE, action) for action in done],
+        )
         self._refresh_next_due(case_id)
 
     def _refresh_next_due(self, case_id: int) -> None:
         self._db.execute(
             "UPDATE cases SET next_due_date = (SELECT MIN(due_date) FROM deadlines "
-            "WHERE case_id = ? AND done = 0) WHERE id = ?", [case_id, case_id])
+            "WHERE case_id = ? AND done = 0) WHERE id = ?",
+            [case_id, case_id],
+        )
 
     def close_case(self, case_id: int, outcome: str | None = None) -> None:
         with self._transaction():  # read and write under one write lock
@@ -383,15 +418,18 @@ class Store:
 
     def deleted_cases(self) -> list[tuple[CaseSummary, datetime]]:
         """Every deleted case that is still kept, with when it was deleted, most recently deleted first."""
-        rows = self._db.execute(f"SELECT {_SUMMARY_COLUMNS}, c.deleted_at FROM cases c "
-                                "WHERE c.deleted_at IS NOT NULL ORDER BY c.deleted_at DESC, c.id DESC").fetchall()
+        rows = self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, c.deleted_at FROM cases c "
+            "WHERE c.deleted_at IS NOT NULL ORDER BY c.deleted_at DESC, c.id DESC"
+        ).fetchall()
         return [(_summary(r[:-1]), datetime.fromisoformat(r[-1])) for r in rows]
 
     def restore_deleted(self, case_id: int) -> None:
         """Bring a deleted case back (its file, deadlines and judgement were kept); audited."""
         with self._transaction():
-            cur = self._db.execute("UPDATE cases SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
-                                   [case_id])
+            cur = self._db.execute(
+                "UPDATE cases SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", [case_id]
+            )
             if cur.rowcount != 1:
                 raise CaseNotFound(case_id)
             self._write_audit("undelete", case_id, None)
@@ -400,8 +438,10 @@ class Store:
         """Remove every deleted case for good (its file, search text, deadlines and judgement);
         the audit trail keeps its entries and one 「完全に削除」 entry per case. Returns how many."""
         with self._transaction():
-            ids = [r[0] for r in self._db.execute("SELECT id FROM cases WHERE deleted_at IS NOT NULL "
-                                                  "ORDER BY id").fetchall()]
+            ids = [
+                r[0]
+                for r in self._db.execute("SELECT id FROM cases WHERE deleted_at IS NOT NULL ORDER BY id").fetchall()
+            ]
             for case_id in ids:
                 for table in ("judgements", "deadlines", "case_search", "case_files"):
                     self._db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
@@ -413,8 +453,9 @@ class Store:
         """Append ``entry`` to the case's log (read and written under one write lock: nothing is lost)."""
         with self._transaction():
             case = self.get(case_id)
-            self._replace(case_id, replace(case, log=[*case.log, entry]), "log",
-                          f"{entry.date.isoformat()} {entry.kind}")
+            self._replace(
+                case_id, replace(case, log=[*case.log, entry]), "log", f"{entry.date.isoformat()} {entry.kind}"
+            )
 
     def set_next_actions(self, case_id: int, actions: list[NextAction], source: str) -> None:
         """Replace the case's deadlines from ``source`` (e.g. a check id); actions without a date are skipped."""
@@ -425,7 +466,8 @@ class Store:
             self._db.execute("DELETE FROM deadlines WHERE case_id = ? AND source = ?", [case_id, source])
             self._db.conn.executemany(
                 "INSERT INTO deadlines (case_id, due_date, action, source) VALUES (?, ?, ?, ?)",
-                [(case_id, a.due_date.isoformat(), a.action, source) for a in actions if a.due_date])
+                [(case_id, a.due_date.isoformat(), a.action, source) for a in actions if a.due_date],
+            )
             self._refresh_next_due(case_id)
             self._write_audit("next_actions", case_id, source)
 
@@ -441,20 +483,31 @@ class Store:
         at = _now()
         self._db.execute(
             "INSERT INTO audit (at, user, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [at, self.user, action, case_id, detail, previous,
-             audit_chain.entry_hash(at, self.user, action, case_id, detail, previous)])
+            [
+                at,
+                self.user,
+                action,
+                case_id,
+                detail,
+                previous,
+                audit_chain.entry_hash(at, self.user, action, case_id, detail, previous),
+            ],
+        )
 
     def verify_audit_chain(self) -> audit_chain.ChainBreak | None:
         """Walk the whole audit log: None if every entry fits its chain, else the first that does not."""
-        return audit_chain.verify(self._db.execute(
-            "SELECT id, at, user, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id"))
+        return audit_chain.verify(
+            self._db.execute("SELECT id, at, user, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id")
+        )
 
     # --- desk-entered rate tables (rules/desk_rates.py) ---------------------------------
 
     def desk_rates(self) -> list[DeskRate]:
         """Every rate table this desk entered, by municipality and fiscal year."""
-        rows = self._db.execute("SELECT municipality, fiscal_year, kind, rates, source, entered_by, entered_at "
-                                "FROM desk_rates ORDER BY municipality, fiscal_year").fetchall()
+        rows = self._db.execute(
+            "SELECT municipality, fiscal_year, kind, rates, source, entered_by, entered_at "
+            "FROM desk_rates ORDER BY municipality, fiscal_year"
+        ).fetchall()
         return [DeskRate(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6]) for r in rows]
 
     def save_desk_rates(self, entries: Iterable[DeskRate], action: str = "desk_rates") -> list[DeskRate]:
@@ -471,10 +524,21 @@ class Store:
                 self._db.execute(
                     "INSERT OR REPLACE INTO desk_rates (municipality, fiscal_year, kind, rates, source, entered_by, "
                     "entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [e.municipality, e.fiscal_year, e.kind, json.dumps(e.year, ensure_ascii=False), e.source,
-                     e.entered_by, e.entered_at])
-                self._write_audit(action, None, f"{e.municipality} {e.fiscal_year}年度 {e.label}"
-                                                + ("（置き換え）" if old is not None else ""))
+                    [
+                        e.municipality,
+                        e.fiscal_year,
+                        e.kind,
+                        json.dumps(e.year, ensure_ascii=False),
+                        e.source,
+                        e.entered_by,
+                        e.entered_at,
+                    ],
+                )
+                self._write_audit(
+                    action,
+                    None,
+                    f"{e.municipality} {e.fiscal_year}年度 {e.label}" + ("（置き換え）" if old is not None else ""),
+                )
                 written.append(e)
         return written
 
@@ -494,9 +558,16 @@ class Store:
                 self._db.execute(
                     "INSERT OR REPLACE INTO judgements (case_id, as_of, rules, reduction, verdicts, judged_at, figures) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [case_id, case.as_of.isoformat(), rules, judgement.reduction,
-                     json.dumps(judgement.verdicts, ensure_ascii=False, sort_keys=True), now,
-                     json.dumps(judgement.figures, sort_keys=True) if judgement.figures else None])
+                    [
+                        case_id,
+                        case.as_of.isoformat(),
+                        rules,
+                        judgement.reduction,
+                        json.dumps(judgement.verdicts, ensure_ascii=False, sort_keys=True),
+                        now,
+                        json.dumps(judgement.figures, sort_keys=True) if judgement.figures else None,
+                    ],
+                )
                 kept += 1
         return kept
 
@@ -506,14 +577,17 @@ class Store:
         with collection_paused():  # up to one per case: see all_cases
             rows = self._db.execute(
                 f"SELECT j.case_id, j.as_of, j.rules, j.reduction, j.verdicts, j.figures FROM judgements j "
-                f"JOIN cases c ON c.id = j.case_id WHERE {' AND '.join(where)}", params).fetchall()
+                f"JOIN cases c ON c.id = j.case_id WHERE {' AND '.join(where)}",
+                params,
+            ).fetchall()
             return {r[0]: _stored_judgement(r[1:]) for r in rows}
 
     def last_judgement(self, case_id: int) -> tuple[StoredJudgement, datetime] | None:
         """The kept judgement of the case as stored now, and when it was made (None: not judged
         since it was last saved)."""
-        row = self._db.execute("SELECT as_of, rules, reduction, verdicts, judged_at FROM judgements "
-                               "WHERE case_id = ?", [case_id]).fetchone()
+        row = self._db.execute(
+            "SELECT as_of, rules, reduction, verdicts, judged_at FROM judgements WHERE case_id = ?", [case_id]
+        ).fetchone()
         if row is None:
             return None
         stored = StoredJudgement(Judgement(row[2], json.loads(row[3])), date.fromisoformat(row[0]), row[1])
@@ -522,16 +596,21 @@ class Store:
     # --- reading -----------------------------------------------------------------------
 
     def _data(self, case_id: int) -> str:
-        row = self._db.execute("SELECT f.data FROM cases c JOIN case_files f ON f.case_id = c.id "
-                               "WHERE c.id = ? AND c.deleted_at IS NULL", [case_id]).fetchone()
+        row = self._db.execute(
+            "SELECT f.data FROM cases c JOIN case_files f ON f.case_id = c.id WHERE c.id = ? AND c.deleted_at IS NULL",
+            [case_id],
+        ).fetchone()
         if row is None:
             raise CaseNotFound(case_id)
         return row[0]
 
     def get_with_version(self, case_id: int) -> tuple[Case, int]:
         """The case and its version, read together (for a later ``update(..., expected_version=…)``)."""
-        row = self._db.execute("SELECT f.data, c.version FROM cases c JOIN case_files f ON f.case_id = c.id "
-                               "WHERE c.id = ? AND c.deleted_at IS NULL", [case_id]).fetchone()
+        row = self._db.execute(
+            "SELECT f.data, c.version FROM cases c JOIN case_files f ON f.case_id = c.id "
+            "WHERE c.id = ? AND c.deleted_at IS NULL",
+            [case_id],
+        ).fetchone()
         if row is None:
             raise CaseNotFound(case_id)
         return case_from_validated_dict(json.loads(row[0])), row[1]
@@ -544,8 +623,9 @@ class Store:
         """Note in the audit log that the user opened the case (reads for lists and checks are not views)."""
         self.audit("view", case_id)
 
-    def _filters(self, status: str | None, municipality: str | None, due_within_days: int | None,
-                 today: date | None) -> tuple[list[str], list[Any]]:
+    def _filters(
+        self, status: str | None, municipality: str | None, due_within_days: int | None, today: date | None
+    ) -> tuple[list[str], list[Any]]:
         if status is not None and status not in CASE_STATUSES:
             raise ValueError(f"unknown status {status!r}")
         where, params = ["c.deleted_at IS NULL"], []
@@ -561,23 +641,38 @@ class Store:
             params.append(limit.isoformat())
         return where, params
 
-    def list(self, offset: int = 0, limit: int = 50, *, status: str | None = "open",
-             municipality: str | None = None, due_within_days: int | None = None,
-             today: date | None = None, order_by: str = "updated") -> list[CaseSummary]:
+    def list(
+        self,
+        offset: int = 0,
+        limit: int = 50,
+        *,
+        status: str | None = "open",
+        municipality: str | None = None,
+        due_within_days: int | None = None,
+        today: date | None = None,
+        order_by: str = "updated",
+    ) -> list[CaseSummary]:
         if order_by not in _ORDER_BY:
             raise ValueError(f"unknown order_by {order_by!r}; one of {', '.join(_ORDER_BY)}")
         where, params = self._filters(status, municipality, due_within_days, today)
-        sql = (f"SELECT {_SUMMARY_COLUMNS} FROM cases c WHERE {' AND '.join(where)} "
-               f"ORDER BY {_ORDER_BY[order_by]} LIMIT ? OFFSET ?")
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM cases c WHERE {' AND '.join(where)} "
+            f"ORDER BY {_ORDER_BY[order_by]} LIMIT ? OFFSET ?"
+        )
         return [_summary(r) for r in self._db.execute(sql, [*params, limit, offset]).fetchall()]
 
-    def count(self, *, status: str | None = "open", municipality: str | None = None,
-              due_within_days: int | None = None, today: date | None = None) -> int:
+    def count(
+        self,
+        *,
+        status: str | None = "open",
+        municipality: str | None = None,
+        due_within_days: int | None = None,
+        today: date | None = None,
+    ) -> int:
         where, params = self._filters(status, municipality, due_within_days, today)
         return self._db.execute(f"SELECT COUNT(*) FROM cases c WHERE {' AND '.join(where)}", params).fetchone()[0]
 
-    def search(self, query: str, *, limit: int = 50, offset: int = 0,
-               status: str | None = None) -> list[CaseSummary]:
+    def search(self, query: str, *, limit: int = 50, offset: int = 0, status: str | None = None) -> list[CaseSummary]:
         """Cases whose names, kana, address or notes contain every term of ``query``, newest case first.
 
         Terms under 3 characters match names, kana and address only; an empty query finds nothing.
@@ -586,8 +681,10 @@ class Store:
         if found is None:
             return []
         where, params = self._filters(status, None, None, None)
-        sql = (f"SELECT {_SUMMARY_COLUMNS} FROM {found.source} WHERE {' AND '.join(found.conditions + where)} "
-               f"ORDER BY {found.order_by} LIMIT ? OFFSET ?")
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM {found.source} WHERE {' AND '.join(found.conditions + where)} "
+            f"ORDER BY {found.order_by} LIMIT ? OFFSET ?"
+        )
         return [_summary(r) for r in self._db.execute(sql, [*found.params, *params, limit, offset]).fetchall()]
 
     def same_person(self, kana: str, birth_date: date) -> list[CaseSummary]:
@@ -609,7 +706,9 @@ class Store:
             "SELECT d.case_id, c.head_name, d.due_date, d.action, d.source FROM deadlines d "
             "JOIN cases c ON c.id = d.case_id "
             "WHERE c.deleted_at IS NULL AND c.status = 'open' AND d.done = 0 AND d.due_date BETWEEN ? AND ? "
-            "ORDER BY d.due_date, d.case_id, d.id", [start.isoformat(), end.isoformat()]).fetchall()
+            "ORDER BY d.due_date, d.case_id, d.id",
+            [start.isoformat(), end.isoformat()],
+        ).fetchall()
         return [Deadline(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4]) for r in rows]
 
     def all_cases(self, *, status: str | None = None) -> list[tuple[int, Case]]:
@@ -628,14 +727,18 @@ class Store:
             rows = self._db.execute(
                 f"SELECT c.id, f.data FROM cases c JOIN case_files f ON f.case_id = c.id "
                 f"WHERE {' AND '.join(where)} AND c.id > ? "
-                f"ORDER BY c.id LIMIT {ITER_BATCH}", [*params, last]).fetchall()
+                f"ORDER BY c.id LIMIT {ITER_BATCH}",
+                [*params, last],
+            ).fetchall()
             if not rows:
                 return
             for case_id, data in rows:
                 yield case_id, case_from_validated_dict(json.loads(data))
             last = rows[-1][0]
 
-    def iter_stats(self, rules: str, kept: str) -> Iterator[tuple[int, str | None, Case | None, StoredJudgement | None]]:
+    def iter_stats(
+        self, rules: str, kept: str
+    ) -> Iterator[tuple[int, str | None, Case | None, StoredJudgement | None]]:
         """Every (not deleted) case in id order, read in batches (memory stays flat however many
         cases there are): (id, what it counts for in the statistics, None, None) when that was kept
         under the law data ``rules`` and starts with ``kept``, else (id, None, the case, its kept
@@ -648,22 +751,28 @@ class Store:
                 "j.as_of, j.rules, j.reduction, j.verdicts, j.figures FROM cases c "
                 "JOIN case_files f ON f.case_id = c.id LEFT JOIN judgements j ON j.case_id = c.id "
                 f"WHERE c.deleted_at IS NULL AND c.id > ? ORDER BY c.id LIMIT {ITER_BATCH}",
-                [rules, prefix, rules, prefix, last]).fetchall()
+                [rules, prefix, rules, prefix, last],
+            ).fetchall()
             if not rows:
                 return
             for r in rows:
                 if r[1] is not None:
                     yield r[0], r[1], None, None
                 else:
-                    yield (r[0], None, case_from_validated_dict(json.loads(r[2])),
-                           _stored_judgement(r[3:]) if r[3] else None)
+                    yield (
+                        r[0],
+                        None,
+                        case_from_validated_dict(json.loads(r[2])),
+                        _stored_judgement(r[3:]) if r[3] else None,
+                    )
             last = rows[-1][0]
 
     def keep_stats(self, rows: Iterable[tuple[int, str]]) -> None:
         """Keep what each case counts for beside its judgement (removed with it when the case changes)."""
         with self._transaction():
-            self._db.conn.executemany("UPDATE judgements SET stats = ? WHERE case_id = ?",
-                                      [(stats, case_id) for case_id, stats in rows])
+            self._db.conn.executemany(
+                "UPDATE judgements SET stats = ? WHERE case_id = ?", [(stats, case_id) for case_id, stats in rows]
+            )
 
     # --- statistics ledger (migration 0008): the desk's identity and what it exported ----------
 
@@ -685,15 +794,19 @@ class Store:
         """Remember the periods an export published (period → (version, cells JSON)); audited."""
         with self._transaction():
             for period, (version, cells) in periods.items():
-                self._db.execute("INSERT INTO stats_exports (period, version, export_id, exported_at, cells) "
-                                 "VALUES (?, ?, ?, ?, ?)", [period, version, export_id, _now(), cells])
+                self._db.execute(
+                    "INSERT INTO stats_exports (period, version, export_id, exported_at, cells) VALUES (?, ?, ?, ?, ?)",
+                    [period, version, export_id, _now(), cells],
+                )
             self._write_audit("stats_export", None, detail)
 
     def audit_log(self, case_id: int | None = None, limit: int = 200) -> list[AuditEntry]:
         """Audit entries, newest first; only those of one case when case_id is given."""
         where, params = ("WHERE case_id = ?", [case_id]) if case_id is not None else ("", [])
-        rows = self._db.execute(f"SELECT id, at, user, action, case_id, detail FROM audit {where} "
-                                "ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()
+        rows = self._db.execute(
+            f"SELECT id, at, user, action, case_id, detail FROM audit {where} ORDER BY id DESC LIMIT ?",
+            [*params, limit],
+        ).fetchall()
         return [_audit_entry(r) for r in rows]
 
 
@@ -703,8 +816,7 @@ def _stored_judgement(row: tuple) -> StoredJudgement:
     return StoredJudgement(Judgement(row[2], json.loads(row[3]), figures), date.fromisoformat(row[0]), row[1])
 
 
-def open_store(path: str | Path | None = None, *, user: str | None = None,
-               passphrase: str | None = None) -> Store:
+def open_store(path: str | Path | None = None, *, user: str | None = None, passphrase: str | None = None) -> Store:
     """Open (creating and migrating as needed) the database at path, or the default one.
 
     With a passphrase the database is encrypted (an existing plain one is encrypted

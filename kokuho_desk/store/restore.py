@@ -32,8 +32,10 @@ from kokuho_desk.store.repository import open_store
 
 CORRUPT = "バックアップファイルが壊れています。何も置き換えていません"
 NOT_A_BACKUP = "国保デスクのバックアップではありません。何も置き換えていません"
-NOT_ENCRYPTED = ("暗号化されていないファイルです。暗号化されたデータベースを、暗号化されていないファイルで"
-                 "置き換えることはできません。国保デスクで作ったバックアップを指定してください。何も置き換えていません")
+NOT_ENCRYPTED = (
+    "暗号化されていないファイルです。暗号化されたデータベースを、暗号化されていないファイルで"
+    "置き換えることはできません。国保デスクで作ったバックアップを指定してください。何も置き換えていません"
+)
 
 
 class BackupError(StoreError):
@@ -66,8 +68,9 @@ def verify_backup(path: Path, passphrase: str | None, *, require_encrypted: bool
     try:
         db = connect(path, passphrase if encrypted else None, read_only=True)
     except PassphraseError:
-        raise BackupError("パスフレーズが違います（またはバックアップファイルが壊れています）。"
-                          "何も置き換えていません") from None
+        raise BackupError(
+            "パスフレーズが違います（またはバックアップファイルが壊れています）。何も置き換えていません"
+        ) from None
     except StoreError:
         raise BackupError(f"{CORRUPT}（{path}）") from None
     try:
@@ -83,8 +86,10 @@ def verify_backup(path: Path, passphrase: str | None, *, require_encrypted: bool
         if not 1 <= version <= len(migration_names()) or not db["cases"].exists():
             raise BackupError(f"{NOT_A_BACKUP}（{path}）")
         if not {m.name for m in migrations.applied(db)} <= set(migration_names()):
-            raise BackupError("新しい版の国保デスクで作られたバックアップです。国保デスクを更新してから戻してください。"
-                              f"何も置き換えていません（{path}）")
+            raise BackupError(
+                "新しい版の国保デスクで作られたバックアップです。国保デスクを更新してから戻してください。"
+                f"何も置き換えていません（{path}）"
+            )
         cases = db.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL").fetchone()[0]
     except Error:
         raise BackupError(f"{CORRUPT}（{path}）") from None
@@ -133,14 +138,18 @@ def _keep_current(db_path: Path, passphrase: str | None) -> Path:
     try:
         db = connect(db_path, passphrase if encryption.is_encrypted(db_path) else None)
     except PassphraseError:
-        raise BackupError("今のデータベースをこのパスフレーズで開けません。バックアップとパスフレーズが違うようです。"
-                          "何も置き換えていません") from None
+        raise BackupError(
+            "今のデータベースをこのパスフレーズで開けません。バックアップとパスフレーズが違うようです。"
+            "何も置き換えていません"
+        ) from None
     try:
         kept = write_backup(db, db_path, "before-restore")
     finally:
         db.close()
     wal = sidecar_files(db_path)[0]
     if wal.exists() and wal.stat().st_size:
-        raise BackupError("データベースが他の画面やプログラムで開かれています。閉じてからもう一度戻してください。"
-                          "何も置き換えていません")
+        raise BackupError(
+            "データベースが他の画面やプログラムで開かれています。閉じてからもう一度戻してください。"
+            "何も置き換えていません"
+        )
     return kept

@@ -91,5 +91,9 @@ def plan(query: str) -> SearchPlan | None:
     params = [like_pattern(t) for t in short_terms]
     if not long_terms:
         return SearchPlan("cases c", conditions, params, "c.id DESC")
-    return SearchPlan("cases_fts f JOIN cases c ON c.id = f.rowid", ["cases_fts MATCH ?", *conditions],
-                      [fts_phrase(long_terms), *params], "f.rowid DESC")
+    return SearchPlan(
+        "cases_fts f JOIN cases c ON c.id = f.rowid",
+        ["cases_fts MATCH ?", *conditions],
+        [fts_phrase(long_terms), *params],
+        "f.rowid DESC",
+    )

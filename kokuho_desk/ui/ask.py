@@ -24,8 +24,10 @@ def choose(parent: QWidget | None, question: str, first: str, second: str) -> in
     """Ask ``question`` with the buttons ``first`` (the default), ``second`` and 「キャンセル」;
     0 or 1 for the one clicked, None for キャンセル."""
     box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=parent)
-    buttons = [box.addButton(first, QMessageBox.ButtonRole.AcceptRole),
-               box.addButton(second, QMessageBox.ButtonRole.DestructiveRole)]
+    buttons = [
+        box.addButton(first, QMessageBox.ButtonRole.AcceptRole),
+        box.addButton(second, QMessageBox.ButtonRole.DestructiveRole),
+    ]
     box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(buttons[0])
     box.exec()

@@ -18,22 +18,52 @@ from kokuho_desk.ui.i18n import N_, _
 
 LIMIT = 2000
 ACTION_LABELS = {
-    "create": N_("新規登録"), "update": N_("変更"), "view": N_("閲覧"), "log": N_("記録の追加"),
-    "close": N_("相談終了"), "reopen": N_("再開"), "delete": N_("削除"), "next_actions": N_("期限の設定"),
-    "letter": N_("書類の作成"), "export": N_("書き出し"), "import": N_("取り込み"),
-    "stats_export": N_("統計の書き出し"), "rescreen": N_("再判定"), "backup": N_("バックアップ"),
-    "restore": N_("バックアップから復元"), "passphrase": N_("パスフレーズの変更"), "demo": N_("デモデータ"),
-    "undelete": N_("ごみ箱から元に戻す"), "purge": N_("完全に削除（ごみ箱を空に）"),
-    "desk_rates": N_("料率の入力"), "desk_rates_import": N_("料率の取り込み"), "desk_rates_export": N_("料率の書き出し"),
+    "create": N_("新規登録"),
+    "update": N_("変更"),
+    "view": N_("閲覧"),
+    "log": N_("記録の追加"),
+    "close": N_("相談終了"),
+    "reopen": N_("再開"),
+    "delete": N_("削除"),
+    "next_actions": N_("期限の設定"),
+    "letter": N_("書類の作成"),
+    "export": N_("書き出し"),
+    "import": N_("取り込み"),
+    "stats_export": N_("統計の書き出し"),
+    "rescreen": N_("再判定"),
+    "backup": N_("バックアップ"),
+    "restore": N_("バックアップから復元"),
+    "passphrase": N_("パスフレーズの変更"),
+    "demo": N_("デモデータ"),
+    "undelete": N_("ごみ箱から元に戻す"),
+    "purge": N_("完全に削除（ごみ箱を空に）"),
+    "desk_rates": N_("料率の入力"),
+    "desk_rates_import": N_("料率の取り込み"),
+    "desk_rates_export": N_("料率の書き出し"),
     "stats_desk": N_("相談窓口の設定（統計）"),
 }
 # The parts of a case named by 「変更: …」 in the detail of a change (the case file's top-level keys).
 PART_LABELS = {
-    "format": N_("形式"), "as_of": N_("相談日"), "fiscal_year": N_("保険料の年度"), "municipality": N_("市区町村"),
-    "contact": N_("連絡先"), "notes": N_("メモ"), "rates": N_("料率"), "members": N_("世帯員と収入"),
-    "finances": N_("暮らし向き"), "arrears": N_("滞納"), "seizures": N_("差押え"), "enforcement": N_("滞納処分"),
-    "insurance": N_("保険証"), "medical": N_("医療"), "notice": N_("保険料の通知"), "hardship": N_("減免の理由"),
-    "topics": N_("相談内容"), "log": N_("相談記録"), "status": N_("状態"), "outcome": N_("結果"),
+    "format": N_("形式"),
+    "as_of": N_("相談日"),
+    "fiscal_year": N_("保険料の年度"),
+    "municipality": N_("市区町村"),
+    "contact": N_("連絡先"),
+    "notes": N_("メモ"),
+    "rates": N_("料率"),
+    "members": N_("世帯員と収入"),
+    "finances": N_("暮らし向き"),
+    "arrears": N_("滞納"),
+    "seizures": N_("差押え"),
+    "enforcement": N_("滞納処分"),
+    "insurance": N_("保険証"),
+    "medical": N_("医療"),
+    "notice": N_("保険料の通知"),
+    "hardship": N_("減免の理由"),
+    "topics": N_("相談内容"),
+    "log": N_("相談記録"),
+    "status": N_("状態"),
+    "outcome": N_("結果"),
 }
 CHANGED = "変更: "  # how the store begins the detail of a change (repository._changed_fields)
 COLUMNS = (N_("日時"), N_("利用者"), N_("操作"), N_("ケース番号"), N_("内容"))
@@ -97,10 +127,10 @@ class AuditModel(QAbstractTableModel):
             return None
         e = self._entries[index.row()]
         at = e.at.strftime("%Y-%m-%d %H:%M:%S") if e.at is not None else _("（不明）")
-        detail = (f"{_('【不正な記録】')}{e.problem} {e.detail or ''}" if e.problem
-                  else detail_text(e.action, e.detail))
-        return (at, e.user or "", action_label(e.action),
-                "" if e.case_id is None else str(e.case_id), detail)[index.column()]
+        detail = f"{_('【不正な記録】')}{e.problem} {e.detail or ''}" if e.problem else detail_text(e.action, e.detail)
+        return (at, e.user or "", action_label(e.action), "" if e.case_id is None else str(e.case_id), detail)[
+            index.column()
+        ]
 
 
 class AuditView(QWidget):
@@ -134,7 +164,9 @@ class AuditView(QWidget):
         self.model.set_entries(self.store.audit_log(limit=LIMIT))
         self.table.resizeColumnsToContents()
         broken = self.store.verify_audit_chain()
-        self.chain.setText(_("記録のつながりを確かめました。書き換えや削除はありません。") if broken is None else str(broken))
+        self.chain.setText(
+            _("記録のつながりを確かめました。書き換えや削除はありません。") if broken is None else str(broken)
+        )
         self.chain.setStyleSheet("" if broken is None else "color: #b00020; font-weight: bold")
 
     def showEvent(self, event) -> None:

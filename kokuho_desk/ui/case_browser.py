@@ -108,13 +108,22 @@ class CaseBrowser(QWidget):
         view = self.view
         columns = sum(view.columnWidth(i) for i, (key, _h, _o) in enumerate(COLUMNS) if key in SHOWN_COLUMNS)
         margins = self.layout().contentsMargins()
-        return (columns + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
-                + margins.left() + margins.right())
+        return (
+            columns
+            + 2 * view.frameWidth()
+            + view.verticalScrollBar().sizeHint().width()
+            + margins.left()
+            + margins.right()
+        )
 
     def _size_columns(self) -> None:
         width = self.fontMetrics().horizontalAdvance
-        sizes = {"id": width("000000"), "head_name": width("山田山田 太郎太"),
-                 "next_due_date": width("令和10年12月31日"), "municipality": width("大阪府統一")}
+        sizes = {
+            "id": width("000000"),
+            "head_name": width("山田山田 太郎太"),
+            "next_due_date": width("令和10年12月31日"),
+            "municipality": width("大阪府統一"),
+        }
         for i, (key, _h, _o) in enumerate(COLUMNS):
             if key in sizes:
                 self.view.setColumnWidth(i, sizes[key] + 16)

@@ -186,8 +186,13 @@ class CaseListModel(QAbstractTableModel):
         return str(value)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self.query.is_search and not self._search_done \
-            and self._total > 0 and not self._pending
+        return (
+            not parent.isValid()
+            and self.query.is_search
+            and not self._search_done
+            and self._total > 0
+            and not self._pending
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if self.canFetchMore(parent):

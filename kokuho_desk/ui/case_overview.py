@@ -62,8 +62,9 @@ class CaseOverview(QScrollArea):
         self.action_boxes: list[QCheckBox] = []
         self.show_overview(None)
 
-    def show_overview(self, overview: Overview | None, last: tuple[StoredJudgement, datetime] | None = None,
-                      judged_now: bool = False) -> None:
+    def show_overview(
+        self, overview: Overview | None, last: tuple[StoredJudgement, datetime] | None = None, judged_now: bool = False
+    ) -> None:
         """Lay out ``overview`` (None: the case has errors to fix first); ``last`` is the judgement
         the store keeps, shown until the case is judged again in this window."""
         body = QWidget()
@@ -88,8 +89,11 @@ class CaseOverview(QScrollArea):
         box.addWidget(_text("\n".join(o.household)))
         box.addWidget(_heading(_("滞納")))
         if o.arrears:
-            lines = [f"{a.year}　{'金額不明' if a.amount is None else f'{a.amount:,}円'}"
-                     + (_("　（時効で消滅）") if a.expired else "") for a in o.arrears]
+            lines = [
+                f"{a.year}　{'金額不明' if a.amount is None else f'{a.amount:,}円'}"
+                + (_("　（時効で消滅）") if a.expired else "")
+                for a in o.arrears
+            ]
             lines.append(_("合計 {total}円").format(total=f"{o.arrears_total:,}"))
             box.addWidget(_text("\n".join(lines)))
         else:

@@ -45,10 +45,14 @@ def _label(text: str, *, rich: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                  | (Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-                                     | Qt.TextInteractionFlag.LinksAccessibleByMouse if rich else
-                                     Qt.TextInteractionFlag.NoTextInteraction))
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | (
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            if rich
+            else Qt.TextInteractionFlag.NoTextInteraction
+        )
+    )
     return label
 
 
@@ -70,8 +74,10 @@ class CheckCard(QFrame):
         self.check = check
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.badge = QLabel(_(check.verdict_label))
-        self.badge.setStyleSheet(f"background: {BADGE_COLOURS[check.verdict]}; color: white; "
-                                 "border-radius: 4px; padding: 2px 8px; font-weight: bold")
+        self.badge.setStyleSheet(
+            f"background: {BADGE_COLOURS[check.verdict]}; color: white; "
+            "border-radius: 4px; padding: 2px 8px; font-weight: bold"
+        )
         title = _label(check.title)
         title.setStyleSheet("font-weight: bold")
         head = QHBoxLayout()
@@ -82,8 +88,9 @@ class CheckCard(QFrame):
         if check.reasons:
             box.addWidget(_label("\n".join(f"・{for_volunteers(r)}" for r in check.reasons)))
         if check.missing:
-            links = "、".join(f'<a href="{html.escape(m, quote=True)}">{html.escape(panel.field_label(m))}</a>'
-                             for m in check.missing)
+            links = "、".join(
+                f'<a href="{html.escape(m, quote=True)}">{html.escape(panel.field_label(m))}</a>' for m in check.missing
+            )
             self.missing = _label(_("足りない情報: ") + links, rich=True)
             self.missing.linkActivated.connect(panel.field_requested)
             box.addWidget(self.missing)
@@ -145,7 +152,9 @@ class ChecksPanel(QTabWidget):
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
         head.addWidget(self.proxy_button)
-        self.rates_note = _label(_("この自治体・年度の料率がデータにありません。納入通知書の料率を入力すると保険料を計算できます。"))
+        self.rates_note = _label(
+            _("この自治体・年度の料率がデータにありません。納入通知書の料率を入力すると保険料を計算できます。")
+        )
         self.rates_button = QPushButton(_("料率を入力する"))
         self.rates_button.setAutoDefault(False)
         self.rates_button.clicked.connect(self.rates_requested)
@@ -187,19 +196,21 @@ class ChecksPanel(QTabWidget):
         for c in ordered:
             counts[c.verdict_label] = counts.get(c.verdict_label, 0) + 1
         self.summary.setStyleSheet("")
-        self.summary.setText(_("判定 {n}件: ").format(n=len(report.checks))
-                             + "、".join(f"{_(k)} {v}" for k, v in counts.items()))
+        self.summary.setText(
+            _("判定 {n}件: ").format(n=len(report.checks)) + "、".join(f"{_(k)} {v}" for k, v in counts.items())
+        )
         self.statement.setPlainText(statement)
         premium = report.premium
-        self.rates_row.setVisible(premium is not None and "rates" in premium.missing
-                                  and bool(report.case.municipality))
+        self.rates_row.setVisible(premium is not None and "rates" in premium.missing and bool(report.case.municipality))
         self.setCurrentIndex(0)
 
     def mark_stale(self) -> None:
         """The case changed after judging: say so at once, and take the letters away until it is
         judged again (a letter must carry the case as it is now)."""
         self.summary.setStyleSheet(STALE_STYLE)
-        self.summary.setText(_("古い判定です: 判定のあとで入力が変わりました。「判定する」（F5）で判定し直してください。"))
+        self.summary.setText(
+            _("古い判定です: 判定のあとで入力が変わりました。「判定する」（F5）で判定し直してください。")
+        )
         for card in self.cards:
             card.setEnabled(False)
             card.setToolTip(_("古い判定です。判定し直してください。"))

@@ -65,16 +65,19 @@ class DeadlinesView(QWidget):
     def _show(self, deadlines: list[Deadline]) -> None:
         today = self._today()
         caption = _("{start}から{end}までの期限（過ぎたものを含む）: {n}件").format(
-            start=format_wareki(today), end=format_wareki(today + timedelta(days=DAYS_AHEAD)), n=len(deadlines))
+            start=format_wareki(today), end=format_wareki(today + timedelta(days=DAYS_AHEAD)), n=len(deadlines)
+        )
         if len(deadlines) > MAX_SHOWN:
             caption += _("（早いもの{m}件を表示）").format(m=MAX_SHOWN)
             deadlines = deadlines[:MAX_SHOWN]
         self.caption.setText(caption)
         self.table.setRowCount(len(deadlines))
         for row, d in enumerate(deadlines):
-            items = [QTableWidgetItem(format_wareki(d.due_date)),
-                     QTableWidgetItem(d.head_name or _("（氏名なし）")),
-                     QTableWidgetItem(d.action)]
+            items = [
+                QTableWidgetItem(format_wareki(d.due_date)),
+                QTableWidgetItem(d.head_name or _("（氏名なし）")),
+                QTableWidgetItem(d.action),
+            ]
             for item in items:
                 item.setData(Qt.ItemDataRole.UserRole, d.case_id)
                 item.setToolTip(d.action)

@@ -16,10 +16,14 @@ class DeskDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("相談窓口の登録"))
-        intro = QLabel(_("はじめに、この相談窓口のことを入れてください。名前は申請書の「代理人・同行者」欄と"
-                         "相談記録票に印刷されます。IDは統計のファイルに入り、地域の事務局が窓口ごとの集計を"
-                         "まとめるときに使います（事務局と決めた記号。例: osaka-kita-01）。あとで「設定」と"
-                         "「統計」の画面で変えられます。"))
+        intro = QLabel(
+            _(
+                "はじめに、この相談窓口のことを入れてください。名前は申請書の「代理人・同行者」欄と"
+                "相談記録票に印刷されます。IDは統計のファイルに入り、地域の事務局が窓口ごとの集計を"
+                "まとめるときに使います（事務局と決めた記号。例: osaka-kita-01）。あとで「設定」と"
+                "「統計」の画面で変えられます。"
+            )
+        )
         intro.setWordWrap(True)
         self.name = QLineEdit(settings.get("desk_name"))
         self.desk_id = QLineEdit()

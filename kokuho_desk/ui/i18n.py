@@ -27,8 +27,7 @@ def install(language: str | None) -> None:
     if not language or language.startswith("ja"):
         _translation = gettext.NullTranslations()
         return
-    _translation = gettext.translation(DOMAIN, localedir=paths.RESOURCES / "i18n",
-                                       languages=[language], fallback=True)
+    _translation = gettext.translation(DOMAIN, localedir=paths.RESOURCES / "i18n", languages=[language], fallback=True)
 
 
 def install_qt_japanese(app: QCoreApplication) -> bool:

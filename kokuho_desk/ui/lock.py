@@ -20,15 +20,25 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.passphrase_dialog import PassphraseDialog
 
-USER_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-              QEvent.Type.TouchBegin}
+USER_INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
 
 
 class IdleLock(QObject):
     """Locks the program after ``minutes`` of no user input (0 or less: never)."""
 
-    def __init__(self, window: QWidget, check_passphrase: Callable[[str], bool], minutes: float,
-                 on_lock: Callable[[], None] | None = None):
+    def __init__(
+        self,
+        window: QWidget,
+        check_passphrase: Callable[[str], bool],
+        minutes: float,
+        on_lock: Callable[[], None] | None = None,
+    ):
         super().__init__(window)
         self._window = window
         self._check = check_passphrase
@@ -75,8 +85,11 @@ class IdleLock(QObject):
         if self._on_lock is not None:
             self._on_lock()
         self.dialog = PassphraseDialog(
-            lambda p: None if self._check(p) else _("パスフレーズが違います。"), new=False, cancellable=False,
-            prompt=_("しばらく操作がなかったのでロックしました。パスフレーズを入力してください。"))
+            lambda p: None if self._check(p) else _("パスフレーズが違います。"),
+            new=False,
+            cancellable=False,
+            prompt=_("しばらく操作がなかったのでロックしました。パスフレーズを入力してください。"),
+        )
         self.dialog.setModal(True)
         self.dialog.accepted.connect(self._unlock)
         self.dialog.show()
@@ -100,6 +113,7 @@ class IdleLock(QObject):
         dialog.deleteLater()
 
 
-def install_idle_lock(window: QWidget, check_passphrase: Callable[[str], bool], minutes: float,
-                      on_lock: Callable[[], None] | None = None) -> IdleLock:
+def install_idle_lock(
+    window: QWidget, check_passphrase: Callable[[str], bool], minutes: float, on_lock: Callable[[], None] | None = None
+) -> IdleLock:
     return IdleLock(window, check_passphrase, minutes, on_lock)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from kokuho_desk import APP_NAME
 from kokuho_desk.model.case import Case
 from kokuho_desk.rules import desk_rates
+from kokuho_desk.rules.overview import overview as case_overview
 from kokuho_desk.store import CaseNotFound, Store, StoreError
 from kokuho_desk.store.db import DatabaseError
 from kokuho_desk.store.repository import CaseChanged
@@ -39,12 +40,11 @@ from kokuho_desk.ui import operations
 from kokuho_desk.ui.ask import choose, confirm
 from kokuho_desk.ui.case_browser import CaseBrowser
 from kokuho_desk.ui.case_editor import CaseEditor
+from kokuho_desk.ui.case_editor.editor import validate
 from kokuho_desk.ui.case_list import STATUS_LABELS, CaseListModel
+from kokuho_desk.ui.case_overview import CaseOverview
 from kokuho_desk.ui.checks_panel import ChecksPanel
 from kokuho_desk.ui.deadlines_view import DeadlinesView
-from kokuho_desk.rules.overview import overview as case_overview
-from kokuho_desk.ui.case_editor.editor import validate
-from kokuho_desk.ui.case_overview import CaseOverview
 from kokuho_desk.ui.elided_label import ElidedLabel
 from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.rate_entry import RateEntryDialog
@@ -98,8 +98,12 @@ class MainWindow(QMainWindow):
         case_box.addLayout(head)
         case_box.addWidget(self.editor, 1)
 
-        self.welcome = QLabel(_("左の一覧からケースを選ぶか、「＋ 新しいケース」を押してください。\n\n"
-                                "Ctrl+N 新しいケース　Ctrl+F 検索　Ctrl+S 保存　F5 判定"))
+        self.welcome = QLabel(
+            _(
+                "左の一覧からケースを選ぶか、「＋ 新しいケース」を押してください。\n\n"
+                "Ctrl+N 新しいケース　Ctrl+F 検索　Ctrl+S 保存　F5 判定"
+            )
+        )
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
@@ -262,8 +266,11 @@ class MainWindow(QMainWindow):
             self.overview.show_overview(None)
             return
         report = self.report if self._report_fresh else None
-        last = (self.store.last_judgement(self.case_id)
-                if self.case_id is not None and not self.editor.is_modified else None)
+        last = (
+            self.store.last_judgement(self.case_id)
+            if self.case_id is not None and not self.editor.is_modified
+            else None
+        )
         self.overview.show_overview(case_overview(case, report), last, judged_now=report is not None)
 
     def _action_done(self, action) -> None:
@@ -272,20 +279,29 @@ class MainWindow(QMainWindow):
             self.editor.form.target(f"log[{action.log_index}].done").set_value(True)
         else:
             log = self.editor.log.log
-            log.add_row({"date": self._today().isoformat(), "kind": "check", "note": _("済み"),
-                         "next_action": action.text,
-                         "due_date": action.due.isoformat() if action.due else None, "done": True})
+            log.add_row(
+                {
+                    "date": self._today().isoformat(),
+                    "kind": "check",
+                    "note": _("済み"),
+                    "next_action": action.text,
+                    "due_date": action.due.isoformat() if action.due else None,
+                    "done": True,
+                }
+            )
             log.changed.emit()
-        self.statusBar().showMessage(_("「{action}」を済みとして相談記録に残しました。保存してください。")
-                                     .format(action=action.text))
+        self.statusBar().showMessage(
+            _("「{action}」を済みとして相談記録に残しました。保存してください。").format(action=action.text)
+        )
         self._refresh_overview()
 
     def may_leave_case(self) -> bool:
         """The unsaved-changes guard: True when the open case may be left (saved, discarded or unchanged)."""
         if self.pages.currentWidget() is not self.case_page or not self.editor.is_modified:
             return True
-        answer = choose(self, _("このケースには保存していない変更があります。保存しますか？"),
-                        _("保存する"), _("保存しない"))
+        answer = choose(
+            self, _("このケースには保存していない変更があります。保存しますか？"), _("保存する"), _("保存しない")
+        )
         if answer == 0:
             return self.save()
         return answer == 1
@@ -315,8 +331,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(e))
             return
         except StoreError as e:  # e.g. another program kept the database busy past the busy timeout
-            QMessageBox.warning(self, APP_NAME, _("ケースを開けませんでした。少し待ってからもう一度開いてください。\n{e}")
-                                .format(e=e))
+            QMessageBox.warning(
+                self, APP_NAME, _("ケースを開けませんでした。少し待ってからもう一度開いてください。\n{e}").format(e=e)
+            )
             return
         self.case_id, self.case_version = case_id, version
         self.editor.load_case(case)
@@ -341,7 +358,9 @@ class MainWindow(QMainWindow):
         except CaseChanged:
             return self._save_changed_elsewhere(case)
         except (StoreError, ValueError) as e:
-            QMessageBox.critical(self, APP_NAME, _("保存できませんでした。入力した内容は画面に残っています。\n{e}").format(e=e))
+            QMessageBox.critical(
+                self, APP_NAME, _("保存できませんでした。入力した内容は画面に残っています。\n{e}").format(e=e)
+            )
             return False
         self.editor.mark_saved(case)
         self._update_title()
@@ -353,10 +372,16 @@ class MainWindow(QMainWindow):
     def _save_changed_elsewhere(self, case: Case) -> bool:
         """The open case was saved elsewhere since it was opened: reload it, or overwrite with what the window
         shows (log entries added elsewhere are kept either way: the log is append-only), or cancel."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                          _("このケースは、開いた後に別の画面またはコマンドで変更されています。\n"
-                            "「読み込み直す」と画面の変更は捨てて保存済みの内容を表示します。\n"
-                            "「上書きする」と画面の内容で保存します（記録の欄に追加された記録は残ります）。"), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            APP_NAME,
+            _(
+                "このケースは、開いた後に別の画面またはコマンドで変更されています。\n"
+                "「読み込み直す」と画面の変更は捨てて保存済みの内容を表示します。\n"
+                "「上書きする」と画面の内容で保存します（記録の欄に追加された記録は残ります）。"
+            ),
+            parent=self,
+        )
         reload = box.addButton(_("読み込み直す"), QMessageBox.ButtonRole.DestructiveRole)
         overwrite = box.addButton(_("上書きする"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
@@ -365,7 +390,9 @@ class MainWindow(QMainWindow):
             try:
                 self.case_version = self.store.update(self.case_id, case)
             except (StoreError, ValueError) as e:
-                QMessageBox.critical(self, APP_NAME, _("保存できませんでした。入力した内容は画面に残っています。\n{e}").format(e=e))
+                QMessageBox.critical(
+                    self, APP_NAME, _("保存できませんでした。入力した内容は画面に残っています。\n{e}").format(e=e)
+                )
                 return False
         elif box.clickedButton() is not reload:
             return False
@@ -384,8 +411,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("まだ保存していないケースです。削除するものはありません。"), 5000)
             return
         name = self.editor.head_name() or _("（氏名なし）")
-        if not confirm(self, _("ケース #{id}「{name}」を削除しますか？\nごみ箱に移します（「表示」→「ごみ箱」から元に戻せます）。")
-                       .format(id=self.case_id, name=name), _("削除する")):
+        if not confirm(
+            self,
+            _(
+                "ケース #{id}「{name}」を削除しますか？\nごみ箱に移します（「表示」→「ごみ箱」から元に戻せます）。"
+            ).format(id=self.case_id, name=name),
+            _("削除する"),
+        ):
             return
         try:
             self.store.delete(self.case_id)
@@ -416,12 +448,20 @@ class MainWindow(QMainWindow):
             return True
         first = same[0]
         status = _(STATUS_LABELS.get(first.status, first.status))
-        answer = choose(self, _("同じ方のケースがあるようです（#{id} {name}、{status}）。開きますか？")
-                        .format(id=first.id, name=first.head_name or "", status=status), _("開く"), _("このまま保存"))
+        answer = choose(
+            self,
+            _("同じ方のケースがあるようです（#{id} {name}、{status}）。開きますか？").format(
+                id=first.id, name=first.head_name or "", status=status
+            ),
+            _("開く"),
+            _("このまま保存"),
+        )
         if answer == 0:
             self.editor.new_case()  # the new one is dropped: the client's case is the one to go on with
             self.open_case(first.id)
-            self.statusBar().showMessage(_("入力中の新しいケースは保存せず、#{id} を開きました").format(id=first.id), 8000)
+            self.statusBar().showMessage(
+                _("入力中の新しいケースは保存せず、#{id} を開きました").format(id=first.id), 8000
+            )
         return answer == 1
 
     def add_log_entry(self) -> None:
@@ -452,9 +492,11 @@ class MainWindow(QMainWindow):
         self.checks.show_running()
         case_id = self.case_id
         return operations.run_in_background(
-            self, lambda: _checks_with_letters(case),
+            self,
+            lambda: _checks_with_letters(case),
             on_success=lambda result: self._checks_done(case_id, *result),
-            on_failure=self._checks_failed)
+            on_failure=self._checks_failed,
+        )
 
     def _checks_done(self, case_id: int | None, report, letters: dict[str, tuple[str, str]], statement: str) -> None:
         self.check_button.setEnabled(True)
@@ -469,6 +511,7 @@ class MainWindow(QMainWindow):
             self.store.set_next_actions(case_id, actions, CHECKS_SOURCE)
             # The verdicts as shown: rescreen compares against them, statistics reuse them.
             from kokuho_desk.rules.params import rules_version
+
             self.store.record_judgements([(case_id, report.case, report.judgement())], rules_version())
             self.deadlines.refresh()
             self.cases.refresh()
@@ -514,13 +557,18 @@ class MainWindow(QMainWindow):
             self.editor.tabs.setCurrentWidget(tab)
             self._make_letter_for(kind, case, result[0])
 
-        return operations.run_in_background(self, lambda: _checks_with_letters(case), on_success=judged,
-                                            on_failure=self._checks_failed)
+        return operations.run_in_background(
+            self, lambda: _checks_with_letters(case), on_success=judged, on_failure=self._checks_failed
+        )
 
     def confirm_letter(self, warning: str) -> bool:
         answer = QMessageBox.question(
-            self, APP_NAME, warning + "\n\n" + _("このまま書類を作りますか？"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            APP_NAME,
+            warning + "\n\n" + _("このまま書類を作りますか？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _make_letter_for(self, kind: str, case: Case, report) -> operations.Operation | None:
@@ -541,8 +589,11 @@ class MainWindow(QMainWindow):
             return make_letter(kind, case, report, today=today, desk=desk, font=font)
 
         return operations.run_in_background(
-            self, make, on_success=lambda pdf: self._letter_done(kind, pdf),
-            on_failure=lambda e: QMessageBox.warning(self, APP_NAME, _("書類を作れませんでした。\n{e}").format(e=e)))
+            self,
+            make,
+            on_success=lambda pdf: self._letter_done(kind, pdf),
+            on_failure=lambda e: QMessageBox.warning(self, APP_NAME, _("書類を作れませんでした。\n{e}").format(e=e)),
+        )
 
     def _letter_done(self, kind: str, pdf: bytes) -> None:
         from kokuho_desk.ui.letter_preview import LetterPreview
@@ -605,17 +656,29 @@ class MainWindow(QMainWindow):
                 return _("パスフレーズを変更できませんでした（{e}）").format(e=e)
             return None
 
-        if not PassphraseDialog(check_old, new=False, parent=self,
-                                prompt=_("パスフレーズを変更します。今のパスフレーズを入力してください。")).exec():
+        if not PassphraseDialog(
+            check_old,
+            new=False,
+            parent=self,
+            prompt=_("パスフレーズを変更します。今のパスフレーズを入力してください。"),
+        ).exec():
             return False
-        if not PassphraseDialog(change, new=True, parent=self,
-                                prompt=_("新しいパスフレーズを二回入力してください。"
-                                         "忘れると記録を読めなくなります。紙に書いて鍵のかかる場所に保管してください。")).exec():
+        if not PassphraseDialog(
+            change,
+            new=True,
+            parent=self,
+            prompt=_(
+                "新しいパスフレーズを二回入力してください。"
+                "忘れると記録を読めなくなります。紙に書いて鍵のかかる場所に保管してください。"
+            ),
+        ).exec():
             return False
         try:
             self.store.backup("passphrase")
-            done = _("パスフレーズを変更し、新しいパスフレーズでバックアップを作りました。"
-                     "それより前のバックアップは前のパスフレーズのままです。")
+            done = _(
+                "パスフレーズを変更し、新しいパスフレーズでバックアップを作りました。"
+                "それより前のバックアップは前のパスフレーズのままです。"
+            )
         except StoreError as e:
             done = _("パスフレーズを変更しました。バックアップは作れませんでした: {e}").format(e=e)
         self._cases_changed()

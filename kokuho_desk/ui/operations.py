@@ -52,8 +52,7 @@ class Operation(QObject):
     finished = Signal()
     _running: set[Operation] = set()
 
-    def __init__(self, parent: QObject, on_success: Callable[[Any], None],
-                 on_failure: Callable[[Exception], None]):
+    def __init__(self, parent: QObject, on_success: Callable[[Any], None], on_failure: Callable[[Exception], None]):
         super().__init__(parent)
         self._on_success = on_success
         self._on_failure = on_failure
@@ -75,8 +74,13 @@ class Operation(QObject):
         # when the parent was deleted (a view closed right after its result came) crashed Qt.
 
 
-def run_in_background(parent: QObject, fn: Callable[[], Any], *, on_success: Callable[[Any], None],
-                      on_failure: Callable[[Exception], None]) -> Operation:
+def run_in_background(
+    parent: QObject,
+    fn: Callable[[], Any],
+    *,
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[Exception], None],
+) -> Operation:
     op = Operation(parent, on_success, on_failure)
     Operation._running.add(op)
     QThreadPool.globalInstance().start(_Task(fn, op._outcome, op._relay))

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kokuho_desk import APP_NAME
 from kokuho_desk.store import Store, StoreError, is_encrypted, open_store
@@ -40,17 +39,32 @@ class PassphraseDialog(QDialog):
     The dialog stays open while ``check`` refuses, showing its message.
     """
 
-    def __init__(self, check: Callable[[str], str | None], *, new: bool, prompt: str = "",
-                 parent: QWidget | None = None, cancellable: bool = True):
+    def __init__(
+        self,
+        check: Callable[[str], str | None],
+        *,
+        new: bool,
+        prompt: str = "",
+        parent: QWidget | None = None,
+        cancellable: bool = True,
+    ):
         super().__init__(parent)
         self._check = check
         self._new = new
         self._cancellable = cancellable
         self.setWindowTitle(f"{APP_NAME} — {_('パスフレーズの設定') if new else _('パスフレーズ')}")
         layout = QVBoxLayout(self)
-        intro = QLabel(prompt or (_("データベースを暗号化するパスフレーズを決めてください。"
-                                    "忘れると記録を読めなくなります。紙に書いて鍵のかかる場所に保管してください。")
-                                  if new else _("パスフレーズを入力してください。")))
+        intro = QLabel(
+            prompt
+            or (
+                _(
+                    "データベースを暗号化するパスフレーズを決めてください。"
+                    "忘れると記録を読めなくなります。紙に書いて鍵のかかる場所に保管してください。"
+                )
+                if new
+                else _("パスフレーズを入力してください。")
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

@@ -30,4 +30,3 @@ def lookup_address(code: str) -> str | None:
     except KeyError:
         return None
     return str(place)
-

@@ -35,8 +35,13 @@ from kokuho_desk.ui.i18n import N_, _
 FIRST_CHILD_PART_YEAR = 2026  # 子ども・子育て支援納付金分: levied from 令和8年度 (子ども・子育て支援法 改正, 令和6年)
 KIND_LABELS = {"料": N_("国民健康保険料"), "税": N_("国民健康保険税")}
 METHOD_LABELS = {"2方式": N_("2方式（所得割・均等割）"), "3方式": N_("3方式（所得割・均等割・平等割）")}
-PLACEHOLDERS = {"income_rate_percent": N_("例: 9.3%"), "per_capita": N_("例: 27,000"), "per_household": N_("例: 20,000（なければ 0）"),
-                "per_capita_adult_extra": N_("例: 100"), "cap": N_("例: 660,000")}
+PLACEHOLDERS = {
+    "income_rate_percent": N_("例: 9.3%"),
+    "per_capita": N_("例: 27,000"),
+    "per_household": N_("例: 20,000（なければ 0）"),
+    "per_capita_adult_extra": N_("例: 100"),
+    "cap": N_("例: 660,000"),
+}
 
 
 class RateEntryDialog(QDialog):
@@ -45,8 +50,12 @@ class RateEntryDialog(QDialog):
         self.store = store
         self.saved: DeskRate | None = None
         self.setWindowTitle(_("料率を入力する — {app}").format(app=APP_NAME))
-        intro = QLabel(_("国保デスクに入っていない自治体・年度の料率を、納入通知書か市区町村のページから写してください。"
-                         "ここで入力した料率は「相談窓口で入力した料率」として計算書などに表示されます。"))
+        intro = QLabel(
+            _(
+                "国保デスクに入っていない自治体・年度の料率を、納入通知書か市区町村のページから写してください。"
+                "ここで入力した料率は「相談窓口で入力した料率」として計算書などに表示されます。"
+            )
+        )
         intro.setWordWrap(True)
 
         self.municipality = QLineEdit(desk_rates.canonical_name(municipality) if municipality else "")
@@ -102,8 +111,12 @@ class RateEntryDialog(QDialog):
                 grid.addWidget(box, row, column)
                 self.boxes[part][key] = box
             included.toggled.connect(lambda on, p=part: self._enable_part(p, on))
-        note = QLabel(_("ない区分はチェックを外してください（介護納付金分は40〜64歳の人がいる世帯だけにかかります）。"
-                        "18歳以上均等割は、子ども分で18歳以上の人に加算する自治体だけ入力します。"))
+        note = QLabel(
+            _(
+                "ない区分はチェックを外してください（介護納付金分は40〜64歳の人がいる世帯だけにかかります）。"
+                "18歳以上均等割は、子ども分で18歳以上の人に加算する自治体だけ入力します。"
+            )
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555")
 
@@ -139,12 +152,25 @@ class RateEntryDialog(QDialog):
         name, fiscal_year = self.municipality.text(), self.year.value()
         bundled = desk_rates.bundled_name(name, fiscal_year) if name.strip() else None
         if bundled is not None:
-            raise InputError(_("{name}の{year}の料率は国保デスクに入っています（入力は要りません）。").format(
-                name=bundled, year=fiscal_year_label(fiscal_year)))
-        parts = {part: {key: box.text() for key, box in self.boxes[part].items()}
-                 for part in PARTS if self.included[part].isChecked()}
-        return desk_rates.from_form(name, fiscal_year, self.kind.currentData(), self.method.currentData(),
-                                    self.rounding.currentData(), self.source.text(), parts)
+            raise InputError(
+                _("{name}の{year}の料率は国保デスクに入っています（入力は要りません）。").format(
+                    name=bundled, year=fiscal_year_label(fiscal_year)
+                )
+            )
+        parts = {
+            part: {key: box.text() for key, box in self.boxes[part].items()}
+            for part in PARTS
+            if self.included[part].isChecked()
+        }
+        return desk_rates.from_form(
+            name,
+            fiscal_year,
+            self.kind.currentData(),
+            self.method.currentData(),
+            self.rounding.currentData(),
+            self.source.text(),
+            parts,
+        )
 
     def save(self) -> None:
         """Store the table (audited) and close; on an error keep everything typed and say what is wrong."""

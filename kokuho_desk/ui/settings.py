@@ -84,8 +84,12 @@ def desk_info(settings: Settings):
     imported only when a letter is made, as elsewhere in the window, to keep start-up quick."""
     from kokuho_desk.letters.context import DeskInfo
 
-    return DeskInfo(name=settings.get("desk_name"), volunteer=settings.get("desk_volunteer"),
-                    phone=settings.get("desk_phone"), contact=settings.get("desk_contact"))
+    return DeskInfo(
+        name=settings.get("desk_name"),
+        volunteer=settings.get("desk_volunteer"),
+        phone=settings.get("desk_phone"),
+        contact=settings.get("desk_contact"),
+    )
 
 
 def apply_text_size(app: QApplication, large: bool) -> None:

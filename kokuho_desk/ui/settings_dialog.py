@@ -77,9 +77,13 @@ class SettingsDialog(QDialog):
 
     def _browse(self, name: str, editor: QLineEdit) -> None:
         if name == "db_path":
-            path, _f = QFileDialog.getSaveFileName(self, _(next(s.label for s in SETTINGS if s.name == name)),
-                                                   editor.text(), _(FILE_SETTINGS[name]),
-                                                   options=QFileDialog.Option.DontConfirmOverwrite)
+            path, _f = QFileDialog.getSaveFileName(
+                self,
+                _(next(s.label for s in SETTINGS if s.name == name)),
+                editor.text(),
+                _(FILE_SETTINGS[name]),
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
         else:
             path, _f = QFileDialog.getOpenFileName(self, _("フォントを選ぶ"), editor.text(), _(FILE_SETTINGS[name]))
         if path:

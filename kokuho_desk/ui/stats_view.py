@@ -16,8 +16,19 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
-    QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kokuho_desk.model.wareki import fiscal_year_label
@@ -59,7 +70,7 @@ class BarChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(260, self.sizeHint().height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         row_height = self.row_height()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -67,13 +78,19 @@ class BarChart(QWidget):
         title_font = QFont(self.font())
         title_font.setBold(True)
         p.setFont(title_font)
-        p.drawText(QRectF(PADDING, PADDING, self.width() - 2 * PADDING, row_height),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
+        p.drawText(
+            QRectF(PADDING, PADDING, self.width() - 2 * PADDING, row_height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.title,
+        )
         p.setFont(self.font())
         metrics = QFontMetrics(self.font())
         if not self.rows:
-            p.drawText(QRectF(PADDING, PADDING + row_height, self.width(), row_height),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _("データがありません"))
+            p.drawText(
+                QRectF(PADDING, PADDING + row_height, self.width(), row_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                _("データがありません"),
+            )
             return
         label_w = min(max(metrics.horizontalAdvance(label) for label, _n in self.rows) + 2 * PADDING, self.width() // 2)
         count_w = metrics.horizontalAdvance(f"{max(n for _l, n in self.rows):,}") + PADDING
@@ -82,13 +99,18 @@ class BarChart(QWidget):
         for i, (label, n) in enumerate(self.rows):
             y = PADDING * 2 + row_height * (i + 1)
             p.setPen(self.palette().text().color())
-            p.drawText(QRectF(PADDING, y, label_w - PADDING, row_height),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - PADDING))
+            p.drawText(
+                QRectF(PADDING, y, label_w - PADDING, row_height),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - PADDING),
+            )
             w = bar_w * n / top
             p.fillRect(QRectF(PADDING + label_w, y + 3, w, row_height - 6), BAR_COLOR)
-            p.drawText(QRectF(PADDING + label_w + w + 4, y, count_w, row_height),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{n:,}")
+            p.drawText(
+                QRectF(PADDING + label_w + w + 4, y, count_w, row_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{n:,}",
+            )
         p.end()
 
 
@@ -143,9 +165,19 @@ class StatsView(QWidget):
         self.controls = QWidget()
         bar = QHBoxLayout(self.controls)
         bar.setContentsMargins(0, 0, 0, 0)
-        for widget in (QLabel(_("相談窓口のID")), self.desk_id, QLabel(_("名前")), self.desk_name, self.desk_button,
-                       QLabel(_("k")), self.k_box, self.refresh_button, self.export_button,
-                       self.save_chart, self.save_button):
+        for widget in (
+            QLabel(_("相談窓口のID")),
+            self.desk_id,
+            QLabel(_("名前")),
+            self.desk_name,
+            self.desk_button,
+            QLabel(_("k")),
+            self.k_box,
+            self.refresh_button,
+            self.export_button,
+            self.save_chart,
+            self.save_button,
+        ):
             bar.addWidget(widget)
         self.board = QWidget()
         grid = QGridLayout(self.board)
@@ -200,9 +232,14 @@ class StatsView(QWidget):
                 outcomes[column] += n
         self.charts[OUTCOMES].set_rows([(label, outcomes[code]) for code, label in RELIEF_COLUMNS])
         cases = sum(n for (t, _c), n in counts.items() if t == "insurance")
-        self.summary.setText(_("{year}：相談 {cases:,}世帯・10割負担 {special:,}世帯・差押え {seized:,}世帯").format(
-            year=self.year_box.currentText() or "—", cases=cases, special=counts[("insurance", "special_care")],
-            seized=sum(n for (t, _c), n in counts.items() if t == "seizure_asset")))
+        self.summary.setText(
+            _("{year}：相談 {cases:,}世帯・10割負担 {special:,}世帯・差押え {seized:,}世帯").format(
+                year=self.year_box.currentText() or "—",
+                cases=cases,
+                special=counts[("insurance", "special_care")],
+                seized=sum(n for (t, _c), n in counts.items() if t == "seizure_asset"),
+            )
+        )
 
     def _present(self, on: bool) -> None:
         self.controls.setVisible(not on)
@@ -223,15 +260,17 @@ class StatsView(QWidget):
 
     def save_png(self) -> None:
         chart = list(self.charts.values())[self.save_chart.currentIndex()]
-        name, _filter = QFileDialog.getSaveFileName(self, _("グラフを画像で保存"), f"{chart.title}.png",
-                                                    _("PNG画像 (*.png)"))
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("グラフを画像で保存"), f"{chart.title}.png", _("PNG画像 (*.png)")
+        )
         if name and not chart.grab().save(str(Path(name).with_suffix(".png")), "PNG"):
             self.status.setText(_("画像を保存できませんでした: {}").format(name))
 
     def export(self) -> None:
         """Ask for a file and write the protected tables of the quarters that have ended there."""
-        name, _filter = QFileDialog.getSaveFileName(self, _("統計を書き出す"), "kokuho-desk-stats.zip",
-                                                    _("統計ファイル (*.zip)"))
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("統計を書き出す"), "kokuho-desk-stats.zip", _("統計ファイル (*.zip)")
+        )
         if not name:
             return
         out = Path(name).with_suffix(".zip")
@@ -242,11 +281,14 @@ class StatsView(QWidget):
         except (ExportError, InvalidK, OutputError, StoreError) as e:
             self.status.setText(_("エラー: {}").format(e))
             return
-        self.status.setText(_("書き出しました: {path}（{periods}、秘匿 {n}か所）").format(
-            path=path, periods="、".join(f.periods), n=sum(f.hidden.values())))
+        self.status.setText(
+            _("書き出しました: {path}（{periods}、秘匿 {n}か所）").format(
+                path=path, periods="、".join(f.periods), n=sum(f.hidden.values())
+            )
+        )
         self.last_export = path
 
-    def closeEvent(self, event) -> None:  # noqa: N802 — Qt's name
+    def closeEvent(self, event) -> None:
         if self._own_store:
             self.store.close()
         super().closeEvent(event)

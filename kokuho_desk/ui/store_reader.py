@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from kokuho_desk.store import Store, open_store
 
@@ -59,8 +59,12 @@ class _Worker(QObject):
         if generation != self._reader.generation:
             return
         try:
-            n = self._open().count(status=query.status, municipality=query.municipality,
-                                   due_within_days=query.due_within_days, today=query.today)
+            n = self._open().count(
+                status=query.status,
+                municipality=query.municipality,
+                due_within_days=query.due_within_days,
+                today=query.today,
+            )
         except Exception as e:  # noqa: BLE001 — reported to the UI thread
             self.failed.emit(generation, str(e))
             return
@@ -75,9 +79,15 @@ class _Worker(QObject):
             if query.is_search:
                 rows = store.search(query.text, limit=limit, offset=offset, status=query.status)
             else:
-                rows = store.list(offset, limit, status=query.status, municipality=query.municipality,
-                                  due_within_days=query.due_within_days, today=query.today,
-                                  order_by=query.order_by)
+                rows = store.list(
+                    offset,
+                    limit,
+                    status=query.status,
+                    municipality=query.municipality,
+                    due_within_days=query.due_within_days,
+                    today=query.today,
+                    order_by=query.order_by,
+                )
         except Exception as e:  # noqa: BLE001
             self.failed.emit(generation, str(e))
             return
@@ -153,4 +163,3 @@ class StoreReader(QObject):
         self.new_generation()
         self._thread.quit()
         self._thread.wait()
-

@@ -54,11 +54,19 @@ class TrashView(QWidget):
 
     def refresh(self) -> None:
         deleted = self.store.deleted_cases()
-        self.caption.setText(_("削除したケース: {n}件（「元に戻す」で一覧に戻ります）").format(n=len(deleted))
-                             if deleted else _("ごみ箱は空です"))
+        self.caption.setText(
+            _("削除したケース: {n}件（「元に戻す」で一覧に戻ります）").format(n=len(deleted))
+            if deleted
+            else _("ごみ箱は空です")
+        )
         self.table.setRowCount(len(deleted))
         for row, (case, at) in enumerate(deleted):
-            cells = (str(case.id), case.head_name or _("（氏名なし）"), case.municipality or "", format_wareki(at.date()))
+            cells = (
+                str(case.id),
+                case.head_name or _("（氏名なし）"),
+                case.municipality or "",
+                format_wareki(at.date()),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, case.id)
@@ -80,8 +88,11 @@ class TrashView(QWidget):
     def empty(self) -> None:
         """Remove every case in the trash for good, after asking."""
         n = self.table.rowCount()
-        if not n or not confirm(self, _("ごみ箱の{n}件のケースを完全に削除しますか？\n元に戻すことはできません。").format(n=n),
-                                _("完全に削除する")):
+        if not n or not confirm(
+            self,
+            _("ごみ箱の{n}件のケースを完全に削除しますか？\n元に戻すことはできません。").format(n=n),
+            _("完全に削除する"),
+        ):
             return
         self.store.purge_deleted()
         self.refresh()

@@ -1,8 +1,8 @@
 """Run every benchmark and print each against its target.
 
-    python -m tests.benchmarks                 all benchmarks; exit status 1 if one is over its target
-    python -m tests.benchmarks --write-docs    the same, then rewrite docs/benchmarks.md with the figures
-    python -m tests.benchmarks -k letters      other arguments go to pytest (not with --write-docs)
+python -m tests.benchmarks                 all benchmarks; exit status 1 if one is over its target
+python -m tests.benchmarks --write-docs    the same, then rewrite docs/benchmarks.md with the figures
+python -m tests.benchmarks -k letters      other arguments go to pytest (not with --write-docs)
 """
 
 from __future__ import annotations
@@ -22,8 +22,18 @@ NO_TESTS_COLLECTED = 5
 
 
 def run_pytest(pytest_args: list[str], json_path: Path) -> int:
-    command = [sys.executable, "-m", "pytest", str(HERE.relative_to(REPO)), "-q", "--benchmark-only",
-               "--benchmark-quiet", f"--benchmark-json={json_path}", "--benchmark-save-data", *pytest_args]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        str(HERE.relative_to(REPO)),
+        "-q",
+        "--benchmark-only",
+        "--benchmark-quiet",
+        f"--benchmark-json={json_path}",
+        "--benchmark-save-data",
+        *pytest_args,
+    ]
     return subprocess.run(command, cwd=REPO).returncode
 
 

@@ -99,8 +99,9 @@ def _width(text: str) -> int:
 def render_table(table: list[Row]) -> str:
     lines = [("benchmark", "target", "measured", "result"), *map(_cells, table)]
     widths = [max(_width(line[i]) for line in lines) for i in range(3)]
-    return "\n".join("".join(c + " " * (w - _width(c) + 2) for c, w in zip(line[:3], widths)) + line[3]
-                     for line in lines)
+    return "\n".join(
+        "".join(c + " " * (w - _width(c) + 2) for c, w in zip(line[:3], widths)) + line[3] for line in lines
+    )
 
 
 def render_doc(table: list[Row], machine_info: dict, measured_at: str | None) -> str:

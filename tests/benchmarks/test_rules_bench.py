@@ -12,8 +12,10 @@ from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.premium import premium
 from tests.conftest import example_path
 
-PREMIUM_CHECKS = [importlib.import_module(f"kokuho_desk.rules.checks.{name}") for name in
-                  ("statutory_reduction", "child_reduction", "childbirth_exemption", "unemployment_reduction")]
+PREMIUM_CHECKS = [
+    importlib.import_module(f"kokuho_desk.rules.checks.{name}")
+    for name in ("statutory_reduction", "child_reduction", "childbirth_exemption", "unemployment_reduction")
+]
 
 
 def _case_dict():

@@ -19,7 +19,7 @@ PASSPHRASE = "ベンチマーク用の合言葉"
 
 
 @pytest.fixture(scope="session")
-def encrypted_big_db(big_db, tmp_path_factory):  # noqa: F811
+def encrypted_big_db(big_db, tmp_path_factory):
     """An encrypted copy of the 100,000-case database."""
     path = tmp_path_factory.mktemp("bench-encrypted") / "big.db"
     shutil.copyfile(big_db, path)
@@ -57,7 +57,7 @@ def _p95(times):
     return statistics.quantiles(sorted(times), n=20, method="inclusive")[-1]
 
 
-def test_search_encrypted(benchmark, encrypted_big_db, big_db):  # noqa: F811
+def test_search_encrypted(benchmark, encrypted_big_db, big_db):
     """Ensure search answers on the encrypted database; record its p95 next to the plain one (the cost of encryption)."""
     queries = [q for qs in QUERIES.values() for q in qs]
     with open_store(big_db) as plain:
@@ -72,8 +72,13 @@ def test_search_encrypted(benchmark, encrypted_big_db, big_db):  # noqa: F811
         cycle = itertools.cycle(queries)
         benchmark.pedantic(lambda: store.search(next(cycle)), rounds=len(queries) * 10, iterations=1)
     encrypted_p95, plain_p95 = _p95(benchmark.stats.stats.data), _p95(plain_times)
-    benchmark.extra_info.update({"p95_ms": round(encrypted_p95 * 1000, 2), "plain_p95_ms": round(plain_p95 * 1000, 2),
-                                 "encryption_cost_ms": round((encrypted_p95 - plain_p95) * 1000, 2)})
+    benchmark.extra_info.update(
+        {
+            "p95_ms": round(encrypted_p95 * 1000, 2),
+            "plain_p95_ms": round(plain_p95 * 1000, 2),
+            "encryption_cost_ms": round((encrypted_p95 - plain_p95) * 1000, 2),
+        }
+    )
 
 
 def _timed(fn, *args):

@@ -41,27 +41,51 @@ def db(tmp_path_factory):
     with open_store(path, user="bench") as store:
         conn = store._db.conn
         for start in range(0, N, CHUNK):
-            cases = [make_case(i, municipality=rng.choice(MUNICIPALITIES), birth=date(rng.randint(1930, 2004), 4, 1),
-                               members=rng.randint(1, 6), salary=rng.choice([None, 0, rng.randint(1, 8_000_000)]),
-                               first_log=date(2025 + rng.randint(0, 1), rng.randint(1, 12), 1),
-                               as_of=date(2026, 12, 1), arrears=rng.randint(0, 2_000_000),
-                               seized=rng.choice([None, "salary", "pension", "deposit"]),
-                               insurance=rng.choice(["mynacard", "certificate", "special_care", None]))
-                     for i in range(start, start + CHUNK)]
+            cases = [
+                make_case(
+                    i,
+                    municipality=rng.choice(MUNICIPALITIES),
+                    birth=date(rng.randint(1930, 2004), 4, 1),
+                    members=rng.randint(1, 6),
+                    salary=rng.choice([None, 0, rng.randint(1, 8_000_000)]),
+                    first_log=date(2025 + rng.randint(0, 1), rng.randint(1, 12), 1),
+                    as_of=date(2026, 12, 1),
+                    arrears=rng.randint(0, 2_000_000),
+                    seized=rng.choice([None, "salary", "pension", "deposit"]),
+                    insurance=rng.choice(["mynacard", "certificate", "special_care", None]),
+                )
+                for i in range(start, start + CHUNK)
+            ]
             with store._db.atomic():
-                rows = [case_columns(c) | {"id": start + i + 1, "created_at": stamp, "updated_at": stamp}
-                        for i, c in enumerate(cases)]
+                rows = [
+                    case_columns(c) | {"id": start + i + 1, "created_at": stamp, "updated_at": stamp}
+                    for i, c in enumerate(cases)
+                ]
                 names = list(rows[0])
-                conn.executemany(f"INSERT INTO cases ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                                 [[r[n] for n in names] for r in rows])
-                conn.executemany("INSERT INTO case_files (case_id, data) VALUES (?, ?)",
-                                 [(start + i + 1, case_data(c)) for i, c in enumerate(cases)])
+                conn.executemany(
+                    f"INSERT INTO cases ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                    [[r[n] for n in names] for r in rows],
+                )
+                conn.executemany(
+                    "INSERT INTO case_files (case_id, data) VALUES (?, ?)",
+                    [(start + i + 1, case_data(c)) for i, c in enumerate(cases)],
+                )
                 conn.executemany(
                     "INSERT INTO judgements (case_id, as_of, rules, reduction, verdicts, judged_at, figures) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(start + i + 1, c.as_of.isoformat(), version, shown[(start + i) % 1000].reduction,
-                      json.dumps(shown[(start + i) % 1000].verdicts, sort_keys=True), stamp,
-                      json.dumps(shown[(start + i) % 1000].figures)) for i, c in enumerate(cases)])
+                    [
+                        (
+                            start + i + 1,
+                            c.as_of.isoformat(),
+                            version,
+                            shown[(start + i) % 1000].reduction,
+                            json.dumps(shown[(start + i) % 1000].verdicts, sort_keys=True),
+                            stamp,
+                            json.dumps(shown[(start + i) % 1000].figures),
+                        )
+                        for i, c in enumerate(cases)
+                    ],
+                )
         store.set_desk_identity("bench", "ベンチマーク相談会")
     return path
 
@@ -93,13 +117,19 @@ def test_export_100k_cases(benchmark, db, tmp_path):
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         benchmark.pedantic(run, rounds=3, iterations=1)
-    households = sum(c.value for c in f.cells if c.table == "insurance" and c.prefecture == "計"
-                     and c.column == "total" and c.value is not None)
-    benchmark.extra_info.update(first_export_s=round(first_seconds, 1), peak_mb=round(peak / 2**20),
-                                first_peak_mb=round(first_peak / 2**20))
-    print(f"\nexport of {N:,} cases: {seconds:.2f} s (peak {peak / 2**20:.0f} MB); first export "
-          f"{first_seconds:.1f} s under tracemalloc (peak {first_peak / 2**20:.0f} MB); "
-          f"{len(f.periods)} quarters, {households:,} households in published quarter totals")
+    households = sum(
+        c.value
+        for c in f.cells
+        if c.table == "insurance" and c.prefecture == "計" and c.column == "total" and c.value is not None
+    )
+    benchmark.extra_info.update(
+        first_export_s=round(first_seconds, 1), peak_mb=round(peak / 2**20), first_peak_mb=round(first_peak / 2**20)
+    )
+    print(
+        f"\nexport of {N:,} cases: {seconds:.2f} s (peak {peak / 2**20:.0f} MB); first export "
+        f"{first_seconds:.1f} s under tracemalloc (peak {first_peak / 2**20:.0f} MB); "
+        f"{len(f.periods)} quarters, {households:,} households in published quarter totals"
+    )
     assert f.cells == first.cells
     assert seconds <= 5.0
     assert max(peak, first_peak) <= 300 * 2**20

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+
 import pytest
 
 from kokuho_desk.store import open_store
@@ -30,8 +31,9 @@ window.reader.close()
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    subprocess.run([sys.executable, "-m", "kokuho_desk", "--db", str(path), "demo", "--no-gui"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "kokuho_desk", "--db", str(path), "demo", "--no-gui"], check=True, capture_output=True
+    )
     return path
 
 
@@ -50,7 +52,7 @@ def test_start_to_usable_window(benchmark, demo_db, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def big_store(big_db):  # noqa: F811
+def big_store(big_db):
     with open_store(big_db) as store:
         yield store
 
@@ -65,7 +67,7 @@ def _save(store):
 
 
 @pytest.fixture(scope="module")
-def case_list(big_db, qapp):  # noqa: F811
+def case_list(big_db, qapp):
     from kokuho_desk.ui.case_list import CaseListModel
     from kokuho_desk.ui.store_reader import CaseQuery, StoreReader
 
@@ -76,7 +78,10 @@ def case_list(big_db, qapp):  # noqa: F811
     reader.close()
 
 
-def _scroll(model, rows=iter(range(0, 100_000, 4_999))):
+_FAR_ROWS = iter(range(0, 100_000, 4_999))
+
+
+def _scroll(model, rows=_FAR_ROWS):
     """What the UI thread does when the view jumps to a far row: 30 visible rows' data."""
     first = next(rows)
     for row in range(first, first + 30):

@@ -16,28 +16,48 @@ CASE = {
     "as_of": "2025-11-20",
     "fiscal_year": 2025,
     "municipality": "大阪市",
-    "contact": {"postal_code": "530-0001", "address": "大阪府大阪市北区梅田一丁目2番3号\u3000梅田ハイツ101号",
-                "phone": "06-1234-5678"},
+    "contact": {
+        "postal_code": "530-0001",
+        "address": "大阪府大阪市北区梅田一丁目2番3号\u3000梅田ハイツ101号",
+        "phone": "06-1234-5678",
+    },
     "members": [
-        {"name": "山田 太郎", "kana": "やまだ たろう", "relation": "head", "birth_date": "1968-04-10",
-         "income": {"declared": True, "salary": 1800000, "pension": 0}},
-        {"name": "山田 花子", "relation": "spouse", "birth_date": "1970-09-01",
-         "income": {"declared": True, "salary": 0}},
+        {
+            "name": "山田 太郎",
+            "kana": "やまだ たろう",
+            "relation": "head",
+            "birth_date": "1968-04-10",
+            "income": {"declared": True, "salary": 1800000, "pension": 0},
+        },
+        {
+            "name": "山田 花子",
+            "relation": "spouse",
+            "birth_date": "1970-09-01",
+            "income": {"declared": True, "salary": 0},
+        },
     ],
-    "finances": {"savings": 50000, "monthly_income": 98000, "monthly_rent": 42000,
-                 "expected_annual_income": 600000},
+    "finances": {"savings": 50000, "monthly_income": 98000, "monthly_rent": 42000, "expected_annual_income": 600000},
     "arrears": [
         {"fiscal_year": 2023, "amount": 58000, "late_fee": 4200, "due_date": "2024-03-31"},
         {"fiscal_year": 2024, "amount": 61000, "late_fee": 1800, "due_date": "2025-03-31"},
     ],
-    "seizures": [{"date": "2025-10-25", "asset": "salary", "amount": 80000, "monthly_gross": 150000,
-                  "dependents": 1}],
+    "seizures": [{"date": "2025-10-25", "asset": "salary", "amount": 80000, "monthly_gross": 150000, "dependents": 1}],
     "insurance": {"status": "special_care", "special_care_since": "2025-04-01"},
-    "medical": {"needs_care": True, "inpatient": True, "monthly_cost": 300000, "institution": "北野病院",
-                "patient": "山田 花子", "since": "2025-11-01", "note": "心不全で入院治療が必要"},
+    "medical": {
+        "needs_care": True,
+        "inpatient": True,
+        "monthly_cost": 300000,
+        "institution": "北野病院",
+        "patient": "山田 花子",
+        "since": "2025-11-01",
+        "note": "心不全で入院治療が必要",
+    },
     "notice": {"fiscal_year": 2025, "total": 120000, "next_due_date": "2025-12-01"},
-    "hardship": {"reasons": ["unemployment", "illness"], "since": "2025-08-31",
-                 "description": "勤め先の倒産で失業し、配偶者が入院した"},
+    "hardship": {
+        "reasons": ["unemployment", "illness"],
+        "since": "2025-08-31",
+        "description": "勤め先の倒産で失業し、配偶者が入院した",
+    },
 }
 
 
@@ -49,8 +69,7 @@ class FakeReport:
     premium: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": "kokuho-desk/result-1", "premium": self.premium,
-                "checks": [c.to_dict() for c in self.checks]}
+        return {"format": "kokuho-desk/result-1", "premium": self.premium, "checks": [c.to_dict() for c in self.checks]}
 
 
 def _check(cid: str, title: str, reasons: list[str], basis: list[str], **kw) -> CheckResult:
@@ -59,28 +78,58 @@ def _check(cid: str, title: str, reasons: list[str], basis: list[str], **kw) -> 
 
 CHECKS = [
     _check("statutory_reduction", "法定軽減（7割・5割・2割）", ["前年の所得により5割軽減"], ["地方税法第703条の5"]),
-    _check("copayment_relief", "一部負担金の減免（国保法第44条）",
-           ["世帯の月収入 98,000円 は生活保護基準 131,250円 以下", "預貯金 50,000円 は基準の3か月分以下"],
-           ["国民健康保険法第44条"], figures={"minimum_living_cost": 131250}),
-    _check("special_care_benefit", "特別療養費に代わる療養の給付",
-           ["世帯員が入院治療を必要としている", "10割の一時払いが困難（預貯金 50,000円）"],
-           ["令和7年10月17日 厚生労働省保険局国民健康保険課 事務連絡"]),
-    _check("enforcement_suspension", "滞納処分の執行停止",
-           ["世帯の月収入 98,000円 は最低生活費 131,250円 を下回る"], ["地方税法第15条の7"]),
-    _check("premium_relief", "保険料（税）の減免", ["今年の所得見込み 600,000円 は前年の2分の1以下"],
-           ["国民健康保険法第77条"]),
+    _check(
+        "copayment_relief",
+        "一部負担金の減免（国保法第44条）",
+        ["世帯の月収入 98,000円 は生活保護基準 131,250円 以下", "預貯金 50,000円 は基準の3か月分以下"],
+        ["国民健康保険法第44条"],
+        figures={"minimum_living_cost": 131250},
+    ),
+    _check(
+        "special_care_benefit",
+        "特別療養費に代わる療養の給付",
+        ["世帯員が入院治療を必要としている", "10割の一時払いが困難（預貯金 50,000円）"],
+        ["令和7年10月17日 厚生労働省保険局国民健康保険課 事務連絡"],
+    ),
+    _check(
+        "enforcement_suspension",
+        "滞納処分の執行停止",
+        ["世帯の月収入 98,000円 は最低生活費 131,250円 を下回る"],
+        ["地方税法第15条の7"],
+    ),
+    _check(
+        "premium_relief",
+        "保険料（税）の減免",
+        ["今年の所得見込み 600,000円 は前年の2分の1以下"],
+        ["国民健康保険法第77条"],
+    ),
     _check("realization_deferral", "換価の猶予", ["一時に納付すると生活の維持が困難"], ["地方税法第15条の6"]),
-    _check("seizure_limit", "差押禁止額", ["給与 150,000円 のうち差押禁止額 142,000円 を超えて差し押さえられている"],
-           ["国税徴収法第76条"], figures={"protected_amount": 142000, "excess": 72000}, needs_review=True),
-    _check("certificate", "資格確認書の交付", ["マイナ保険証を持っていない"], ["国民健康保険法第9条第2項"],
-           next_actions=[NextAction("資格確認書を申請する", date(2025, 12, 1), "certificate")]),
+    _check(
+        "seizure_limit",
+        "差押禁止額",
+        ["給与 150,000円 のうち差押禁止額 142,000円 を超えて差し押さえられている"],
+        ["国税徴収法第76条"],
+        figures={"protected_amount": 142000, "excess": 72000},
+        needs_review=True,
+    ),
+    _check(
+        "certificate",
+        "資格確認書の交付",
+        ["マイナ保険証を持っていない"],
+        ["国民健康保険法第9条第2項"],
+        next_actions=[NextAction("資格確認書を申請する", date(2025, 12, 1), "certificate")],
+    ),
 ]
 
-PREMIUM = {"fiscal_year": 2025, "reduction": "5割", "total": 118500,
-           "parts": {"medical": {"total": 85000, "income_based": 40000, "per_capita": 30000, "per_household": 15000},
-                     "support": {"total": 33500, "income_based": 13500, "per_capita": 12000, "per_household": 8000}}}
-
-
+PREMIUM = {
+    "fiscal_year": 2025,
+    "reduction": "5割",
+    "total": 118500,
+    "parts": {
+        "medical": {"total": 85000, "income_based": 40000, "per_capita": 30000, "per_household": 15000},
+        "support": {"total": 33500, "income_based": 13500, "per_capita": 12000, "per_household": 8000},
+    },
+}
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -26,8 +26,9 @@ OFFICE = [k for k, f in shipped_forms().items() if f.audience == "office"]
 @pytest.fixture
 def numbered(case_dict):
     case_dict["insurance"]["number"] = "北 12-3456"
-    case_dict["members"].append({"name": "山田 トメ", "relation": "parent", "birth_date": "1949-05-05",
-                                 "insured": False})
+    case_dict["members"].append(
+        {"name": "山田 トメ", "relation": "parent", "birth_date": "1949-05-05", "insured": False}
+    )
     return case_from_dict(case_dict)
 
 
@@ -36,8 +37,15 @@ def test_every_office_letter_has_the_applicant_and_helper_blocks(numbered, repor
     """Ensure every office letter prints the 世帯主's フリガナ, 生年月日 (昭和43年4月10日), 被保険者記号番号,
     the 個人番号 box label (never a number), and the desk in the 代理人・同行者 block."""
     text = pdf_text(make_letter(kind, numbered, report, today=TODAY, desk=DESK))
-    for expected in ("やまだたろう", "昭和43年4月10日", "被保険者記号番号北12-3456", "個人番号", "06-1234-5678",
-                     "北区くらしと健康の相談会", "06-0000-0000"):
+    for expected in (
+        "やまだたろう",
+        "昭和43年4月10日",
+        "被保険者記号番号北12-3456",
+        "個人番号",
+        "06-1234-5678",
+        "北区くらしと健康の相談会",
+        "06-0000-0000",
+    ):
         assert expected in text, (kind, expected)
     helper = "中村一郎"
     assert helper in text
@@ -58,8 +66,13 @@ def test_44_and_77_letters_have_consent_and_living_table(case, report, kind):
     text = pdf_text(make_letter(kind, case, report, today=TODAY))
     assert "収入・資産・課税の状況について" in text and "調査・照会することに同意します" in text
     assert "同意者（世帯主）氏名（自署）" in text
-    for row in ("世帯の収入（月、現在）98,000円", "家賃（月）42,000円", "預貯金（世帯全員）50,000円", "借入金の残高",
-                "国保に加入していない人も含む"):
+    for row in (
+        "世帯の収入（月、現在）98,000円",
+        "家賃（月）42,000円",
+        "預貯金（世帯全員）50,000円",
+        "借入金の残高",
+        "国保に加入していない人も含む",
+    ):
         assert row in text, row
 
 
@@ -187,8 +200,26 @@ def test_batch_with_the_same_stem_gives_two_letters_and_one_roster(tmp_path, cap
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         paths.append(str(path))
     out = tmp_path / "out"
-    assert main(["--db", str(tmp_path / "t.db"), "letter", "premium-relief", *paths, "-o", str(out),
-                 "--desk", "相談会", "--volunteer", "中村 一郎", "--desk-phone", "06-0000-0000"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(tmp_path / "t.db"),
+                "letter",
+                "premium-relief",
+                *paths,
+                "-o",
+                str(out),
+                "--desk",
+                "相談会",
+                "--volunteer",
+                "中村 一郎",
+                "--desk-phone",
+                "06-0000-0000",
+            ]
+        )
+        == 0
+    )
     singles = sorted(p.name for p in out.glob("premium-relief-same*.pdf"))
     assert singles == ["premium-relief-same-2.pdf", "premium-relief-same.pdf"]
     assert "鈴木次郎" in pdf_text((out / "premium-relief-same-2.pdf").read_bytes())

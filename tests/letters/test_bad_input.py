@@ -61,7 +61,7 @@ def test_markup_escapes_and_keeps_fullwidth_space():
 def test_fallback_drops_joiners_and_variation_selectors():
     """Ensure ZWJ and variation selectors vanish and each unprintable character becomes one 〓."""
     fonts = load_fonts()
-    assert fonts.displayable("葛\U000E0100城") == "葛城"
+    assert fonts.displayable("葛\U000e0100城") == "葛城"
     assert fonts.displayable("👨\u200d👩\u200d👧") == MISSING_GLYPH * 3
     assert fonts.displayable("a\x07b") == "a b"
 

@@ -11,8 +11,11 @@ from kokuho_desk.letters.context import BLANK, build_context
 from kokuho_desk.model.casefile import case_from_dict
 from tests.letters.helpers import TODAY, FakeReport, pdf_text
 
-MINIMAL = {"format": "kokuho-desk/case-1", "as_of": "2025-11-20",
-           "members": [{"relation": "head", "name": "見本 一郎"}]}
+MINIMAL = {
+    "format": "kokuho-desk/case-1",
+    "as_of": "2025-11-20",
+    "members": [{"relation": "head", "name": "見本 一郎"}],
+}
 
 
 @pytest.fixture
@@ -23,16 +26,31 @@ def minimal():
 def test_missing_facts_are_blank(minimal):
     """Ensure every fact the case lacks is BLANK, not 0 or a default."""
     ctx = build_context(minimal, None, "copayment_relief", today=TODAY)
-    for key in ("address", "postal_code", "phone", "savings", "monthly_income", "patient", "medical_institution",
-                "addressee", "municipality", "head_birth_date", "arrears_total", "protected_amount",
-                "premium_total", "insurance_number", "hardship_reasons"):
+    for key in (
+        "address",
+        "postal_code",
+        "phone",
+        "savings",
+        "monthly_income",
+        "patient",
+        "medical_institution",
+        "addressee",
+        "municipality",
+        "head_birth_date",
+        "arrears_total",
+        "protected_amount",
+        "premium_total",
+        "insurance_number",
+        "hardship_reasons",
+    ):
         assert ctx.fields[key] == BLANK, key
     assert ctx.lists["reasons"] == []
     assert ctx.tables["arrears"] == []
 
 
-@pytest.mark.parametrize("kind", ["copayment-relief", "enforcement-suspension", "special-care-benefit",
-                                  "seizure-release", "premium-relief"])
+@pytest.mark.parametrize(
+    "kind", ["copayment-relief", "enforcement-suspension", "special-care-benefit", "seizure-release", "premium-relief"]
+)
 def test_blank_lines_print_instead_of_guesses(minimal, kind):
     """Ensure a letter for a bare case prints lines to write on and no invented amount."""
     text = pdf_text(make_letter(kind, minimal, FakeReport([]), today=TODAY))
@@ -83,7 +101,12 @@ def test_review_mark_on_premium(case, report):
 
 def test_desk_prints_on_the_consultation_record(case, report):
     """Ensure the desk's name and contact from the settings print on the 相談記録票."""
-    pdf = make_letter("consultation-record", case, report, today=TODAY,
-                      desk=DeskInfo(name="見本市生活と健康を守る会", contact="000-0000-0000"))
+    pdf = make_letter(
+        "consultation-record",
+        case,
+        report,
+        today=TODAY,
+        desk=DeskInfo(name="見本市生活と健康を守る会", contact="000-0000-0000"),
+    )
     text = pdf_text(pdf)
     assert "見本市生活と健康を守る会" in text and "000-0000-0000" in text

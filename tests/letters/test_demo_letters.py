@@ -20,8 +20,17 @@ DEMO_TODAY = date(2025, 11, 23)
 DEMO_COUNT = 48
 OFFICE = [k for k, f in shipped_forms().items() if f.audience == "office"]
 # Words of advice to the desk or the client — they belong on the 相談記録票, never in a letter to the office.
-ADVICE = ["要確認", "重ねられない", "申請してください", "断れます", "確認してください", "確かめて", "市町村が決めます",
-          "相談窓口", "判定"]
+ADVICE = [
+    "要確認",
+    "重ねられない",
+    "申請してください",
+    "断れます",
+    "確認してください",
+    "確かめて",
+    "市町村が決めます",
+    "相談窓口",
+    "判定",
+]
 
 
 @cache

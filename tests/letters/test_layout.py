@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 
 from kokuho_desk.letters import DeskInfo, make_letter
+from kokuho_desk.letters.context import build_context
 from kokuho_desk.letters.fonts import load_fonts
 from kokuho_desk.letters.render import NO_LINE_END, NO_LINE_START, WRITING_ROW, _Letter
-from kokuho_desk.letters.context import build_context
 from kokuho_desk.letters.templates import shipped_forms
 from tests.letters.helpers import TODAY
 
@@ -21,8 +21,12 @@ DESK = DeskInfo(name="北区くらしと健康の相談会", volunteer="中村 �
 
 
 def _lines(pdf: bytes) -> list[str]:
-    return [line.strip().strip("\u3000") for page in PdfReader(io.BytesIO(pdf)).pages
-            for line in page.extract_text().splitlines() if line.strip()]
+    return [
+        line.strip().strip("\u3000")
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for line in page.extract_text().splitlines()
+        if line.strip()
+    ]
 
 
 @pytest.mark.parametrize("kind", KINDS)

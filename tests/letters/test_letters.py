@@ -11,27 +11,56 @@ from kokuho_desk.letters import DeskInfo, LetterError, letter_for_check, list_le
 from kokuho_desk.letters.templates import shipped_forms
 from tests.letters.helpers import TODAY, pdf_text, squash
 
-FIXED_KINDS = ["special-care-benefit", "copayment-relief", "enforcement-suspension", "premium-relief",
-               "realization-deferral", "collection-deferral", "seizure-release", "certificate",
-               "premium-statement", "power-of-attorney", "consultation-record"]
+FIXED_KINDS = [
+    "special-care-benefit",
+    "copayment-relief",
+    "enforcement-suspension",
+    "premium-relief",
+    "realization-deferral",
+    "collection-deferral",
+    "seizure-release",
+    "certificate",
+    "premium-statement",
+    "power-of-attorney",
+    "consultation-record",
+]
 OFFICE_KINDS = [k for k in FIXED_KINDS if shipped_forms()[k].audience == "office"]
 
 # Figures from the case or the checks that each letter must print.
 AMOUNTS = {
     "special-care-benefit": ["98,000円", "50,000円", "300,000円", "北野病院", "山田花子", "令和7年11月1日"],
     "copayment-relief": ["98,000円", "50,000円", "42,000円", "300,000円", "北野病院", "■入院"],
-    "enforcement-suspension": ["58,000円", "61,000円", "119,000円", "6,000円", "98,000円",
-                               "80,000円", "令和6年3月31日"],
-    "premium-relief": ["120,000円", "600,000円", "1,800,000円", "令和7年12月1日", "■失業", "■病気・負傷",
-                       "令和7年8月31日"],
+    "enforcement-suspension": [
+        "58,000円",
+        "61,000円",
+        "119,000円",
+        "6,000円",
+        "98,000円",
+        "80,000円",
+        "令和6年3月31日",
+    ],
+    "premium-relief": [
+        "120,000円",
+        "600,000円",
+        "1,800,000円",
+        "令和7年12月1日",
+        "■失業",
+        "■病気・負傷",
+        "令和7年8月31日",
+    ],
     "realization-deferral": ["58,000円", "61,000円", "119,000円", "98,000円", "42,000円"],
     "collection-deferral": ["58,000円", "61,000円", "119,000円", "■失業", "■病気・負傷", "令和7年8月31日"],
     "seizure-release": ["80,000円", "150,000円", "142,000円", "72,000円", "令和7年10月25日"],
     "certificate": ["やまだたろう", "昭和43年4月10日", "特別療養費（10割負担）"],
     "premium-statement": ["118,500円", "120,000円", "85,000円", "40,000円", "33,500円", "5割", "医療分"],
     "power-of-attorney": ["北区くらしと健康の相談会", "中村一郎", "06-0000-0000", "□国民健康保険料（税）減免申請書"],
-    "consultation-record": ["令和7年11月20日", "119,000円", "北区くらしと健康の相談会", "資格確認書を申請する",
-                            "令和7年12月1日"],
+    "consultation-record": [
+        "令和7年11月20日",
+        "119,000円",
+        "北区くらしと健康の相談会",
+        "資格確認書を申請する",
+        "令和7年12月1日",
+    ],
 }
 DESK = DeskInfo(name="北区くらしと健康の相談会", volunteer="中村 一郎", phone="06-0000-0000")
 
@@ -102,17 +131,20 @@ def test_letter_cites_its_legal_basis(letters, kind):
     assert all(squash(b) in text for b in shipped_forms()[kind].basis)
 
 
-@pytest.mark.parametrize("kind, citation", [
-    ("special-care-benefit", "令和7年10月17日厚生労働省保険局国民健康保険課事務連絡"),
-    ("copayment-relief", "国民健康保険法第44条"),
-    ("enforcement-suspension", "地方税法第15条の7"),
-    ("enforcement-suspension", "国税徴収法第153条"),
-    ("premium-relief", "国民健康保険法第77条"),
-    ("premium-relief", "地方税法第717条"),
-    ("realization-deferral", "地方税法第15条の6"),
-    ("seizure-release", "国税徴収法第76条"),
-    ("premium-statement", "地方税法第703条の5"),
-])
+@pytest.mark.parametrize(
+    "kind, citation",
+    [
+        ("special-care-benefit", "令和7年10月17日厚生労働省保険局国民健康保険課事務連絡"),
+        ("copayment-relief", "国民健康保険法第44条"),
+        ("enforcement-suspension", "地方税法第15条の7"),
+        ("enforcement-suspension", "国税徴収法第153条"),
+        ("premium-relief", "国民健康保険法第77条"),
+        ("premium-relief", "地方税法第717条"),
+        ("realization-deferral", "地方税法第15条の6"),
+        ("seizure-release", "国税徴収法第76条"),
+        ("premium-statement", "地方税法第703条の5"),
+    ],
+)
 def test_letter_cites_the_law_the_issue_names(letters, kind, citation):
     """Ensure the key citations of relief.md §11 appear in their letters."""
     assert citation in pdf_text(letters[kind])
@@ -157,7 +189,7 @@ def test_metadata_title(letters, kind):
 
 def test_page_numbers_only_when_longer_than_one_page(letters):
     """Ensure "1 / 2" style numbers print on multi-page letters and not on one-page ones."""
-    for kind, pdf in letters.items():
+    for pdf in letters.values():
         pages = PdfReader(io.BytesIO(pdf)).pages
         last = pages[-1].extract_text()
         if len(pages) > 1:
@@ -172,12 +204,20 @@ def test_unknown_kind_is_refused_in_japanese(case, report):
         make_letter("no-such-letter", case, report, today=TODAY)
 
 
-@pytest.mark.parametrize("check_id, kind", [
-    ("copayment_relief", "copayment-relief"), ("special_care_benefit", "special-care-benefit"),
-    ("enforcement_suspension", "enforcement-suspension"), ("premium_relief", "premium-relief"),
-    ("realization_deferral", "realization-deferral"), ("seizure_limit", "seizure-release"),
-    ("certificate", "certificate"), ("statutory_reduction", "premium-statement"), ("limitation", None),
-])
+@pytest.mark.parametrize(
+    "check_id, kind",
+    [
+        ("copayment_relief", "copayment-relief"),
+        ("special_care_benefit", "special-care-benefit"),
+        ("enforcement_suspension", "enforcement-suspension"),
+        ("premium_relief", "premium-relief"),
+        ("realization_deferral", "realization-deferral"),
+        ("seizure_limit", "seizure-release"),
+        ("certificate", "certificate"),
+        ("statutory_reduction", "premium-statement"),
+        ("limitation", None),
+    ],
+)
 def test_letter_for_check(check_id, kind):
     """Ensure each check id leads to the letter that acts on it (or to none)."""
     assert letter_for_check(check_id) == kind

@@ -52,7 +52,7 @@ def test_notice_difference_opens_the_statement_letter():
     report = run_checks(case)
     total = report.premium.total
     text = pdf_text(make_letter("premium-statement", case, report, today=TODAY))
-    word = "多く" if 120_000 > total else "少なく"
+    word = "多く" if total < 120_000 else "少なく"
     expected = f"通知書の額は再計算より{abs(120_000 - total):,}円{word}なっています。"
     assert expected in text
     assert text.index(expected) < text.index("世帯主")

@@ -2,14 +2,13 @@
 
 import copy
 import json
+from datetime import date
 
 import pytest
 
 from kokuho_desk.model.case import Case, age_on
 from kokuho_desk.model.casefile import CaseFileError, case_from_dict, case_from_json, case_to_dict
 from tests.conftest import example_files
-
-from datetime import date
 
 GOOD = {
     "format": "kokuho-desk/case-1",
@@ -18,16 +17,34 @@ GOOD = {
     "municipality": "大阪府統一",
     "contact": {"postal_code": "530-0001", "address": "大阪府大阪市北区梅田1-1-1", "phone": "06-1234-5678"},
     "members": [
-        {"name": "山田 太郎", "kana": "ヤマダ タロウ", "relation": "head", "birth_date": "1970-04-10",
-         "insured": True, "income": {"declared": True, "salary": 3000000, "pension": 0, "business": 0, "other": 0}},
-        {"name": "山田 花子", "relation": "spouse", "birth_date": "1972-08-01", "insured": True,
-         "income": {"declared": True, "salary": 0}},
+        {
+            "name": "山田 太郎",
+            "kana": "ヤマダ タロウ",
+            "relation": "head",
+            "birth_date": "1970-04-10",
+            "insured": True,
+            "income": {"declared": True, "salary": 3000000, "pension": 0, "business": 0, "other": 0},
+        },
+        {
+            "name": "山田 花子",
+            "relation": "spouse",
+            "birth_date": "1972-08-01",
+            "insured": True,
+            "income": {"declared": True, "salary": 0},
+        },
     ],
     "finances": {"savings": 120000, "monthly_income": 98000, "monthly_rent": 42000, "grade": "1級地-1"},
     "arrears": [{"fiscal_year": 2022, "amount": 58000, "late_fee": 4200, "due_date": "2023-03-31", "kind": "料"}],
-    "seizures": [{"date": "2025-05-20", "asset": "salary", "amount": 80000, "monthly_gross": 240000,
-                  "monthly_withholding": {"income_tax": 4000, "resident_tax": 6000, "social_insurance": 36000},
-                  "dependents": 2}],
+    "seizures": [
+        {
+            "date": "2025-05-20",
+            "asset": "salary",
+            "amount": 80000,
+            "monthly_gross": 240000,
+            "monthly_withholding": {"income_tax": 4000, "resident_tax": 6000, "social_insurance": 36000},
+            "dependents": 2,
+        }
+    ],
     "insurance": {"status": "special_care"},
     "medical": {"needs_care": True, "inpatient": False},
     "log": [{"date": "2025-06-01", "note": "初回相談", "next_action": "減免申請", "due_date": "2025-06-30"}],
@@ -65,7 +82,13 @@ BAD_INPUTS = [
     ("unknown relation", ("members", 1, "relation"), "boss", "members[1].relation", "いずれか"),
     ("no members", ("members",), [], "members", "少なくとも1件"),
     ("missing as_of", ("as_of",), _DELETE, "as_of", "入力してください"),
-    ("born after the consultation", ("members", 1, "birth_date"), "2026-01-01", "members[1].birth_date", "相談日より後"),
+    (
+        "born after the consultation",
+        ("members", 1, "birth_date"),
+        "2026-01-01",
+        "members[1].birth_date",
+        "相談日より後",
+    ),
     ("older than 130", ("members", 0, "birth_date"), "1870-01-01", "members[0].birth_date", "130歳"),
     ("name too long", ("members", 0, "name"), "山" * 101, "members[0].name", "長すぎ"),
     ("empty name", ("members", 0, "name"), "   ", "members[0].name", "空欄"),
@@ -185,9 +208,14 @@ def test_a_date_before_meiji_is_refused():
 
 def test_infinity_in_a_case_file_is_refused_in_japanese():
     """Ensure JSON's non-standard Infinity as an amount is refused with the field named, not a crash."""
-    text = json.dumps({"format": "kokuho-desk/case-1", "as_of": "2025-06-02",
-                       "members": [{"relation": "head"}], "finances": {"savings": 1}}).replace('"savings": 1',
-                                                                                             '"savings": Infinity')
+    text = json.dumps(
+        {
+            "format": "kokuho-desk/case-1",
+            "as_of": "2025-06-02",
+            "members": [{"relation": "head"}],
+            "finances": {"savings": 1},
+        }
+    ).replace('"savings": 1', '"savings": Infinity')
     with pytest.raises(CaseFileError) as e:
         case_from_json(text)
     assert "finances.savings" in str(e.value) or "貯金" in str(e.value)
@@ -195,8 +223,13 @@ def test_infinity_in_a_case_file_is_refused_in_japanese():
 
 def test_full_width_phone_and_compact_date_are_stored_in_canonical_form():
     """Ensure a phone typed in full width and a date typed as 8 digits are accepted and stored clean."""
-    case = case_from_dict({"as_of": "20261204", "members": [{"relation": "head", "name": "山田 太郎"}],
-                           "contact": {"phone": "０６－１２３４－５６７８"}})
+    case = case_from_dict(
+        {
+            "as_of": "20261204",
+            "members": [{"relation": "head", "name": "山田 太郎"}],
+            "contact": {"phone": "０６－１２３４－５６７８"},
+        }
+    )
     assert case.as_of.isoformat() == "2026-12-04"
     assert case.contact.phone == "06-1234-5678"
 
@@ -205,10 +238,16 @@ def test_every_error_is_reported_at_once():
     """Ensure an unreadable date, a negative amount, a missing required field and a household
     without a 世帯主 come back together, not one per attempt."""
     with pytest.raises(CaseFileError) as e:
-        case_from_dict({"as_of": "2026-12-04", "members": [
-            {"relation": "spouse", "name": "山田 花子", "birth_date": "令和99年13月1日"},
-            {"name": "山田 一郎"}],
-            "finances": {"savings": "-5000"}})
+        case_from_dict(
+            {
+                "as_of": "2026-12-04",
+                "members": [
+                    {"relation": "spouse", "name": "山田 花子", "birth_date": "令和99年13月1日"},
+                    {"name": "山田 一郎"},
+                ],
+                "finances": {"savings": "-5000"},
+            }
+        )
     found = {err.path: err.message for err in e.value.errors}
     assert "存在しない日付" in found["members[0].birth_date"]
     assert "マイナス" in found["finances.savings"]

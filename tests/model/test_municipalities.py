@@ -22,17 +22,20 @@ def test_count_is_every_municipality_of_japan():
     assert Counter(m.prefecture for m in everything)["大阪府"] == 43  # 33 市 + 9 町 + 1 村
 
 
-@pytest.mark.parametrize("code, prefecture, name", [
-    ("271403", "大阪府", "堺市"),        # 総務省: 堺市 271403
-    ("272191", "大阪府", "和泉市"),
-    ("011002", "北海道", "札幌市"),      # 総務省 list (fukushi-navi muni-master.json): 01100 / 011002
-    ("012335", "北海道", "伊達市"),      # 01233 / 012335
-    ("013030", "北海道", "当別町"),      # 01303 / 013030 (check digit 0: 11 − 1)
-    ("131016", "東京都", "千代田区"),
-    ("131172", "東京都", "北区"),
-    ("221309", "静岡県", "浜松市"),      # wards reorganised 2024-01-01: 中央区・浜名区・天竜区
-    ("403440", "福岡県", "須恵町"),      # KEN_ALL writes 須惠町
-])
+@pytest.mark.parametrize(
+    "code, prefecture, name",
+    [
+        ("271403", "大阪府", "堺市"),  # 総務省: 堺市 271403
+        ("272191", "大阪府", "和泉市"),
+        ("011002", "北海道", "札幌市"),  # 総務省 list (fukushi-navi muni-master.json): 01100 / 011002
+        ("012335", "北海道", "伊達市"),  # 01233 / 012335
+        ("013030", "北海道", "当別町"),  # 01303 / 013030 (check digit 0: 11 − 1)
+        ("131016", "東京都", "千代田区"),
+        ("131172", "東京都", "北区"),
+        ("221309", "静岡県", "浜松市"),  # wards reorganised 2024-01-01: 中央区・浜名区・天竜区
+        ("403440", "福岡県", "須恵町"),  # KEN_ALL writes 須惠町
+    ],
+)
 def test_codes_match_the_official_list(code, prefecture, name):
     """Ensure a sample of codes gives the 総務省 prefecture and name (6 digits with the check digit)."""
     m = M.by_code(code)
@@ -47,11 +50,14 @@ def test_check_digit_examples():
     assert M.check_digit("01303") == "0"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("271404", "検査数字"),
-    ("27140x", "6桁の数字"),
-    ("271411", "政令指定都市の区は市のコード"),  # 堺市堺区: a ward, not a municipality
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("271404", "検査数字"),
+        ("27140x", "6桁の数字"),
+        ("271411", "政令指定都市の区は市のコード"),  # 堺市堺区: a ward, not a municipality
+    ],
+)
 def test_bad_codes_are_refused_in_japanese(text, message):
     """Ensure a malformed code, a wrong check digit or a ward's code is refused with a Japanese reason."""
     with pytest.raises(M.CodeError, match=message):
@@ -63,12 +69,24 @@ def test_fullwidth_code_is_normalised():
     assert M.normalize_code("２７１４０３") == "271403"
 
 
-@pytest.mark.parametrize("name, grade", [
-    # 厚生労働省「お住まいの地域の級地を確認」kyuchi.3010.pdf (平成30年10月1日現在) / 告示 別表第9
-    ("堺市", "1級地-1"), ("和泉市", "1級地-2"), ("横浜市", "1級地-1"), ("札幌市", "1級地-2"),
-    ("福岡市", "1級地-2"), ("新潟市", "2級地-1"), ("防府市", "2級地-2"), ("八戸市", "3級地-1"),
-    ("千早赤阪村", "3級地-1"), ("能勢町", "3級地-1"), ("当別町", "3級地-2"), ("四万十市", "3級地-2"),
-])
+@pytest.mark.parametrize(
+    "name, grade",
+    [
+        # 厚生労働省「お住まいの地域の級地を確認」kyuchi.3010.pdf (平成30年10月1日現在) / 告示 別表第9
+        ("堺市", "1級地-1"),
+        ("和泉市", "1級地-2"),
+        ("横浜市", "1級地-1"),
+        ("札幌市", "1級地-2"),
+        ("福岡市", "1級地-2"),
+        ("新潟市", "2級地-1"),
+        ("防府市", "2級地-2"),
+        ("八戸市", "3級地-1"),
+        ("千早赤阪村", "3級地-1"),
+        ("能勢町", "3級地-1"),
+        ("当別町", "3級地-2"),
+        ("四万十市", "3級地-2"),
+    ],
+)
 def test_grades_follow_the_mhlw_list(name, grade):
     """Ensure the 級地 of a sample of municipalities is the one of the MHLW list."""
     assert M.resolve(name).municipality.grade == grade
@@ -97,18 +115,32 @@ def test_kita_ku_without_address_is_ambiguous():
     """Ensure 北区 alone is not guessed: it lists 東京都 and every 政令市 with a 北区 and asks."""
     r = M.resolve("北区")
     assert r.ambiguous and r.municipality is None
-    assert {m.name for m in r.candidates} == {"北区", "札幌市", "さいたま市", "新潟市", "名古屋市", "京都市",
-                                              "大阪市", "堺市", "神戸市", "岡山市", "熊本市"}
+    assert {m.name for m in r.candidates} == {
+        "北区",
+        "札幌市",
+        "さいたま市",
+        "新潟市",
+        "名古屋市",
+        "京都市",
+        "大阪市",
+        "堺市",
+        "神戸市",
+        "岡山市",
+        "熊本市",
+    }
     assert r.message().startswith("北区は")
     assert "東京都" in r.message() and "堺市" in r.message() and "住所か都道府県を入れてください" in r.message()
 
 
-@pytest.mark.parametrize("address, expected", [
-    ("大阪府堺市北区百舌鳥赤畑町1丁", "大阪府 堺市"),
-    ("堺市北区百舌鳥赤畑町1丁", "大阪府 堺市"),
-    ("東京都北区赤羽1-1", "東京都 北区"),
-    ("大阪府大阪市北区梅田1-1", "大阪府 大阪市"),
-])
+@pytest.mark.parametrize(
+    "address, expected",
+    [
+        ("大阪府堺市北区百舌鳥赤畑町1丁", "大阪府 堺市"),
+        ("堺市北区百舌鳥赤畑町1丁", "大阪府 堺市"),
+        ("東京都北区赤羽1-1", "東京都 北区"),
+        ("大阪府大阪市北区梅田1-1", "大阪府 大阪市"),
+    ],
+)
 def test_kita_ku_decided_by_address(address, expected):
     """Ensure the address decides which 北区."""
     assert M.resolve("北区", address).municipality.label == expected
@@ -123,12 +155,15 @@ def test_address_that_does_not_decide_keeps_the_candidates():
     assert M.resolve("北区", "北区赤羽1-1").ambiguous
 
 
-@pytest.mark.parametrize("name, address, prefecture", [
-    ("府中市", "東京都府中市宮町1-1", "東京都"),
-    ("府中市", "広島県府中市府川町", "広島県"),
-    ("伊達市", "福島県伊達市保原町", "福島県"),
-    ("広島県府中市", None, "広島県"),
-])
+@pytest.mark.parametrize(
+    "name, address, prefecture",
+    [
+        ("府中市", "東京都府中市宮町1-1", "東京都"),
+        ("府中市", "広島県府中市府川町", "広島県"),
+        ("伊達市", "福島県伊達市保原町", "福島県"),
+        ("広島県府中市", None, "広島県"),
+    ],
+)
 def test_namesake_cities(name, address, prefecture):
     """Ensure 府中市 and 伊達市 are decided by the prefecture in the address or in the name."""
     assert M.resolve(name, address).municipality.prefecture == prefecture
@@ -141,6 +176,7 @@ def test_prefecture_alone_is_no_municipality():
 
 
 # --- the case file's municipality_code -----------------------------------------------------------
+
 
 def _case(**extra):
     return {"as_of": "2025-06-01", "members": [{"relation": "head", "birth_date": "1960-05-10"}], **extra}

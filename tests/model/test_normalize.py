@@ -5,38 +5,44 @@ import pytest
 from kokuho_desk.model.normalize import InputError, normalize_name, normalize_phone, normalize_postal_code, parse_amount
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("１２３，４５６円", 123456),
-    ("123,456", 123456),
-    ("¥3,000", 3000),
-    ("￥３０００", 3000),
-    ("12万", 120000),
-    ("12万3000円", 123000),
-    ("1.5万円", 15000),
-    ("8万5千円", 85000),
-    ("５千円", 5000),
-    ("1万2千300円", 12300),
-    (" 98000 ", 98000),
-    (0, 0),
-    (1_000_000_000, 1_000_000_000),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("１２３，４５６円", 123456),
+        ("123,456", 123456),
+        ("¥3,000", 3000),
+        ("￥３０００", 3000),
+        ("12万", 120000),
+        ("12万3000円", 123000),
+        ("1.5万円", 15000),
+        ("8万5千円", 85000),
+        ("５千円", 5000),
+        ("1万2千300円", 12300),
+        (" 98000 ", 98000),
+        (0, 0),
+        (1_000_000_000, 1_000_000_000),
+    ],
+)
 def test_parse_amount(text, expected):
     """Ensure amounts typed with full-width digits, commas, 円 and 万 become whole yen."""
     assert parse_amount(text) == expected
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("-5", "マイナス"),
-    ("－５０００円", "マイナス"),
-    (1_000_000_001, "10億円"),
-    ("12.5", "読めません"),
-    ("abc", "読めません"),
-    ("", "空"),
-    (True, "真偽値"),
-    (3.5, "1円単位"),
-    (float("inf"), "Infinity"),
-    (float("nan"), "NaN"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("-5", "マイナス"),
+        ("－５０００円", "マイナス"),
+        (1_000_000_001, "10億円"),
+        ("12.5", "読めません"),
+        ("abc", "読めません"),
+        ("", "空"),
+        (True, "真偽値"),
+        (3.5, "1円単位"),
+        (float("inf"), "Infinity"),
+        (float("nan"), "NaN"),
+    ],
+)
 def test_parse_amount_refuses(text, fragment):
     """Ensure negative, absurd and unreadable amounts are refused in Japanese."""
     with pytest.raises(InputError) as e:
@@ -44,13 +50,16 @@ def test_parse_amount_refuses(text, fragment):
     assert fragment in str(e.value)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("▲300,000", -300000),
-    ("△30万", -300000),
-    ("-30万", -300000),
-    ("−8万5千円", -85000),
-    ("▲５０００円", -5000),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("▲300,000", -300000),
+        ("△30万", -300000),
+        ("-30万", -300000),
+        ("−8万5千円", -85000),
+        ("▲５０００円", -5000),
+    ],
+)
 def test_parse_amount_reads_a_loss(text, expected):
     """Ensure a business loss written with ▲ / △ (as on 確定申告書) or a minus sign is negative."""
     assert parse_amount(text, allow_negative=True) == expected
@@ -63,7 +72,9 @@ def test_a_loss_is_refused_where_amounts_cannot_be_negative(text):
         parse_amount(text)
 
 
-@pytest.mark.parametrize("text, fragment", [("8万15千", "1万円以上"), ("5千1000", "1千円以上"), ("1.2345千", "1円単位")])
+@pytest.mark.parametrize(
+    "text, fragment", [("8万15千", "1万円以上"), ("5千1000", "1千円以上"), ("1.2345千", "1円単位")]
+)
 def test_units_that_do_not_add_up_are_refused(text, fragment):
     """Ensure 8万15千 and the like are refused rather than guessed."""
     with pytest.raises(InputError, match=fragment):

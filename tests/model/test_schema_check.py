@@ -14,11 +14,18 @@ CHECKER = SchemaChecker(case_schema())
 REFERENCE = jsonschema.Draft202012Validator(case_schema())
 
 # JSON values without floats (our checker is deliberately stricter than JSON Schema on 2.0).
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(min_value=-2_000_000_000, max_value=2_000_000_000),
-                    st.text(max_size=120), st.sampled_from(["2025-04-01", "head", "料", "salary", "1級地-1", "06-1234"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(st.text(max_size=8), inner, max_size=3)),
-                      max_leaves=6)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-2_000_000_000, max_value=2_000_000_000),
+    st.text(max_size=120),
+    st.sampled_from(["2025-04-01", "head", "料", "salary", "1級地-1", "06-1234"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=6,
+)
 
 
 def _paths(node, prefix=()):

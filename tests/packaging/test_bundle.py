@@ -24,9 +24,22 @@ def bundle(tmp_path_factory) -> Path:
     pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (it comes with the test extra)")
     tmp = tmp_path_factory.mktemp("bundle")
     build = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(tmp / "dist"), "--workpath", str(tmp / "work"), str(SPEC)],
-        cwd=tmp, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(tmp / "dist"),
+            "--workpath",
+            str(tmp / "work"),
+            str(SPEC),
+        ],
+        cwd=tmp,
+        capture_output=True,
+        text=True,
     )
     assert build.returncode == 0, build.stderr[-4000:]
     return tmp / "dist" / APP_ID
@@ -37,9 +50,14 @@ def run_bundle(bundle, tmp_path):
     """Run the bundle's program as a volunteer's machine would: no venv, no PYTHONPATH."""
 
     def run(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(bundle / APP_ID), *args], cwd=tmp_path,
-                              env={**ENV, "HOME": str(tmp_path), **extra_env}, capture_output=True, text=True,
-                              timeout=120)
+        return subprocess.run(
+            [str(bundle / APP_ID), *args],
+            cwd=tmp_path,
+            env={**ENV, "HOME": str(tmp_path), **extra_env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     return run
 
@@ -48,8 +66,9 @@ def run_bundle(bundle, tmp_path):
 def case_file(tmp_path) -> Path:
     """The shared worked example's household as a case file (the example wraps it with its expected figures)."""
     path = tmp_path / "case.json"
-    path.write_text(json.dumps(json.loads(EXAMPLE.read_text(encoding="utf-8"))["case"], ensure_ascii=False),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(json.loads(EXAMPLE.read_text(encoding="utf-8"))["case"], ensure_ascii=False), encoding="utf-8"
+    )
     return path
 
 
@@ -89,9 +108,14 @@ def test_letter_writes_the_pdf(run_bundle, case_file, tmp_path):
 def test_window_starts(bundle, tmp_path):
     """Ensure the bundled demo makes its encrypted database and its window is still running five seconds later."""
     db = tmp_path / "kokuho.db"
-    proc = subprocess.Popen([str(bundle / APP_ID), "--db", str(db), "demo", "--count", "3"], cwd=tmp_path,
-                            env={**ENV, "HOME": str(tmp_path)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [str(bundle / APP_ID), "--db", str(db), "demo", "--count", "3"],
+        cwd=tmp_path,
+        env={**ENV, "HOME": str(tmp_path)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         exit_status = proc.wait(timeout=5)
     except subprocess.TimeoutExpired:

@@ -14,29 +14,45 @@ from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.engine import run_checks
 from kokuho_desk.rules.premium import premium
 
-RATES = {"parts": {"medical": {"income_rate_percent": "9.30", "per_capita": 34424, "per_household": 33574,
-                               "cap": 650000}}}
+RATES = {
+    "parts": {"medical": {"income_rate_percent": "9.30", "per_capita": 34424, "per_household": 33574, "cap": 650000}}
+}
 
 
 def mother(fy, due, multiple=False):
-    return case_from_dict({"as_of": f"{fy}-06-01", "fiscal_year": fy, "rates": RATES, "members": [
-        {"relation": "head", "birth_date": "1990-01-01", "insured": True,
-         "income": {"declared": True, "salary": 3000000},
-         "childbirth": {"expected_date": due, "multiple": multiple}}]})
+    return case_from_dict(
+        {
+            "as_of": f"{fy}-06-01",
+            "fiscal_year": fy,
+            "rates": RATES,
+            "members": [
+                {
+                    "relation": "head",
+                    "birth_date": "1990-01-01",
+                    "insured": True,
+                    "income": {"declared": True, "salary": 3000000},
+                    "childbirth": {"expected_date": due, "multiple": multiple},
+                }
+            ],
+        }
+    )
 
 
-@pytest.mark.parametrize("fy, due, charged, expected", [
-    # due 2023-11: Oct 2023–Jan 2024 → only January exempt: 147,870×11//12 + 34,424×11//12 + 33,574
-    (2023, "2023-11-20", 11, 135547 + 31555 + 33574),
-    # due 2023-12: Nov 2023–Feb 2024 → January, February exempt: 147,870×10//12 + 34,424×10//12 + 33,574
-    (2023, "2023-12-05", 10, 123225 + 28686 + 33574),
-    # due 2024-02: Jan–Apr 2024 → FY2023 January–March exempt: 147,870×9//12 + 34,424×9//12 + 33,574
-    (2023, "2024-02-10", 9, 110902 + 25818 + 33574),
-    # the same birth in FY2024: April 2024 exempt
-    (2024, "2024-02-10", 11, 135547 + 31555 + 33574),
-    # due 2023-09: Aug–Nov 2023, all before 2024-01 → nothing exempt
-    (2023, "2023-09-15", 12, 215868),
-])
+@pytest.mark.parametrize(
+    "fy, due, charged, expected",
+    [
+        # due 2023-11: Oct 2023–Jan 2024 → only January exempt: 147,870×11//12 + 34,424×11//12 + 33,574
+        (2023, "2023-11-20", 11, 135547 + 31555 + 33574),
+        # due 2023-12: Nov 2023–Feb 2024 → January, February exempt: 147,870×10//12 + 34,424×10//12 + 33,574
+        (2023, "2023-12-05", 10, 123225 + 28686 + 33574),
+        # due 2024-02: Jan–Apr 2024 → FY2023 January–March exempt: 147,870×9//12 + 34,424×9//12 + 33,574
+        (2023, "2024-02-10", 9, 110902 + 25818 + 33574),
+        # the same birth in FY2024: April 2024 exempt
+        (2024, "2024-02-10", 11, 135547 + 31555 + 33574),
+        # due 2023-09: Aug–Nov 2023, all before 2024-01 → nothing exempt
+        (2023, "2023-09-15", 12, 215868),
+    ],
+)
 def test_only_months_from_january_2024_are_exempt(fy, due, charged, expected):
     """Ensure the premium is computed (not 情報不足) and exempts only months from 2024-01."""
     p = premium(CheckContext.for_case(mother(fy, due)))

@@ -94,8 +94,9 @@ def test_a_desk_table_fills_a_year_the_bundled_profile_lacks():
 def test_inline_case_rates_win_over_a_desk_table():
     """Ensure the case file's own rates win: 医療分 only, 10%, no 均等割/平等割 → 2,000,000 × 10% = 200,000円."""
     desk_rates.install([CHICHIBU])
-    inline = {"parts": {"medical": {"income_rate_percent": "10", "per_capita": 0, "per_household": 0,
-                                    "cap": 1_000_000}}}
+    inline = {
+        "parts": {"medical": {"income_rate_percent": "10", "per_capita": 0, "per_household": 0, "cap": 1_000_000}}
+    }
     p = run_checks(household(rates=inline)).premium
     assert p.total == 200_000 and p.rates.origin == "ケースファイルの料率"
 
@@ -111,19 +112,21 @@ def test_spawned_rescreen_workers_judge_with_the_installed_tables(monkeypatch):
     case = household()
     case.members[0].income = Income(declared=False, business=0)
     said_before = Judgement("なし", {"statutory_reduction": "eligible"})
-    result = rescreen([(1, case), (2, case)], Settings(), workers=2, batch=1,
-                      known={1: said_before, 2: said_before})
+    result = rescreen([(1, case), (2, case)], Settings(), workers=2, batch=1, known={1: said_before, 2: said_before})
     assert [c.case_id for c in result.changes] == [1, 2]
     assert all("total_if_declared" in c.result.figures for c in result.changes)
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"medical": {**CHICHIBU_YEAR["medical"], "income_rate_percent": "百"}}, "medical.income_rate_percent"),
-    ({"support": {k: v for k, v in CHICHIBU_YEAR["support"].items() if k != "cap"}}, "support.cap"),
-    ({"dental": CHICHIBU_YEAR["medical"]}, "dental"),
-    ({"method": "4方式"}, "method"),
-    ({"rounding": 5}, "rounding"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"medical": {**CHICHIBU_YEAR["medical"], "income_rate_percent": "百"}}, "medical.income_rate_percent"),
+        ({"support": {k: v for k, v in CHICHIBU_YEAR["support"].items() if k != "cap"}}, "support.cap"),
+        ({"dental": CHICHIBU_YEAR["medical"]}, "dental"),
+        ({"method": "4方式"}, "method"),
+        ({"rounding": 5}, "rounding"),
+    ],
+)
 def test_a_malformed_table_is_refused_naming_the_field(change, field):
     """Ensure check() refuses a bad table with a Japanese message naming the field."""
     with pytest.raises(ProfileError, match=field.replace(".", r"\.")):

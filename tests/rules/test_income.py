@@ -6,8 +6,14 @@ import pytest
 
 from kokuho_desk.model.case import Case, Income, Member, Unemployment
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.income import (basic_deduction, is_earner, member_income, pension_income, salary_adjustment,
-                                      salary_income)
+from kokuho_desk.rules.income import (
+    basic_deduction,
+    is_earner,
+    member_income,
+    pension_income,
+    salary_adjustment,
+    salary_income,
+)
 
 
 @pytest.fixture
@@ -16,22 +22,50 @@ def trace():
     return Trace(CheckContext.for_case(case))
 
 
-@pytest.mark.parametrize("revenue, expected", [
-    (0, 0), (550999, 0), (551000, 1000), (800000, 250000),
-    (1618999, 1068999), (1619000, 1069000), (1619999, 1069000), (1620000, 1070000),
-    (1622000, 1072000), (1624000, 1074000), (1627999, 1074000), (1628000, 1076800),
-    (1799999, 1177600), (1800000, 1180000), (3000000, 2020000), (3599999, 2437200), (3600000, 2440000),
-    (4000000, 2760000), (6599999, 4836800), (6600000, 4840000), (8499999, 6549999), (8500000, 6550000),
-])
+@pytest.mark.parametrize(
+    "revenue, expected",
+    [
+        (0, 0),
+        (550999, 0),
+        (551000, 1000),
+        (800000, 250000),
+        (1618999, 1068999),
+        (1619000, 1069000),
+        (1619999, 1069000),
+        (1620000, 1070000),
+        (1622000, 1072000),
+        (1624000, 1074000),
+        (1627999, 1074000),
+        (1628000, 1076800),
+        (1799999, 1177600),
+        (1800000, 1180000),
+        (3000000, 2020000),
+        (3599999, 2437200),
+        (3600000, 2440000),
+        (4000000, 2760000),
+        (6599999, 4836800),
+        (6600000, 4840000),
+        (8499999, 6549999),
+        (8500000, 6550000),
+    ],
+)
 def test_salary_income_fy2025_quick_table(trace, revenue, expected):
     """Ensure 給与所得 follows 別表第五 (4,000円 steps) at every band edge, 令和6年分 income."""
     assert salary_income(revenue, 2025, trace) == expected
     assert not trace.needs_review
 
 
-@pytest.mark.parametrize("revenue, expected", [
-    (650999, 0), (651000, 1000), (1625000, 975000), (1899999, 1249999), (1900000, 1250000), (3000000, 2020000),
-])
+@pytest.mark.parametrize(
+    "revenue, expected",
+    [
+        (650999, 0),
+        (651000, 1000),
+        (1625000, 975000),
+        (1899999, 1249999),
+        (1900000, 1250000),
+        (3000000, 2020000),
+    ],
+)
 def test_salary_income_fy2026(trace, revenue, expected):
     """Ensure the 令和7年分 table (65万円 minimum, exact below 190万円) applies to FY2026, verified by
     東村山市's 令和8年度 example (給与収入125万円 → 60万円)."""
@@ -39,21 +73,35 @@ def test_salary_income_fy2026(trace, revenue, expected):
     assert not trace.needs_review
 
 
-@pytest.mark.parametrize("revenue, elderly, other, expected", [
-    (3300000, True, 0, 2200000), (3300001, True, 0, 2200000), (1100000, True, 0, 0), (1440000, True, 0, 340000),
-    (3000000, True, 0, 1900000), (4100001, True, 0, 2800000), (1300000, False, 0, 700000),
-    (1300001, False, 0, 700000), (600000, False, 0, 0), (3300000, False, 0, 2200000),
-    (3000000, True, 10000001, 2000000), (3000000, True, 20000001, 2100000),
-])
+@pytest.mark.parametrize(
+    "revenue, elderly, other, expected",
+    [
+        (3300000, True, 0, 2200000),
+        (3300001, True, 0, 2200000),
+        (1100000, True, 0, 0),
+        (1440000, True, 0, 340000),
+        (3000000, True, 0, 1900000),
+        (4100001, True, 0, 2800000),
+        (1300000, False, 0, 700000),
+        (1300001, False, 0, 700000),
+        (600000, False, 0, 0),
+        (3300000, False, 0, 2200000),
+        (3000000, True, 10000001, 2000000),
+        (3000000, True, 20000001, 2100000),
+    ],
+)
 def test_pension_income(trace, revenue, elderly, other, expected):
     """Ensure 公的年金等に係る雑所得 uses the age column and the other-income bracket."""
     assert pension_income(revenue, elderly, other, 2025, trace) == expected
 
 
-@pytest.mark.parametrize("birth, elderly_income", [
-    (date(1960, 1, 1), 2200000),   # 65 on 2024-12-31 (reached on the day before the birthday)
-    (date(1960, 1, 2), 2200000),   # 64 on 2024-12-31: under-65 table, same at 3,300,000
-])
+@pytest.mark.parametrize(
+    "birth, elderly_income",
+    [
+        (date(1960, 1, 1), 2200000),  # 65 on 2024-12-31 (reached on the day before the birthday)
+        (date(1960, 1, 2), 2200000),  # 64 on 2024-12-31: under-65 table, same at 3,300,000
+    ],
+)
 def test_pension_age_judged_on_december_31(trace, birth, elderly_income):
     """Ensure the 65歳 test is judged on 12月31日 of the income year (born 1960-01-01 counts as 65)."""
     m = Member("head", birth_date=birth)
@@ -90,9 +138,15 @@ def test_salary_adjustment_children(trace):
     assert salary_adjustment(8500000, 6550000, 0, True, 2025, trace) == 0
 
 
-@pytest.mark.parametrize("total, expected", [
-    (24000000, 430000), (24000001, 290000), (24500001, 150000), (25000001, 0),
-])
+@pytest.mark.parametrize(
+    "total, expected",
+    [
+        (24000000, 430000),
+        (24000001, 290000),
+        (24500001, 150000),
+        (25000001, 0),
+    ],
+)
 def test_basic_deduction_tiers(trace, total, expected):
     """Ensure the 基礎控除 falls from 43万 to 0 at 2,400万 / 2,450万 / 2,500万."""
     assert basic_deduction(total, 2025, trace) == expected
@@ -114,11 +168,17 @@ def test_unemployed_salary_counts_30_percent(trace):
     assert inc.salary == 606000 and inc.base == 176000 and inc.judgement == 606000
 
 
-@pytest.mark.parametrize("salary, pension, birth, earner", [
-    (550000, 0, date(1980, 1, 1), False), (550001, 0, date(1980, 1, 1), True),
-    (0, 600000, date(1970, 1, 1), False), (0, 600001, date(1970, 1, 1), True),
-    (0, 1250000, date(1950, 1, 1), False), (0, 1250001, date(1950, 1, 1), True),
-])
+@pytest.mark.parametrize(
+    "salary, pension, birth, earner",
+    [
+        (550000, 0, date(1980, 1, 1), False),
+        (550001, 0, date(1980, 1, 1), True),
+        (0, 600000, date(1970, 1, 1), False),
+        (0, 600001, date(1970, 1, 1), True),
+        (0, 1250000, date(1950, 1, 1), False),
+        (0, 1250001, date(1950, 1, 1), True),
+    ],
+)
 def test_earner_thresholds(trace, salary, pension, birth, earner):
     """Ensure 給与所得者等 is 給与収入 > 55万, or 年金 > 60万 (<65) / > 125万 (65+)."""
     m = Member("head", birth_date=birth)

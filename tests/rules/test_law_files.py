@@ -28,8 +28,9 @@ def test_every_value_is_dated_cited_and_has_a_status(path: Path):
             assert v["status"] in STATUSES
             assert str(v["source"]).strip()
             assert v["status"] != "planned" or v.get("what_if"), f"{path.name} [{name}] planned without what_if"
-            assert v["status"] != "derived" or str(v.get("derivation", "")).strip(), \
+            assert v["status"] != "derived" or str(v.get("derivation", "")).strip(), (
                 f"{path.name} [{name}] derived without its derivation"
+            )
             assert "to" not in v or v["to"] >= v["from"]
 
 
@@ -63,19 +64,23 @@ def test_fy2026_lines_cite_municipal_pages():
 def test_broken_rule_file_is_named_in_japanese(tmp_path):
     """Ensure a value without a source is refused with the file and parameter named."""
     bad = tmp_path / "bad.toml"
-    bad.write_text('[x]\nunit = "yen"\n[[x.values]]\nfrom = 2025-04-01\nvalue = 1\nstatus = "verified"\n',
-                   encoding="utf-8")
+    bad.write_text(
+        '[x]\nunit = "yen"\n[[x.values]]\nfrom = 2025-04-01\nvalue = 1\nstatus = "verified"\n', encoding="utf-8"
+    )
     with pytest.raises(ParameterError, match=r"bad.toml: \[x\].*source"):
         _parse_file(bad, tmp_path)
 
 
-@pytest.mark.parametrize("change, field", [
-    (lambda t: t.replace('kind = "料"', 'kind = "費"'), "kind"),
-    (lambda t: t.replace("cap = 650000", "cap = -1", 1), "medical.cap"),
-    (lambda t: t.replace('income_rate_percent = "9.30"', 'income_rate_percent = "abc"'), "income_rate_percent"),
-    (lambda t: t.replace('status = "verified"', 'status = "maybe"', 1), "status"),
-    (lambda t: t.replace('method = "3方式"', 'method = "2方式"', 1), "per_household"),
-])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (lambda t: t.replace('kind = "料"', 'kind = "費"'), "kind"),
+        (lambda t: t.replace("cap = 650000", "cap = -1", 1), "medical.cap"),
+        (lambda t: t.replace('income_rate_percent = "9.30"', 'income_rate_percent = "abc"'), "income_rate_percent"),
+        (lambda t: t.replace('status = "verified"', 'status = "maybe"', 1), "status"),
+        (lambda t: t.replace('method = "3方式"', 'method = "2方式"', 1), "per_household"),
+    ],
+)
 def test_broken_profile_is_named_in_japanese(tmp_path, change, field):
     """Ensure a broken profile raises ProfileError naming the file and the field."""
     text = (paths.MUNICIPALITIES / "osaka-pref.toml").read_text(encoding="utf-8")

@@ -25,8 +25,15 @@ def _figures(example: dict) -> dict[str, int]:
     conv = example.get("convention")
     if conv:
         persons, single = minimum_living.household(case, case.as_of, trace)
-        ml = compute(trace, case.as_of, case.finances.grade, persons, single_parent=single,
-                     winter=conv["winter"], winter_zone=conv["winter_zone"])
+        ml = compute(
+            trace,
+            case.as_of,
+            case.finances.grade,
+            persons,
+            single_parent=single,
+            winter=conv["winter"],
+            winter_zone=conv["winter_zone"],
+        )
     else:
         ml, missing, gap = minimum_living.for_case(ctx, trace)
         assert not missing and gap is None
@@ -35,8 +42,10 @@ def _figures(example: dict) -> dict[str, int]:
     return {"living_assistance": ml.living, "total": base, "total_without_housing": base - ml.housing}
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem, marks=[pytest.mark.xfail(strict=True)]
-                                                if p.stem in NOT_YET else []) for p in CASES])
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(p, id=p.stem, marks=[pytest.mark.xfail(strict=True)] if p.stem in NOT_YET else []) for p in CASES],
+)
 def test_worked_example(path):
     """Ensure each published 生活扶助 / 最低生活費 figure is reproduced to the yen."""
     example = json.loads(path.read_text(encoding="utf-8"))

@@ -16,8 +16,9 @@ from tests.rules.checks.conftest import run_check
 
 
 def ml_of(members, as_of, **extra):
-    case = case_from_dict({"as_of": as_of, "members": members,
-                           "finances": {"monthly_rent": 0, "grade": "1級地-1"}, **extra})
+    case = case_from_dict(
+        {"as_of": as_of, "members": members, "finances": {"monthly_rent": 0, "grade": "1級地-1"}, **extra}
+    )
     ctx = CheckContext.for_case(case)
     ml, missing, gap = minimum_living.for_case(ctx, Trace(ctx))
     assert not missing and gap is None
@@ -38,17 +39,21 @@ def test_year_end_allowance_in_december_only():
 def test_education_by_school_year():
     """Ensure children in 小学校 (born 2015-04-01: 6 on 2021-04-01) and 中学校 (born 2008-06-01: 12) add
     2,600 + 5,100 = 7,700, and a child born 2015-04-02 (5 on 2021-04-01) adds nothing that year."""
-    members = [{"relation": "head", "birth_date": "1985-01-01"},
-               {"relation": "child", "birth_date": "2015-04-01"},
-               {"relation": "child", "birth_date": "2008-06-01"},
-               {"relation": "child", "birth_date": "2015-04-02"}]
+    members = [
+        {"relation": "head", "birth_date": "1985-01-01"},
+        {"relation": "child", "birth_date": "2015-04-01"},
+        {"relation": "child", "birth_date": "2008-06-01"},
+        {"relation": "child", "birth_date": "2015-04-02"},
+    ]
     assert ml_of(members, "2021-06-01").education == 2_600 + 5_100
 
 
 def test_high_school_counted_and_flagged():
     """Ensure a 16-year-old (born 2009-05-01, 15 on 2025-04-01) adds the 高等学校等就学費 5,300 with a note."""
-    ml = ml_of([{"relation": "head", "birth_date": "1985-01-01"},
-                {"relation": "child", "birth_date": "2009-05-01"}], "2025-10-01")
+    ml = ml_of(
+        [{"relation": "head", "birth_date": "1985-01-01"}, {"relation": "child", "birth_date": "2009-05-01"}],
+        "2025-10-01",
+    )
     assert ml.education == 5_300
     assert any("高等学校等就学費" in n for n in ml.notes)
 
@@ -63,8 +68,10 @@ def test_long_inpatient_alone_counts_daily_needs_only():
 def test_long_inpatient_leaves_the_rest_of_the_household():
     """Ensure a couple where the husband (1969-12-01) is in hospital since 2025-08-01 counts the wife
     (also 55: born 1969-12-01) alone at home, 77,240, plus his 入院患者日用品費 23,110 = 100,350."""
-    members = [{"relation": "head", "name": "夫", "birth_date": "1969-12-01"},
-               {"relation": "spouse", "name": "妻", "birth_date": "1969-12-01"}]
+    members = [
+        {"relation": "head", "name": "夫", "birth_date": "1969-12-01"},
+        {"relation": "spouse", "name": "妻", "birth_date": "1969-12-01"},
+    ]
     ml = ml_of(members, "2025-10-01", medical={"inpatient": True, "patient": "夫", "since": "2025-08-01"})
     assert ml.total == 77_240 + 23_110
 
@@ -79,19 +86,30 @@ def test_short_stay_stays_at_home_standard():
 def test_derived_2026_table_shows_review():
     """Ensure the 2026-10 経過的加算 table is 'derived' with its derivation, and a check that reads it
     (生活保護 on 2026-12-01) says 要確認 naming it as computed."""
-    v = next(x for x in parameter("minimum_living.living_2023.transitional").values
-             if x.valid_from.isoformat() == "2026-10-01")
+    v = next(
+        x
+        for x in parameter("minimum_living.living_2023.transitional").values
+        if x.valid_from.isoformat() == "2026-10-01"
+    )
     assert v.status == "derived" and "1,000円" in v.derivation
-    r = run_check("public_assistance", {"as_of": "2026-12-01", "members": ALONE,
-                                        "finances": {"monthly_income": 0, "savings": 0, "monthly_rent": 0,
-                                                     "grade": "1級地-1"}})
+    r = run_check(
+        "public_assistance",
+        {
+            "as_of": "2026-12-01",
+            "members": ALONE,
+            "finances": {"monthly_income": 0, "savings": 0, "monthly_rent": 0, "grade": "1級地-1"},
+        },
+    )
     assert r.needs_review and any("計算で導いた値" in x for x in r.reasons)
 
 
 def test_derived_value_needs_its_derivation(tmp_path):
     """Ensure a derived value without a derivation is refused with a Japanese message."""
     f = tmp_path / "x.toml"
-    f.write_text('[a]\ndescription = "d"\nunit = "yen"\n[[a.values]]\nfrom = 2026-10-01\nvalue = 1\n'
-                 'status = "derived"\nsource = "s"\n', encoding="utf-8")
+    f.write_text(
+        '[a]\ndescription = "d"\nunit = "yen"\n[[a.values]]\nfrom = 2026-10-01\nvalue = 1\n'
+        'status = "derived"\nsource = "s"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ParameterError, match="derivation"):
         _parse_file(f, tmp_path)

@@ -43,10 +43,12 @@ def test_shipped_profiles_and_fields():
 
 def test_relief_table_is_exposed_raw(tmp_path):
     """Ensure a [relief] table is kept as a raw dict for the relief checks."""
-    text = ('id = "x"\nname = "テスト市"\nkind = "税"\naddressee = "テスト市長"\nsources = ["s"]\n'
-            '[years.2025]\nmethod = "2方式"\nrounding = 100\nstatus = "unverified"\nsource = "s"\n'
-            'medical = { income_rate_percent = "7", per_capita = 1000, per_household = 0, cap = 100000 }\n'
-            '[relief]\nincome_drop_percent = 30\n')
+    text = (
+        'id = "x"\nname = "テスト市"\nkind = "税"\naddressee = "テスト市長"\nsources = ["s"]\n'
+        '[years.2025]\nmethod = "2方式"\nrounding = 100\nstatus = "unverified"\nsource = "s"\n'
+        'medical = { income_rate_percent = "7", per_capita = 1000, per_household = 0, cap = 100000 }\n'
+        "[relief]\nincome_drop_percent = 30\n"
+    )
     path = tmp_path / "x.toml"
     path.write_text(text, encoding="utf-8")
     profile = load_profile_file(path)
@@ -61,10 +63,17 @@ def test_a_municipality_without_a_profile_is_judged_on_the_defaults():
     from kokuho_desk.rules.engine import run_checks
 
     for name in ("札幌市", " "):
-        case = case_from_dict({"format": "kokuho-desk/case-1", "as_of": "2025-06-02", "municipality": name,
-                               "members": [{"relation": "head", "birth_date": "1970-01-01",
-                                            "income": {"declared": True, "salary": 1_000_000}}],
-                               "hardship": {"reasons": ["business_loss"]}})
+        case = case_from_dict(
+            {
+                "format": "kokuho-desk/case-1",
+                "as_of": "2025-06-02",
+                "municipality": name,
+                "members": [
+                    {"relation": "head", "birth_date": "1970-01-01", "income": {"declared": True, "salary": 1_000_000}}
+                ],
+                "hardship": {"reasons": ["business_loss"]},
+            }
+        )
         report = run_checks(case)
         assert report.errors == []
         assert report.premium.total is None and "料率プロファイルがありません" in " ".join(report.premium.reasons)

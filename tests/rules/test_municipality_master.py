@@ -18,10 +18,20 @@ TOKYO = "東京都特別区"
 
 
 def _case(municipality=None, address=None, **extra):
-    data = {"as_of": "2025-06-01", "fiscal_year": 2025,
-            "members": [{"name": "見本 一郎", "relation": "head", "birth_date": "1960-05-10", "insured": True,
-                         "income": {"declared": True, "salary": 2000000, "pension": 0, "business": 0, "other": 0}}],
-            **extra}
+    data = {
+        "as_of": "2025-06-01",
+        "fiscal_year": 2025,
+        "members": [
+            {
+                "name": "見本 一郎",
+                "relation": "head",
+                "birth_date": "1960-05-10",
+                "insured": True,
+                "income": {"declared": True, "salary": 2000000, "pension": 0, "business": 0, "other": 0},
+            }
+        ],
+        **extra,
+    }
     if municipality:
         data["municipality"] = municipality
     if address:
@@ -34,8 +44,9 @@ def test_kita_ku_in_sakai_never_takes_tokyo_rates_cli(tmp_path):
     the premium says 堺市's rates are missing, or uses a 堺市 profile if one is shipped."""
     path = tmp_path / "case.json"
     path.write_text(json.dumps(_case("北区", "大阪府堺市北区百舌鳥赤畑町1丁"), ensure_ascii=False), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "kokuho_desk", "check", str(path), "--json"],
-                         capture_output=True, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "kokuho_desk", "check", str(path), "--json"], capture_output=True, check=False
+    )
     assert out.returncode == 0, out.stderr.decode()
     premium = json.loads(out.stdout)["premium"]
     if premium["total"] is None:  # no 堺市 profile: it says so instead of taking 東京都北区's table
@@ -60,15 +71,27 @@ def test_ambiguous_name_asks_instead_of_a_premium():
 
     result = premium(CheckContext.for_case(case_from_dict(_case("北区"))))
     assert result.total is None
-    assert any(r.startswith("北区は") and "東京都" in r and "堺市" in r and "住所か都道府県を入れてください" in r
-               for r in result.reasons)
+    assert any(
+        r.startswith("北区は") and "東京都" in r and "堺市" in r and "住所か都道府県を入れてください" in r
+        for r in result.reasons
+    )
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("大阪府統一", "大阪府統一"), ("osaka-pref", "大阪府統一"), ("東京都特別区", TOKYO), ("特別区", TOKYO),
-    ("tokyo-23", TOKYO), ("大阪市", "大阪市"), ("大阪府大阪市", "大阪市"), ("大阪市北区", "大阪市"),
-    ("防府市", "防府市"), ("逗子市", "逗子市"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("大阪府統一", "大阪府統一"),
+        ("osaka-pref", "大阪府統一"),
+        ("東京都特別区", TOKYO),
+        ("特別区", TOKYO),
+        ("tokyo-23", TOKYO),
+        ("大阪市", "大阪市"),
+        ("大阪府大阪市", "大阪市"),
+        ("大阪市北区", "大阪市"),
+        ("防府市", "防府市"),
+        ("逗子市", "逗子市"),
+    ],
+)
 def test_old_profile_names_still_work(name, expected):
     """Ensure the profile ids, names and aliases of existing case files still find their profile."""
     assert profile_for_case(case_from_dict(_case(name))).name == expected
@@ -92,8 +115,10 @@ def test_the_code_finds_the_municipality_s_own_profile_over_a_group_or_foreign_n
 
 def test_profile_code_key(tmp_path):
     """Ensure a profile may carry its 全国地方公共団体コード, and a wrong one names the field."""
-    text = ('id = "{id}"\nname = "和泉市"\nkind = "料"\naddressee = "和泉市長"\ncode = "{code}"\n'
-            'sources = ["x"]\n[years.2025]\nfollows = "osaka-pref"\nstatus = "verified"\nsource = "x"\n')
+    text = (
+        'id = "{id}"\nname = "和泉市"\nkind = "料"\naddressee = "和泉市長"\ncode = "{code}"\n'
+        'sources = ["x"]\n[years.2025]\nfollows = "osaka-pref"\nstatus = "verified"\nsource = "x"\n'
+    )
     good = tmp_path / "izumi.toml"
     good.write_text(text.format(id="izumi", code="27219"), encoding="utf-8")
     assert load_profile_file(good).codes == ("272191",)
@@ -112,9 +137,15 @@ def _minimum_living(**case):
 
 
 def _two_persons(**extra):
-    return {"as_of": "2026-06-01",
-            "members": [{"relation": "head", "birth_date": "1970-04-01"}, {"relation": "spouse", "birth_date": "1972-04-01"}],
-            "finances": {"monthly_rent": 80000}, **extra}
+    return {
+        "as_of": "2026-06-01",
+        "members": [
+            {"relation": "head", "birth_date": "1970-04-01"},
+            {"relation": "spouse", "birth_date": "1972-04-01"},
+        ],
+        "finances": {"monthly_rent": 80000},
+        **extra,
+    }
 
 
 def test_housing_capped_in_sakai():
@@ -157,8 +188,11 @@ def test_case_grade_still_wins():
 def test_winter_zone_from_the_master_prefecture():
     """Ensure the 冬季加算 zone follows the municipality's prefecture: 札幌市 (北海道, I区) in January,
     1 person: 12,780円 (室蘭市 / limo, minimum-living.md §3)."""
-    ml, _ = _minimum_living(as_of="2027-01-10", municipality="札幌市",
-                            members=[{"relation": "head", "birth_date": "1970-04-01"}],
-                            finances={"monthly_rent": 30000})
+    ml, _ = _minimum_living(
+        as_of="2027-01-10",
+        municipality="札幌市",
+        members=[{"relation": "head", "birth_date": "1970-04-01"}],
+        finances={"monthly_rent": 30000},
+    )
     assert ml.winter == 12780 and ml.month == date(2027, 1, 10)
     assert ml.housing == 30000 and ml.housing_ceiling == 36000  # 札幌市 単身 36,000円

@@ -1,6 +1,5 @@
 """The premium by part: months, ages, children, 産前産後, 失業, 特定世帯, caps, rounding, missing facts."""
 
-
 import pytest
 
 from kokuho_desk.model.casefile import case_from_dict
@@ -18,8 +17,13 @@ OSAKA_2025 = {
 
 
 def member(relation="head", birth="1980-07-01", salary=0, pension=0, **extra):
-    return {"relation": relation, "birth_date": birth, "insured": True,
-            "income": {"declared": True, "salary": salary, "pension": pension}, **extra}
+    return {
+        "relation": relation,
+        "birth_date": birth,
+        "insured": True,
+        "income": {"declared": True, "salary": salary, "pension": pension},
+        **extra,
+    }
 
 
 def compute(members, fy=2025, rates=OSAKA_2025, what_if=(), **case):
@@ -73,8 +77,7 @@ def test_turning_75_leaves_kokuho_from_the_birthday_month():
 
 def test_preschool_half_after_statutory_reduction():
     """Ensure a 未就学児 pays half of the 7割-reduced 均等割 (松阪 table: 6,540 → 3,270)."""
-    rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 21800, "per_household": 0,
-                                   "cap": 660000}}}
+    rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 21800, "per_household": 0, "cap": 660000}}}
     p = compute([member(birth="1990-02-02"), member("child", birth="2019-04-02")], rates=rates)
     assert p.reduction == "7割"
     assert [line.per_capita_unit for line in p.parts["medical"].members] == [6540, 3270]
@@ -82,8 +85,7 @@ def test_preschool_half_after_statutory_reduction():
 
 def test_child_born_april_first_is_not_preschool():
     """Ensure a child born 2019-04-01 is 6 on 2025-04-01 (school entry) and gets no 未就学児 reduction."""
-    rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 21800, "per_household": 0,
-                                   "cap": 660000}}}
+    rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 21800, "per_household": 0, "cap": 660000}}}
     p = compute([member(birth="1990-02-02"), member("child", birth="2019-04-01")], rates=rates)
     assert [line.per_capita_unit for line in p.parts["medical"].members] == [6540, 6540]
 
@@ -94,26 +96,35 @@ def test_planned_high_school_extension_only_under_what_if():
     令和9年度 has no 軽減判定 amounts yet: the law alone cannot compute it; the what-if takes the
     令和8年度 values, marked provisional. No income → 7割: 20,000 × 0.3 = 6,000; the child (15 on
     2027-03-31) gets half of that, 3,000 → 9,000円."""
-    rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 20000, "per_household": 0,
-                                   "cap": 670000}}}
+    rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 20000, "per_household": 0, "cap": 670000}}}
     people = [member(birth="1985-01-01"), member("child", birth="2012-01-01")]
     plain = compute(people, fy=2027, rates=rates)
     assumed = compute(people, fy=2027, rates=rates, what_if={"child_reduction_2027"})
     assert plain.total is None  # no FY2027 軽減判定 data yet → cannot be computed
     assert [line.per_capita_unit for line in assumed.parts["medical"].members] == [6000, 3000]
     assert assumed.total == 9000 and assumed.needs_review
-    assert any(v.status == "provisional" and "令和9年度の値がまだないため、令和8年度の値で仮に計算" in v.source
-               for v in assumed.read)
+    assert any(
+        v.status == "provisional" and "令和9年度の値がまだないため、令和8年度の値で仮に計算" in v.source
+        for v in assumed.read
+    )
     with_data = compute(people, fy=2026, rates=rates, what_if={"child_reduction_2027"})
     assert [line.per_capita_unit for line in with_data.parts["medical"].members] == [6000, 6000]
 
 
 def test_child_part_fy2026_minors_pay_no_per_capita():
     """Ensure the FY2026 子ども分 均等割 is 0 for under-18s and base+18歳以上 extra for adults."""
-    rates = {"parts": {"child": {"income_rate_percent": "0.3", "per_capita": 1800, "per_household": 0,
-                                 "cap": 30000, "per_capita_adult_extra": 100}}}
-    p = compute([member(birth="1985-01-01", salary=3000000), member("child", birth="2009-01-01")],
-                fy=2026, rates=rates)
+    rates = {
+        "parts": {
+            "child": {
+                "income_rate_percent": "0.3",
+                "per_capita": 1800,
+                "per_household": 0,
+                "cap": 30000,
+                "per_capita_adult_extra": 100,
+            }
+        }
+    }
+    p = compute([member(birth="1985-01-01", salary=3000000), member("child", birth="2009-01-01")], fy=2026, rates=rates)
     lines = p.parts["child"].members
     assert [line.per_capita_unit for line in lines] == [1900, 0]
     assert p.parts["child"].income_based == 4770
@@ -125,8 +136,17 @@ def test_child_part_adult_extra_from_the_fiscal_year_after_18():
     the year: born 2008-04-01 is 18 on 2026-03-31 and pays 1,800 + 100; born 2008-04-02 is 17 and pays
     nothing (10割軽減 to the end of the year of 18). 7割 (no income) applies to the whole unit:
     1,900 × 0.3 = 570."""
-    rates = {"parts": {"child": {"income_rate_percent": "0.3", "per_capita": 1800, "per_household": 0,
-                                 "cap": 30000, "per_capita_adult_extra": 100}}}
+    rates = {
+        "parts": {
+            "child": {
+                "income_rate_percent": "0.3",
+                "per_capita": 1800,
+                "per_household": 0,
+                "cap": 30000,
+                "per_capita_adult_extra": 100,
+            }
+        }
+    }
     p = compute([member(birth="2008-04-01"), member("child", birth="2008-04-02")], fy=2026, rates=rates)
     assert p.reduction == "7割"
     assert [line.per_capita_unit for line in p.parts["child"].members] == [570, 0]
@@ -163,13 +183,20 @@ def test_unemployment_code_outside_the_list_is_ignored():
 
 def test_specific_household_halves_per_household():
     """Ensure a spouse who moved to 後期 (75 in 2023) leaves a 特定世帯: 平等割 ½ for 医療・支援 only."""
-    rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 0, "per_household": 30000,
-                                   "cap": 660000},
-                       "care": {"income_rate_percent": "0", "per_capita": 0, "per_household": 6000,
-                                "cap": 170000}}}
+    rates = {
+        "parts": {
+            "medical": {"income_rate_percent": "0", "per_capita": 0, "per_household": 30000, "cap": 660000},
+            "care": {"income_rate_percent": "0", "per_capita": 0, "per_household": 6000, "cap": 170000},
+        }
+    }
     head = member(birth="1970-05-01", salary=5000000)
-    spouse = {"relation": "spouse", "birth_date": "1948-05-01", "insured": False,
-              "late_elderly_transferred": True, "income": {"declared": True, "pension": 0}}
+    spouse = {
+        "relation": "spouse",
+        "birth_date": "1948-05-01",
+        "insured": False,
+        "late_elderly_transferred": True,
+        "income": {"declared": True, "pension": 0},
+    }
     p = compute([head, spouse], rates=rates)
     assert p.parts["medical"].per_household == 15000
     assert p.parts["care"].per_household == 6000
@@ -177,18 +204,26 @@ def test_specific_household_halves_per_household():
 
 def test_continued_household_three_quarters():
     """Ensure 6–8 years after the move the 平等割 is ¾ (特定継続世帯)."""
-    rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 0, "per_household": 30000,
-                                   "cap": 660000}}}
+    rates = {"parts": {"medical": {"income_rate_percent": "0", "per_capita": 0, "per_household": 30000, "cap": 660000}}}
     head = member(birth="1960-05-01", salary=5000000)
-    spouse = {"relation": "spouse", "birth_date": "1943-05-01", "insured": False,
-              "late_elderly_transferred": True, "income": {"declared": True, "pension": 0}}
+    spouse = {
+        "relation": "spouse",
+        "birth_date": "1943-05-01",
+        "insured": False,
+        "late_elderly_transferred": True,
+        "income": {"declared": True, "pension": 0},
+    }
     assert compute([head, spouse], rates=rates).parts["medical"].per_household == 22500
 
 
 def test_fictitious_head_income_counts_only_in_judgement():
     """Ensure a 擬制世帯主's income blocks the reduction but adds no 所得割."""
-    head = {"relation": "head", "birth_date": "1970-01-01", "insured": False,
-            "income": {"declared": True, "salary": 5000000}}
+    head = {
+        "relation": "head",
+        "birth_date": "1970-01-01",
+        "insured": False,
+        "income": {"declared": True, "salary": 5000000},
+    }
     p = compute([head, member("spouse", birth="1972-01-01")])
     assert p.reduction == "なし"
     assert p.parts["medical"].income_based == 0
@@ -197,8 +232,12 @@ def test_fictitious_head_income_counts_only_in_judgement():
 
 def test_cap_then_rounding_unit():
     """Ensure the cap applies after the reductions and the rounding floors each part to 100円."""
-    rates = {"parts": {"medical": {"income_rate_percent": "6.84", "per_capita": 27100, "per_household": 19220,
-                                   "cap": 100000}}, "rounding": {"part": 100}}
+    rates = {
+        "parts": {
+            "medical": {"income_rate_percent": "6.84", "per_capita": 27100, "per_household": 19220, "cap": 100000}
+        },
+        "rounding": {"part": 100},
+    }
     p = compute([member(salary=3000000)], rates=rates)
     assert p.parts["medical"].capped and p.parts["medical"].total == 100000
     rates["parts"]["medical"]["cap"] = 650000
@@ -207,13 +246,21 @@ def test_cap_then_rounding_unit():
 
 def test_undeclared_member_blocks_reduction_and_needs_info():
     """Ensure a 未申告 member means no 法定軽減, needs_info, and what filing would give."""
-    people = [member(), {"relation": "spouse", "birth_date": "1982-01-01", "insured": True,
-                         "income": {"declared": False, "salary": 0}}]
+    people = [
+        member(),
+        {"relation": "spouse", "birth_date": "1982-01-01", "insured": True, "income": {"declared": False, "salary": 0}},
+    ]
     p = compute(people)
     assert p.reduction == "なし" and p.needs_info
-    assert compute(people).total > premium(CheckContext.for_case(case_from_dict(
-        {"as_of": "2025-06-01", "fiscal_year": 2025, "members": people, "rates": OSAKA_2025})),
-        Variant(assume_declared=True)).total
+    assert (
+        compute(people).total
+        > premium(
+            CheckContext.for_case(
+                case_from_dict({"as_of": "2025-06-01", "fiscal_year": 2025, "members": people, "rates": OSAKA_2025})
+            ),
+            Variant(assume_declared=True),
+        ).total
+    )
 
 
 def test_unknown_income_needs_info():
@@ -244,8 +291,12 @@ def test_fy2026_judgement_uses_the_31_man_line(fy, expected):
 
 def test_pension_conflict_reported_only_when_it_changes_the_class():
     """Ensure the 125万 vs 110万 conflict is 要確認 only when the class would differ."""
-    elder = {"relation": "head", "birth_date": "1954-06-01", "insured": True,
-             "income": {"declared": True, "pension": 1200000}}
+    elder = {
+        "relation": "head",
+        "birth_date": "1954-06-01",
+        "insured": True,
+        "income": {"declared": True, "pension": 1200000},
+    }
     spouse = member("spouse", birth="1955-06-01", salary=1030000)  # 給与所得 480,000
     p = compute([elder, spouse])  # 1 earner → 5割; read as 110万 → 2 earners → 7割
     assert p.reduction == "5割" and p.needs_review

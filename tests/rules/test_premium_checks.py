@@ -4,14 +4,16 @@ from kokuho_desk.model.casefile import case_from_dict
 from kokuho_desk.rules import engine
 from kokuho_desk.rules.engine import run_checks
 
-RATES = {"parts": {
-    "medical": {"income_rate_percent": "9.30", "per_capita": 34424, "per_household": 33574, "cap": 650000},
-    "support": {"income_rate_percent": "3.02", "per_capita": 11034, "per_household": 10761, "cap": 240000}}}
+RATES = {
+    "parts": {
+        "medical": {"income_rate_percent": "9.30", "per_capita": 34424, "per_household": 33574, "cap": 650000},
+        "support": {"income_rate_percent": "3.02", "per_capita": 11034, "per_household": 10761, "cap": 240000},
+    }
+}
 
 
 def case(members, **extra):
-    return case_from_dict({"as_of": "2025-06-01", "fiscal_year": 2025, "rates": RATES, "members": members,
-                           **extra})
+    return case_from_dict({"as_of": "2025-06-01", "fiscal_year": 2025, "rates": RATES, "members": members, **extra})
 
 
 def person(relation="head", birth="1985-01-01", salary=0, **extra):
@@ -37,8 +39,7 @@ def test_statutory_reduction_figures():
 
 def test_undeclared_shows_what_filing_gives():
     """Ensure 未申告 gives needs_info, names the field, and says the reduction filing would give."""
-    members = [person(), {"relation": "spouse", "birth_date": "1986-01-01",
-                          "income": {"declared": False, "salary": 0}}]
+    members = [person(), {"relation": "spouse", "birth_date": "1986-01-01", "income": {"declared": False, "salary": 0}}]
     result = run_checks(case(members)).check("statutory_reduction")
     assert result.verdict == "needs_info"
     assert result.missing == ["members[1].income.declared"]
@@ -65,8 +66,10 @@ def test_childbirth_exemption_amount():
 
 def test_unemployment_reduction_verdicts():
     """Ensure code 11 is eligible, code 40 not, and a missing code is needs_info."""
+
     def verdict(u):
         return run_checks(case([person(salary=3000000, unemployment=u)])).check("unemployment_reduction")
+
     good = verdict({"separation_date": "2024-10-31", "reason_code": "11"})
     assert good.verdict == "eligible" and good.figures["months"] == 12 and good.figures["reduced_amount"] > 0
     assert verdict({"separation_date": "2024-10-31", "reason_code": "40"}).verdict == "not_eligible"

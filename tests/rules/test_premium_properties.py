@@ -9,15 +9,23 @@ from kokuho_desk.model.case import Case, Income, Member
 from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.premium import REDUCTION_CLASSES, premium
 
-RATES = {"parts": {
-    "medical": {"income_rate_percent": "9.30", "per_capita": 34424, "per_household": 33574, "cap": 650000},
-    "support": {"income_rate_percent": "3.02", "per_capita": 11034, "per_household": 10761, "cap": 240000},
-    "care": {"income_rate_percent": "2.56", "per_capita": 18784, "per_household": 0, "cap": 170000}}}
+RATES = {
+    "parts": {
+        "medical": {"income_rate_percent": "9.30", "per_capita": 34424, "per_household": 33574, "cap": 650000},
+        "support": {"income_rate_percent": "3.02", "per_capita": 11034, "per_household": 10761, "cap": 240000},
+        "care": {"income_rate_percent": "2.56", "per_capita": 18784, "per_household": 0, "cap": 170000},
+    }
+}
 RANK = {cls: i for i, cls in enumerate(("なし", "2割", "5割", "7割"))}
 
-incomes = st.builds(Income, declared=st.just(True), salary=st.integers(0, 15_000_000),
-                    pension=st.integers(0, 5_000_000), business=st.integers(0, 5_000_000),
-                    other=st.integers(0, 1_000_000))
+incomes = st.builds(
+    Income,
+    declared=st.just(True),
+    salary=st.integers(0, 15_000_000),
+    pension=st.integers(0, 5_000_000),
+    business=st.integers(0, 5_000_000),
+    other=st.integers(0, 1_000_000),
+)
 births = st.dates(date(1952, 1, 1), date(2025, 3, 31))
 members = st.builds(Member, relation=st.just("spouse"), birth_date=births, income=incomes)
 fiscal_years = st.sampled_from([2022, 2023, 2024, 2025, 2026])
@@ -47,9 +55,17 @@ def test_premium_between_zero_and_the_caps(head, others, fy):
 def test_more_income_never_helps(head, others, fy, extra):
     """Ensure more income never gives a larger reduction nor a lower premium."""
     before = run(household(head, others, fy))
-    richer = Member("head", birth_date=head.birth_date,
-                    income=Income(declared=True, salary=head.income.salary, pension=head.income.pension,
-                                  business=head.income.business + extra, other=head.income.other))
+    richer = Member(
+        "head",
+        birth_date=head.birth_date,
+        income=Income(
+            declared=True,
+            salary=head.income.salary,
+            pension=head.income.pension,
+            business=head.income.business + extra,
+            other=head.income.other,
+        ),
+    )
     after = run(household(richer, others, fy))
     assert RANK[after.reduction] <= RANK[before.reduction]
     assert after.total >= before.total

@@ -21,8 +21,9 @@ def _years(profile) -> str:
 def _origin(profile) -> str:
     """Where each year's rates come from: 独自 or the group profile it follows, grouped by runs."""
     years = tomllib.loads(profile.path.read_text(encoding="utf-8"))["years"]
-    runs = [(o, list(ys)) for o, ys in groupby(profile.fiscal_years,
-                                               key=lambda fy: years[str(fy)].get("follows", "独自"))]
+    runs = [
+        (o, list(ys)) for o, ys in groupby(profile.fiscal_years, key=lambda fy: years[str(fy)].get("follows", "独自"))
+    ]
     return "、".join(f"{ys[0]}{'–' + str(ys[-1]) if len(ys) > 1 else ''} {o}" for o, ys in runs)
 
 
@@ -30,11 +31,13 @@ def render() -> str:
     profiles = sorted(list_profiles(), key=lambda p: (p.id not in GROUPS, p.relief.get("prefecture", ""), p.id))
     members = [p for p in profiles if p.id not in GROUPS]
     with_2026 = [p for p in members if 2026 in p.fiscal_years]
-    lines = [f"収録: 料率のまとまり {len(GROUPS)}（大阪府統一・東京都特別区・奈良県統一）と市区町村 {len(members)}"
-             f"（うち令和8年度の料率あり {len(with_2026)}）。",
-             "",
-             "| id | 名前 | 料・税 | 年度（* は要確認） | 料率 |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"収録: 料率のまとまり {len(GROUPS)}（大阪府統一・東京都特別区・奈良県統一）と市区町村 {len(members)}"
+        f"（うち令和8年度の料率あり {len(with_2026)}）。",
+        "",
+        "| id | 名前 | 料・税 | 年度（* は要確認） | 料率 |",
+        "|---|---|---|---|---|",
+    ]
     lines += [f"| {p.id} | {p.name} | {p.kind} | {_years(p)} | {_origin(p)} |" for p in profiles]
     return "\n".join(lines)
 

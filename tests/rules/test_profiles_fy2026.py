@@ -8,19 +8,91 @@ import pytest
 from kokuho_desk.cli import main
 from kokuho_desk.rules.municipality import list_profiles, load_profile
 
-OSAKA_MUNICIPALITIES = (
-    "大阪市 堺市 岸和田市 豊中市 池田市 吹田市 泉大津市 高槻市 貝塚市 守口市 枚方市 茨木市 八尾市 泉佐野市 富田林市 "
-    "寝屋川市 河内長野市 松原市 大東市 和泉市 箕面市 柏原市 羽曳野市 門真市 摂津市 高石市 藤井寺市 東大阪市 泉南市 "
-    "四條畷市 交野市 大阪狭山市 阪南市 島本町 豊能町 能勢町 忠岡町 熊取町 田尻町 岬町 太子町 河南町 千早赤阪村").split()
-WARDS_ON_THE_STANDARD = (
-    "千代田区 中央区 港区 新宿区 文京区 台東区 墨田区 江東区 品川区 大田区 世田谷区 渋谷区 杉並区 豊島区 北区 荒川区 "
-    "板橋区 練馬区 足立区 葛飾区").split()
+OSAKA_MUNICIPALITIES = [
+    "大阪市",
+    "堺市",
+    "岸和田市",
+    "豊中市",
+    "池田市",
+    "吹田市",
+    "泉大津市",
+    "高槻市",
+    "貝塚市",
+    "守口市",
+    "枚方市",
+    "茨木市",
+    "八尾市",
+    "泉佐野市",
+    "富田林市",
+    "寝屋川市",
+    "河内長野市",
+    "松原市",
+    "大東市",
+    "和泉市",
+    "箕面市",
+    "柏原市",
+    "羽曳野市",
+    "門真市",
+    "摂津市",
+    "高石市",
+    "藤井寺市",
+    "東大阪市",
+    "泉南市",
+    "四條畷市",
+    "交野市",
+    "大阪狭山市",
+    "阪南市",
+    "島本町",
+    "豊能町",
+    "能勢町",
+    "忠岡町",
+    "熊取町",
+    "田尻町",
+    "岬町",
+    "太子町",
+    "河南町",
+    "千早赤阪村",
+]
+WARDS_ON_THE_STANDARD = [
+    "千代田区",
+    "中央区",
+    "港区",
+    "新宿区",
+    "文京区",
+    "台東区",
+    "墨田区",
+    "江東区",
+    "品川区",
+    "大田区",
+    "世田谷区",
+    "渋谷区",
+    "杉並区",
+    "豊島区",
+    "北区",
+    "荒川区",
+    "板橋区",
+    "練馬区",
+    "足立区",
+    "葛飾区",
+]
 
 
 def _check(tmp_path, capsys, municipality: str) -> dict:
-    case = {"format": "kokuho-desk/case-1", "as_of": "2026-12-04", "fiscal_year": 2026, "municipality": municipality,
-            "members": [{"name": "見本 太郎", "relation": "head", "birth_date": "1981-07-01", "insured": True,
-                         "income": {"declared": True, "salary": 3000000, "pension": 0, "business": 0, "other": 0}}]}
+    case = {
+        "format": "kokuho-desk/case-1",
+        "as_of": "2026-12-04",
+        "fiscal_year": 2026,
+        "municipality": municipality,
+        "members": [
+            {
+                "name": "見本 太郎",
+                "relation": "head",
+                "birth_date": "1981-07-01",
+                "insured": True,
+                "income": {"declared": True, "salary": 3000000, "pension": 0, "business": 0, "other": 0},
+            }
+        ],
+    }
     path = tmp_path / "case.json"
     path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
     assert main(["check", str(path), "--json"]) == 0
@@ -38,7 +110,11 @@ def test_check_json_osaka_fy2026_includes_the_child_part(tmp_path, capsys, munic
     """
     premium = _check(tmp_path, capsys, municipality)
     assert {p: premium["parts"][p]["total"] for p in premium["parts"]} == {
-        "medical": 219948, "support": 70690, "care": 60022, "child": 6293}
+        "medical": 219948,
+        "support": 70690,
+        "care": 60022,
+        "child": 6293,
+    }
     assert premium["total"] == 356953
     assert premium["rates"] == f"{municipality} 令和8年度"
 
@@ -76,16 +152,20 @@ def test_each_ward_has_its_own_profile_and_the_group_lists_no_ward():
     for name in WARDS_ON_THE_STANDARD:
         profile = load_profile(f"東京都{name}")
         assert profile.addressee == f"{name}長" and profile.rates_for(2026).parts == standard.rates_for(2026).parts
-    assert load_profile("目黒区").rates_for(2026).parts["care"].income_rate_percent != \
-        standard.rates_for(2026).parts["care"].income_rate_percent
+    assert (
+        load_profile("目黒区").rates_for(2026).parts["care"].income_rate_percent
+        != standard.rates_for(2026).parts["care"].income_rate_percent
+    )
     assert load_profile("中野区").rates_for(2026).parts["medical"].per_capita == 47100
     assert set(standard.aliases) == {"特別区", "東京23区", "23区", "特別区基準保険料率"}
     wards = {p.name for p in list_profiles() if p.id.startswith("tokyo-") and p.id != "tokyo-23"}
     assert len(wards) == 22 and "江戸川区" not in wards
 
 
-@pytest.mark.parametrize("municipality, addressee", [("堺市", "堺市長"), ("大阪府豊中市", "豊中市長"), ("足立区", "足立区長"),
-                                                     ("千早赤阪村", "千早赤阪村長")])
+@pytest.mark.parametrize(
+    "municipality, addressee",
+    [("堺市", "堺市長"), ("大阪府豊中市", "豊中市長"), ("足立区", "足立区長"), ("千早赤阪村", "千早赤阪村長")],
+)
 def test_a_letter_is_addressed_to_the_municipality_not_the_group(municipality, addressee):
     """Ensure a letter for a city or ward names its own 市区町村長 (no blank 「市町村長」 of the group profile)."""
     from datetime import date
@@ -93,8 +173,14 @@ def test_a_letter_is_addressed_to_the_municipality_not_the_group(municipality, a
     from kokuho_desk.letters.context import build_context
     from kokuho_desk.model.casefile import case_from_dict
 
-    case = case_from_dict({"format": "kokuho-desk/case-1", "as_of": "2026-12-04", "municipality": municipality,
-                           "members": [{"name": "見本 太郎", "relation": "head", "birth_date": "1981-07-01"}]})
+    case = case_from_dict(
+        {
+            "format": "kokuho-desk/case-1",
+            "as_of": "2026-12-04",
+            "municipality": municipality,
+            "members": [{"name": "見本 太郎", "relation": "head", "birth_date": "1981-07-01"}],
+        }
+    )
     fields = build_context(case, None, None, today=date(2026, 12, 4)).fields
     assert fields["addressee"] == addressee
     assert fields["municipality"] == addressee.removesuffix("長")

@@ -15,16 +15,22 @@ from kokuho_desk.store import open_store
 
 
 def _case(as_of="2025-03-01", due="2023-03-31"):
-    return case_from_dict({"format": "kokuho-desk/case-1", "as_of": as_of,
-                           "members": [{"relation": "head", "birth_date": "1980-05-01"}],
-                           "arrears": [{"fiscal_year": 2022, "amount": 50_000, "due_date": due, "kind": "料"}]})
+    return case_from_dict(
+        {
+            "format": "kokuho-desk/case-1",
+            "as_of": as_of,
+            "members": [{"relation": "head", "birth_date": "1980-05-01"}],
+            "arrears": [{"fiscal_year": 2022, "amount": 50_000, "due_date": due, "kind": "料"}],
+        }
+    )
 
 
 def test_limitation_change_is_listed():
     """Ensure a 料 that expires between the case's day and the new day is listed as a change."""
     changes = rescreen([(7, _case())], Settings(date(2025, 6, 1))).changes
-    assert [(c.case_id, c.check_id, c.before, c.after) for c in changes] == [(7, "limitation", "not_eligible",
-                                                                             "eligible")]
+    assert [(c.case_id, c.check_id, c.before, c.after) for c in changes] == [
+        (7, "limitation", "not_eligible", "eligible")
+    ]
     assert changes[0].result.figures["expired_amount"] == 50_000
     assert "時効" in changes[0].describe()
 
@@ -52,8 +58,11 @@ def test_pickled_batches_give_the_same_changes(monkeypatch):
     forked = rescreen(cases, Settings(date(2025, 6, 1)), workers=2, batch=3)
     monkeypatch.setattr(multiprocessing, "get_start_method", lambda *a, **k: "spawn")
     pickled = rescreen(cases, Settings(date(2025, 6, 1)), workers=2, batch=3)
-    assert [(c.case_id, c.check_id, c.after) for c in pickled.changes] == \
-        [(c.case_id, c.check_id, c.after) for c in forked.changes] != []
+    assert (
+        [(c.case_id, c.check_id, c.after) for c in pickled.changes]
+        == [(c.case_id, c.check_id, c.after) for c in forked.changes]
+        != []
+    )
     assert pickled.judged == forked.judged
 
 
@@ -87,11 +96,17 @@ def test_command_stores_deadlines_and_audits(tmp_path, capsys):
 
 def _household(*children: str, municipality="防府市"):
     """A 36-year-old salaried head (給与収入 4,000,000円) and children with no income, assessed for 令和7年度."""
-    members = [{"relation": "head", "birth_date": "1990-05-01",
-                "income": {"declared": True, "salary": 4_000_000}}]
+    members = [{"relation": "head", "birth_date": "1990-05-01", "income": {"declared": True, "salary": 4_000_000}}]
     members += [{"relation": "child", "birth_date": b, "income": {"declared": True, "salary": 0}} for b in children]
-    return case_from_dict({"format": "kokuho-desk/case-1", "as_of": "2025-06-01", "fiscal_year": 2025,
-                           "municipality": municipality, "members": members})
+    return case_from_dict(
+        {
+            "format": "kokuho-desk/case-1",
+            "as_of": "2025-06-01",
+            "fiscal_year": 2025,
+            "municipality": municipality,
+            "members": members,
+        }
+    )
 
 
 def test_what_if_judges_the_year_of_the_day_with_the_earlier_rates():
@@ -101,6 +116,7 @@ def test_what_if_judges_the_year_of_the_day_with_the_earlier_rates():
     from dataclasses import replace
 
     from kokuho_desk.rules.engine import run_checks
+
     case = replace(_household("2016-09-01"), fiscal_year=2027)
     what_if = run_checks(case, date(2027, 6, 1), frozenset({"child_reduction_2027"})).premium
     assert what_if.fiscal_year == 2027 and what_if.total is not None and what_if.needs_review
@@ -138,8 +154,11 @@ def test_command_what_if_lists_the_household_with_a_10_year_old(tmp_path, capsys
 
 def test_rescreen_without_a_day_keeps_each_case_year():
     """Ensure Settings without a fiscal year judge each case for its own year (the default rescreen)."""
-    result = rescreen([(1, _household("2016-09-01"))], Settings(date(2027, 6, 1), frozenset({"child_reduction_2027"})),
-                      Settings(date(2027, 6, 1), provisional=True))
+    result = rescreen(
+        [(1, _household("2016-09-01"))],
+        Settings(date(2027, 6, 1), frozenset({"child_reduction_2027"})),
+        Settings(date(2027, 6, 1), provisional=True),
+    )
     assert result.premiums == []  # 令和7年度 either way: the planned rule starts in 令和9年度
 
 
@@ -155,13 +174,17 @@ def test_what_if_on_the_demo_lists_exactly_the_households_with_members_aged_6_to
     with open_store(db) as store:
         for case in demo_cases(48, today=date(2026, 12, 4), seed=11):
             case_id = store.create(case)
-            if case.status == "open" and any(m.insured and m.birth_date and 6 <= age_on(m.birth_date, date(2027, 3, 31)) < 18
-                                             for m in case.members):
+            if case.status == "open" and any(
+                m.insured and m.birth_date and 6 <= age_on(m.birth_date, date(2027, 3, 31)) < 18 for m in case.members
+            ):
                 expected.add(case_id)
     assert expected
     args = argparse.Namespace(db=str(db), as_of="2027-06-01", what_if=["child_reduction_2027"])
     assert command.run(args) == 0
     out = capsys.readouterr().out
-    listed = {int(line.split()[0].removeprefix("ケース")) for line in out.splitlines()
-              if line.startswith("ケース") and "少なく" in line}
+    listed = {
+        int(line.split()[0].removeprefix("ケース"))
+        for line in out.splitlines()
+        if line.startswith("ケース") and "少なく" in line
+    }
     assert listed == expected

@@ -4,19 +4,32 @@ from kokuho_desk.model.casefile import case_from_dict
 from kokuho_desk.rules import statement
 from kokuho_desk.rules.engine import run_checks
 
-OSAKA_2025 = {"parts": {
-    "medical": {"income_rate_percent": "9.30", "per_capita": 34424, "per_household": 33574, "cap": 650000},
-    "support": {"income_rate_percent": "3.02", "per_capita": 11034, "per_household": 10761, "cap": 240000}}}
+OSAKA_2025 = {
+    "parts": {
+        "medical": {"income_rate_percent": "9.30", "per_capita": 34424, "per_household": 33574, "cap": 650000},
+        "support": {"income_rate_percent": "3.02", "per_capita": 11034, "per_household": 10761, "cap": 240000},
+    }
+}
 
 
 def couple(separation="2025-06-30", joined="2025-07-01", code="11"):
-    head = {"relation": "head", "name": "山田太郎", "birth_date": "1980-05-01", "insured": True,
-            "joined_date": joined, "income": {"declared": True, "salary": 4000000},
-            "unemployment": {"separation_date": separation, "reason_code": code}}
-    spouse = {"relation": "spouse", "birth_date": "1982-05-01", "insured": True, "joined_date": joined,
-              "income": {"declared": True, "salary": 0}}
-    return case_from_dict({"as_of": "2025-08-01", "fiscal_year": 2025, "rates": OSAKA_2025,
-                           "members": [head, spouse]})
+    head = {
+        "relation": "head",
+        "name": "山田太郎",
+        "birth_date": "1980-05-01",
+        "insured": True,
+        "joined_date": joined,
+        "income": {"declared": True, "salary": 4000000},
+        "unemployment": {"separation_date": separation, "reason_code": code},
+    }
+    spouse = {
+        "relation": "spouse",
+        "birth_date": "1982-05-01",
+        "insured": True,
+        "joined_date": joined,
+        "income": {"declared": True, "salary": 0},
+    }
+    return case_from_dict({"as_of": "2025-08-01", "fiscal_year": 2025, "rates": OSAKA_2025, "members": [head, spouse]})
 
 
 def test_job_loss_year_judged_on_joining_day_with_30_percent():
@@ -54,5 +67,4 @@ def test_job_loss_after_the_judgement_day_is_announced():
     card = run_checks(couple(separation="2025-09-30", joined="2020-04-01")).check("statutory_reduction")
     assert card.figures["reduction"] == "なし"
     assert card.verdict == "eligible"  # October–March are reduced: not a refusal
-    assert any("10月分からは非自発的失業の軽減" in r and "5割軽減" in r and "828,000円" in r
-               for r in card.reasons)
+    assert any("10月分からは非自発的失業の軽減" in r and "5割軽減" in r and "828,000円" in r for r in card.reasons)

@@ -16,8 +16,11 @@ def secret_case():
 
 def secret_forms() -> list[bytes]:
     """Each secret string as UTF-8, UTF-16-LE and UTF-16-BE bytes."""
-    return [text.encode(codec) for text in (NAME, ADDRESS, "秘密町", "ConfidentialNote")
-            for codec in ("utf-8", "utf-16-le", "utf-16-be")]
+    return [
+        text.encode(codec)
+        for text in (NAME, ADDRESS, "秘密町", "ConfidentialNote")
+        for codec in ("utf-8", "utf-16-le", "utf-16-be")
+    ]
 
 
 def leaked(path) -> list[bytes]:

@@ -56,12 +56,12 @@ def _damaged(backup, kind, rng):
         pos = rng.randrange(len(data))
         data[pos] ^= 1 << rng.randrange(8)
     elif kind == "truncate_pages":
-        del data[-4096 * rng.randint(1, 3):]
+        del data[-4096 * rng.randint(1, 3) :]
     elif kind == "truncate_bytes":
-        del data[-rng.randint(1, 4095):]
+        del data[-rng.randint(1, 4095) :]
     elif kind == "zero_page":
         page = rng.randrange(len(data) // 4096)
-        data[page * 4096:(page + 1) * 4096] = bytes(4096)
+        data[page * 4096 : (page + 1) * 4096] = bytes(4096)
     elif kind == "text":
         data = bytearray("これはバックアップではありません".encode() * 100)
     elif kind == "empty":

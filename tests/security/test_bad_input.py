@@ -48,8 +48,9 @@ def test_a_lone_surrogate_is_refused(tmp_path, capsys):
     _refused(tmp_path, capsys, json.dumps(_case(notes="相談\ud800メモ")), "対になっていないサロゲート")
 
 
-@pytest.mark.parametrize("bad, kind", [("\x00", "制御文字"), ("\x1b[31m", "制御文字"),
-                                       ("\u202e", "文字の向きを変える制御文字")])
+@pytest.mark.parametrize(
+    "bad, kind", [("\x00", "制御文字"), ("\x1b[31m", "制御文字"), ("\u202e", "文字の向きを変える制御文字")]
+)
 def test_control_and_bidi_characters_are_refused_in_names_and_addresses(tmp_path, capsys, bad, kind):
     """Ensure NUL, an ESC sequence and a right-to-left override in the head's name and in the address are refused."""
     data = _case()

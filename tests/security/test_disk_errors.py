@@ -21,8 +21,12 @@ def small_disk(tmp_path):
     """A 2 MiB tmpfs (room for a new database and its WAL) at tmp_path/disk; yields (mount point, remount function)."""
     mount = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
     mount.mkdir()
-    if shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True).returncode:
+    if (
+        shutil.which("mount") is None
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+    ):
         pytest.skip("needs the right to mount a small file system (root)")
 
     def remount(option: str) -> None:

@@ -5,8 +5,15 @@ import sqlite3
 import pytest
 from sqlcipher3 import dbapi2
 
-from kokuho_desk.store import PassphraseError, StoreError, is_encrypted, list_backups, open_store, verify_backup
-from kokuho_desk.store import encryption
+from kokuho_desk.store import (
+    PassphraseError,
+    StoreError,
+    encryption,
+    is_encrypted,
+    list_backups,
+    open_store,
+    verify_backup,
+)
 from kokuho_desk.store.db import connect, sidecar_files
 from kokuho_desk.store.migrations import migrate, migration_names
 from tests.security.conftest import NAME, PASSPHRASE, leaked, secret_case

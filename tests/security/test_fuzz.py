@@ -29,7 +29,8 @@ from tests.conftest import example_files
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 BASES = [case_to_dict(c) for c in demo_cases(48, today=date(2025, 6, 2), seed=11)] + [
-    json.loads(p.read_text(encoding="utf-8"))["case"] for p in example_files()]
+    json.loads(p.read_text(encoding="utf-8"))["case"] for p in example_files()
+]
 
 
 def _slots(node, found):
@@ -52,16 +53,40 @@ def _values_by_key():
 
 SAME_KEY = _values_by_key()
 scalars = st.one_of(
-    st.none(), st.booleans(),
-    st.integers(-2**63, 2**63), st.sampled_from([0, -1, 1, 10**9, 10**10, 2**31, -2**31]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**63), 2**63),
+    st.sampled_from([0, -1, 1, 10**9, 10**10, 2**31, -(2**31)]),
     st.floats(allow_nan=True, allow_infinity=True),
-    st.sampled_from(["", " ", "2025-02-30", "2025-13-01", "令和7年4月1日", "昭和64年1月8日", "0000-00-00",
-                     "１２３", "１丁目", "head", "child", "open", "ー", "\u0000", "\ud7ff", "🙂", "a" * 1000]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "2025-02-30",
+            "2025-13-01",
+            "令和7年4月1日",
+            "昭和64年1月8日",
+            "0000-00-00",
+            "１２３",
+            "１丁目",
+            "head",
+            "child",
+            "open",
+            "ー",
+            "\u0000",
+            "\ud7ff",
+            "🙂",
+            "a" * 1000,
+        ]
+    ),
     st.dates(date(1, 1, 1), date(9999, 12, 31)).map(date.isoformat),
-    st.text(max_size=30))
-json_values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                           st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-                           max_leaves=8)
+    st.text(max_size=30),
+)
+json_values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=8,
+)
 
 
 @st.composite

@@ -2,9 +2,9 @@
 
 import os
 
-from kokuho_desk.cli import main
 import pytest
 
+from kokuho_desk.cli import main
 from kokuho_desk.model.casefile import load_case, save_case
 from kokuho_desk.store import open_store
 from tests.store.conftest import make_case
@@ -72,6 +72,7 @@ def test_stats_export_does_not_replace_an_existing_file_or_write_over_the_databa
     assert main(["--db", str(db), "stats", "export", "--out", str(db)]) == 2
     assert "データベースのファイルには書き出せません" in capsys.readouterr().err
     assert db.read_bytes() == before
+
 
 def test_letters_and_case_exports_are_private_files(tmp_path, case_file):
     """Ensure a letter PDF and an exported case file are created with mode 0600 (POSIX) when the user's umask

@@ -8,8 +8,8 @@ import pytest
 
 from kokuho_desk.cli import main
 from kokuho_desk.store import BackupError, list_backups, open_store, restore_backup
-from kokuho_desk.store.migrations import migrate
 from kokuho_desk.store.db import connect
+from kokuho_desk.store.migrations import migrate
 from tests.security.conftest import PASSPHRASE
 from tests.security.test_backup_restore import _all_cases as _cases
 from tests.security.test_backup_restore import saved  # noqa: F401 — the fixture: 31 cases and a backup

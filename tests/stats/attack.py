@@ -27,8 +27,10 @@ def hidden_intervals(grid: dict) -> dict:
     for _ in range(100):
         moved = False
         for parts, total in lines:
+
             def b(y):
                 return bounds[y] if y in bounds else (grid[y], grid[y])
+
             for x in [*parts, total]:
                 if x not in bounds:
                     continue

@@ -23,6 +23,7 @@ def desk_store(tmp_path):
         opened.append(store)
         store.set_desk_identity(desk_id, desk_name)
         return store
+
     yield make
     for store in opened:
         store.close()

@@ -18,17 +18,31 @@ def test_a_household_is_counted_in_one_column_of_each_table(policy):
     case.members.append(Member(relation="child", birth_date=date(2010, 5, 1)))
     case.notice = Notice(fiscal_year=2026, total=107_000)
     case.reliefs = [ReliefOutcome("premium_relief", applied=date(2026, 5, 1), decision="partly")]
-    judgement = Judgement("5割", {"certificate": "not_eligible", "special_care_benefit": "likely",
-                                  "seizure_limit": "eligible", "copayment_relief": "likely",
-                                  "premium_relief": "eligible"},
-                          {"premium_total": 95_000, "notice_difference": 12_000, "per_capita": [40_000, 0]})
+    judgement = Judgement(
+        "5割",
+        {
+            "certificate": "not_eligible",
+            "special_care_benefit": "likely",
+            "seizure_limit": "eligible",
+            "copayment_relief": "likely",
+            "premium_relief": "eligible",
+        },
+        {"premium_total": 95_000, "notice_difference": 12_000, "per_capita": [40_000, 0]},
+    )
     cells = dict(table_cells(case, judgement, policy))
     assert cells == {
-        "insurance": "special_care", "certificate": "not_eligible", "burden": "b1",
-        "special_care": "likely", "seizure_asset": "pension", "seizure_protected": "eligible",
-        "notice": "b1", "minors": "zero",
-        "relief_premium_relief": "partly", "relief_copayment_relief": "not_applied",
-        "relief_special_care_benefit": "not_applied", "relief_seizure_limit": "not_applied",
+        "insurance": "special_care",
+        "certificate": "not_eligible",
+        "burden": "b1",
+        "special_care": "likely",
+        "seizure_asset": "pension",
+        "seizure_protected": "eligible",
+        "notice": "b1",
+        "minors": "zero",
+        "relief_premium_relief": "partly",
+        "relief_copayment_relief": "not_applied",
+        "relief_special_care_benefit": "not_applied",
+        "relief_seizure_limit": "not_applied",
     }
 
 
@@ -38,6 +52,10 @@ def test_unknown_amounts_are_counted_as_unknown(policy):
     case.members.append(Member(relation="child", birth_date=date(2012, 1, 1)))
     case.notice = Notice(total=100_000)
     cells = dict(table_cells(case, Judgement("なし", {}), policy))
-    assert (cells["burden"], cells["notice"], cells["minors"], cells["insurance"]) == \
-        ("unknown", "unknown", "unknown", "unknown")
+    assert (cells["burden"], cells["notice"], cells["minors"], cells["insurance"]) == (
+        "unknown",
+        "unknown",
+        "unknown",
+        "unknown",
+    )
     assert "seizure_asset" not in cells and not any(t.startswith("relief_") for t in cells)

@@ -20,8 +20,12 @@ from tests.stats.attack import assert_protected, grids
 from tests.stats.builders import MARKER, make_case, phone, postal_code
 from tests.stats.conftest import TODAY
 
-MUNICIPALITIES = [("大阪市", "大阪府大阪市北区"), ("堺市", "大阪府堺市堺区"), ("防府市", "山口県防府市"),
-                  ("洞爺湖町", "北海道虻田郡洞爺湖町")]
+MUNICIPALITIES = [
+    ("大阪市", "大阪府大阪市北区"),
+    ("堺市", "大阪府堺市堺区"),
+    ("防府市", "山口県防府市"),
+    ("洞爺湖町", "北海道虻田郡洞爺湖町"),
+]
 
 
 def distinct_cases(n: int, seed: int = 1, start: int = 0) -> list:
@@ -31,12 +35,20 @@ def distinct_cases(n: int, seed: int = 1, start: int = 0) -> list:
     out = []
     for i in range(start, start + n):
         town, address = MUNICIPALITIES[0 if i % 7 else rng.randrange(4)]
-        out.append(make_case(
-            i, municipality=town, address=address, as_of=date(2026, 10, 1),
-            first_log=date(2026, rng.randint(4, 9), rng.randint(1, 28)),
-            members=rng.randint(1, 4), salary=rng.choice([None, 0, rng.randint(1, 6_000_000)]),
-            arrears=rng.randint(0, 900_000), seized=rng.choice([None, "salary", "pension", "deposit", "other"]),
-            insurance=rng.choice(["mynacard", "certificate", "special_care", "none", None])))
+        out.append(
+            make_case(
+                i,
+                municipality=town,
+                address=address,
+                as_of=date(2026, 10, 1),
+                first_log=date(2026, rng.randint(4, 9), rng.randint(1, 28)),
+                members=rng.randint(1, 4),
+                salary=rng.choice([None, 0, rng.randint(1, 6_000_000)]),
+                arrears=rng.randint(0, 900_000),
+                seized=rng.choice([None, "salary", "pension", "deposit", "other"]),
+                insurance=rng.choice(["mynacard", "certificate", "special_care", "none", None]),
+            )
+        )
     return out
 
 
@@ -70,8 +82,11 @@ def test_shared_totals_are_hidden_alike_in_every_table(desk_store, tmp_path):
     f = export(store, tmp_path / "a.zip")
     g = grids(f)
     for period in f.periods:
-        totals = {t: {a: v for (a, c), v in grid.items() if c == "total"}
-                  for (t, p), grid in g.items() if p == period and t in ("insurance", "certificate", "burden")}
+        totals = {
+            t: {a: v for (a, c), v in grid.items() if c == "total"}
+            for (t, p), grid in g.items()
+            if p == period and t in ("insurance", "certificate", "burden")
+        }
         assert totals["insurance"] == totals["certificate"] == totals["burden"]
         special = {a: v for (a, c), v in g[("insurance", period)].items() if c == "special_care"}
         assert special == {a: v for (a, c), v in g[("special_care", period)].items() if c == "total"}
@@ -121,8 +136,11 @@ def test_reissue_with_enough_corrections_gets_a_new_version(desk_store, tmp_path
     v2 = export(store, tmp_path / "2.zip", reissue=("2026Q1",))
     assert v2.desks[0]["periods"] == {"2026Q1": 2}
     merged = merge_files([("1", v1), ("2", v2)], today=TODAY)
-    total = next(c.value for c in merged.cells if c.table == "insurance" and c.period == "2026Q1"
-                 and c.prefecture == "計" and c.column == "total")
+    total = next(
+        c.value
+        for c in merged.cells
+        if c.table == "insurance" and c.period == "2026Q1" and c.prefecture == "計" and c.column == "total"
+    )
     assert total == 15
 
 
@@ -189,8 +207,14 @@ def test_merged_tables_of_three_desks_add_up_to_the_cases(desk_store, tmp_path):
         cases = distinct_cases(50, seed=10 + d, start=1000 * d)
         for i, case in enumerate(cases):
             if i % 3 == 0:
-                case.reliefs = [ReliefOutcome("premium_relief", applied=date(2026, 6, 1),
-                                              decision="granted" if i % 2 else "refused", decided=date(2026, 7, 1))]
+                case.reliefs = [
+                    ReliefOutcome(
+                        "premium_relief",
+                        applied=date(2026, 6, 1),
+                        decision="granted" if i % 2 else "refused",
+                        decided=date(2026, 7, 1),
+                    )
+                ]
             store.create(case)
         all_cases += cases
         files.append((f"{d}", export(store, tmp_path / f"{d}.zip")))
@@ -248,7 +272,6 @@ def test_office_opens_the_csv_in_excel(desk_store, tmp_path):
     assert data["desks"][0]["id"] == "osaka-kita"
     with pytest.raises(OutputError, match="もうあります"):
         write_output(out, b"")
-
 
 
 def test_a_changed_case_is_counted_anew(desk_store, policy):

@@ -20,7 +20,9 @@ def audited(tmp_path):
 
 def _rows(path):
     conn = dbapi2.connect(str(path))
-    rows = conn.execute("SELECT id, at, user, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id").fetchall()
+    rows = conn.execute(
+        "SELECT id, at, user, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id"
+    ).fetchall()
     conn.close()
     return rows
 
@@ -89,12 +91,18 @@ def test_migration_0007_chains_the_entries_already_there(tmp_path):
     with db.conn:
         insert_as_of_version(db, 5, make_case())
         for n, action in enumerate(["create", "view", "letter"], start=1):
-            db.execute("INSERT INTO audit (at, user, action, case_id, detail) VALUES (?, '相談員A', ?, 1, NULL)",
-                       [f"2025-06-0{n}T10:00:00+09:00", action])
+            db.execute(
+                "INSERT INTO audit (at, user, action, case_id, detail) VALUES (?, '相談員A', ?, 1, NULL)",
+                [f"2025-06-0{n}T10:00:00+09:00", action],
+            )
     db.close()
     with open_store(path) as store:
         assert store.verify_audit_chain() is None
-        assert [(e.id, e.action) for e in reversed(store.audit_log())][:3] == [(1, "create"), (2, "view"), (3, "letter")]
+        assert [(e.id, e.action) for e in reversed(store.audit_log())][:3] == [
+            (1, "create"),
+            (2, "view"),
+            (3, "letter"),
+        ]
         assert store.version(1) == 1
         store.record_view(1)
         assert store.verify_audit_chain() is None and store.audit_log()[0].id == 4

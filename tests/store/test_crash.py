@@ -46,8 +46,14 @@ def _kill_writer_repeatedly(db, kills: int, passphrase: str | None) -> None:
     updated: set[int] = set()
     env = {**os.environ, "PYTHONPATH": str(REPO), **({"CRASH_PASSPHRASE": passphrase} if passphrase else {})}
     for run in range(kills):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(run)], stdout=subprocess.PIPE,
-                                 env=env, cwd=REPO, text=True, encoding="utf-8")
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), str(run)],
+            stdout=subprocess.PIPE,
+            env=env,
+            cwd=REPO,
+            text=True,
+            encoding="utf-8",
+        )
         assert child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.25))
         child.send_signal(signal.SIGKILL)

@@ -32,8 +32,17 @@ def test_from_empty_file(tmp_path):
         db = store._db
         assert schema_version(db) == len(NAMES)
         assert [m.name for m in migrations.applied(db)] == NAMES
-        assert {"cases", "case_files", "case_search", "cases_fts", "deadlines", "audit", "audit_no_update", "judgements",
-                "case_search_insert"} <= _tables(db)
+        assert {
+            "cases",
+            "case_files",
+            "case_search",
+            "cases_fts",
+            "deadlines",
+            "audit",
+            "audit_no_update",
+            "judgements",
+            "case_search_insert",
+        } <= _tables(db)
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -44,8 +53,9 @@ def insert_as_of_version(db, version, case):
     """Save a case the way the program at that schema version did."""
     row = {k: v for k, v in case_columns(case).items() if k != "name_key"}
     row |= {"created_at": "2025-06-01T10:00:00+09:00", "updated_at": "2025-06-01T10:00:00+09:00"}
-    case_id = db.execute(f"INSERT INTO cases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                         list(row.values())).lastrowid
+    case_id = db.execute(
+        f"INSERT INTO cases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+    ).lastrowid
     db.execute("INSERT INTO case_files (case_id, data) VALUES (?, ?)", [case_id, case_to_json(case)])
     if version >= 2:
         db.execute("UPDATE cases SET name_key = ? WHERE id = ?", [case_name_key(case), case_id])

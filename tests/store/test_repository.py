@@ -24,8 +24,13 @@ def test_create_and_get_returns_the_same_case(store):
     case_id = store.create(case)
     assert case_to_dict(store.get(case_id)) == case_to_dict(case)
     (summary,) = store.list()
-    assert (summary.id, summary.head_name, summary.head_kana, summary.members_count, summary.address) == \
-        (case_id, "山田 太郎", "ヤマダ タロウ", 3, "大阪府大阪市北区見本町1-2-3")
+    assert (summary.id, summary.head_name, summary.head_kana, summary.members_count, summary.address) == (
+        case_id,
+        "山田 太郎",
+        "ヤマダ タロウ",
+        3,
+        "大阪府大阪市北区見本町1-2-3",
+    )
 
 
 def test_update_replaces_the_case_and_records_changed_fields(store):
@@ -58,8 +63,7 @@ def test_invalid_case_is_refused_and_nothing_is_saved(store):
 
 def test_a_failing_save_leaves_no_partial_rows(store):
     """Ensure a save that fails half-way (deadline insert refused) rolls back the case, index and audit."""
-    store._db.execute("CREATE TRIGGER refuse BEFORE INSERT ON deadlines BEGIN "
-                      "SELECT RAISE(ABORT, 'disk full'); END")
+    store._db.execute("CREATE TRIGGER refuse BEFORE INSERT ON deadlines BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     case = make_case(log=[{"date": TODAY, "next_action": "申請書を出す", "due_date": date(2025, 6, 9)}])
     with pytest.raises((StoreError, DatabaseError)):
         store.create(case)
@@ -90,8 +94,10 @@ def test_close_and_reopen(store):
     assert store.list() == [] and [s.outcome for s in store.list(status="closed")] == ["減免が決定した"]
     store.reopen(case_id)
     assert (store.get(case_id).status, store.get(case_id).outcome) == ("open", None)
-    assert [(e.action, e.detail) for e in store.audit_log(case_id)][:2] == \
-        [("reopen", "以前の結果: 減免が決定した"), ("close", "減免が決定した")]
+    assert [(e.action, e.detail) for e in store.audit_log(case_id)][:2] == [
+        ("reopen", "以前の結果: 減免が決定した"),
+        ("close", "減免が決定した"),
+    ]
 
 
 def test_list_pages_and_orders(store):
@@ -122,30 +128,39 @@ def test_due_within_days_counts_overdue_and_ignores_done_entries(store):
     """Ensure due_within_days selects cases with an undone deadline up to today + N days."""
     soon = store.create(make_case(log=[{"date": TODAY, "next_action": "申請", "due_date": date(2025, 6, 16)}]))
     late = store.create(make_case(log=[{"date": TODAY, "next_action": "訪問", "due_date": date(2025, 6, 17)}]))
-    overdue = store.create(make_case(log=[{"date": date(2025, 5, 1), "next_action": "電話",
-                                           "due_date": date(2025, 5, 20)}]))
+    overdue = store.create(
+        make_case(log=[{"date": date(2025, 5, 1), "next_action": "電話", "due_date": date(2025, 5, 20)}])
+    )
     store.create(make_case(log=[{"date": TODAY, "next_action": "済", "due_date": date(2025, 6, 3), "done": True}]))
     due = store.list(due_within_days=14, today=TODAY, order_by="next_due")
     assert [s.id for s in due] == [overdue, soon]
     assert store.count(due_within_days=14, today=TODAY) == 2
-    assert [s.next_due_date for s in store.list(order_by="next_due")][:3] == \
-        [date(2025, 5, 20), date(2025, 6, 16), date(2025, 6, 17)]
+    assert [s.next_due_date for s in store.list(order_by="next_due")][:3] == [
+        date(2025, 5, 20),
+        date(2025, 6, 16),
+        date(2025, 6, 17),
+    ]
     assert late not in [s.id for s in due]
 
 
 def test_deadlines_from_log_and_next_actions(store):
     """Ensure deadlines joins log entries and check next actions, sorted, and only of open cases."""
-    a = store.create(make_case(name="見本 一郎", log=[{"date": TODAY, "next_action": "申請書提出",
-                                                     "due_date": date(2025, 6, 20)}]))
+    a = store.create(
+        make_case(name="見本 一郎", log=[{"date": TODAY, "next_action": "申請書提出", "due_date": date(2025, 6, 20)}])
+    )
     b = store.create(make_case(name="架空 花子"))
-    store.set_next_actions(b, [NextAction("特別療養費の申出", date(2025, 6, 10), "special-care-benefit"),
-                               NextAction("日付なしの手順")], "special_care_benefit")
+    store.set_next_actions(
+        b,
+        [NextAction("特別療養費の申出", date(2025, 6, 10), "special-care-benefit"), NextAction("日付なしの手順")],
+        "special_care_benefit",
+    )
     closed = store.create(make_case(log=[{"date": TODAY, "next_action": "x", "due_date": date(2025, 6, 11)}]))
     store.close_case(closed)
     got = store.deadlines(date(2025, 6, 1), date(2025, 6, 30))
     assert [(d.case_id, d.head_name, d.due_date, d.action, d.source) for d in got] == [
         (b, "架空 花子", date(2025, 6, 10), "特別療養費の申出", "special_care_benefit"),
-        (a, "見本 一郎", date(2025, 6, 20), "申請書提出", "log")]
+        (a, "見本 一郎", date(2025, 6, 20), "申請書提出", "log"),
+    ]
     assert store.list(status=None, order_by="id")[1].next_due_date == date(2025, 6, 10)
     store.set_next_actions(b, [], "special_care_benefit")
     assert [d.case_id for d in store.deadlines(date(2025, 6, 1), date(2025, 6, 30))] == [a]
@@ -158,8 +173,11 @@ def test_a_checks_step_ticked_done_in_the_log_leaves_the_deadlines(store):
     b = store.create(make_case(name="架空 花子"))
     store.set_next_actions(b, [NextAction("特別療養費の申出", date(2025, 6, 10))], "special_care_benefit")
     case = store.get(b)
-    case.log.append(LogEntry(date=TODAY, note="済み", next_action="特別療養費の申出", due_date=date(2025, 6, 10),
-                             done=True, kind="check"))
+    case.log.append(
+        LogEntry(
+            date=TODAY, note="済み", next_action="特別療養費の申出", due_date=date(2025, 6, 10), done=True, kind="check"
+        )
+    )
     store.update(b, case)
     assert store.deadlines(date(2025, 6, 1), date(2025, 6, 30)) == []
     assert store.list(status=None, order_by="id")[0].next_due_date is None
@@ -168,8 +186,9 @@ def test_a_checks_step_ticked_done_in_the_log_leaves_the_deadlines(store):
 def test_add_log_entry_appends_and_updates_deadlines(store):
     """Ensure add_log_entry appends to the case's log and its due date becomes a deadline."""
     case_id = store.create(make_case())
-    store.add_log_entry(case_id, LogEntry(date=TODAY, note="来所", next_action="給与明細を持参",
-                                          due_date=date(2025, 6, 12)))
+    store.add_log_entry(
+        case_id, LogEntry(date=TODAY, note="来所", next_action="給与明細を持参", due_date=date(2025, 6, 12))
+    )
     assert [e.next_action for e in store.get(case_id).log] == ["給与明細を持参"]
     assert store.list()[0].next_due_date == date(2025, 6, 12)
     assert store.audit_log(case_id)[0].action == "log"

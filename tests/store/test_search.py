@@ -10,14 +10,23 @@ from tests.store.conftest import make_case
 def cases(store):
     """A handful of cases with names, kana, addresses and notes."""
     ids = {
-        "yamada": store.create(make_case("山田 太郎", "ヤマダ タロウ", address="大阪府大阪市北区梅田1丁目2-3",
-                                         notes="給与の差押えについて相談")),
+        "yamada": store.create(
+            make_case(
+                "山田 太郎", "ヤマダ タロウ", address="大阪府大阪市北区梅田1丁目2-3", notes="給与の差押えについて相談"
+            )
+        ),
         "hayashi": store.create(make_case("林 花子", "はやし はなこ", address="山口県防府市見本町5-10")),
-        "nguyen": store.create(make_case("グエン・ヴァン・ミホン", "グエン ヴァン ミホン",
-                                         address='東京都架空区例町3-1 サンプル荘_101 "南"棟*2 50%',
-                                         notes="在留カードあり。100%の負担は困難、_下線_と\"引用\"と*印")),
-        "yamamoto": store.create(make_case("山本 一", "ヤマモト ハジメ", address="大阪府堺市見本区1-1 A-1号室 K2棟",
-                                           notes="社宅に住む")),
+        "nguyen": store.create(
+            make_case(
+                "グエン・ヴァン・ミホン",
+                "グエン ヴァン ミホン",
+                address='東京都架空区例町3-1 サンプル荘_101 "南"棟*2 50%',
+                notes='在留カードあり。100%の負担は困難、_下線_と"引用"と*印',
+            )
+        ),
+        "yamamoto": store.create(
+            make_case("山本 一", "ヤマモト ハジメ", address="大阪府堺市見本区1-1 A-1号室 K2棟", notes="社宅に住む")
+        ),
     }
     return ids
 
@@ -79,11 +88,25 @@ def test_results_come_newest_case_first(store, cases):
     assert [s.id for s in store.search("大阪")] == [cases["yamamoto"], cases["yamada"]]
 
 
-@pytest.mark.parametrize("query, who", [
-    ("A-1", "yamamoto"), ("-1号", "yamamoto"), ("K2", "yamamoto"), ("100%", "nguyen"), ("%", "nguyen"),
-    ("_", "nguyen"), ("_下線_", "nguyen"), ('"引用"', "nguyen"), ('"', "nguyen"), ("*2", "nguyen"),
-    ("と*印", "nguyen"), ("*", "nguyen"), ("ヴァン・ミホン", "nguyen"), ('"南"棟', "nguyen"),
-])
+@pytest.mark.parametrize(
+    "query, who",
+    [
+        ("A-1", "yamamoto"),
+        ("-1号", "yamamoto"),
+        ("K2", "yamamoto"),
+        ("100%", "nguyen"),
+        ("%", "nguyen"),
+        ("_", "nguyen"),
+        ("_下線_", "nguyen"),
+        ('"引用"', "nguyen"),
+        ('"', "nguyen"),
+        ("*2", "nguyen"),
+        ("と*印", "nguyen"),
+        ("*", "nguyen"),
+        ("ヴァン・ミホン", "nguyen"),
+        ('"南"棟', "nguyen"),
+    ],
+)
 def test_special_characters_are_plain_text(store, cases, query, who):
     """Ensure -, *, ", % and _ in a query are matched literally, never as syntax or wildcards."""
     assert _ids(store.search(query)) == [cases[who]]
@@ -107,8 +130,9 @@ def test_search_status_filter_paging_and_update(store, cases):
     assert _ids(store.search("大阪府", status="open")) == [cases["yamada"]]
     assert _ids(store.search("大阪府", status="closed")) == [cases["yamamoto"]]
     assert len(store.search("見本", limit=1)) == 1
-    assert _ids(store.search("見本", limit=1, offset=1)) + _ids(store.search("見本", limit=1)) \
-        == _ids(store.search("見本"))
+    assert _ids(store.search("見本", limit=1, offset=1)) + _ids(store.search("見本", limit=1)) == _ids(
+        store.search("見本")
+    )
     store.update(cases["hayashi"], make_case("林 花子", "ハヤシ ハナコ", notes="新しいメモ：年金の差押え"))
     assert _ids(store.search("年金の差押え")) == [cases["hayashi"]]
     assert _ids(store.search("防府市")) == []

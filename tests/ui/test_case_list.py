@@ -19,8 +19,14 @@ def filled_db(tmp_path):
     with open_store(path) as store:
         for i in range(PAGE * 2 + 30):
             status = "closed" if i % 10 == 0 else "open"
-            store.create(Case(as_of=date(2025, 10, 1), municipality="大阪市" if i % 2 else "堺市", status=status,
-                              members=[Member(relation="head", name=f"見本 {i:03d}", kana=f"みほん {i:03d}")]))
+            store.create(
+                Case(
+                    as_of=date(2025, 10, 1),
+                    municipality="大阪市" if i % 2 else "堺市",
+                    status=status,
+                    members=[Member(relation="head", name=f"見本 {i:03d}", kana=f"みほん {i:03d}")],
+                )
+            )
     return path
 
 
@@ -67,17 +73,28 @@ def test_sorting_by_name_asks_the_store(qtbot, model):
 def _store_of(path, people):
     with open_store(path) as store:
         for name, kana, municipality, status in people:
-            store.create(Case(as_of=date(2025, 10, 1), municipality=municipality, status=status,
-                              members=[Member(relation="head", name=name, kana=kana)]))
+            store.create(
+                Case(
+                    as_of=date(2025, 10, 1),
+                    municipality=municipality,
+                    status=status,
+                    members=[Member(relation="head", name=name, kana=kana)],
+                )
+            )
     return path
 
 
 def test_name_column_sorts_in_gojuon_order_and_municipality_sorts(qtbot, tmp_path):
     """Ensure 氏名 sorts by reading (阿部 あべ before 渡辺 わたなべ, though 渡 < 阿 by code point)
     and the 市区町村 column sorts too."""
-    path = _store_of(tmp_path / "g.db", [("渡辺 一郎", "わたなべ いちろう", "堺市", "open"),
-                                         ("阿部 二郎", "あべ じろう", "和泉市", "open"),
-                                         ("井上 三郎", "いのうえ さぶろう", "大阪市", "open")])
+    path = _store_of(
+        tmp_path / "g.db",
+        [
+            ("渡辺 一郎", "わたなべ いちろう", "堺市", "open"),
+            ("阿部 二郎", "あべ じろう", "和泉市", "open"),
+            ("井上 三郎", "いのうえ さぶろう", "大阪市", "open"),
+        ],
+    )
     reader = StoreReader(path)
     try:
         model = CaseListModel(reader, today=lambda: date(2025, 10, 17))
@@ -114,7 +131,9 @@ def test_filters_by_municipality(qtbot, model):
 def test_search_finds_closed_cases_and_marks_them(qtbot, make_window, db_path):
     """Ensure a returning client whose case was closed is found by search (marked 終了) while the
     list itself still shows only open cases, so no duplicate case is started."""
-    _store_of(db_path, [("佐藤 花子", "さとう はなこ", "堺市", "closed"), ("佐藤 次郎", "さとう じろう", "堺市", "open")])
+    _store_of(
+        db_path, [("佐藤 花子", "さとう はなこ", "堺市", "closed"), ("佐藤 次郎", "さとう じろう", "堺市", "open")]
+    )
     from tests.ui.conftest import type_text
 
     window = make_window()

@@ -56,7 +56,7 @@ def test_a_case_goes_to_the_trash_comes_back_and_is_removed_for_good(qtbot, make
     asked: list[str] = []
     answer_modal(qtbot, "キャンセル", asked)
     window.delete_action.trigger()
-    assert "ケース #%d「山田 太郎」を削除しますか？" % case_id in asked[0]
+    assert f"ケース #{case_id}「山田 太郎」を削除しますか？" in asked[0]
     assert window.store.get(case_id).members[0].name == "山田 太郎"
 
     answer_modal(qtbot, "削除する", asked)

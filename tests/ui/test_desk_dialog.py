@@ -13,6 +13,7 @@ def _answer(fill):
     def act():
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DeskDialog) and w.isVisible())
         fill(dialog)
+
     QTimer.singleShot(50, act)
 
 

@@ -30,9 +30,21 @@ def tab_through(qtbot, start: QWidget, page: QWidget, last: QWidget) -> list[str
     return names
 
 
-MEMBER = ["続柄", "生年月日", "氏名", "ふりがな", "所得の申告", "国保に加入", "給与収入（年）", "年金収入（年）",
-          "事業所得（年）", "その他の所得", "障害者手帳等",
-          "失業した（会社都合などで離職）", "詳しく（失業・出産・国保の加入日など）"]
+MEMBER = [
+    "続柄",
+    "生年月日",
+    "氏名",
+    "ふりがな",
+    "所得の申告",
+    "国保に加入",
+    "給与収入（年）",
+    "年金収入（年）",
+    "事業所得（年）",
+    "その他の所得",
+    "障害者手帳等",
+    "失業した（会社都合などで離職）",
+    "詳しく（失業・出産・国保の加入日など）",
+]
 
 
 def test_household_tab_order_is_top_to_bottom_with_members_in_place(qtbot, make_window):
@@ -46,10 +58,26 @@ def test_household_tab_order_is_top_to_bottom_with_members_in_place(qtbot, make_
     type_text(field(window, "members[1].name").input, "山田 花子")
     chain = tab_through(qtbot, field(window, "as_of").input, household, field(window, "notes").input)
     lookup = ["住所を検索"] if hasattr(household, "lookup_button") else []
-    assert chain == ["相談日", "保険料の年度", "市区町村", "相談内容", "郵便番号", *lookup, "電話", "住所",
-                     *MEMBER, *MEMBER, "＋ 世帯員を追加",
-                     "世帯の月収入", "家賃（月）", "預貯金", "医療費など必要な支出（月）", "今年の所得見込み", "級地",
-                     "メモ"]
+    assert chain == [
+        "相談日",
+        "保険料の年度",
+        "市区町村",
+        "相談内容",
+        "郵便番号",
+        *lookup,
+        "電話",
+        "住所",
+        *MEMBER,
+        *MEMBER,
+        "＋ 世帯員を追加",
+        "世帯の月収入",
+        "家賃（月）",
+        "預貯金",
+        "医療費など必要な支出（月）",
+        "今年の所得見込み",
+        "級地",
+        "メモ",
+    ]
     assert "この人を削除" not in chain
 
 
@@ -74,8 +102,9 @@ def test_premium_tab_order_puts_an_added_arrear_before_the_hardship(qtbot, make_
     window.editor.tabs.setCurrentWidget(premium)
     premium.arrears.add_new()
     qtbot.waitUntil(premium.arrears.rows[0].isVisible)
-    chain = tab_through(qtbot, field(window, "notice.fiscal_year").input, premium,
-                        field(window, "hardship.description").input)
+    chain = tab_through(
+        qtbot, field(window, "notice.fiscal_year").input, premium, field(window, "hardship.description").input
+    )
     arrear = ["年度", "区分", "滞納額", "延滞金", "納期限", "督促状の日付", "詳しく（分納誓約・一部納付）"]
     assert chain[:4] == ["年度", "年額", "次の納期限", "詳しく（医療分・支援金分などの内訳）"]
     assert chain[4:12] == [*arrear, "＋ 滞納の年度を追加"]

@@ -16,9 +16,20 @@ from kokuho_desk.ui.letter_preview import LetterPreview
 def pdf() -> bytes:
     from kokuho_desk.letters import make_letter
 
-    case = case_from_dict({"as_of": "2025-10-17", "municipality": "大阪市",
-                           "members": [{"relation": "head", "name": "山田 太郎", "birth_date": "1955-04-01",
-                                        "income": {"declared": True, "salary": 1_200_000}}]})
+    case = case_from_dict(
+        {
+            "as_of": "2025-10-17",
+            "municipality": "大阪市",
+            "members": [
+                {
+                    "relation": "head",
+                    "name": "山田 太郎",
+                    "birth_date": "1955-04-01",
+                    "income": {"declared": True, "salary": 1_200_000},
+                }
+            ],
+        }
+    )
     return make_letter("premium-statement", case, today=date(2025, 10, 17))
 
 

@@ -120,7 +120,7 @@ def test_the_lock_hides_every_window_closes_the_store_and_forgets_the_key(qtbot,
     try:
         store.list()
         raise AssertionError("the store must be closed while locked")
-    except Exception as e:  # sqlcipher3's ProgrammingError: closed database
+    except Exception as e:  # noqa: BLE001 — sqlcipher3's ProgrammingError: closed database
         assert "closed" in str(e)
     _type_and_ok(lock.dialog, "ちがう")
     assert lock.locked and not preview.isVisible()

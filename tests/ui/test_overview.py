@@ -85,7 +85,9 @@ def test_a_case_opens_on_the_overview_with_actions_by_deadline_and_done_boxes(qt
     window.editor.tabs.setCurrentWidget(window.overview)
     boxes = window.overview.action_boxes
     texts = [b.text() for b in boxes]
-    assert texts.index("給与明細を持ってくる（期限 令和8年12月20日）") < texts.index("減免申請書を出す（期限 令和9年1月20日）")
+    assert texts.index("給与明細を持ってくる（期限 令和8年12月20日）") < texts.index(
+        "減免申請書を出す（期限 令和9年1月20日）"
+    )
     from_checks = [b for b in boxes if "減免申請書" not in b.text() and "給与明細" not in b.text()]
     assert from_checks, texts
     ticked = from_checks[0].text().split("（期限")[0]

@@ -12,11 +12,20 @@ from tests.ui.conftest import replace_text, type_text
 
 # What the volunteer types, as typed (full-width digits, 「％」, 「円」 and commas).
 TYPED = {
-    "medical": {"income_rate_percent": "７．５％", "per_capita": "２７，０００円", "per_household": "20000",
-                "cap": "66万円"},
+    "medical": {
+        "income_rate_percent": "７．５％",
+        "per_capita": "２７，０００円",
+        "per_household": "20000",
+        "cap": "66万円",
+    },
     "support": {"income_rate_percent": "2.5%", "per_capita": "9,000", "per_household": "７０００", "cap": "260,000"},
-    "child": {"income_rate_percent": "0.3", "per_capita": "1500", "per_household": "０",
-              "per_capita_adult_extra": "１００", "cap": "30000"},
+    "child": {
+        "income_rate_percent": "0.3",
+        "per_capita": "1500",
+        "per_household": "０",
+        "per_capita_adult_extra": "１００",
+        "cap": "30000",
+    },
 }
 
 
@@ -70,8 +79,9 @@ def test_enter_rates_save_judge_restart(qtbot, make_window, db_path):
     with open_store(db_path) as store:
         (stored,) = store.desk_rates()
         assert stored.year == CHICHIBU_YEAR and stored.source == "通知書から"
-        assert [e.detail for e in store.audit_log() if e.action == "desk_rates"] == \
-            ["秩父市 2026年度 相談窓口で入力した料率（通知書から）"]
+        assert [e.detail for e in store.audit_log() if e.action == "desk_rates"] == [
+            "秩父市 2026年度 相談窓口で入力した料率（通知書から）"
+        ]
     window.close()
 
     desk_rates.install([])  # forget what this process knew: the new window must read the database

@@ -25,7 +25,7 @@ def test_large_text_applies_at_once_and_keeps_the_municipality_column(qtbot, qap
         assert view.verticalHeader().defaultSectionSize() == view.fontMetrics().height() + 10
         right = view.columnViewportPosition(column) + view.columnWidth(column)
         assert view.columnWidth(column) >= view.fontMetrics().horizontalAdvance("大阪府統一")
-        assert 0 <= view.columnViewportPosition(column) and right <= view.viewport().width()
+        assert view.columnViewportPosition(column) >= 0 and right <= view.viewport().width()
     finally:
         settings.set("large_text", False)
         window.apply_settings()

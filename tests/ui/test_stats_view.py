@@ -20,8 +20,9 @@ def db_path(tmp_path):
         for i in range(6):
             store.create(make_case(i, as_of=date(2026, 6, 1), first_log=date(2026, 4, 3)))
         for i in range(6, 9):
-            store.create(make_case(i, as_of=date(2026, 6, 1), first_log=date(2026, 5, 3), seized=None,
-                                   insurance="special_care"))
+            store.create(
+                make_case(i, as_of=date(2026, 6, 1), first_log=date(2026, 5, 3), seized=None, insurance="special_care")
+            )
     return path
 
 
@@ -45,8 +46,7 @@ def test_charts_show_the_counts_of_the_fiscal_year(view):
 def test_export_needs_the_desk_then_writes_the_zip(qtbot, view, tmp_path, monkeypatch):
     """Ensure export is refused until the desk is saved, then writes the zip and records it."""
     out = tmp_path / "統計.zip"
-    monkeypatch.setattr("kokuho_desk.ui.stats_view.QFileDialog.getSaveFileName",
-                        lambda *args, **kwargs: (str(out), ""))
+    monkeypatch.setattr("kokuho_desk.ui.stats_view.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(out), ""))
     view.export_button.click()
     assert "相談窓口のIDと名前" in view.status.text() and not out.exists()
     view.desk_id.setText("kita")
@@ -82,6 +82,7 @@ def test_the_case_editor_records_a_relief_outcome(qtbot):
     fields["decided"].set_value("2026-05-20")
     fields["amount"].set_value("3万円")
     data, _errors = editor.gather()
-    (relief,) = case_from_dict({"as_of": "2026-06-01", "members": [{"relation": "head"}],
-                                "reliefs": data["reliefs"]}).reliefs
+    (relief,) = case_from_dict(
+        {"as_of": "2026-06-01", "members": [{"relation": "head"}], "reliefs": data["reliefs"]}
+    ).reliefs
     assert relief == ReliefOutcome("premium_relief", date(2026, 5, 1), "partly", date(2026, 5, 20), 30_000)

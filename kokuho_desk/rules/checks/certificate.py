@@ -25,43 +25,68 @@ def check(ctx: CheckContext) -> CheckResult:
     status = ins.status if ins else None
     since = trace.value("certificate.since", on)
     if on < since:
-        return finish(ID, TITLE, "not_eligible", trace,
-                      reasons=[f"資格確認書は{format_wareki(since)}からの制度です。"], basis=BASIS)
+        return finish(
+            ID,
+            TITLE,
+            "not_eligible",
+            trace,
+            reasons=[f"資格確認書は{format_wareki(since)}からの制度です。"],
+            basis=BASIS,
+        )
     if status is None:
-        return finish(ID, TITLE, "needs_info", trace, reasons=["保険証・資格確認書の状態が分かりません。"],
-                      basis=BASIS, missing=["insurance.status"])
+        return finish(
+            ID,
+            TITLE,
+            "needs_info",
+            trace,
+            reasons=["保険証・資格確認書の状態が分かりません。"],
+            basis=BASIS,
+            missing=["insurance.status"],
+        )
     reasons: list[str] = []
     actions: list[NextAction] = []
     verdict = "not_eligible"
     if status == "none":
         verdict = "eligible"
-        reasons.append("マイナ保険証を使えない被保険者には、申請しなくても資格確認書が交付されます。"
-                       "届いていなければ交付を求めてください。")
+        reasons.append(
+            "マイナ保険証を使えない被保険者には、申請しなくても資格確認書が交付されます。"
+            "届いていなければ交付を求めてください。"
+        )
         actions.append(NextAction("資格確認書の交付を求める", on, LETTER))
     elif status == "certificate":
         expiry = ins.certificate_expiry
         if expiry is not None and expiry < on:
             verdict = "eligible"
-            reasons.append(f"資格確認書の有効期限（{format_wareki(expiry)}）が過ぎています。新しい資格確認書の交付を求めてください。")
+            reasons.append(
+                f"資格確認書の有効期限（{format_wareki(expiry)}）が過ぎています。新しい資格確認書の交付を求めてください。"
+            )
             actions.append(NextAction("新しい資格確認書の交付を求める", on, LETTER))
         else:
-            reasons.append("有効な資格確認書があります。" + (f"有効期限は{format_wareki(expiry)}です。" if expiry else ""))
+            reasons.append(
+                "有効な資格確認書があります。" + (f"有効期限は{format_wareki(expiry)}です。" if expiry else "")
+            )
             if expiry is not None:
                 actions.append(NextAction("資格確認書の有効期限（更新が届くか確認する）", expiry))
     elif status == "mynacard":
         needs = [m for m in case.members if m.insured and m.disability]
         if needs:
             verdict = "likely"
-            reasons.append("マイナ保険証があっても、障害などで使うのが難しい人（要配慮者）は申請すれば資格確認書を受け取れます。")
+            reasons.append(
+                "マイナ保険証があっても、障害などで使うのが難しい人（要配慮者）は申請すれば資格確認書を受け取れます。"
+            )
             actions.append(NextAction("要配慮者として資格確認書を申請する", on, LETTER))
         else:
             reasons.append("マイナ保険証で受診できます。使えない事情があれば申請で資格確認書を受け取れます。")
     else:  # special_care
         age = trace.value("special_care.exempt_child_age", on)
-        children = [m for m in case.members if m.insured and m.birth_date and on <= end_of_school_year_after(m.birth_date, age)]
+        children = [
+            m for m in case.members if m.insured and m.birth_date and on <= end_of_school_year_after(m.birth_date, age)
+        ]
         if children:
             verdict = "eligible"
-            reasons.append(f"世帯は資格確認書（特別療養）ですが、{age}歳の年度末までの子には通常の資格確認書が交付されます。")
+            reasons.append(
+                f"世帯は資格確認書（特別療養）ですが、{age}歳の年度末までの子には通常の資格確認書が交付されます。"
+            )
             actions.append(NextAction("子どもに通常の資格確認書を交付するよう求める", on, LETTER))
         else:
             reasons.append("世帯は資格確認書（特別療養）です。療養の給付への切替は「特別療養費」の判定を見てください。")
@@ -72,5 +97,7 @@ def check(ctx: CheckContext) -> CheckResult:
         except ParameterError:  # before the 暫定措置 of 2025-06-27
             pass
     if grace is not None and on <= grace:
-        reasons.append(f"{format_wareki(grace)}までは、期限切れの保険証でも医療機関で資格を確認して通常の負担で受診できます。")
+        reasons.append(
+            f"{format_wareki(grace)}までは、期限切れの保険証でも医療機関で資格を確認して通常の負担で受診できます。"
+        )
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, actions=actions)

@@ -11,8 +11,7 @@ from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import floor_yen, law_day
 from kokuho_desk.rules.params import ParameterError, Value, parameter
-from kokuho_desk.rules.premium import (member_label, premium, review_lines, review_sources,
-                                       under_age_on_basis)
+from kokuho_desk.rules.premium import member_label, premium, review_lines, review_sources, under_age_on_basis
 from kokuho_desk.rules.result import CheckResult
 
 ID = "child_reduction"
@@ -62,13 +61,19 @@ def check(ctx: CheckContext) -> CheckResult:
     if half:
         label = "18歳年度末までの子（予定の制度を仮定）" if assumed else "未就学児"
         names = "、".join(member_label(case, i) for i in half)
-        result.reasons.append(f"{label}（{names}）の医療分・支援分の均等割は、法定軽減の後の額からさらに5割軽減されます（申請不要）")
+        result.reasons.append(
+            f"{label}（{names}）の医療分・支援分の均等割は、法定軽減の後の額からさらに5割軽減されます（申請不要）"
+        )
     if minors:
         names = "、".join(member_label(case, i) for i in minors)
         if "child" in p.parts:
-            result.reasons.append(f"18歳年度末までの被保険者（{names}）の子ども・子育て支援納付金分の均等割は10割軽減（0円）です")
+            result.reasons.append(
+                f"18歳年度末までの被保険者（{names}）の子ども・子育て支援納付金分の均等割は10割軽減（0円）です"
+            )
         else:
-            result.reasons.append(f"{names}の子ども・子育て支援納付金分の均等割は10割軽減ですが、その料率が入力されていないため額は計算していません")
+            result.reasons.append(
+                f"{names}の子ども・子育て支援納付金分の均等割は10割軽減ですが、その料率が入力されていないため額は計算していません"
+            )
     if half or minors:
         result.verdict = "eligible"
         result.figures = {"preschool_members": len(half), "minors_for_child_part": len(minors)}
@@ -79,12 +84,14 @@ def check(ctx: CheckContext) -> CheckResult:
         result.reasons.append(f"{fiscal_year_label(fy)}の4月1日に{half_age}歳未満の被保険者はいません")
     plan = planned_extension()
     if plan and not assumed:
-        older = [i for i, m in insured if not under_age_on_basis(m, fy, half_age)
-                 and under_age_on_basis(m, fy, plan.value)]
+        older = [
+            i for i, m in insured if not under_age_on_basis(m, fy, half_age) and under_age_on_basis(m, fy, plan.value)
+        ]
         if older:
             result.reasons.append(
                 f"予定: {fiscal_year_label(plan.valid_from.year)}から、均等割の5割軽減を{plan.value}歳の年度末（高校生年代）"
-                f"まで広げる予定です（未施行・法案段階。what-if「{plan.what_if}」で仮に計算できます）")
+                f"まで広げる予定です（未施行・法案段階。what-if「{plan.what_if}」で仮に計算できます）"
+            )
             result.figures["planned_members"] = len(older)
     used = trace.unverified() + [v for v in p.unverified() if v.param.startswith("children.")]
     result.needs_review = bool(used)

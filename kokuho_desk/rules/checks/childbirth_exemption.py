@@ -22,8 +22,10 @@ from kokuho_desk.rules.result import CheckResult, NextAction
 
 ID = "childbirth_exemption"
 TITLE = "産前産後期間の保険料免除"
-BASIS = ["国民健康保険法施行令（産前産後期間に係る所得割額・均等割額の減額, 令和6年1月施行）",
-         "芦屋市「産前産後期間の保険料減免」 https://www.city.ashiya.lg.jp/josei/kokuho_sanzensangogenmen.html"]
+BASIS = [
+    "国民健康保険法施行令（産前産後期間に係る所得割額・均等割額の減額, 令和6年1月施行）",
+    "芦屋市「産前産後期間の保険料減免」 https://www.city.ashiya.lg.jp/josei/kokuho_sanzensangogenmen.html",
+]
 
 
 def check(ctx: CheckContext) -> CheckResult:
@@ -51,8 +53,10 @@ def check(ctx: CheckContext) -> CheckResult:
         charged = dict(zip(months, kokuho_months(m, months, trace, on)))
         here = [mo for mo in exempt if charged.get(mo)]
         span = "・".join(f"{mo.year}年{mo.month}月" for mo in exempt) or "なし（令和6年1月より前）"
-        result.reasons.append(f"{name}: 出産予定日 {format_wareki(m.childbirth.expected_date)}"
-                              f"{'（多胎）' if m.childbirth.multiple else ''} → 免除の月 {span}")
+        result.reasons.append(
+            f"{name}: 出産予定日 {format_wareki(m.childbirth.expected_date)}"
+            f"{'（多胎）' if m.childbirth.multiple else ''} → 免除の月 {span}"
+        )
         if here:
             exempt_here.append((i, here))
         elif exempt:
@@ -64,9 +68,13 @@ def check(ctx: CheckContext) -> CheckResult:
         result.figures["exempt_months"] = sum(len(h) for _, h in exempt_here)
         if p.total is not None and without.total is not None:
             result.figures["exempt_amount"] = without.total - p.total
-            result.reasons.append(f"{fiscal_year_label(fy)}の免除額 {without.total - p.total:,}円"
-                                  f"（免除がなければ年額 {without.total:,}円）。平等割は免除されません")
-        result.next_actions.append(NextAction("産前産後期間の保険料免除の届出をする（出産予定日の6か月前から届出できます）"))
+            result.reasons.append(
+                f"{fiscal_year_label(fy)}の免除額 {without.total - p.total:,}円"
+                f"（免除がなければ年額 {without.total:,}円）。平等割は免除されません"
+            )
+        result.next_actions.append(
+            NextAction("産前産後期間の保険料免除の届出をする（出産予定日の6か月前から届出できます）")
+        )
     used = trace.unverified() + [v for v in premium(ctx).unverified() if v.param.startswith("childbirth.")]
     result.needs_review = bool(used)
     result.reasons += review_lines(used)

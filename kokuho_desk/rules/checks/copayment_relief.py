@@ -43,13 +43,17 @@ def check(ctx: CheckContext) -> CheckResult:
         if met:
             reasons.append(f"減免の事由: {'・'.join(HARDSHIP_LABELS[r] for r in met)}。")
             if "illness" in similar:
-                reasons.append("病気・負傷で収入が減ったことは「前各号に類する事由」に当たり得ます（収入の減少を示してください）。")
+                reasons.append(
+                    "病気・負傷で収入が減ったことは「前各号に類する事由」に当たり得ます（収入の減少を示してください）。"
+                )
         else:
             failed = True
             recorded = "・".join(HARDSHIP_LABELS[r] for r in hs.reasons)
-            reasons.append((f"記録された事情（{recorded}）" if recorded else "記録された事情はなく、")
-                           + "災害・不作・休廃業・失業・病気など減免の事由が今のところ見当たりません。"
-                           "そうした事情があれば記録し直してください。")
+            reasons.append(
+                (f"記録された事情（{recorded}）" if recorded else "記録された事情はなく、")
+                + "災害・不作・休廃業・失業・病気など減免の事由が今のところ見当たりません。"
+                "そうした事情があれば記録し直してください。"
+            )
 
     outpatient_ok = setting(ctx, trace, "copayment_outpatient", on)
     inpatient = med.inpatient if med else None
@@ -78,33 +82,57 @@ def check(ctx: CheckContext) -> CheckResult:
         months = setting(ctx, trace, "copayment_savings_months", on)
         income_limit = int((cost * ratio).to_integral_value(ROUND_FLOOR))
         savings_limit = cost * months
-        figures = {"minimum_living_cost": cost, "income_limit": income_limit, "savings_limit": savings_limit,
-                   **ml.breakdown()}
+        figures = {
+            "minimum_living_cost": cost,
+            "income_limit": income_limit,
+            "savings_limit": savings_limit,
+            **ml.breakdown(),
+        }
         if income is not None:
             reasons += [f"{line}。" for line in means.wage_lines(case)]
             ok = income <= income_limit
             failed |= not ok
-            reasons.append(f"{means.income_label} {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
-                           f"{'' if ratio == 1 else f' × {ratio}'}）の {yen(income_limit)} "
-                           f"{'以下です' if ok else 'を超えています'}。")
+            reasons.append(
+                f"{means.income_label} {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
+                f"{'' if ratio == 1 else f' × {ratio}'}）の {yen(income_limit)} "
+                f"{'以下です' if ok else 'を超えています'}。"
+            )
         if savings is not None:
             ok = savings <= savings_limit
             failed |= not ok
-            reasons.append(f"預貯金 {yen(savings)} は基準の{months}か月分 {yen(savings_limit)} "
-                           f"{'以下です' if ok else 'を超えています'}。")
+            reasons.append(
+                f"預貯金 {yen(savings)} は基準の{months}か月分 {yen(savings_limit)} "
+                f"{'以下です' if ok else 'を超えています'}。"
+            )
 
     actions: list[NextAction] = []
     if failed:
         verdict = "not_eligible"
         if hs is not None and any(r in causes for r in hs.reasons):
             months = trace.value("copayment.deferral_months", on)
-            reasons.append(f"減免に当たらなくても、生活が苦しい場合は{months}か月以内の徴収猶予を申請できます（市町村の判断）。")
+            reasons.append(
+                f"減免に当たらなくても、生活が苦しい場合は{months}か月以内の徴収猶予を申請できます（市町村の判断）。"
+            )
     elif missing:
         verdict = "needs_info"
     else:
         verdict = "likely"
         period = trace.value("copayment.relief_months_standard", on)
-        reasons.append(f"国の基準を満たしています。減免するかどうかは保険者が決めます（期間は{period}か月までが標準）。")
-        actions.append(NextAction("一部負担金の減免を申請する（入院の前か入院時に。原則として申請日から適用）", on, LETTER))
-    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, missing=missing, figures=figures,
-                  actions=actions, review_notes=means.notes)
+        reasons.append(
+            f"国の基準を満たしています。減免するかどうかは保険者が決めます（期間は{period}か月までが標準）。"
+        )
+        actions.append(
+            NextAction("一部負担金の減免を申請する（入院の前か入院時に。原則として申請日から適用）", on, LETTER)
+        )
+    return finish(
+        ID,
+        TITLE,
+        verdict,
+        trace,
+        reasons=reasons,
+        basis=BASIS,
+        missing=missing,
+        figures=figures,
+        actions=actions,
+        review_notes=means.notes,
+    )

@@ -21,7 +21,11 @@ from kokuho_desk.rules.result import CheckResult, NextAction
 ID = "enforcement_suspension"
 TITLE = "滞納処分の執行停止（地方税法第15条の7・国税徴収法第153条）"
 LETTER = "enforcement-suspension"
-BASIS = ["地方税法第15条の7第1項", "国税徴収法第153条", "国税庁 事務運営指針「滞納処分の停止に関する取扱いについて」（平成12年6月30日）"]
+BASIS = [
+    "地方税法第15条の7第1項",
+    "国税徴収法第153条",
+    "国税庁 事務運営指針「滞納処分の停止に関する取扱いについて」（平成12年6月30日）",
+]
 BASIS_RYO = "国民健康保険法第79条の2・地方自治法第231条の3第3項（保険料は地方税の滞納処分の例による）"
 
 
@@ -30,8 +34,9 @@ def check(ctx: CheckContext) -> CheckResult:
     case, on = ctx.case, ctx.as_of
     basis = BASIS + ([BASIS_RYO] if any(a.kind == "料" for a in case.arrears) else [])
     if not case.arrears:
-        return finish(ID, TITLE, "not_eligible", trace, reasons=["滞納の記録がないので執行停止の対象になりません。"],
-                      basis=basis)
+        return finish(
+            ID, TITLE, "not_eligible", trace, reasons=["滞納の記録がないので執行停止の対象になりません。"], basis=basis
+        )
     means = minimum_living.means(ctx, trace)
     ml, income, savings, missing = means.ml, means.income, means.savings, means.missing
     reasons: list[str] = []
@@ -40,32 +45,45 @@ def check(ctx: CheckContext) -> CheckResult:
     verdict = "needs_info"
     if ml is not None and income is not None and savings is not None:
         cost = ml.total
-        limit = int((cost * Decimal(trace.value("enforcement.suspension_savings_months", on)))
-                    .to_integral_value(ROUND_FLOOR))
+        limit = int(
+            (cost * Decimal(trace.value("enforcement.suspension_savings_months", on))).to_integral_value(ROUND_FLOOR)
+        )
         seizable = savings
         protected = case.finances.protected_savings or 0
         if protected and trace.value("enforcement.unseizable_counts_as_no_property", on):
             seizable = max(0, savings - protected)  # 差押禁止のお金は財産に数えない (75〜77条, 生活保護法58条)
-        figures = {"minimum_living_cost": cost, "savings_limit": limit, "recognised_income": income,
-                   "seizable_savings": seizable}
+        figures = {
+            "minimum_living_cost": cost,
+            "savings_limit": limit,
+            "recognised_income": income,
+            "seizable_savings": seizable,
+        }
         reasons += [f"{line}。" for line in means.wage_lines(case)]
         no_property = seizable == 0 and income <= cost  # 第1号
         hardship = income <= cost and seizable <= limit  # 第2号
         if no_property or hardship:
             verdict = "likely"
             if hardship:
-                reasons.append(f"{means.income_label} {yen(income)} は最低生活費 {yen(cost)} 以下で、差し押さえられる"
-                               f"預貯金も {yen(seizable)} です。滞納処分をすると生活を著しく窮迫させるおそれがあります（第2号）。")
+                reasons.append(
+                    f"{means.income_label} {yen(income)} は最低生活費 {yen(cost)} 以下で、差し押さえられる"
+                    f"預貯金も {yen(seizable)} です。滞納処分をすると生活を著しく窮迫させるおそれがあります（第2号）。"
+                )
             if no_property:
                 held = f"（預貯金 {yen(savings)} は差押禁止のお金から成るので財産に数えません）" if savings else ""
-                reasons.append(f"差し押さえられる財産がありません{held}。滞納処分をすることができる財産がないときに当たります（第1号）。")
+                reasons.append(
+                    f"差し押さえられる財産がありません{held}。滞納処分をすることができる財産がないときに当たります（第1号）。"
+                )
             years = trace.value("enforcement.suspension_extinction_years", on)
-            reasons.append(f"執行停止は市町村が職権で行うので、事情を書いた上申書を出します。停止が{years}年続くと納付義務は消えます。")
+            reasons.append(
+                f"執行停止は市町村が職権で行うので、事情を書いた上申書を出します。停止が{years}年続くと納付義務は消えます。"
+            )
             actions.append(NextAction("滞納処分の執行停止を求める上申書を出す", on, LETTER))
             if no_property and trace.value("enforcement.immediate_extinction", on):
                 figures["immediate_extinction"] = True
-                reasons.append("財産がなく収入も最低生活費以下で、徴収できないことが明らかなときは、3年を待たずに"
-                               "納付義務をすぐに消滅させることもできます（第15条の7第5項）。上申書であわせて求められます。")
+                reasons.append(
+                    "財産がなく収入も最低生活費以下で、徴収できないことが明らかなときは、3年を待たずに"
+                    "納付義務をすぐに消滅させることもできます（第15条の7第5項）。上申書であわせて求められます。"
+                )
             if hardship and any(not s.released for s in case.seizures):
                 reasons.append("第2号で停止するときは、差押えを解除しなければなりません（第15条の7第3項）。")
                 actions.append(NextAction("執行停止とあわせて差押えの解除を求める", on, "seizure-release"))
@@ -76,5 +94,15 @@ def check(ctx: CheckContext) -> CheckResult:
             if seizable > limit:
                 reasons.append(f"差し押さえられる預貯金 {yen(seizable)} が目安 {yen(limit)} を超えています。")
             reasons.append("今の事情では執行停止は難しい見込みです。分納や換価の猶予・徴収猶予を検討してください。")
-    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
-                  actions=actions, review_notes=means.notes)
+    return finish(
+        ID,
+        TITLE,
+        verdict,
+        trace,
+        reasons=reasons,
+        basis=basis,
+        missing=missing,
+        figures=figures,
+        actions=actions,
+        review_notes=means.notes,
+    )

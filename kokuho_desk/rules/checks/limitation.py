@@ -25,8 +25,13 @@ ID = "limitation"
 TITLE = "時効（国民健康保険法第110条・地方税法第18条）"
 BASIS = {"料": "国民健康保険法第110条（保険料 2年）", "税": "地方税法第18条（保険税 5年）"}
 BASIS_COMMON = ["地方自治法第236条", "民法第147条〜第152条（時効の完成猶予及び更新）"]
-EVENT_LABELS = {"ack": "承認（分納誓約・一部納付）", "demand": "督促", "seizure": "差押え", "reminder": "催告",
-                "collected": "差押えの取立て（差押えの終了）"}
+EVENT_LABELS = {
+    "ack": "承認（分納誓約・一部納付）",
+    "demand": "督促",
+    "seizure": "差押え",
+    "reminder": "催告",
+    "collected": "差押えの取立て（差押えの終了）",
+}
 
 
 def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
@@ -93,13 +98,15 @@ def check(ctx: CheckContext) -> CheckResult:
     upcoming: list[tuple[date, str]] = []
     kinds = set()
     if not ctx.case.arrears:
-        return finish(ID, TITLE, "not_eligible", trace, reasons=["滞納の記録はありません。"],
-                      basis=list(BASIS.values()))
+        return finish(
+            ID, TITLE, "not_eligible", trace, reasons=["滞納の記録はありません。"], basis=list(BASIS.values())
+        )
     for i, arrear in enumerate(ctx.case.arrears):
         kinds.add(arrear.kind)
-        units = ([(f"arrears[{i}].installments[{j}]", inst.due_date, inst.amount)
-                  for j, inst in enumerate(arrear.installments)]
-                 or [(f"arrears[{i}]", arrear.due_date, arrear.amount)])
+        units = [
+            (f"arrears[{i}].installments[{j}]", inst.due_date, inst.amount)
+            for j, inst in enumerate(arrear.installments)
+        ] or [(f"arrears[{i}]", arrear.due_date, arrear.amount)]
         all_expired = True
         for path, due, amount in units:
             lacking = [f"{path}.{k}" for k, v in (("due_date", due), ("amount", amount)) if v is None]
@@ -127,16 +134,31 @@ def check(ctx: CheckContext) -> CheckResult:
             expired_late_fee += arrear.late_fee
     actions = []
     if expired_amount:
-        actions.append(NextAction("時効で消滅した分は納める必要がないことを窓口で確認し、請求から外すよう求める",
-                                  ctx.as_of))
+        actions.append(
+            NextAction("時効で消滅した分は納める必要がないことを窓口で確認し、請求から外すよう求める", ctx.as_of)
+        )
     if upcoming:
         first = min(upcoming)
-        actions.append(NextAction(f"{first[1]}の時効が完成する日（これより前の分納誓約・一部納付で更新されます）",
-                                  first[0]))
+        actions.append(
+            NextAction(f"{first[1]}の時効が完成する日（これより前の分納誓約・一部納付で更新されます）", first[0])
+        )
     verdict = "eligible" if expired_amount else "needs_info" if missing else "not_eligible"
-    figures = {"expired_amount": expired_amount, "expired_late_fee": expired_late_fee,
-               "next_expiry": min(upcoming)[0] if upcoming else None,
-               "expired_by_arrear": sorted(expired_by_arrear.items())}
+    figures = {
+        "expired_amount": expired_amount,
+        "expired_late_fee": expired_late_fee,
+        "next_expiry": min(upcoming)[0] if upcoming else None,
+        "expired_by_arrear": sorted(expired_by_arrear.items()),
+    }
     basis = [BASIS[k] for k in ("料", "税") if k in kinds] + BASIS_COMMON
-    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
-                  actions=actions, review_notes=list(dict.fromkeys(review)))
+    return finish(
+        ID,
+        TITLE,
+        verdict,
+        trace,
+        reasons=reasons,
+        basis=basis,
+        missing=missing,
+        figures=figures,
+        actions=actions,
+        review_notes=list(dict.fromkeys(review)),
+    )

@@ -74,12 +74,16 @@ def check(ctx: CheckContext) -> CheckResult:
             figures = {"last_year_income": last_year, "expected_income": expected, "income_limit": limit}
             if expected <= limit:
                 verdict = "likely"
-                reasons.append(f"今年の所得見込み {yen(expected)} は、前年の所得 {yen(last_year)} の{ratio}倍"
-                               f"（{yen(limit)}）以下です。")
+                reasons.append(
+                    f"今年の所得見込み {yen(expected)} は、前年の所得 {yen(last_year)} の{ratio}倍"
+                    f"（{yen(limit)}）以下です。"
+                )
             else:
                 verdict = "not_eligible"
-                reasons.append(f"今年の所得見込み {yen(expected)} は、前年の所得 {yen(last_year)} の{ratio}倍"
-                               f"（{yen(limit)}）を超えています。")
+                reasons.append(
+                    f"今年の所得見込み {yen(expected)} は、前年の所得 {yen(last_year)} の{ratio}倍"
+                    f"（{yen(limit)}）を超えています。"
+                )
         if any(f"members[{i}].income" in missing for i, _ in counted):
             reasons.append("所得が分からない人がいます。未申告なら先に簡易申告をしてください。")
         if any(m.unemployment for m in case.members):
@@ -88,10 +92,15 @@ def check(ctx: CheckContext) -> CheckResult:
     if verdict == "likely":
         due = case.notice.next_due_date if case.notice else None
         if due is None:
-            reasons.append("減免は申請日以後に納期限が来る分だけが対象です。次の納期限を確認し、その前に申請してください。")
+            reasons.append(
+                "減免は申請日以後に納期限が来る分だけが対象です。次の納期限を確認し、その前に申請してください。"
+            )
         else:
-            reasons.append(f"減免は申請日以後に納期限が来る分だけが対象です。次の納期限 {format_wareki(due)} までに申請してください。"
-                           "すでに納期限を過ぎた分は徴収猶予や分納で相談します。")
+            reasons.append(
+                f"減免は申請日以後に納期限が来る分だけが対象です。次の納期限 {format_wareki(due)} までに申請してください。"
+                "すでに納期限を過ぎた分は徴収猶予や分納で相談します。"
+            )
         actions.append(NextAction("保険料（税）の減免を申請する（次の納期限まで）", due or on, LETTER))
-    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
-                  actions=actions)
+    return finish(
+        ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures, actions=actions
+    )

@@ -15,8 +15,11 @@ from kokuho_desk.rules.result import CheckResult, NextAction
 
 ID = "public_assistance"
 TITLE = "生活保護の申請の検討"
-BASIS = ["生活保護法第4条・第7条・第8条", "生活保護法による保護の基準（昭和38年厚生省告示第158号）",
-         "生活保護法による保護の実施要領について（次官通知 第8・局長通知 第6）"]
+BASIS = [
+    "生活保護法第4条・第7条・第8条",
+    "生活保護法による保護の基準（昭和38年厚生省告示第158号）",
+    "生活保護法による保護の実施要領について（次官通知 第8・局長通知 第6）",
+]
 
 
 def check(ctx: CheckContext) -> CheckResult:
@@ -30,8 +33,10 @@ def check(ctx: CheckContext) -> CheckResult:
     if ml is not None:
         cost = ml.total
         figures = {"minimum_living_cost": cost, **ml.breakdown()}
-        reasons.append(f"この世帯の最低生活費（生活保護基準）は月 {yen(cost)} です"
-                       f"（生活扶助 {yen(ml.living + ml.winter)}、加算 {yen(ml.additions)}、住宅扶助 {yen(ml.housing)}）。")
+        reasons.append(
+            f"この世帯の最低生活費（生活保護基準）は月 {yen(cost)} です"
+            f"（生活扶助 {yen(ml.living + ml.winter)}、加算 {yen(ml.additions)}、住宅扶助 {yen(ml.housing)}）。"
+        )
         if income is not None:
             figures["recognised_income"] = income
             reasons += [f"{line}。" for line in means.wage_lines(ctx.case)]
@@ -44,14 +49,30 @@ def check(ctx: CheckContext) -> CheckResult:
             else:
                 verdict = "likely"
                 shortfall = cost - income
-                reasons.append(f"収入として数える額 月 {yen(income)} は最低生活費を {yen(shortfall)} 下回ります。"
-                               "生活保護を申請できる可能性があります（決めるのは福祉事務所）。")
+                reasons.append(
+                    f"収入として数える額 月 {yen(income)} は最低生活費を {yen(shortfall)} 下回ります。"
+                    "生活保護を申請できる可能性があります（決めるのは福祉事務所）。"
+                )
                 if counted:
-                    reasons.append(f"預貯金 {yen(savings)} のうち最低生活費の半分 {yen(kept)} を超える {yen(counted)} は、"
-                                   "保護が始まる月の収入として数えられます。預貯金があっても申請はできます。")
+                    reasons.append(
+                        f"預貯金 {yen(savings)} のうち最低生活費の半分 {yen(kept)} を超える {yen(counted)} は、"
+                        "保護が始まる月の収入として数えられます。預貯金があっても申請はできます。"
+                    )
                     if counted >= shortfall:
-                        reasons.append(f"預貯金で最初の月の不足 {yen(shortfall)} をまかなえるため、その間は保護費が出ない"
-                                       "見込みです。預貯金が減ってきたら、改めて申請を検討してください。")
+                        reasons.append(
+                            f"預貯金で最初の月の不足 {yen(shortfall)} をまかなえるため、その間は保護費が出ない"
+                            "見込みです。預貯金が減ってきたら、改めて申請を検討してください。"
+                        )
                 actions.append(NextAction("福祉事務所で生活保護の相談・申請をする", ctx.as_of))
-    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, missing=means.missing, figures=figures,
-                  actions=actions, review_notes=means.notes)
+    return finish(
+        ID,
+        TITLE,
+        verdict,
+        trace,
+        reasons=reasons,
+        basis=BASIS,
+        missing=means.missing,
+        figures=figures,
+        actions=actions,
+        review_notes=means.notes,
+    )

@@ -41,8 +41,9 @@ def check(ctx: CheckContext) -> CheckResult:
     open_windows: list[tuple[date, str]] = []
     closed = 0
     for i, a in enumerate(case.arrears):
-        units = [(f"arrears[{i}].installments[{j}]", x.due_date) for j, x in enumerate(a.installments)] \
-            or [(f"arrears[{i}]", a.due_date)]
+        units = [(f"arrears[{i}].installments[{j}]", x.due_date) for j, x in enumerate(a.installments)] or [
+            (f"arrears[{i}]", a.due_date)
+        ]
         for path, due in units:
             if due is None:
                 missing.append(f"{path}.due_date")
@@ -63,23 +64,31 @@ def check(ctx: CheckContext) -> CheckResult:
         deadline, label = min(open_windows)
         years = trace.value("enforcement.deferral_years", on)
         verdict = "likely"
-        reasons.append(f"換価の猶予を申請できる期間内です（納期限から{months}か月以内）。最も早い申請期限は"
-                       f"{label}の{format_wareki(deadline)}です。")
-        reasons.append(f"一度に納めると生活の維持が難しいことと、分割で納める意思を財産収支状況書で示します"
-                       f"（猶予は{years}年以内、市町村が決めます）。")
+        reasons.append(
+            f"換価の猶予を申請できる期間内です（納期限から{months}か月以内）。最も早い申請期限は"
+            f"{label}の{format_wareki(deadline)}です。"
+        )
+        reasons.append(
+            f"一度に納めると生活の維持が難しいことと、分割で納める意思を財産収支状況書で示します"
+            f"（猶予は{years}年以内、市町村が決めます）。"
+        )
         actions.append(NextAction("換価の猶予を申請する（申請期限）", deadline, LETTER))
     elif closed:
-        reasons.append(f"納期限から{months}か月を過ぎた滞納があるため、換価の猶予は申請できません"
-                       "（市町村が職権で行う換価の猶予（地方税法第15条の5）はあります）。"
-                       "徴収猶予は、この期間に関わらず申請できます。")
+        reasons.append(
+            f"納期限から{months}か月を過ぎた滞納があるため、換価の猶予は申請できません"
+            "（市町村が職権で行う換価の猶予（地方税法第15条の5）はあります）。"
+            "徴収猶予は、この期間に関わらず申請できます。"
+        )
     elif missing:
         verdict = "needs_info"
     hs = case.hardship
     causes = trace.value("enforcement.collection_deferral_reasons", on)
     met = [r for r in (hs.reasons if hs else []) if r in causes]
     if met:
-        reasons.append(f"{'・'.join(HARDSHIP_LABELS[r] for r in met)}の事情があるので、徴収猶予を申請できます"
-                       "（市町村が決めます）。")
+        reasons.append(
+            f"{'・'.join(HARDSHIP_LABELS[r] for r in met)}の事情があるので、徴収猶予を申請できます"
+            "（市町村が決めます）。"
+        )
         if verdict != "likely":
             verdict = "likely"
             actions.append(NextAction("徴収猶予を申請する", on, COLLECTION_LETTER))
@@ -87,8 +96,10 @@ def check(ctx: CheckContext) -> CheckResult:
         missing.append("hardship.reasons")
         verdict = "needs_info"
     if closed and not met:
-        actions.append(NextAction("災害・病気・事業の休廃止などの事情があれば徴収猶予を申請する", on,
-                                  COLLECTION_LETTER))
+        actions.append(
+            NextAction("災害・病気・事業の休廃止などの事情があれば徴収猶予を申請する", on, COLLECTION_LETTER)
+        )
     figures = {"application_deadline": deadline, "application_months": months}
-    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures,
-                  actions=actions)
+    return finish(
+        ID, TITLE, verdict, trace, reasons=reasons, basis=basis, missing=missing, figures=figures, actions=actions
+    )

@@ -43,8 +43,10 @@ BASIS_ROUTE = "国民健康保険法第79条の2・地方自治法第231条の3�
 
 
 PERIOD_MONTHS = {"month": 1, "two_months": 2}  # 施行令34条 counts per month of the pay period
-PENSION_HINT = ("年金の振込通知書（支払額、差し引かれた所得税・住民税・介護保険料など）を、印字のとおり（2か月分なら"
-                "2か月分のまま）写し、支給の単位を「2か月ごと（年金）」にしてください。")
+PENSION_HINT = (
+    "年金の振込通知書（支払額、差し引かれた所得税・住民税・介護保険料など）を、印字のとおり（2か月分なら"
+    "2か月分のまま）写し、支給の単位を「2か月ごと（年金）」にしてください。"
+)
 
 
 def protected_amount(trace: Trace, s: Seizure, on: date) -> tuple[int, dict[str, int]]:
@@ -85,8 +87,14 @@ def _same_period(active: list[tuple[int, Seizure]]) -> list[tuple[list[int], Sei
     groups: dict[tuple, list[tuple[int, Seizure]]] = {}
     units: list[tuple[list[int], Seizure]] = []
     for i, s in active:
-        if (s.asset == "salary" and not s.bonus and not s.retirement_allowance and s.date
-                and s.pay_period in PERIOD_MONTHS and not _missing_wage(s, i)):
+        if (
+            s.asset == "salary"
+            and not s.bonus
+            and not s.retirement_allowance
+            and s.date
+            and s.pay_period in PERIOD_MONTHS
+            and not _missing_wage(s, i)
+        ):
             groups.setdefault((s.pay_period, s.date.year, s.date.month), []).append((i, s))
         else:
             units.append(([i], s))
@@ -96,13 +104,16 @@ def _same_period(active: list[tuple[int, Seizure]]) -> list[tuple[list[int], Sei
             units.append(([members[0][0]], first))
             continue
         whs = [s.monthly_withholding for _, s in members]
-        merged = replace(first, amount=sum(s.amount for _, s in members),
-                         monthly_gross=sum(s.monthly_gross for _, s in members),
-                         dependents=max(s.dependents for _, s in members),
-                         monthly_withholding=Withholding(sum(w.income_tax for w in whs),
-                                                         sum(w.resident_tax for w in whs),
-                                                         sum(w.social_insurance for w in whs)),
-                         consent=any(s.consent for _, s in members))
+        merged = replace(
+            first,
+            amount=sum(s.amount for _, s in members),
+            monthly_gross=sum(s.monthly_gross for _, s in members),
+            dependents=max(s.dependents for _, s in members),
+            monthly_withholding=Withholding(
+                sum(w.income_tax for w in whs), sum(w.resident_tax for w in whs), sum(w.social_insurance for w in whs)
+            ),
+            consent=any(s.consent for _, s in members),
+        )
         units.append(([i for i, _ in members], merged))
     return sorted(units, key=lambda u: u[0][0])
 
@@ -122,13 +133,14 @@ def _lower_bound(trace: Trace, s: Seizure, on: date) -> int | None:
     """The least the protected amount can be when withholdings or dependants are unknown: the
     amount grows with both (76条1項: each yen withheld adds at least 80 %, each 親族 adds to the
     base), so counting the unknown ones as 0 gives a floor. None when gross or seized is unknown."""
-    if s.monthly_gross is None or s.amount is None or (s.pay_period == "day" and s.period_days is None
-                                                         and not s.bonus):
+    if s.monthly_gross is None or s.amount is None or (s.pay_period == "day" and s.period_days is None and not s.bonus):
         return None
     wh = s.monthly_withholding or Withholding()
-    floor = replace(s, dependents=s.dependents or 0,
-                    monthly_withholding=Withholding(wh.income_tax or 0, wh.resident_tax or 0,
-                                                    wh.social_insurance or 0))
+    floor = replace(
+        s,
+        dependents=s.dependents or 0,
+        monthly_withholding=Withholding(wh.income_tax or 0, wh.resident_tax or 0, wh.social_insurance or 0),
+    )
     return protected_amount(trace, floor, on)[0]
 
 
@@ -139,8 +151,11 @@ def _missing_wage(s: Seizure, i: int) -> list[str]:
     if wh is None:
         out.append(f"{p}.monthly_withholding")
     else:
-        out += [f"{p}.monthly_withholding.{k}" for k in ("income_tax", "resident_tax", "social_insurance")
-                if getattr(wh, k) is None]
+        out += [
+            f"{p}.monthly_withholding.{k}"
+            for k in ("income_tax", "resident_tax", "social_insurance")
+            if getattr(wh, k) is None
+        ]
     if s.pay_period == "day" and s.period_days is None and not s.bonus:
         out.append(f"{p}.period_days")
     if s.retirement_allowance and s.service_years is None:
@@ -149,8 +164,10 @@ def _missing_wage(s: Seizure, i: int) -> list[str]:
 
 
 def _consent_line(trace: Trace, on: date, seized: int, excess: int) -> str:
-    line = (f"実際の差押え {yen(seized)} のうち {yen(excess)} は差押禁止額を超えていますが、承諾があるため"
-            "その範囲では差し押さえられています（国税徴収法第76条第5項）。")
+    line = (
+        f"実際の差押え {yen(seized)} のうち {yen(excess)} は差押禁止額を超えていますが、承諾があるため"
+        "その範囲では差し押さえられています（国税徴収法第76条第5項）。"
+    )
     if trace.value("seizure.consent_withdrawable", on):
         line += "承諾は撤回でき、撤回すれば以後は差押禁止額を超えて差し押さえられません。"
     return line
@@ -169,8 +186,9 @@ def check(ctx: CheckContext) -> CheckResult:
     exact = True  # every wage/pension seizure was computed from complete facts
     active = [(i, s) for i, s in enumerate(ctx.case.seizures) if not s.released]
     if not active:
-        return finish(ID, TITLE, "not_eligible", trace, reasons=["解除されていない差押えの記録はありません。"],
-                      basis=[BASIS_WAGE])
+        return finish(
+            ID, TITLE, "not_eligible", trace, reasons=["解除されていない差押えの記録はありません。"], basis=[BASIS_WAGE]
+        )
     for group, s in _same_period(active):
         i = group[0]
         on = s.date or ctx.as_of
@@ -184,8 +202,10 @@ def check(ctx: CheckContext) -> CheckResult:
             if s.amount is None:
                 missing.append(f"seizures[{i}].amount")
                 continue
-            reasons.append(f"{when}{kind}の差押え: {kind}は法律で差押えが禁止されています。"
-                           f"差し押さえられた {yen(s.amount)} は全額返還を求められます。")
+            reasons.append(
+                f"{when}{kind}の差押え: {kind}は法律で差押えが禁止されています。"
+                f"差し押さえられた {yen(s.amount)} は全額返還を求められます。"
+            )
             total_excess += s.amount
             total_protected += s.monthly_gross or s.amount
             computed = True
@@ -209,31 +229,46 @@ def check(ctx: CheckContext) -> CheckResult:
                     reasons.append(
                         f"{when}差押え: 分からない税・社会保険料や親族を0として数えても、差押禁止額は少なくとも "
                         f"{yen(floor)} です。支給額 {yen(s.monthly_gross)} に対して、差し押さえられた {yen(s.amount)} "
-                        f"のうち少なくとも {yen(excess)} は差押禁止の部分です（正確な額には不足の情報が必要です）。")
+                        f"のうち少なくとも {yen(excess)} は差押禁止の部分です（正確な額には不足の情報が必要です）。"
+                    )
                     found.add("eligible")
                 total_protected += floor
                 total_excess += excess
                 computed = True
-                items.append({"index": i, "asset": s.asset, "protected_amount": floor, "seized": s.amount,
-                              "excess": excess, "minimum": True})
+                items.append(
+                    {
+                        "index": i,
+                        "asset": s.asset,
+                        "protected_amount": floor,
+                        "seized": s.amount,
+                        "excess": excess,
+                        "minimum": True,
+                    }
+                )
                 continue
             protected, parts = protected_amount(trace, s, on)
             seizable = max(0, s.monthly_gross - protected)
             excess = max(0, s.amount - seizable)
-            label = ("退職金" if s.retirement_allowance else "賞与" if s.bonus else "給与") \
-                if s.asset == "salary" else "老齢年金"
+            label = (
+                ("退職金" if s.retirement_allowance else "賞与" if s.bonus else "給与")
+                if s.asset == "salary"
+                else "老齢年金"
+            )
             if len(group) > 1:
                 label = f"同じ期間の給与{len(group)}件（合計して計算: 国税徴収法第76条第1項後段）"
             reasons.append(
                 f"{when}{label}の差押え: 差押禁止額は {yen(protected)}（税・社会保険料 {yen(parts['deductions'])}"
                 f" ＋ 生活費分 {yen(parts['living_base'])}（本人と生計を一にする親族 {s.dependents}人）"
                 f" ＋ 残りの20%分 {yen(parts['twenty_percent'])}）。支給額 {yen(s.monthly_gross)} のうち"
-                f"差し押さえてよいのは {yen(seizable)} までです。")
+                f"差し押さえてよいのは {yen(seizable)} までです。"
+            )
             if excess and s.consent:
                 reasons.append(_consent_line(trace, on, s.amount, excess))
                 basis.append(BASIS_CONSENT)
                 found.add("likely")
-                actions.append(NextAction("差押えへの承諾を書面で撤回し、差押禁止の部分の解除を求める", ctx.as_of, LETTER))
+                actions.append(
+                    NextAction("差押えへの承諾を書面で撤回し、差押禁止の部分の解除を求める", ctx.as_of, LETTER)
+                )
             elif excess:
                 reasons.append(f"実際の差押え {yen(s.amount)} のうち {yen(excess)} は差押禁止の部分です。")
                 found.add("eligible")
@@ -241,12 +276,23 @@ def check(ctx: CheckContext) -> CheckResult:
                 reasons.append(f"実際の差押え {yen(s.amount)} は差し押さえてよい範囲内です。")
             alternative = _alternative(ctx, s, on)
             if alternative is not None and alternative[0] != protected:
-                reasons.append(f"施行令第34条の金額が{alternative[1]}の場合、差押禁止額は {yen(alternative[0])} になります。")
+                reasons.append(
+                    f"施行令第34条の金額が{alternative[1]}の場合、差押禁止額は {yen(alternative[0])} になります。"
+                )
             total_protected += protected
             total_excess += excess
             computed = True
-            items.append({"index": i, "indexes": group, "asset": s.asset, "protected_amount": protected,
-                          "seizable": seizable, "seized": s.amount, "excess": excess})
+            items.append(
+                {
+                    "index": i,
+                    "indexes": group,
+                    "asset": s.asset,
+                    "protected_amount": protected,
+                    "seizable": seizable,
+                    "seized": s.amount,
+                    "excess": excess,
+                }
+            )
         elif s.asset == "deposit":
             basis.append(BASIS_DEPOSIT)
             if s.deposit_source is None:
@@ -256,8 +302,11 @@ def check(ctx: CheckContext) -> CheckResult:
                 reasons.append(f"{when}預貯金の差押え: 差押禁止の入金によるものとは記録されていません。")
                 continue
             if s.deposit_credit_date is None or s.date is None:
-                missing += [f"seizures[{i}].{k}" for k, v in (("deposit_credit_date", s.deposit_credit_date),
-                                                              ("date", s.date)) if v is None]
+                missing += [
+                    f"seizures[{i}].{k}"
+                    for k, v in (("deposit_credit_date", s.deposit_credit_date), ("date", s.date))
+                    if v is None
+                ]
                 continue
             days = (s.date - s.deposit_credit_date).days
             if 0 <= days <= trace.value("seizure.deposit_screening_days", on):
@@ -265,23 +314,45 @@ def check(ctx: CheckContext) -> CheckResult:
                 reasons.append(
                     f"{when}預貯金の差押え: {format_wareki(s.deposit_credit_date)}に入金された{source}の"
                     f"{days}日後の差押えです。差押禁止の入金を狙った差押えは違法とされた判決があり"
-                    f"（広島高裁松江支部 平成25年11月27日、前橋地裁 平成30年1月31日）、解除と返還を求められます。")
+                    f"（広島高裁松江支部 平成25年11月27日、前橋地裁 平成30年1月31日）、解除と返還を求められます。"
+                )
                 items.append({"index": i, "asset": s.asset, "days_after_credit": days, "seized": s.amount})
                 found.add("likely")
             else:
                 reasons.append(f"{when}預貯金の差押え: 入金から {days}日後で、入金直後の差押えには当たりません。")
         else:
-            reasons.append(f"{when}その他の財産の差押え: 給与・年金の差押禁止額の計算の対象外です"
-                           "（生活に欠かせない家財などは国税徴収法第75条で差押禁止）。")
+            reasons.append(
+                f"{when}その他の財産の差押え: 給与・年金の差押禁止額の計算の対象外です"
+                "（生活に欠かせない家財などは国税徴収法第75条で差押禁止）。"
+            )
     if found:
         actions.append(NextAction("差押禁止の部分について差押えの解除と返還を求める（すぐに）", ctx.as_of, LETTER))
-    verdict = ("eligible" if "eligible" in found else "likely" if "likely" in found
-               else "needs_info" if missing else "not_eligible")
+    verdict = (
+        "eligible"
+        if "eligible" in found
+        else "likely"
+        if "likely" in found
+        else "needs_info"
+        if missing
+        else "not_eligible"
+    )
     if verdict == "needs_info":
         reasons.append("差押禁止額を計算するための情報が足りません。")
     # Unknown is None, never 0 (case-format.md); a floor is marked as such.
-    figures = {"protected_amount": total_protected if computed else None,
-               "excess": total_excess if computed else None,
-               "exact": exact and computed, "items": items}
-    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=list(dict.fromkeys(basis + [BASIS_ROUTE])),
-                  missing=missing, figures=figures, actions=actions)
+    figures = {
+        "protected_amount": total_protected if computed else None,
+        "excess": total_excess if computed else None,
+        "exact": exact and computed,
+        "items": items,
+    }
+    return finish(
+        ID,
+        TITLE,
+        verdict,
+        trace,
+        reasons=reasons,
+        basis=list(dict.fromkeys(basis + [BASIS_ROUTE])),
+        missing=missing,
+        figures=figures,
+        actions=actions,
+    )

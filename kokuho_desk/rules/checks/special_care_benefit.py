@@ -59,10 +59,11 @@ def _upfront(case: Case, figures: dict, missing: list[str]) -> str:
         return "一時払いが難しいことを示すため、預貯金と見込まれる医療費（10割）を記録してください。"
     figures["upfront_difficult"] = savings < cost
     if savings < cost:
-        return (f"預貯金 {yen(savings)} は見込まれる医療費 月 {yen(cost)}（10割）に足りず、"
-                "10割の一時払いは困難です。")
-    return (f"預貯金 {yen(savings)} で見込まれる医療費 月 {yen(cost)}（10割）を払える計算ですが、"
-            "生活費を残すと払えないなどの事情があれば、それを書いて申し出られます（判断は市町村）。")
+        return f"預貯金 {yen(savings)} は見込まれる医療費 月 {yen(cost)}（10割）に足りず、10割の一時払いは困難です。"
+    return (
+        f"預貯金 {yen(savings)} で見込まれる医療費 月 {yen(cost)}（10割）を払える計算ですが、"
+        "生活費を残すと払えないなどの事情があれば、それを書いて申し出られます（判断は市町村）。"
+    )
 
 
 def check(ctx: CheckContext) -> CheckResult:
@@ -70,11 +71,19 @@ def check(ctx: CheckContext) -> CheckResult:
     case, on = ctx.case, ctx.as_of
     status = case.insurance.status if case.insurance else None
     if status is None:
-        return finish(ID, TITLE, "needs_info", trace, reasons=["保険証・資格確認書の状態が分かりません。"],
-                      basis=BASIS, missing=["insurance.status"])
+        return finish(
+            ID,
+            TITLE,
+            "needs_info",
+            trace,
+            reasons=["保険証・資格確認書の状態が分かりません。"],
+            basis=BASIS,
+            missing=["insurance.status"],
+        )
     if status != "special_care":
-        return finish(ID, TITLE, "not_eligible", trace,
-                      reasons=["特別療養費（10割負担）の扱いにはなっていません。"], basis=BASIS)
+        return finish(
+            ID, TITLE, "not_eligible", trace, reasons=["特別療養費（10割負担）の扱いにはなっていません。"], basis=BASIS
+        )
     reasons: list[str] = []
     missing: list[str] = []
     basis = list(BASIS)
@@ -97,8 +106,10 @@ def check(ctx: CheckContext) -> CheckResult:
         if not needs_care or patient in exempt:
             found.add("eligible")
         elif patient is not None:
-            reasons.append(f"ただし療養が必要な{member_label(case, patient)}本人は対象外に当たらないため、"
-                           "下の申出などで療養の給付を求めます。")
+            reasons.append(
+                f"ただし療養が必要な{member_label(case, patient)}本人は対象外に当たらないため、"
+                "下の申出などで療養の給付を求めます。"
+            )
 
     circumstances = trace.value("special_care.circumstances", on)
     hs = case.hardship
@@ -110,8 +121,10 @@ def check(ctx: CheckContext) -> CheckResult:
         if listed:
             reasons.append(f"{'・'.join(HARDSHIP_LABELS[r] for r in listed)}は施行令に挙げられた「特別の事情」です。")
         if similar:
-            reasons.append(f"{'・'.join(HARDSHIP_LABELS[r] for r in similar)}は施行令の「これらに類する事由」として"
-                           "認められ得ます。")
+            reasons.append(
+                f"{'・'.join(HARDSHIP_LABELS[r] for r in similar)}は施行令の「これらに類する事由」として"
+                "認められ得ます。"
+            )
         reasons.append("届け出て認められれば、特別療養費の対象から外れます（市町村が判断）。")
         actions.append(NextAction("特別の事情の届を出す（診断書・廃業届・離職票・り災証明など）", on, LETTER))
 
@@ -121,19 +134,37 @@ def check(ctx: CheckContext) -> CheckResult:
         found.add("likely")
         basis.append(trace.value("special_care.care_instead_basis", on))
         reasons.append(_upfront(case, figures, missing))
-        reasons.append("医療が必要で10割の一時払いが難しいと世帯主が申し出れば、市町村の判断で特別療養費の代わりに"
-                       "療養の給付（通常の3割等の負担）を受けられます。医療の必要性の証明は求められません。")
+        reasons.append(
+            "医療が必要で10割の一時払いが難しいと世帯主が申し出れば、市町村の判断で特別療養費の代わりに"
+            "療養の給付（通常の3割等の負担）を受けられます。医療の必要性の証明は求められません。"
+        )
         actions.append(NextAction("療養の給付への切替を申し出る（世帯主が窓口で）", on, LETTER))
 
     limit = trace.value("special_care.claim_limitation_years", on)
     since = case.insurance.special_care_since
     if since is not None:
-        reasons.append(f"10割で支払った分は、支払った日の翌日から{limit}年以内なら7〜8割を特別療養費として請求できます"
-                       "（滞納への充当は断れます）。")
-        actions.append(NextAction(f"10割で払った医療費の特別療養費を請求する（{format_wareki(since)}以後の支払いは各支払日から{limit}年以内）",
-                                  period_end(since, 12 * limit), LETTER))
+        reasons.append(
+            f"10割で支払った分は、支払った日の翌日から{limit}年以内なら7〜8割を特別療養費として請求できます"
+            "（滞納への充当は断れます）。"
+        )
+        actions.append(
+            NextAction(
+                f"10割で払った医療費の特別療養費を請求する（{format_wareki(since)}以後の支払いは各支払日から{limit}年以内）",
+                period_end(since, 12 * limit),
+                LETTER,
+            )
+        )
     verdict = "eligible" if "eligible" in found else "likely" if found else "needs_info" if missing else "not_eligible"
     if verdict == "not_eligible":
         reasons.append("法律上の対象外の世帯員も、特別の事情や医療の必要も記録されていません。")
-    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=list(dict.fromkeys(basis)),
-                  missing=list(dict.fromkeys(missing)), figures=figures, actions=actions)
+    return finish(
+        ID,
+        TITLE,
+        verdict,
+        trace,
+        reasons=reasons,
+        basis=list(dict.fromkeys(basis)),
+        missing=list(dict.fromkeys(missing)),
+        figures=figures,
+        actions=actions,
+    )

@@ -40,8 +40,14 @@ def check(ctx: CheckContext) -> CheckResult:
         result.missing = list(p.missing)
         return result
     case = ctx.case
-    result.figures = {"reduction": j.reduction, "judgement_income": j.income, "persons": j.persons,
-                      "earners": j.earners, "lines": dict(j.lines), "basis_day": j.day}
+    result.figures = {
+        "reduction": j.reduction,
+        "judgement_income": j.income,
+        "persons": j.persons,
+        "earners": j.earners,
+        "lines": dict(j.lines),
+        "basis_day": j.day,
+    }
     if j.undeclared:
         result.reasons = list(j.reasons)
         result.missing = [f"members[{i}].income.declared" for i in j.undeclared]
@@ -58,8 +64,10 @@ def check(ctx: CheckContext) -> CheckResult:
         return result
     lines = j.lines
     unemployment = j.unemployment_line(case)
-    head = (f"軽減判定所得 {j.income:,}円（基準日 {format_wareki(j.day)}、被保険者等 {j.persons}人、"
-            f"給与所得者等 {j.earners}人{'。' + unemployment if unemployment else ''}）")
+    head = (
+        f"軽減判定所得 {j.income:,}円（基準日 {format_wareki(j.day)}、被保険者等 {j.persons}人、"
+        f"給与所得者等 {j.earners}人{'。' + unemployment if unemployment else ''}）"
+    )
     if j.reduction in REDUCTION_CLASSES:
         result.verdict = "eligible"
         result.reasons.append(f"{head} は {j.reduction}軽減の基準額 {lines[j.reduction]:,}円 以下です")
@@ -72,7 +80,9 @@ def check(ctx: CheckContext) -> CheckResult:
         later = any(x.reduction in REDUCTION_CLASSES for x in j.later.values())
         result.verdict = "eligible" if later else "not_eligible"
         result.reasons.append(f"{head} は 2割軽減の基準額 {lines['2割']:,}円 を超えています")
-    result.reasons.append("基準額: 7割 {:,}円 / 5割 {:,}円 / 2割 {:,}円".format(lines["7割"], lines["5割"], lines["2割"]))
+    result.reasons.append(
+        "基準額: 7割 {:,}円 / 5割 {:,}円 / 2割 {:,}円".format(lines["7割"], lines["5割"], lines["2割"])
+    )
     result.reasons += j.reasons
     result.reasons += review_lines(used)
     result.basis += review_sources(used)

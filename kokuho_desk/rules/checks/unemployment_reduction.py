@@ -48,8 +48,9 @@ def check(ctx: CheckContext) -> CheckResult:
     for i, m in people:
         name = member_label(case, i)
         u = m.unemployment
-        missing = [f"members[{i}].unemployment.{k}" for k in ("separation_date", "reason_code")
-                   if getattr(u, k) is None] + ([f"members[{i}].birth_date"] if m.birth_date is None else [])
+        missing = [
+            f"members[{i}].unemployment.{k}" for k in ("separation_date", "reason_code") if getattr(u, k) is None
+        ] + ([f"members[{i}].birth_date"] if m.birth_date is None else [])
         if missing:
             result.verdict = "needs_info" if result.verdict != "eligible" else result.verdict
             result.missing += missing
@@ -72,8 +73,10 @@ def check(ctx: CheckContext) -> CheckResult:
         start, end = unemployment_period(m, trace, on)
         charged = kokuho_months(m, months, trace, on)
         n = sum(1 for mo, c in zip(months, charged) if c and start <= mo <= end)
-        result.reasons.append(f"{name}: 離職理由コード {u.reason_code}、離職日 {format_wareki(u.separation_date)} → "
-                              f"軽減期間 {format_wareki(start)}〜{format_wareki(end)}（{fiscal_year_label(fy)}は{n}か月）")
+        result.reasons.append(
+            f"{name}: 離職理由コード {u.reason_code}、離職日 {format_wareki(u.separation_date)} → "
+            f"軽減期間 {format_wareki(start)}〜{format_wareki(end)}（{fiscal_year_label(fy)}は{n}か月）"
+        )
         if n:
             covered += n
         else:

@@ -53,8 +53,13 @@ def needed_to_save(data: dict[str, Any]) -> list[FieldError]:
 class CaseEditor(QWidget):
     modified_changed = Signal(bool)
 
-    def __init__(self, municipalities: list[str] | None = None, *, today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        municipalities: list[str] | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._today = today
         self.form = Form(self)
@@ -64,9 +69,13 @@ class CaseEditor(QWidget):
         self.seizure = SeizurePage(self.form)
         self.medical = MedicalPage(self.form)
         self.log = LogPage(self.form, today)
-        for page, title in ((self.household, _("世帯・収入")), (self.premium, _("保険料・滞納")),
-                            (self.seizure, _("差押え")), (self.medical, _("医療・保険証")),
-                            (self.log, _("相談記録"))):
+        for page, title in (
+            (self.household, _("世帯・収入")),
+            (self.premium, _("保険料・滞納")),
+            (self.seizure, _("差押え")),
+            (self.medical, _("医療・保険証")),
+            (self.log, _("相談記録")),
+        ):
             self.tabs.addTab(page, title)
         self.banner = QLabel()
         self.banner.setProperty("role", "error")
@@ -89,8 +98,7 @@ class CaseEditor(QWidget):
     # --- loading ----------------------------------------------------------------------------
 
     def new_case(self, municipality: str | None = None) -> None:
-        data: dict[str, Any] = {"as_of": self._today().isoformat(),
-                                "members": [{"relation": "head", "insured": True}]}
+        data: dict[str, Any] = {"as_of": self._today().isoformat(), "members": [{"relation": "head", "insured": True}]}
         if municipality:
             data["municipality"] = municipality
         self._load(data)
@@ -162,7 +170,9 @@ class CaseEditor(QWidget):
         if not errors:
             self.banner.hide()
             return
-        lines = [html.escape(_("入力に誤りが{n}件あります。赤い欄を直してから保存してください。").format(n=len(errors)))]
+        lines = [
+            html.escape(_("入力に誤りが{n}件あります。赤い欄を直してから保存してください。").format(n=len(errors)))
+        ]
         for e in errors:
             label = html.escape(self.field_label(e.path))
             if self.form.target(e.path) is not None:

@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,8 +30,10 @@ from kokuho_desk.model.normalize import InputError, nfkc, parse_amount
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.ui.i18n import _
 
-ERROR_STYLE = ("QLabel[role='error'] { color: #b71c1c; } QLabel[role='hint'] { color: #555; } "
-               "*[invalid='true'] { border: 2px solid #c62828; }")
+ERROR_STYLE = (
+    "QLabel[role='error'] { color: #b71c1c; } QLabel[role='hint'] { color: #555; } "
+    "*[invalid='true'] { border: 2px solid #c62828; }"
+)
 
 
 def _left(field: Field) -> None:
@@ -114,8 +115,9 @@ class Field(QWidget):
 class TextField(Field):
     """Free text; blank is None. ``multiline`` for notes."""
 
-    def __init__(self, key: str, label: str, *, multiline: bool = False, placeholder: str = "",
-                 parent: QWidget | None = None):
+    def __init__(
+        self, key: str, label: str, *, multiline: bool = False, placeholder: str = "", parent: QWidget | None = None
+    ):
         if multiline:
             edit: QLineEdit | QPlainTextEdit = QPlainTextEdit()
             edit.setTabChangesFocus(True)

@@ -244,8 +244,9 @@ class RowList(QWidget):
     left = Signal()
     relaid = Signal()  # a row was added or removed (the page puts the tab order right again)
 
-    def __init__(self, key: str, title: str, make_row: Callable[[], Row],
-                 new_item: Callable[[], dict[str, Any]], add_label: str):
+    def __init__(
+        self, key: str, title: str, make_row: Callable[[], Row], new_item: Callable[[], dict[str, Any]], add_label: str
+    ):
         super().__init__()
         self.key = key
         self.title = title

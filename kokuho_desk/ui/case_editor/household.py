@@ -101,9 +101,15 @@ class HouseholdPage(Page):
             self.postal_code.row.addWidget(self.lookup_button)
             self.postal_code.left.connect(self._postal_code_left)
 
-        self.members = self.rows(RowList("members", _("世帯員と収入（前年）"),
-                                          lambda: _member_row(today()),
-                                          lambda: {"relation": "spouse", "insured": True}, _("＋ 世帯員を追加")))
+        self.members = self.rows(
+            RowList(
+                "members",
+                _("世帯員と収入（前年）"),
+                lambda: _member_row(today()),
+                lambda: {"relation": "spouse", "insured": True},
+                _("＋ 世帯員を追加"),
+            )
+        )
 
         s = self.section(_("暮らし向き（今）"))
         s.add(AmountField("finances.monthly_income", _("世帯の月収入")), 0, 0)

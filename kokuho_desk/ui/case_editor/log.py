@@ -50,11 +50,25 @@ class LogPage(Page):
         self.record_button = QPushButton(_("相談記録票を作る"))
         self.record_button.setToolTip(_("世帯の状況と相談の記録を1枚の書類にします"))
         self.buttons(self.record_button)
-        self.log = self.rows(RowList("log", _("相談記録"), _log_row,
-                                      lambda: {"date": today().isoformat(), "kind": "note"}, _("＋ 記録を追加")))
+        self.log = self.rows(
+            RowList(
+                "log",
+                _("相談記録"),
+                _log_row,
+                lambda: {"date": today().isoformat(), "kind": "note"},
+                _("＋ 記録を追加"),
+            )
+        )
         s = self.section(_("ケースの状態"))
         s.add(ChoiceField("status", _("状態"), [(k, _(v)) for k, v in STATUS_LABELS.items()]), 0, 0)
         s.add(TextField("outcome", _("結果")), 0, 1)
-        self.reliefs = self.rows(RowList("reliefs", _("申請と結果（統計に数えます）"), _relief_row,
-                                          lambda: {"relief": load_policy().relief_tables[0]}, _("＋ 申請を追加")))
+        self.reliefs = self.rows(
+            RowList(
+                "reliefs",
+                _("申請と結果（統計に数えます）"),
+                _relief_row,
+                lambda: {"relief": load_policy().relief_tables[0]},
+                _("＋ 申請を追加"),
+            )
+        )
         self.finish()

@@ -13,8 +13,15 @@ class MedicalPage(Page):
     def __init__(self, form: Form):
         super().__init__(form)
         s = self.section(_("保険証"))
-        s.add(ChoiceField("insurance.status", _("いま使えるもの"),
-                          [(None, _("不明"))] + [(k, _(v)) for k, v in INSURANCE_LABELS.items()]), 0, 0)
+        s.add(
+            ChoiceField(
+                "insurance.status",
+                _("いま使えるもの"),
+                [(None, _("不明"))] + [(k, _(v)) for k, v in INSURANCE_LABELS.items()],
+            ),
+            0,
+            0,
+        )
         s.add(DateField("insurance.certificate_expiry", _("資格確認書の有効期限")), 0, 1)
         s.add(DateField("insurance.special_care_since", _("特別療養費になった日")), 1, 0)
         s.add(TextField("insurance.number", _("被保険者記号・番号")), 1, 1)

@@ -16,8 +16,12 @@ from kokuho_desk.ui.case_editor.form import Form, Row, RowList
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import N_, _
 
-NOTICE_PART_LABELS = {"medical": N_("医療分"), "support": N_("後期高齢者支援金分"), "care": N_("介護分"),
-                      "child": N_("子ども・子育て支援金分")}
+NOTICE_PART_LABELS = {
+    "medical": N_("医療分"),
+    "support": N_("後期高齢者支援金分"),
+    "care": N_("介護分"),
+    "child": N_("子ども・子育て支援金分"),
+}
 
 
 def _arrear_row() -> Row:
@@ -44,12 +48,17 @@ class PremiumPage(Page):
         for i, (key, label) in enumerate(NOTICE_PART_LABELS.items()):
             parts.add(AmountField(f"notice.parts.{key}", _(label)), i // 2, i % 2)
 
-        self.arrears = self.rows(RowList("arrears", _("滞納（年度ごと）"), _arrear_row,
-                                          lambda: {"kind": "料"}, _("＋ 滞納の年度を追加")))
+        self.arrears = self.rows(
+            RowList("arrears", _("滞納（年度ごと）"), _arrear_row, lambda: {"kind": "料"}, _("＋ 滞納の年度を追加"))
+        )
 
         s = self.section(_("納められない事情"))
-        s.add(MultiChoiceField("hardship.reasons", _("理由"), [(k, _(v)) for k, v in HARDSHIP_LABELS.items()]),
-              0, 0, span=2)
+        s.add(
+            MultiChoiceField("hardship.reasons", _("理由"), [(k, _(v)) for k, v in HARDSHIP_LABELS.items()]),
+            0,
+            0,
+            span=2,
+        )
         s.add(DateField("hardship.since", _("いつから")), 1, 0)
         s.add(TextField("hardship.description", _("事情の説明"), multiline=True), 2, 0, span=2)
         self.finish()

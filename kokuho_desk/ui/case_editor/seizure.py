@@ -8,11 +8,19 @@ from kokuho_desk.ui.case_editor.form import Form, Row, RowList
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import N_, _
 
-PAY_PERIOD_LABELS = {"month": N_("月ごと"), "week": N_("週ごと"), "day": N_("日ごと（日数も入力）"),
-                     "two_months": N_("2か月ごと（年金）")}
+PAY_PERIOD_LABELS = {
+    "month": N_("月ごと"),
+    "week": N_("週ごと"),
+    "day": N_("日ごと（日数も入力）"),
+    "two_months": N_("2か月ごと（年金）"),
+}
 PENSION_KIND_LABELS = {"old_age": N_("老齢年金"), "disability": N_("障害年金"), "survivor": N_("遺族年金")}
-DEPOSIT_SOURCE_LABELS = {"salary": N_("給与"), "pension": N_("年金"), "benefit": N_("手当・給付金"),
-                         "other": N_("その他")}
+DEPOSIT_SOURCE_LABELS = {
+    "salary": N_("給与"),
+    "pension": N_("年金"),
+    "benefit": N_("手当・給付金"),
+    "other": N_("その他"),
+}
 
 
 def _seizure_row() -> Row:
@@ -30,10 +38,22 @@ def _seizure_row() -> Row:
     more.add(ChoiceField("pay_period", _("支給の単位"), [(k, _(v)) for k, v in PAY_PERIOD_LABELS.items()]), 0, 0)
     more.add(CountField("period_days", _("支給期間の日数")), 0, 1)
     more.add(CheckField("bonus", _("賞与の差押え")), 1, 0)
-    more.add(ChoiceField("pension_kind", _("年金の種類"),
-                         [(None, _("不明"))] + [(k, _(v)) for k, v in PENSION_KIND_LABELS.items()]), 1, 1)
-    more.add(ChoiceField("deposit_source", _("預金の入金元"),
-                         [(None, _("不明"))] + [(k, _(v)) for k, v in DEPOSIT_SOURCE_LABELS.items()]), 2, 0)
+    more.add(
+        ChoiceField(
+            "pension_kind", _("年金の種類"), [(None, _("不明"))] + [(k, _(v)) for k, v in PENSION_KIND_LABELS.items()]
+        ),
+        1,
+        1,
+    )
+    more.add(
+        ChoiceField(
+            "deposit_source",
+            _("預金の入金元"),
+            [(None, _("不明"))] + [(k, _(v)) for k, v in DEPOSIT_SOURCE_LABELS.items()],
+        ),
+        2,
+        0,
+    )
     more.add(DateField("deposit_credit_date", _("入金された日")), 2, 1)
     more.add(DateField("collected_date", _("取り立てられた日（預金・売掛金など）")), 3, 0)
     more.add(CheckField("retirement_allowance", _("退職金の差押え")), 3, 1)
@@ -53,8 +73,16 @@ def _enforcement_row() -> Row:
 class SeizurePage(Page):
     def __init__(self, form: Form):
         super().__init__(form)
-        self.seizures = self.rows(RowList("seizures", _("差押え"), _seizure_row,
-                                           lambda: {"asset": "salary"}, _("＋ 差押えを追加")))
-        self.enforcement = self.rows(RowList("enforcement", _("督促・催告・差押予告の経過"), _enforcement_row,
-                                              lambda: {"kind": "reminder"}, _("＋ 経過を追加")))
+        self.seizures = self.rows(
+            RowList("seizures", _("差押え"), _seizure_row, lambda: {"asset": "salary"}, _("＋ 差押えを追加"))
+        )
+        self.enforcement = self.rows(
+            RowList(
+                "enforcement",
+                _("督促・催告・差押予告の経過"),
+                _enforcement_row,
+                lambda: {"kind": "reminder"},
+                _("＋ 経過を追加"),
+            )
+        )
         self.finish()

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 # 室蘭市 C4 (高齢単身 70, 2級地-1): 生活扶助 71,990円 in June 2024; rent 30,000円 (北海道 2級地 1人の限度額)
-BASE = {"as_of": "2024-06-01", "contact": {"address": "北海道室蘭市幸町1-2"},
-        "members": [{"relation": "head", "birth_date": "1953-12-01"}],
-        "medical": {"inpatient": True}, "hardship": {"reasons": ["business_closure"]}}
+BASE = {
+    "as_of": "2024-06-01",
+    "contact": {"address": "北海道室蘭市幸町1-2"},
+    "members": [{"relation": "head", "birth_date": "1953-12-01"}],
+    "medical": {"inpatient": True},
+    "hardship": {"reasons": ["business_closure"]},
+}
 
 
 def case(income, savings, **kw):
-    return {**BASE, "finances": {"monthly_income": income, "savings": savings, "monthly_rent": 30_000,
-                                 "grade": "2級地-1"}, **kw}
+    return {
+        **BASE,
+        "finances": {"monthly_income": income, "savings": savings, "monthly_rent": 30_000, "grade": "2級地-1"},
+        **kw,
+    }
 
 
 def test_standard_met_is_likely(run):

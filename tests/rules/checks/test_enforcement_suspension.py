@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-BASE = {"as_of": "2025-10-01", "members": [{"relation": "head", "birth_date": "1970-12-01"}],
-        "arrears": [{"fiscal_year": 2024, "amount": 80_000, "due_date": "2025-03-31", "kind": "料"}]}
+BASE = {
+    "as_of": "2025-10-01",
+    "members": [{"relation": "head", "birth_date": "1970-12-01"}],
+    "arrears": [{"fiscal_year": 2024, "amount": 80_000, "due_date": "2025-03-31", "kind": "料"}],
+}
 
 
 def case(income, savings, **kw):
-    return {**BASE, "finances": {"monthly_income": income, "savings": savings, "monthly_rent": 0,
-                                 "grade": "1級地-1"}, **kw}
+    return {
+        **BASE,
+        "finances": {"monthly_income": income, "savings": savings, "monthly_rent": 0, "grade": "1級地-1"},
+        **kw,
+    }
 
 
 def test_below_minimum_is_likely_with_petition(run):
@@ -22,8 +28,10 @@ def test_below_minimum_is_likely_with_petition(run):
 
 def test_seizure_release_asked(run):
     """Ensure an unreleased seizure adds a release request (15条の7第3項)."""
-    r = run("enforcement_suspension", case(70_000, 0, seizures=[{"date": "2025-09-01", "asset": "deposit",
-                                                                  "amount": 5_000}]))
+    r = run(
+        "enforcement_suspension",
+        case(70_000, 0, seizures=[{"date": "2025-09-01", "asset": "deposit", "amount": 5_000}]),
+    )
     assert [a.letter for a in r.next_actions] == ["enforcement-suspension", "seizure-release"]
 
 

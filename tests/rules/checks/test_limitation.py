@@ -58,16 +58,24 @@ def test_acknowledgement_after_completion_does_not_revive(run):
 
 def test_released_seizure_renews(run):
     """Ensure a released 差押え on 2024-01-10 restarts the period (expiry 2026-01-10) and is 要確認."""
-    r = lim(run, "2025-06-01", [arrear("2022-05-31")],
-            seizures=[{"date": "2024-01-10", "asset": "deposit", "amount": 1_000, "released": True}])
+    r = lim(
+        run,
+        "2025-06-01",
+        [arrear("2022-05-31")],
+        seizures=[{"date": "2024-01-10", "asset": "deposit", "amount": 1_000, "released": True}],
+    )
     assert (r.figures["expired_amount"], r.figures["next_expiry"]) == (0, date(2026, 1, 10))
     assert r.needs_review
 
 
 def test_pending_seizure_stops_the_clock(run):
     """Ensure a seizure not released keeps the arrear from expiring."""
-    r = lim(run, "2030-06-01", [arrear("2022-05-31")],
-            seizures=[{"date": "2024-01-10", "asset": "salary", "amount": 10_000}])
+    r = lim(
+        run,
+        "2030-06-01",
+        [arrear("2022-05-31")],
+        seizures=[{"date": "2024-01-10", "asset": "salary", "amount": 10_000}],
+    )
     assert (r.verdict, r.figures["expired_amount"]) == ("not_eligible", 0)
 
 
@@ -104,9 +112,16 @@ def test_reminder_suspends_once(run):
 
 def test_installments_expire_one_by_one(run):
     """Ensure each 納期限 runs on its own: the first 期 expired, the second not yet."""
-    a = arrear("2023-03-31", amount=20_000, installments=[{"due_date": "2023-02-28", "amount": 10_000},
-                                                          {"due_date": "2023-07-31", "amount": 10_000}])
-    r = lim(run, "2025-06-01", [a], )
+    a = arrear(
+        "2023-03-31",
+        amount=20_000,
+        installments=[{"due_date": "2023-02-28", "amount": 10_000}, {"due_date": "2023-07-31", "amount": 10_000}],
+    )
+    r = lim(
+        run,
+        "2025-06-01",
+        [a],
+    )
     assert (r.figures["expired_amount"], r.figures["next_expiry"]) == (10_000, date(2025, 7, 31))
 
 

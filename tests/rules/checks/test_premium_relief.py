@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-BASE = {"as_of": "2025-08-01", "fiscal_year": 2025,
-        "members": [{"relation": "head", "birth_date": "1980-05-01", "insured": True,
-                     "income": {"declared": True, "salary": 0, "pension": 0, "business": 2_000_000, "other": 0}}],
-        "hardship": {"reasons": ["business_closure"]}, "notice": {"next_due_date": "2025-08-31"}}
+BASE = {
+    "as_of": "2025-08-01",
+    "fiscal_year": 2025,
+    "members": [
+        {
+            "relation": "head",
+            "birth_date": "1980-05-01",
+            "insured": True,
+            "income": {"declared": True, "salary": 0, "pension": 0, "business": 2_000_000, "other": 0},
+        }
+    ],
+    "hardship": {"reasons": ["business_closure"]},
+    "notice": {"next_due_date": "2025-08-31"},
+}
 
 
 def case(expected, **kw):

@@ -6,8 +6,10 @@ BASE = {"as_of": "2025-10-01", "members": [{"relation": "head", "birth_date": "1
 
 
 def case(income, savings, rent=0):
-    return {**BASE, "finances": {"monthly_income": income, "savings": savings, "monthly_rent": rent,
-                                 "grade": "1級地-1"}}
+    return {
+        **BASE,
+        "finances": {"monthly_income": income, "savings": savings, "monthly_rent": rent, "grade": "1級地-1"},
+    }
 
 
 def test_below_minimum_is_likely(run):
@@ -35,11 +37,21 @@ def test_large_savings_delay_but_do_not_refuse(run):
 
 
 def wage_case(income, gross, tax=0, social=0, commute=0, new_job=False, birth="1970-12-01"):
-    member = {"relation": "head", "birth_date": birth,
-              "wage": {"monthly_gross": gross, "commute": commute, "new_job": new_job,
-                       "monthly_withholding": {"income_tax": tax, "resident_tax": 0, "social_insurance": social}}}
-    return {**BASE, "members": [member],
-            "finances": {"monthly_income": income, "savings": 0, "monthly_rent": 0, "grade": "1級地-1"}}
+    member = {
+        "relation": "head",
+        "birth_date": birth,
+        "wage": {
+            "monthly_gross": gross,
+            "commute": commute,
+            "new_job": new_job,
+            "monthly_withholding": {"income_tax": tax, "resident_tax": 0, "social_insurance": social},
+        },
+    }
+    return {
+        **BASE,
+        "members": [member],
+        "finances": {"monthly_income": income, "savings": 0, "monthly_rent": 0, "grade": "1級地-1"},
+    }
 
 
 def test_wage_counted_after_work_deduction(run):

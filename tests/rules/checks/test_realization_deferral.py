@@ -40,15 +40,16 @@ def test_deadline_on_a_national_holiday_and_year_end(run):
 
 def test_older_arrears_bar_the_application(run):
     """Ensure an arrear past its 6 months bars the application; without a cause nothing is likely."""
-    r = run("realization_deferral", {**BASE, "arrears": [arrear("2025-05-31"), arrear("2024-12-31")],
-                                     "hardship": {"reasons": []}})
+    r = run(
+        "realization_deferral",
+        {**BASE, "arrears": [arrear("2025-05-31"), arrear("2024-12-31")], "hardship": {"reasons": []}},
+    )
     assert r.verdict == "needs_info" and r.missing == ["hardship.reasons"]
 
 
 def test_collection_deferral_on_illness(run):
     """Ensure 病気 allows 徴収猶予 (地方税法15条) even when the 換価の猶予 window has passed."""
-    r = run("realization_deferral", {**BASE, "arrears": [arrear("2024-12-31")],
-                                     "hardship": {"reasons": ["illness"]}})
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2024-12-31")], "hardship": {"reasons": ["illness"]}})
     assert r.verdict == "likely" and any("徴収猶予" in x for x in r.reasons)
 
 
@@ -61,9 +62,7 @@ def test_premium_is_marked_for_review(run):
 def test_past_six_months_offers_the_collection_deferral_letter(run):
     """Ensure that past the 6 months (納期限 2024-12-31, 相談日 2025-10-01) the check offers 徴収猶予 as
     its next action with the 徴収猶予申請書 — with a cause (病気) and, for the client to tell, without one."""
-    r = run("realization_deferral", {**BASE, "arrears": [arrear("2024-12-31")],
-                                     "hardship": {"reasons": ["illness"]}})
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2024-12-31")], "hardship": {"reasons": ["illness"]}})
     assert [a.letter for a in r.next_actions] == ["collection-deferral"]
-    r = run("realization_deferral", {**BASE, "arrears": [arrear("2024-12-31")],
-                                     "hardship": {"reasons": []}})
+    r = run("realization_deferral", {**BASE, "arrears": [arrear("2024-12-31")], "hardship": {"reasons": []}})
     assert [a.letter for a in r.next_actions] == ["collection-deferral"]

@@ -8,9 +8,15 @@ HEAD = [{"relation": "head", "birth_date": "1980-05-01"}]
 
 
 def wage(gross, tax=0, resident=0, social=0, dependents=0, amount=0, **kw):
-    return {"date": "2025-05-20", "asset": "salary", "amount": amount, "monthly_gross": gross,
-            "monthly_withholding": {"income_tax": tax, "resident_tax": resident, "social_insurance": social},
-            "dependents": dependents, **kw}
+    return {
+        "date": "2025-05-20",
+        "asset": "salary",
+        "amount": amount,
+        "monthly_gross": gross,
+        "monthly_withholding": {"income_tax": tax, "resident_tax": resident, "social_insurance": social},
+        "dependents": dependents,
+        **kw,
+    }
 
 
 def seize(run, *seizures, what_if=frozenset()):
@@ -98,8 +104,16 @@ def test_disability_and_survivor_pensions_not_seizable(run, kind):
 
 def test_deposit_right_after_protected_payment(run):
     """Ensure a deposit seized the day a benefit arrived is flagged (広島高裁松江支部 2013)."""
-    r = seize(run, {"date": "2025-06-10", "asset": "deposit", "amount": 130_000,
-                    "deposit_source": "benefit", "deposit_credit_date": "2025-06-10"})
+    r = seize(
+        run,
+        {
+            "date": "2025-06-10",
+            "asset": "deposit",
+            "amount": 130_000,
+            "deposit_source": "benefit",
+            "deposit_credit_date": "2025-06-10",
+        },
+    )
     assert r.verdict == "likely"
     assert any("広島高裁松江支部" in x for x in r.reasons)
     assert r.next_actions[0].letter == "seizure-release"
@@ -107,8 +121,16 @@ def test_deposit_right_after_protected_payment(run):
 
 def test_deposit_long_after_payment_not_flagged(run):
     """Ensure a deposit seized a month after the pay arrived is not flagged."""
-    r = seize(run, {"date": "2025-06-10", "asset": "deposit", "amount": 50_000,
-                    "deposit_source": "salary", "deposit_credit_date": "2025-05-10"})
+    r = seize(
+        run,
+        {
+            "date": "2025-06-10",
+            "asset": "deposit",
+            "amount": 50_000,
+            "deposit_source": "salary",
+            "deposit_credit_date": "2025-05-10",
+        },
+    )
     assert r.verdict == "not_eligible"
 
 
@@ -124,8 +146,10 @@ def test_missing_withholding_is_named(run):
     s["monthly_withholding"] = {"income_tax": 4_000, "resident_tax": None, "social_insurance": None}
     r = seize(run, s)
     assert r.verdict == "needs_info"
-    assert r.missing == ["seizures[0].monthly_withholding.resident_tax",
-                         "seizures[0].monthly_withholding.social_insurance"]
+    assert r.missing == [
+        "seizures[0].monthly_withholding.resident_tax",
+        "seizures[0].monthly_withholding.social_insurance",
+    ]
 
 
 def test_daily_pay_needs_days(run):
@@ -136,8 +160,17 @@ def test_daily_pay_needs_days(run):
 
 def test_unknown_withholding_still_shows_a_pension_below_the_base_is_all_protected(run):
     """Ensure a 94,000円 pension with unknown withholdings is found fully protected: the 6,000円 seized is excess."""
-    r = seize(run, {"date": "2026-10-15", "asset": "pension", "pension_kind": "old_age", "amount": 6_000,
-                    "monthly_gross": 94_000, "dependents": 0})
+    r = seize(
+        run,
+        {
+            "date": "2026-10-15",
+            "asset": "pension",
+            "pension_kind": "old_age",
+            "amount": 6_000,
+            "monthly_gross": 94_000,
+            "dependents": 0,
+        },
+    )
     assert r.verdict == "eligible"
     assert r.figures["excess"] == 6_000 and r.figures["exact"] is False
     assert r.figures["protected_amount"] >= 94_000
@@ -147,8 +180,9 @@ def test_unknown_withholding_still_shows_a_pension_below_the_base_is_all_protect
 
 def test_unknown_withholding_on_a_high_wage_stays_needs_info_without_a_guessed_excess(run):
     """Ensure a high wage with unknown withholdings gives no excess claim, only the floor, and asks for the facts."""
-    r = seize(run, {"date": "2025-05-20", "asset": "salary", "amount": 20_000, "monthly_gross": 400_000,
-                    "dependents": 1})
+    r = seize(
+        run, {"date": "2025-05-20", "asset": "salary", "amount": 20_000, "monthly_gross": 400_000, "dependents": 1}
+    )
     assert r.verdict == "needs_info"
     assert r.figures["excess"] == 0 and r.figures["exact"] is False
 
@@ -161,9 +195,16 @@ def test_nothing_computable_reports_unknown_not_zero(run):
 
 
 def pension(gross, amount, period="two_months"):
-    return {"date": "2025-06-13", "asset": "pension", "pension_kind": "old_age", "amount": amount,
-            "monthly_gross": gross, "pay_period": period, "dependents": 0,
-            "monthly_withholding": {"income_tax": 4_000, "resident_tax": 6_000, "social_insurance": 30_000}}
+    return {
+        "date": "2025-06-13",
+        "asset": "pension",
+        "pension_kind": "old_age",
+        "amount": amount,
+        "monthly_gross": gross,
+        "pay_period": period,
+        "dependents": 0,
+        "monthly_withholding": {"income_tax": 4_000, "resident_tax": 6_000, "social_insurance": 30_000},
+    }
 
 
 def test_two_month_pension_against_twice_the_base(run):
@@ -200,16 +241,19 @@ def test_retirement_allowance(run):
     """Ensure a 退職手当 of 3,000,000 (所得税 100,000, 住民税 150,000), 親族1人, 勤続20年 protects
     250,000 + 3 × 145,000 = 435,000 + 15 years × 20% × 435,000 = 1,305,000 → 1,990,000 (76条4項);
     seizable 1,010,000; seized 1,500,000 → excess 490,000; the 76条4項 figures are 要確認."""
-    r = seize(run, wage(3_000_000, 100_000, 150_000, 0, dependents=1, amount=1_500_000,
-                        retirement_allowance=True, service_years=20))
+    r = seize(
+        run,
+        wage(
+            3_000_000, 100_000, 150_000, 0, dependents=1, amount=1_500_000, retirement_allowance=True, service_years=20
+        ),
+    )
     assert (r.figures["protected_amount"], r.figures["excess"]) == (1_990_000, 490_000)
     assert r.needs_review and "国税徴収法第76条第4項（退職手当等の差押禁止）" in r.basis
 
 
 def test_retirement_allowance_without_service_years_is_a_floor(run):
     """Ensure unknown 勤続年数 gives at least 250,000 + 435,000 = 685,000 and asks for the years."""
-    r = seize(run, wage(3_000_000, 100_000, 150_000, 0, dependents=1, amount=2_500_000,
-                        retirement_allowance=True))
+    r = seize(run, wage(3_000_000, 100_000, 150_000, 0, dependents=1, amount=2_500_000, retirement_allowance=True))
     assert r.figures["protected_amount"] == 685_000 and r.figures["exact"] is False
     assert "seizures[0].service_years" in r.missing
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-BASE = {"as_of": "2025-11-01", "members": [{"relation": "head", "birth_date": "1975-05-01"}],
-        "insurance": {"status": "special_care"}}
+BASE = {
+    "as_of": "2025-11-01",
+    "members": [{"relation": "head", "birth_date": "1975-05-01"}],
+    "insurance": {"status": "special_care"},
+}
 
 
 def test_needs_care_is_at_best_likely(run):
@@ -45,8 +48,14 @@ def test_special_circumstance_cites_28_6(run):
 
 def test_refund_claim_deadline(run):
     """Ensure the 2-year claim for payments since 2025-04-01 is dated 2027-04-01."""
-    r = run("special_care_benefit", {**BASE, "medical": {"needs_care": False},
-                                     "insurance": {"status": "special_care", "special_care_since": "2025-04-01"}})
+    r = run(
+        "special_care_benefit",
+        {
+            **BASE,
+            "medical": {"needs_care": False},
+            "insurance": {"status": "special_care", "special_care_since": "2025-04-01"},
+        },
+    )
     assert r.next_actions[-1].due_date == date(2027, 4, 1)
 
 
@@ -56,15 +65,16 @@ def test_not_under_special_care(run):
     assert r.verdict == "not_eligible"
 
 
-FAMILY = [{"relation": "head", "name": "田中一郎", "birth_date": "1975-05-01"},
-          {"relation": "child", "name": "田中花", "birth_date": "2015-06-01"}]
+FAMILY = [
+    {"relation": "head", "name": "田中一郎", "birth_date": "1975-05-01"},
+    {"relation": "child", "name": "田中花", "birth_date": "2015-06-01"},
+]
 
 
 def test_sick_adult_with_healthy_child_is_not_exempt(run):
     """Ensure the child's exemption (18歳年度末, 54条の3第1項括弧書) does not cover the sick father:
     verdict likely through the 2025-10-17 事務連絡 route, not eligible; the child still gets a card."""
-    r = run("special_care_benefit", {**BASE, "members": FAMILY,
-                                     "medical": {"needs_care": True, "patient": "田中一郎"}})
+    r = run("special_care_benefit", {**BASE, "members": FAMILY, "medical": {"needs_care": True, "patient": "田中一郎"}})
     assert r.verdict == "likely"
     assert any("田中花（18歳の年度末まで）" in x for x in r.reasons)
     assert any("田中一郎本人は対象外に当たらない" in x for x in r.reasons)
@@ -73,8 +83,7 @@ def test_sick_adult_with_healthy_child_is_not_exempt(run):
 
 def test_sick_child_is_exempt(run):
     """Ensure a sick child born 2015-06-01 (18歳年度末 2034-03-31) is exempt herself: eligible."""
-    r = run("special_care_benefit", {**BASE, "members": FAMILY,
-                                     "medical": {"needs_care": True, "patient": "田中花"}})
+    r = run("special_care_benefit", {**BASE, "members": FAMILY, "medical": {"needs_care": True, "patient": "田中花"}})
     assert r.verdict == "eligible"
 
 
@@ -87,9 +96,13 @@ def test_patient_unknown_is_asked(run):
 def test_upfront_payment_weighed_against_savings(run):
     """Ensure 一時払い困難 is tested: savings 30,000 < 10割 cost 100,000 → difficult; savings
     150,000 ≥ 100,000 → not shown as difficult, yet the 申出 stays open (likely, never 対象外)."""
+
     def go(savings):
-        return run("special_care_benefit", {**BASE, "finances": {"savings": savings},
-                                            "medical": {"needs_care": True, "monthly_cost": 100_000}})
+        return run(
+            "special_care_benefit",
+            {**BASE, "finances": {"savings": savings}, "medical": {"needs_care": True, "monthly_cost": 100_000}},
+        )
+
     hard, easy = go(30_000), go(150_000)
     assert hard.figures["upfront_difficult"] is True and any("困難です" in x for x in hard.reasons)
     assert easy.figures["upfront_difficult"] is False and easy.verdict == "likely"
@@ -98,8 +111,10 @@ def test_upfront_payment_weighed_against_savings(run):
 
 def test_unemployment_is_a_similar_circumstance(run):
     """Ensure 失業 counts as 「これらに類する事由」 (施行令28条の6第5号) and 事業の休廃止 as listed (3号)."""
-    r = run("special_care_benefit", {**BASE, "medical": {"needs_care": False},
-                                     "hardship": {"reasons": ["unemployment", "business_closure"]}})
+    r = run(
+        "special_care_benefit",
+        {**BASE, "medical": {"needs_care": False}, "hardship": {"reasons": ["unemployment", "business_closure"]}},
+    )
     assert r.verdict == "likely"
     assert any("事業の休廃止は施行令に挙げられた" in x for x in r.reasons)
     assert any("失業は施行令の「これらに類する事由」" in x for x in r.reasons)
