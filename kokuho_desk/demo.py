@@ -193,7 +193,7 @@ class _Builder:
         first = self.days_ago(40, 120)
         entries = [
             LogEntry(
-                date=first,
+                entry_date=first,
                 note="初回相談。滞納の経過と家計を聞き取った。",
                 kind="note",
                 next_action="書類をそろえて再来所",
@@ -207,7 +207,7 @@ class _Builder:
             due = self.today + timedelta(days=self.rng.randint(1, 13) if soon else self.rng.randint(20, 60))
             entries.append(
                 LogEntry(
-                    date=follow,
+                    entry_date=follow,
                     note="書類を確認し、申請の準備をした。",
                     kind="note",
                     next_action=self.pick(actions),
@@ -215,19 +215,16 @@ class _Builder:
                 )
             )
         else:
-            entries.append(LogEntry(date=follow, note="市の決定通知を確認した。", kind="note"))
+            entries.append(LogEntry(entry_date=follow, note="市の決定通知を確認した。", kind="note"))
         return entries
 
 
 def _pensioner(b: _Builder, place: Place, open_case: bool) -> Case:
     surname = b.pick(SURNAMES)
     single = b.rng.random() < 0.5
+    pension = b.yen(600_000, 1_900_000)
     head = b.person(
-        "head",
-        b.rng.randint(65, 74),
-        surname,
-        female=single,
-        income=Income(declared=True, pension=b.yen(600_000, 1_900_000)),
+        "head", b.rng.randint(65, 74), surname, female=single, income=Income(declared=True, pension=pension)
     )
     members = [head]
     if not single:
@@ -240,9 +237,10 @@ def _pensioner(b: _Builder, place: Place, open_case: bool) -> Case:
                 income=Income(declared=True, pension=b.yen(400_000, 900_000)),
             )
         )
-    gross = head.income.pension // 12
+    gross = pension // 12
+    seized_on = b.days_ago(20, 80)
     seizure = Seizure(
-        date=b.days_ago(20, 80),
+        seizure_date=seized_on,
         asset="pension",
         amount=b.yen(5_000, min(30_000, gross)),
         monthly_gross=gross,
@@ -259,8 +257,8 @@ def _pensioner(b: _Builder, place: Place, open_case: bool) -> Case:
         arrears=b.arrears(place, 2),
         seizures=[seizure],
         enforcement=[
-            EnforcementEvent(seizure.date - timedelta(days=30), "seizure_notice"),
-            EnforcementEvent(seizure.date, "seizure", "年金の差押え"),
+            EnforcementEvent(seized_on - timedelta(days=30), "seizure_notice"),
+            EnforcementEvent(seized_on, "seizure", "年金の差押え"),
         ],
         insurance=Insurance(status="mynacard"),
         topics=["差押え", "年金"],
@@ -282,7 +280,7 @@ def _self_employed(b: _Builder, place: Place, open_case: bool) -> Case:
     )
     since = b.days_ago(150, 300)
     deposit = Seizure(
-        date=b.days_ago(10, 60),
+        seizure_date=b.days_ago(10, 60),
         asset="deposit",
         amount=b.yen(40_000, 180_000),
         deposit_source="other",
@@ -302,7 +300,7 @@ def _self_employed(b: _Builder, place: Place, open_case: bool) -> Case:
         ),
         arrears=b.arrears(place, 3),
         seizures=[deposit],
-        enforcement=[EnforcementEvent(deposit.date, "seizure", "事業用口座の預金を差押え")],
+        enforcement=[EnforcementEvent(deposit.seizure_date, "seizure", "事業用口座の預金を差押え")],
         insurance=Insurance(status="certificate", certificate_expiry=b.today + timedelta(days=120)),
         notice=b.notice(b.yen(250_000, 480_000)),
         hardship=Hardship(
@@ -323,10 +321,12 @@ def _salaried_seized(b: _Builder, place: Place, open_case: bool) -> Case:
         *b.children(surname, [b.rng.randint(3, 14), b.rng.randint(1, 12)]),
     ]
     gross = salary // 12
+    seized_on = b.days_ago(5, 40)
+    seized = b.yen(30_000, 70_000)
     seizure = Seizure(
-        date=b.days_ago(5, 40),
+        seizure_date=seized_on,
         asset="salary",
-        amount=b.yen(30_000, 70_000),
+        amount=seized,
         monthly_gross=gross,
         monthly_withholding=Withholding(
             income_tax=b.yen(2_000, 6_000, 10),
@@ -341,14 +341,12 @@ def _salaried_seized(b: _Builder, place: Place, open_case: bool) -> Case:
         municipality=place.municipality,
         contact=b.contact(place),
         notes="勤務先に差押通知が届き、給料が大きく減った。",
-        finances=Finances(
-            savings=b.yen(0, 50_000), monthly_income=gross - seizure.amount, monthly_rent=b.yen(50_000, 80_000)
-        ),
+        finances=Finances(savings=b.yen(0, 50_000), monthly_income=gross - seized, monthly_rent=b.yen(50_000, 80_000)),
         arrears=b.arrears(place, 2),
         seizures=[seizure],
         enforcement=[
-            EnforcementEvent(seizure.date - timedelta(days=60), "reminder"),
-            EnforcementEvent(seizure.date, "seizure", "給与の差押え"),
+            EnforcementEvent(seized_on - timedelta(days=60), "reminder"),
+            EnforcementEvent(seized_on, "seizure", "給与の差押え"),
         ],
         insurance=Insurance(status="mynacard"),
         topics=["差押え", "給与"],

@@ -9,7 +9,9 @@ the user only (0600 / 0700), whichever module creates it.
 from __future__ import annotations
 
 import os
+from types import ModuleType
 
+resource: ModuleType | None
 try:
     import resource
 except ImportError:  # Windows

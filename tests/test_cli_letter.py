@@ -90,7 +90,7 @@ def test_case_number_is_recorded_in_log_and_audit(tmp_path):
     with open_store(db) as store:
         log = store.get(case_id).log
         audit = store.audit_log(case_id)
-    assert log[-1].kind == "letter" and log[-1].date == date.today()
+    assert log[-1].kind == "letter" and log[-1].entry_date == date.today()
     assert "special-care-benefit" in log[-1].note
     assert any(a.action == "letter" and a.detail.startswith("special-care-benefit") for a in audit)
 

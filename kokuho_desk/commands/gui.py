@@ -24,7 +24,7 @@ from kokuho_desk.ui.lock import install_idle_lock
 from kokuho_desk.ui.main_window import MainWindow
 from kokuho_desk.ui.operations import run_in_background
 from kokuho_desk.ui.passphrase_dialog import unlock_store
-from kokuho_desk.ui.settings import Settings, apply_text_size
+from kokuho_desk.ui.settings import AppSettings, apply_text_size
 
 # Japanese UI fonts in order of preference; the bundled IPAex Gothic if none is installed.
 FONT_FAMILIES = ("IPAexGothic", "Yu Gothic UI", "Meiryo UI", "Meiryo", "Noto Sans CJK JP", "Hiragino Sans")
@@ -47,11 +47,12 @@ def japanese_font(point_size: float) -> QFont:
 def start(args: Namespace) -> tuple[QApplication, MainWindow | None]:
     """Create the application and show the window on the database ``args.db`` (or the configured one)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # the window needs a QApplication (instance() is typed as the core one)
     app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     install_qt_japanese(app)
-    settings = Settings()
+    settings = AppSettings()
     app.setFont(japanese_font(max(app.font().pointSizeF(), MIN_POINT_SIZE)))
     apply_text_size(app, settings.get("large_text"))
     path = Path(args.db or settings.get("db_path") or default_db_path())
@@ -65,9 +66,12 @@ def start(args: Namespace) -> tuple[QApplication, MainWindow | None]:
     if store is None:  # the passphrase dialog was cancelled
         return app, None
     window = MainWindow(store, settings)
-    window.idle_lock = install_idle_lock(
-        window, store.unlock, settings.get("lock_minutes"), on_lock=lambda: (window.reader.release(), store.lock())
-    )
+
+    def lock() -> None:
+        window.reader.release()
+        store.lock()
+
+    window.idle_lock = install_idle_lock(window, store.unlock, settings.get("lock_minutes"), on_lock=lock)
     _schedule_backups(window, store)
     app.aboutToQuit.connect(store.close)
     window.resize(app.primaryScreen().availableGeometry().size())
@@ -81,7 +85,9 @@ def _schedule_backups(window: MainWindow, store: Store) -> None:
     each made off the UI thread on its own connection (the store's is the UI thread's)."""
 
     def backup(reason: str) -> None:
-        if window.idle_lock.locked:  # the passphrase is forgotten while locked; the next hour's check makes it
+        if (
+            window.idle_lock is not None and window.idle_lock.locked
+        ):  # the passphrase is forgotten while locked; the next hour's check makes it
             return
 
         def make() -> None:

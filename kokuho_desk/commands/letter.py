@@ -163,9 +163,9 @@ def run(args: Namespace) -> int:
         print(f"PDFを書き出せません: {e.filename}（{e.strerror}）", file=sys.stderr)
         return EXIT_INVALID
     finally:
-        stored = [(s, out) for s, out in made if s.case_id is not None]
+        stored = [(s.case_id, out) for s, out in made if s.case_id is not None]
         if stored:
             with open_cli_store(args.db) as store:
-                for source, out in stored:
-                    record_letter(store, source.case_id, args.kind, today, out.name)
+                for case_id, out in stored:
+                    record_letter(store, case_id, args.kind, today, out.name)
     return EXIT_OK

@@ -96,19 +96,19 @@ def _import(db: str | None, path: Path) -> int:
     except OSError as e:
         return _refused(f"ファイルを読めません（何も変わっていません）: {e.filename}（{e.strerror}）")
     kept = []
-    for e in entries:
-        bundled = desk_rates.bundled_name(e.municipality, e.fiscal_year)
+    for entry in entries:
+        bundled = desk_rates.bundled_name(entry.municipality, entry.fiscal_year)
         if bundled is not None:
             print(
-                f"{e.municipality} {fiscal_year_label(e.fiscal_year)}: 国保デスクに同梱の料率（{bundled}）があるため"
+                f"{entry.municipality} {fiscal_year_label(entry.fiscal_year)}: 国保デスクに同梱の料率（{bundled}）があるため"
                 "取り込みません（同梱の料率をそのまま使います）",
                 file=sys.stderr,
             )
         else:
-            kept.append(e)
+            kept.append(entry)
     with open_cli_store(db) as store:
         written = store.save_desk_rates(kept, "desk_rates_import")
-    for e in kept:
-        state = "取り込みました" if any(w.same_table(e) for w in written) else "同じ料率が入っています（変更なし）"
-        print(f"{e.municipality} {fiscal_year_label(e.fiscal_year)}: {state}")
+    for entry in kept:
+        state = "取り込みました" if any(w.same_table(entry) for w in written) else "同じ料率が入っています（変更なし）"
+        print(f"{entry.municipality} {fiscal_year_label(entry.fiscal_year)}: {state}")
     return EXIT_OK

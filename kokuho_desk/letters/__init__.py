@@ -116,5 +116,5 @@ def record_letter(store, case_id: int, kind: str, on: date, detail: str | None =
     """Add the letter (kind, date) to the case's log and to the audit trail of ``store``
     (a kokuho_desk.store.Store; passed in so that the letters never open a database)."""
     title = dict(list_letters())[kind]
-    store.add_log_entry(case_id, LogEntry(date=on, note=f"{title}を作成（{kind}）", kind="letter"))
+    store.add_log_entry(case_id, LogEntry(entry_date=on, note=f"{title}を作成（{kind}）", kind="letter"))
     store.audit("letter", case_id, f"{kind} {detail}" if detail else kind)

@@ -425,7 +425,7 @@ def _arrears(live: list[tuple[Arrear, int | None, int | None]]) -> list[dict[str
 def _seizures(case: Case) -> list[dict[str, str]]:
     return [
         {
-            "date": wareki(s.date),
+            "date": wareki(s.seizure_date),
             "asset": SEIZURE_ASSET_LABELS.get(s.asset, s.asset),
             "amount": yen(s.amount),
             "monthly_gross": yen(s.monthly_gross),
@@ -624,7 +624,7 @@ def build_context(
     profile = _profile(case)
     addressee, municipality = _addressee(profile)
     unreleased = [s for s in case.seizures if not s.released]
-    seizure_dates = sorted(s.date for s in unreleased if s.date)
+    seizure_dates = sorted(s.seizure_date for s in unreleased if s.seizure_date)
 
     fields = {
         "today": format_wareki(today),
@@ -724,7 +724,7 @@ def build_context(
             "next_actions": _next_actions(report, case.as_of),
             "log": [
                 {
-                    "date": wareki(e.date),
+                    "date": wareki(e.entry_date),
                     "note": _text(e.note),
                     "next_action": _text(e.next_action) if e.next_action else "",
                     "due_date": wareki(e.due_date) if e.due_date else "",

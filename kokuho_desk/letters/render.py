@@ -32,7 +32,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from kokuho_desk.letters.context import BLANK, CHOICES, TABLES, LetterContext
 from kokuho_desk.letters.fonts import FontSet
-from kokuho_desk.letters.templates import Block, Form
+from kokuho_desk.letters.templates import Block, LetterForm
 
 BLANK_WIDTH = 10  # characters of the line to write on
 BLANK_MARKUP = "＿" * BLANK_WIDTH  # a line to write on (reportlab does not underline spaces)
@@ -173,7 +173,7 @@ def holds(facts: list[str], ctx: LetterContext) -> bool:
 
 
 class _Styles:
-    def __init__(self, form: Form, fonts: FontSet):
+    def __init__(self, form: LetterForm, fonts: FontSet):
         s = form.style
         size, lead = s["body_size"], s["leading"]
 
@@ -215,7 +215,7 @@ class _Styles:
 class _Letter:
     """Builds the flowables of one form for one context."""
 
-    def __init__(self, form: Form, ctx: LetterContext, fonts: FontSet, width: float):
+    def __init__(self, form: LetterForm, ctx: LetterContext, fonts: FontSet, width: float):
         self.form, self.ctx, self.fonts, self.width = form, ctx, fonts, width
         self.st = _Styles(form, fonts)
 
@@ -490,7 +490,7 @@ def _numbered_canvas(font: str, size: float):
     return NumberedCanvas
 
 
-def render(form: Form, ctx: LetterContext, fonts: FontSet) -> bytes:
+def render(form: LetterForm, ctx: LetterContext, fonts: FontSet) -> bytes:
     s = form.style
     buf = io.BytesIO()
     doc = SimpleDocTemplate(

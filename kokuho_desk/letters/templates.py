@@ -105,7 +105,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Form:
+class LetterForm:
     kind: str
     title: str
     description: str
@@ -261,7 +261,7 @@ def load_style(folder: Path) -> dict[str, float]:
     return style
 
 
-def load_form(path: Path, base_style: dict[str, float]) -> Form:
+def load_form(path: Path, base_style: dict[str, float]) -> LetterForm:
     name = path.name
     data = _read_toml(path)
     _check_keys(name, data, TOP_KEYS)
@@ -289,7 +289,7 @@ def load_form(path: Path, base_style: dict[str, float]) -> Form:
                     "市町村に出す書類には載せられません（相談記録票・計算書に載せてください）"
                 )
     style = base_style | _check_style(f"{name}.layout", data.get("layout", {}))
-    return Form(
+    return LetterForm(
         kind=data["kind"],
         title=data["title"],
         description=data["description"],
@@ -305,7 +305,7 @@ def load_form(path: Path, base_style: dict[str, float]) -> Form:
     )
 
 
-def load_forms(folder: Path) -> dict[str, Form]:
+def load_forms(folder: Path) -> dict[str, LetterForm]:
     """Every form in the folder by KIND, in the order the forms give."""
     style = load_style(folder)
     forms = [load_form(p, style) for p in sorted(folder.glob("*.toml")) if p.name != STYLE_FILE]
@@ -313,6 +313,6 @@ def load_forms(folder: Path) -> dict[str, Form]:
 
 
 @cache
-def shipped_forms() -> dict[str, Form]:
+def shipped_forms() -> dict[str, LetterForm]:
     """The forms shipped in forms/ (read once per process)."""
     return load_forms(paths.FORMS)

@@ -12,6 +12,14 @@ from datetime import date, timedelta
 from typing import Any
 
 CASE_FORMAT = "kokuho-desk/case-1"
+FILE_KEY = "file_key"
+
+
+def file_key(key: str) -> dict[str, str]:
+    """Field metadata: the case file (case-format.md) names this field ``key``; the attribute has a
+    name that says which date it is (a field called ``date`` would hide the type)."""
+    return {FILE_KEY: key}
+
 
 RELATIONS = ("head", "spouse", "child", "parent", "other")
 RELATION_LABELS = {"head": "世帯主", "spouse": "配偶者", "child": "子", "parent": "親", "other": "その他"}
@@ -163,7 +171,7 @@ class Withholding:
 
 @dataclass
 class Seizure:
-    date: date | None = None
+    seizure_date: date | None = field(default=None, metadata=file_key("date"))  # 差押えの日
     asset: str = "other"  # salary | pension | deposit | other
     amount: int | None = None  # the amount seized (per period for wages and pensions)
     monthly_gross: int | None = None  # 支給額 for the period
@@ -184,7 +192,7 @@ class Seizure:
 
 @dataclass
 class EnforcementEvent:
-    date: date | None = None
+    event_date: date | None = field(default=None, metadata=file_key("date"))  # 督促・催告・差押えの日
     kind: str = "other"  # demand | reminder | seizure_notice | seizure | other
     note: str | None = None
 
@@ -230,7 +238,7 @@ class Hardship:
 
 @dataclass
 class LogEntry:
-    date: date
+    entry_date: date = field(metadata=file_key("date"))  # the day of the contact or step
     note: str | None = None
     next_action: str | None = None
     due_date: date | None = None

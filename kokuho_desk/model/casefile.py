@@ -22,7 +22,7 @@ from typing import Any
 
 from kokuho_desk import paths
 from kokuho_desk.model import case as case_module
-from kokuho_desk.model.case import CASE_FORMAT, Case, age_on
+from kokuho_desk.model.case import CASE_FORMAT, FILE_KEY, Case, age_on
 from kokuho_desk.model.municipalities import CodeError, normalize_code
 from kokuho_desk.model.normalize import (
     InputError,
@@ -165,7 +165,7 @@ def _message(err: SchemaError) -> str:
         types_ = expected if isinstance(expected, list) else [expected]
         return (
             "値の種類が正しくありません（"
-            + "または".join(_TYPE_LABELS.get(t, t) for t in types_)
+            + "または".join(_TYPE_LABELS.get(t, str(t)) for t in types_)
             + "で入力してください）"
         )
     if v in ("enum", "const"):
@@ -231,16 +231,17 @@ def _converter(tp: Any) -> Convert | None:
         return dict
     if tp is date:
         return date.fromisoformat
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _dataclass_builder(tp)
     return None
 
 
 def _dataclass_builder(cls: type) -> Convert:
     converted = [(name, c) for name, hint in _hints(cls).items() if (c := _converter(hint)) is not None]
+    renamed = {f.metadata[FILE_KEY]: f.name for f in dataclasses.fields(cls) if FILE_KEY in f.metadata}
 
     def build(value: dict[str, Any]) -> Any:
-        kwargs = dict(value)
+        kwargs = {renamed.get(k, k): v for k, v in value.items()} if renamed else dict(value)
         for name, convert in converted:  # dates, lists, nested records; the rest as they are
             v = kwargs.get(name)
             if v is not None:
@@ -296,7 +297,7 @@ def _semantic_errors(case: Case) -> list[FieldError]:
         if r.applied and r.decided and r.decided < r.applied:
             errors.append(FieldError(f"reliefs[{i}].decided", "決定日が申請日より前になっています"))
     for i, e in enumerate(case.log):
-        if e.due_date is not None and e.due_date < e.date:
+        if e.due_date is not None and e.due_date < e.entry_date:
             errors.append(FieldError(f"log[{i}].due_date", "期限が記録日より前になっています"))
     return errors
 
@@ -455,7 +456,7 @@ def _plain(value: Any) -> Any:
             v = getattr(value, f.name)
             if v is None or v == [] or v == {}:
                 continue
-            out[f.name] = _plain(v)
+            out[f.metadata.get(FILE_KEY, f.name)] = _plain(v)
         return out
     if isinstance(value, list):
         return [_plain(v) for v in value]

@@ -10,7 +10,7 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Judgement:
+class VerdictSummary:
     reduction: str | None = None  # 7割 | 5割 | 2割 | なし
     verdicts: dict[str, str] = field(default_factory=dict)
     # Amounts the statistics band (never published as such): premium_total, notice_difference
@@ -24,6 +24,6 @@ class StoredJudgement:
     """A judgement as the store keeps it: judged on `as_of` under the law data `rules`
     (rules.params.rules_version)."""
 
-    judgement: Judgement
+    judgement: VerdictSummary
     as_of: date
     rules: str

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from kokuho_desk.model.case import Case
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.rules.checks import CHECK_MODULES
 from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.notice import NoticeComparison, compare_notice
@@ -40,9 +40,9 @@ class CheckReport:
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)
 
-    def judgement(self) -> Judgement:
+    def judgement(self) -> VerdictSummary:
         """The verdicts in short, as the store keeps them and statistics count them."""
-        return Judgement(
+        return VerdictSummary(
             self.premium.reduction if self.premium is not None else None,
             {c.id: c.verdict for c in self.checks},
             self.figures(),

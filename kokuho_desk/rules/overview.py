@@ -86,13 +86,13 @@ def _arrears(case: Case) -> list[ArrearLine]:
 def _enforcement(case: Case) -> list[str]:
     out = []
     for s in case.seizures:
-        when = format_wareki(s.date) if s.date else "日付不明"
+        when = format_wareki(s.seizure_date) if s.seizure_date else "日付不明"
         amount = f" {s.amount:,}円" if s.amount is not None else ""
         state = "（解除済み）" if s.released else ""
         out.append(f"{when} {SEIZURE_ASSET_LABELS.get(s.asset, 'その他')}の差押え{amount}{state}")
     for e in case.enforcement:
         if e.kind != "seizure":
-            when = format_wareki(e.date) if e.date else "日付不明"
+            when = format_wareki(e.event_date) if e.event_date else "日付不明"
             out.append(f"{when} {ENFORCEMENT_LABELS.get(e.kind, 'その他')}")
     return out
 

@@ -14,7 +14,7 @@ from itertools import islice
 
 from kokuho_desk.heap import frozen_heap
 from kokuho_desk.model.case import Case
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL
 from kokuho_desk.rules.engine import CheckReport, run_checks
@@ -63,7 +63,7 @@ class PremiumChange:
 @dataclass
 class Rescreen:
     changes: list[Change]
-    judged: dict[int, Judgement]  # "as judged" judgements made now because none was known (to keep)
+    judged: dict[int, VerdictSummary]  # "as judged" judgements made now because none was known (to keep)
     premiums: list[PremiumChange] = field(default_factory=list)
 
 
@@ -74,8 +74,8 @@ def _report(case: Case, settings: Settings) -> CheckReport:
 
 
 def _compare(
-    case_id: int, case: Case, known: Judgement | None, before: Settings, after: Settings
-) -> tuple[list[Change], Judgement | None, PremiumChange | None]:
+    case_id: int, case: Case, known: VerdictSummary | None, before: Settings, after: Settings
+) -> tuple[list[Change], VerdictSummary | None, PremiumChange | None]:
     made = old_premium = None
     if known is None:
         report = _report(case, before)
@@ -105,7 +105,7 @@ def _compare(
     return changes, made, premium_change
 
 
-Item = tuple[int, Case, Judgement | None]
+Item = tuple[int, Case, VerdictSummary | None]
 
 # The items of the running rescreen, set before its worker processes are forked (Linux), which
 # then inherit them: a job names a range of them instead of carrying pickled cases.
@@ -139,7 +139,7 @@ def rescreen(
     before: Settings = Settings(),
     workers: int = 1,
     batch: int = 500,
-    known: Mapping[int, Judgement] | None = None,
+    known: Mapping[int, VerdictSummary] | None = None,
 ) -> Rescreen:
     """Every check whose verdict differs between `before` (default: as the case was judged) and
     `after`, in case order. `known` holds judgements already made under `before` (the store keeps

@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date
 
 from kokuho_desk.model.case import Case
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.rules.params import rules_version
 from kokuho_desk.stats.area import Area, area_of
 from kokuho_desk.stats.periods import Quarter
@@ -29,8 +29,8 @@ def first_consultation(case: Case) -> date:
     """The earliest log date, or the day of the judgement when the log is empty or later."""
     first = case.as_of
     for entry in case.log:
-        if entry.date < first:
-            first = entry.date
+        if entry.entry_date < first:
+            first = entry.entry_date
     return first
 
 
@@ -38,7 +38,7 @@ def _prefix(policy: Policy) -> str:
     return json.dumps([policy.tables_version], ensure_ascii=False)[:-1] + ","
 
 
-def counted(case: Case, judgement: Judgement, policy: Policy) -> str:
+def counted(case: Case, judgement: VerdictSummary, policy: Policy) -> str:
     """[tables version, quarter, [prefecture, municipality, code], [[table, column], …]] as JSON."""
     return json.dumps(
         [
@@ -57,7 +57,7 @@ def decode(text: str) -> tuple[Quarter, Area, list[tuple[str, str]]]:
     return Quarter.parse(period), Area(*area), [tuple(c) for c in cells]
 
 
-def _usable(judgement_rules: str, judgement: Judgement, version: str) -> bool:
+def _usable(judgement_rules: str, judgement: VerdictSummary, version: str) -> bool:
     return judgement_rules == version and "premium_total" in judgement.figures
 
 
@@ -66,7 +66,7 @@ def counted_cases(store: Store, policy: Policy) -> Counter:
     share one text, so the result stays small); works out and keeps the missing ones."""
     version = rules_version()
     out: Counter = Counter()
-    judged: list[tuple[int, Case, Judgement]] = []
+    judged: list[tuple[int, Case, VerdictSummary]] = []
     kept: list[tuple[int, str]] = []
 
     def flush() -> None:

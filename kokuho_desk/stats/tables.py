@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from kokuho_desk.model.case import INSURANCE_LABELS, RELIEF_DECISION_LABELS, RELIEF_DECISIONS, Case, age_on
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.stats.labels import check_label
 from kokuho_desk.stats.policy import Policy
 
@@ -244,7 +244,7 @@ def _relief(case: Case, relief: str, verdict: str | None) -> str | None:
     return "not_applied" if verdict in ("eligible", "likely") else None
 
 
-def table_cells(case: Case, judgement: Judgement, policy: Policy) -> list[tuple[str, str]]:
+def table_cells(case: Case, judgement: VerdictSummary, policy: Policy) -> list[tuple[str, str]]:
     """(table id, column code) of every table the case is counted in."""
     verdicts = judgement.verdicts
     figures = judgement.figures

@@ -4,9 +4,9 @@ reduction class, one verdict per check id and the amounts put in bands (no reaso
 from __future__ import annotations
 
 from kokuho_desk.model.case import Case
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.rules.engine import run_checks
 
 
-def judge(case: Case) -> Judgement:
+def judge(case: Case) -> VerdictSummary:
     return run_checks(case).judgement()

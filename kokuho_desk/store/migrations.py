@@ -188,7 +188,8 @@ def m0007_integrity(db: sqlite_utils.Database) -> None:
         )""")
     previous = audit_chain.GENESIS
     for row in db.execute("SELECT id, at, user, action, case_id, detail FROM audit ORDER BY id").fetchall():
-        own = audit_chain.entry_hash(*row[1:], previous)
+        _, at, user, action, case_id, detail = row
+        own = audit_chain.entry_hash(at, user, action, case_id, detail, previous)
         db.execute("INSERT INTO audit_chained VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [*row, previous, own])
         previous = own
     db.execute("DROP TRIGGER audit_no_update")

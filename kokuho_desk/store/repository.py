@@ -37,7 +37,7 @@ import sqlite_utils
 from kokuho_desk.heap import collection_paused
 from kokuho_desk.model.case import CASE_STATUSES, Case, LogEntry
 from kokuho_desk.model.casefile import case_from_dict, case_from_validated_dict, case_to_dict
-from kokuho_desk.model.judgement import Judgement, StoredJudgement
+from kokuho_desk.model.judgement import StoredJudgement, VerdictSummary
 from kokuho_desk.rules.desk_rates import DeskRate
 from kokuho_desk.rules.result import NextAction
 from kokuho_desk.store import audit_chain, backups, encryption, search
@@ -149,10 +149,10 @@ def merged_log(stored: list[LogEntry], new: list[LogEntry]) -> list[LogEntry]:
     """The log to save: ``new`` plus every stored entry it lacks (same date, kind and note), by date.
 
     Follow-up fields (next action, due date, done) of an entry may change; an entry never goes."""
-    ident = lambda e: (e.date, e.kind, e.note)  # noqa: E731
+    ident = lambda e: (e.entry_date, e.kind, e.note)  # noqa: E731
     present = {ident(e) for e in new}
     missing = [e for e in stored if ident(e) not in present]
-    return sorted([*new, *missing], key=lambda e: e.date) if missing else new
+    return sorted([*new, *missing], key=lambda e: e.entry_date) if missing else new
 
 
 def _now() -> str:
@@ -249,7 +249,7 @@ class Store:
 
         Backups made before keep the passphrase they were made with.
         """
-        if not self.check_passphrase(old):
+        if self._salt is None or not self.check_passphrase(old):  # never true without encryption
             raise PassphraseError("今のパスフレーズが違います。パスフレーズは変わっていません。")
         if not new:
             raise PassphraseError("新しいパスフレーズが空です。")
@@ -331,6 +331,7 @@ class Store:
                 f"INSERT INTO cases ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values())
             )
             case_id = cur.lastrowid
+            assert case_id is not None  # an INSERT always sets it
             self._db.execute("INSERT INTO case_files (case_id, data) VALUES (?, ?)", [case_id, data])
             self._db.execute(
                 "INSERT INTO case_search (case_id, text) VALUES (?, ?)", [case_id, search.case_search_text(stored)]
@@ -454,7 +455,7 @@ class Store:
         with self._transaction():
             case = self.get(case_id)
             self._replace(
-                case_id, replace(case, log=[*case.log, entry]), "log", f"{entry.date.isoformat()} {entry.kind}"
+                case_id, replace(case, log=[*case.log, entry]), "log", f"{entry.entry_date.isoformat()} {entry.kind}"
             )
 
     def set_next_actions(self, case_id: int, actions: list[NextAction], source: str) -> None:
@@ -544,7 +545,7 @@ class Store:
 
     # --- judgements --------------------------------------------------------------------
 
-    def record_judgements(self, judged: Iterable[tuple[int, Case, Judgement]], rules: str) -> int:
+    def record_judgements(self, judged: Iterable[tuple[int, Case, VerdictSummary]], rules: str) -> int:
         """Keep the last judgement of cases, judged on each case's as_of under the law data
         `rules`; one judged from a case that is no longer the stored one is skipped. Returns
         how many were kept."""
@@ -590,7 +591,7 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        stored = StoredJudgement(Judgement(row[2], json.loads(row[3])), date.fromisoformat(row[0]), row[1])
+        stored = StoredJudgement(VerdictSummary(row[2], json.loads(row[3])), date.fromisoformat(row[0]), row[1])
         return stored, datetime.fromisoformat(row[4])
 
     # --- reading -----------------------------------------------------------------------
@@ -641,7 +642,7 @@ class Store:
             params.append(limit.isoformat())
         return where, params
 
-    def list(
+    def case_summaries(
         self,
         offset: int = 0,
         limit: int = 50,
@@ -813,7 +814,7 @@ class Store:
 def _stored_judgement(row: tuple) -> StoredJudgement:
     """(as_of, rules, reduction, verdicts, figures) columns of judgements → a StoredJudgement."""
     figures = json.loads(row[4]) if row[4] else {}
-    return StoredJudgement(Judgement(row[2], json.loads(row[3]), figures), date.fromisoformat(row[0]), row[1])
+    return StoredJudgement(VerdictSummary(row[2], json.loads(row[3]), figures), date.fromisoformat(row[0]), row[1])
 
 
 def open_store(path: str | Path | None = None, *, user: str | None = None, passphrase: str | None = None) -> Store:

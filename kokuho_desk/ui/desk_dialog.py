@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from kokuho_desk.model.normalize import nfkc
 from kokuho_desk.store import Store
 from kokuho_desk.ui.i18n import _
-from kokuho_desk.ui.settings import Settings
+from kokuho_desk.ui.settings import AppSettings
 
 
 class DeskDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("相談窓口の登録"))
         intro = QLabel(
@@ -60,7 +60,7 @@ class DeskDialog(QDialog):
         self.accept()
 
 
-def ask_desk_at_first_run(store: Store, settings: Settings, parent: QWidget | None = None) -> bool:
+def ask_desk_at_first_run(store: Store, settings: AppSettings, parent: QWidget | None = None) -> bool:
     """Ask which desk this is when the database has none yet; True when it was saved."""
     _id, name, _key = store.desk_identity()
     if name:

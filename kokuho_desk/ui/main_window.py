@@ -47,8 +47,9 @@ from kokuho_desk.ui.checks_panel import ChecksPanel
 from kokuho_desk.ui.deadlines_view import DeadlinesView
 from kokuho_desk.ui.elided_label import ElidedLabel
 from kokuho_desk.ui.i18n import _
+from kokuho_desk.ui.lock import IdleLock
 from kokuho_desk.ui.rate_entry import RateEntryDialog
-from kokuho_desk.ui.settings import Settings, apply_text_size, desk_info
+from kokuho_desk.ui.settings import AppSettings, apply_text_size, desk_info
 from kokuho_desk.ui.store_reader import CaseQuery, StoreReader
 
 SIDEBAR_WIDTH = 430
@@ -57,7 +58,7 @@ CONSULTATION_RECORD = "consultation-record"  # the letter kind of the 相談記�
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: Settings, *, today: Callable[[], date] = date.today):
+    def __init__(self, store: Store, settings: AppSettings, *, today: Callable[[], date] = date.today):
         super().__init__()
         self.store = store
         self.settings = settings
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         self.stats: QWidget | None = None
         self.audit: QWidget | None = None
         self.trash: QWidget | None = None
-        self.idle_lock = None  # set by the app's start-up (commands/gui.py: install_idle_lock)
+        self.idle_lock: IdleLock | None = None  # set by the app's start-up (commands/gui.py: install_idle_lock)
 
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)

@@ -42,7 +42,7 @@ SETTINGS: tuple[Setting, ...] = (
 BY_NAME = {s.name: s for s in SETTINGS}
 
 
-class Settings:
+class AppSettings:
     """Typed access to SETTINGS over a QSettings store."""
 
     def __init__(self, qsettings: QSettings | None = None):
@@ -79,7 +79,7 @@ class Settings:
         self._q.sync()
 
 
-def desk_info(settings: Settings):
+def desk_info(settings: AppSettings):
     """The desk printed on the letters (a letters.DeskInfo), from the settings; the letters are
     imported only when a letter is made, as elsewhere in the window, to keep start-up quick."""
     from kokuho_desk.letters.context import DeskInfo

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kokuho_desk.ui.i18n import N_, _
-from kokuho_desk.ui.settings import SETTINGS, Settings
+from kokuho_desk.ui.settings import SETTINGS, AppSettings
 
 # The largest value a number setting takes (minutes of idle time before the lock: a day).
 MAX_NUMBER_SETTING = 24 * 60
@@ -26,7 +26,7 @@ FILE_SETTINGS = {"pdf_font": N_("フォント (*.ttf *.otf *.ttc)"), "db_path": 
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None, municipalities: list[str] = ()):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, municipalities: list[str] = ()):
         super().__init__(parent)
         self.setWindowTitle(_("設定"))
         self._settings = settings

@@ -79,7 +79,7 @@ class _Worker(QObject):
             if query.is_search:
                 rows = store.search(query.text, limit=limit, offset=offset, status=query.status)
             else:
-                rows = store.list(
+                rows = store.case_summaries(
                     offset,
                     limit,
                     status=query.status,

@@ -35,7 +35,7 @@ def test_open_encrypted_100k(benchmark, encrypted_big_db):
         encryption._keys.clear()  # as at a start of the program: the key is derived from the passphrase again
         encryption.forget(encrypted_big_db)
         with open_store(encrypted_big_db, passphrase=PASSPHRASE) as store:
-            return store.list(limit=50)
+            return store.case_summaries(limit=50)
 
     page = benchmark.pedantic(first_open, rounds=10, iterations=1)
     assert len(page) == 50
@@ -48,7 +48,7 @@ def test_open_encrypted_again(benchmark, encrypted_big_db):
 
     def open_again():
         with open_store(encrypted_big_db) as store:
-            return store.list(limit=50)
+            return store.case_summaries(limit=50)
 
     assert len(benchmark.pedantic(open_again, rounds=30, iterations=1)) == 50
 

@@ -115,14 +115,14 @@ def _synthetic_case(rng: random.Random, i: int) -> Case:
     ]
     log = [
         LogEntry(
-            date=TODAY - timedelta(days=rng.randint(10, 90)),
+            entry_date=TODAY - timedelta(days=rng.randint(10, 90)),
             note=rng.choice(NOTES),
             next_action="申請書を出す",
             due_date=TODAY + timedelta(days=rng.randint(0, 90)),
         )
     ]
     if i == 4242:
-        log.append(LogEntry(date=TODAY, note="訪問記録: 不在"))
+        log.append(LogEntry(entry_date=TODAY, note="訪問記録: 不在"))
     return Case(
         as_of=TODAY,
         members=members,
@@ -209,7 +209,7 @@ def test_open_first_page(benchmark, big_db):
 
     def open_and_list():
         with open_store(big_db) as store:
-            return store.list(limit=50)
+            return store.case_summaries(limit=50)
 
     page = benchmark.pedantic(open_and_list, rounds=30, iterations=1)
     assert len(page) == 50

@@ -12,7 +12,7 @@ from kokuho_desk.demo import demo_cases
 from kokuho_desk.letters import make_letter
 from kokuho_desk.letters.context import BLANK, build_context
 from kokuho_desk.letters.render import fill, holds
-from kokuho_desk.letters.templates import Form, placeholders, shipped_forms
+from kokuho_desk.letters.templates import LetterForm, placeholders, shipped_forms
 from kokuho_desk.rules.engine import run_checks
 from tests.letters.helpers import TODAY, pdf_text, squash
 
@@ -38,7 +38,7 @@ def _demo():
     return [(case, run_checks(case)) for case in demo_cases(DEMO_COUNT, today=DEMO_TODAY)]
 
 
-def expected_strings(form: Form, ctx) -> list[str]:
+def expected_strings(form: LetterForm, ctx) -> list[str]:
     """What the letter must show: each known value the form uses, every list item and table cell,
     the applicant's sentences whose facts hold, the basis."""
     out = [ctx.fields["head_name"], *form.basis]

@@ -8,7 +8,7 @@ import pytest
 
 from kokuho_desk.letters import make_letter
 from kokuho_desk.model.case import Income
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.engine import run_checks
 from kokuho_desk.rules.municipality import ProfileError
@@ -111,7 +111,7 @@ def test_spawned_rescreen_workers_judge_with_the_installed_tables(monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_context", lambda *a, **k: spawn)
     case = household()
     case.members[0].income = Income(declared=False, business=0)
-    said_before = Judgement("なし", {"statutory_reduction": "eligible"})
+    said_before = VerdictSummary("なし", {"statutory_reduction": "eligible"})
     result = rescreen([(1, case), (2, case)], Settings(), workers=2, batch=1, known={1: said_before, 2: said_before})
     assert [c.case_id for c in result.changes] == [1, 2]
     assert all("total_if_declared" in c.result.figures for c in result.changes)

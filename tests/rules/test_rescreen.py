@@ -8,7 +8,7 @@ from datetime import date
 
 from kokuho_desk.commands import rescreen as command
 from kokuho_desk.model.casefile import case_from_dict
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.rules.params import rules_version
 from kokuho_desk.rules.rescreen import Settings, rescreen
 from kokuho_desk.store import open_store
@@ -71,7 +71,7 @@ def test_known_judgement_is_the_before():
     case = _case(due="2024-03-31")  # not expired on 2025-06-01 either: no change against its own day
     judged = rescreen([(1, case)], Settings(date(2025, 6, 1)))
     assert judged.changes == [] and judged.judged[1].verdicts["limitation"] == "not_eligible"
-    shown = Judgement(None, {**judged.judged[1].verdicts, "limitation": "eligible"})
+    shown = VerdictSummary(None, {**judged.judged[1].verdicts, "limitation": "eligible"})
     again = rescreen([(1, case)], Settings(date(2025, 6, 1)), known={1: shown})
     assert [(c.check_id, c.before, c.after) for c in again.changes] == [("limitation", "eligible", "not_eligible")]
     assert again.judged == {}

@@ -39,7 +39,7 @@ def test_restore_gives_back_exactly_the_saved_cases(saved):
     with open_store(db, passphrase=PASSPHRASE) as store:
         store.create(make_case("後から 追加"))
         store.delete(1)
-        store.add_log_entry(2, LogEntry(date=date(2025, 6, 3), note="後の記録"))
+        store.add_log_entry(2, LogEntry(entry_date=date(2025, 6, 3), note="後の記録"))
     assert _all_cases(db) != cases
     info = restore_backup(backup, db, PASSPHRASE, user="相談員B")
     assert info.cases == len(cases) and info.encrypted

@@ -73,7 +73,7 @@ def test_wrong_passphrase_is_refused_in_japanese_and_changes_nothing(secret_stor
         open_store(path, passphrase="ちがう")
     assert path.read_bytes() == before
     with open_store(path, passphrase=PASSPHRASE) as store:
-        assert store.list()[0].head_name == NAME
+        assert store.case_summaries()[0].head_name == NAME
 
 
 def test_without_the_passphrase_the_file_does_not_open(secret_store):
@@ -127,7 +127,7 @@ def test_passphrase_change(secret_store):
     with pytest.raises(PassphraseError, match="パスフレーズが違います"):
         open_store(path, passphrase=PASSPHRASE)
     with open_store(path, passphrase="新しい合言葉") as store:
-        assert store.list()[0].head_name == NAME
+        assert store.case_summaries()[0].head_name == NAME
     assert leaked(path) == []
 
 

@@ -51,7 +51,7 @@ def make_case(
         Member(relation="child", name=f"{tag}子{j}", kana=f"{tag}コ{j}", birth_date=date(2015, 1, 2))
         for j in range(members - 1)
     ]
-    log = [LogEntry(date=first_log, note=f"{tag}ログ", next_action=f"{tag}次")] if first_log else []
+    log = [LogEntry(entry_date=first_log, note=f"{tag}ログ", next_action=f"{tag}次")] if first_log else []
     return Case(
         as_of=as_of,
         members=people,
@@ -59,8 +59,8 @@ def make_case(
         contact=Contact(postal_code=postal_code(i), address=f"{address}{tag}住所" if address else None, phone=phone(i)),
         notes=f"{tag}メモ",
         arrears=[Arrear(fiscal_year=2023, amount=arrears)] if arrears is not None else [],
-        seizures=[Seizure(date=date(2025, 5, 20), asset=seized, amount=87_654)] if seized else [],
-        enforcement=[EnforcementEvent(date=date(2025, 4, 1), kind="demand", note=f"{tag}督促メモ")],
+        seizures=[Seizure(seizure_date=date(2025, 5, 20), asset=seized, amount=87_654)] if seized else [],
+        enforcement=[EnforcementEvent(event_date=date(2025, 4, 1), kind="demand", note=f"{tag}督促メモ")],
         insurance=Insurance(status=insurance) if insurance else None,
         medical=Medical(needs_care=True, note=f"{tag}医療"),
         hardship=Hardship(reasons=["illness"], description=f"{tag}事情"),

@@ -3,7 +3,7 @@
 from datetime import date
 
 from kokuho_desk.model.case import Member, Notice, ReliefOutcome
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.stats.tables import table_cells
 from tests.stats.builders import make_case
 
@@ -18,7 +18,7 @@ def test_a_household_is_counted_in_one_column_of_each_table(policy):
     case.members.append(Member(relation="child", birth_date=date(2010, 5, 1)))
     case.notice = Notice(fiscal_year=2026, total=107_000)
     case.reliefs = [ReliefOutcome("premium_relief", applied=date(2026, 5, 1), decision="partly")]
-    judgement = Judgement(
+    judgement = VerdictSummary(
         "5割",
         {
             "certificate": "not_eligible",
@@ -51,7 +51,7 @@ def test_unknown_amounts_are_counted_as_unknown(policy):
     case = make_case(2, as_of=date(2026, 6, 1), seized=None, insurance=None)
     case.members.append(Member(relation="child", birth_date=date(2012, 1, 1)))
     case.notice = Notice(total=100_000)
-    cells = dict(table_cells(case, Judgement("なし", {}), policy))
+    cells = dict(table_cells(case, VerdictSummary("なし", {}), policy))
     assert (cells["burden"], cells["notice"], cells["minors"], cells["insurance"]) == (
         "unknown",
         "unknown",

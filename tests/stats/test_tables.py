@@ -184,7 +184,7 @@ def _expected(cases) -> Counter:
     (not the tables code): all, seized, 10割負担, and the recorded relief decisions."""
     n = Counter()
     for c in cases:
-        first = min([c.as_of, *(e.date for e in c.log)])
+        first = min([c.as_of, *(e.entry_date for e in c.log)])
         q = f"{first.year if first.month >= 4 else first.year - 1}Q{(first.month - 4) % 12 // 3 + 1}"
         for table in ("insurance", "certificate", "burden"):
             n[(table, q)] += 1

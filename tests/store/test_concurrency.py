@@ -61,12 +61,12 @@ def test_a_window_save_keeps_a_log_entry_a_letter_added_meanwhile(tmp_path):
     """Ensure: the window reads a case (log: 1 entry), the CLI `letter` records a letter in the log, the window
     saves its (older) case with a new note of its own — the stored log holds all three entries."""
     path = tmp_path / "cases.db"
-    first = LogEntry(date=date(2025, 6, 2), note="初回相談")
+    first = LogEntry(entry_date=date(2025, 6, 2), note="初回相談")
     with open_store(path) as window, open_store(path) as cli:
         case_id = window.create(make_case(log=[first]))
         opened = window.get(case_id)
         record_letter(cli, case_id, "copayment-relief", date(2025, 6, 3))
-        mine = LogEntry(date=date(2025, 6, 4), note="電話で確認")
+        mine = LogEntry(entry_date=date(2025, 6, 4), note="電話で確認")
         window.update(case_id, replace(opened, log=[*opened.log, mine]))
         log = window.get(case_id).log
     assert [e.note for e in log][0] == "初回相談" and "電話で確認" in [e.note for e in log]

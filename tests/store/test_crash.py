@@ -32,7 +32,7 @@ while True:
                 kana="ミホン", birth_date=date(1970, 1, 1))], notes="停電テスト" * 20)
     case_id = store.create(case)
     print(f"c {case_id} {run}-{i}", flush=True)
-    store.add_log_entry(case_id, LogEntry(date=date(2025, 6, 2), note="記録", next_action="確認",
+    store.add_log_entry(case_id, LogEntry(entry_date=date(2025, 6, 2), note="記録", next_action="確認",
                                           due_date=date(2025, 6, 9)))
     print(f"u {case_id}", flush=True)
 """

@@ -3,13 +3,13 @@
 from dataclasses import replace
 from datetime import date
 
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.store import open_store
 from kokuho_desk.store.db import connect
 from kokuho_desk.store.migrations import migrate, migration_names
 from tests.store.conftest import AS_OF, make_case
 
-J = Judgement("5割", {"statutory_reduction": "eligible", "limitation": "not_eligible"})
+J = VerdictSummary("5割", {"statutory_reduction": "eligible", "limitation": "not_eligible"})
 
 
 def test_recorded_judgement_reads_back_with_day_and_rules(store):

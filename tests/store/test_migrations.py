@@ -79,7 +79,7 @@ def test_from_each_earlier_version(tmp_path, version):
         assert [s.head_name for s in store.search("山口市")] == ["架空 次郎"]
         assert [s.head_name for s in store.search("カクウ")] == ["架空 次郎"]
         assert [s.head_name for s in store.search("架空")] == ["架空 次郎"]
-        case_id = store.list()[0].id
+        case_id = store.case_summaries()[0].id
         assert json.loads(case_to_json(store.get(case_id))) == json.loads(case_to_json(case))
         store.close_case(case_id, "解決")
         assert store.audit_log(case_id)[0].action == "close"

@@ -23,7 +23,7 @@ def test_create_and_get_returns_the_same_case(store):
     case = make_case(address="大阪府大阪市北区見本町1-2-3", members=3)
     case_id = store.create(case)
     assert case_to_dict(store.get(case_id)) == case_to_dict(case)
-    (summary,) = store.list()
+    (summary,) = store.case_summaries()
     assert (summary.id, summary.head_name, summary.head_kana, summary.members_count, summary.address) == (
         case_id,
         "山田 太郎",
@@ -64,7 +64,7 @@ def test_invalid_case_is_refused_and_nothing_is_saved(store):
 def test_a_failing_save_leaves_no_partial_rows(store):
     """Ensure a save that fails half-way (deadline insert refused) rolls back the case, index and audit."""
     store._db.execute("CREATE TRIGGER refuse BEFORE INSERT ON deadlines BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-    case = make_case(log=[{"date": TODAY, "next_action": "申請書を出す", "due_date": date(2025, 6, 9)}])
+    case = make_case(log=[{"entry_date": TODAY, "next_action": "申請書を出す", "due_date": date(2025, 6, 9)}])
     with pytest.raises((StoreError, DatabaseError)):
         store.create(case)
     assert (_rows(store, "cases"), _rows(store, "audit"), _rows(store, "deadlines")) == (0, 0, 0)
@@ -73,11 +73,11 @@ def test_a_failing_save_leaves_no_partial_rows(store):
 
 def test_soft_delete_hides_the_case_everywhere_but_keeps_the_row(store):
     """Ensure a deleted case is gone from get, list, search, count and deadlines, and the row stays."""
-    case_id = store.create(make_case(log=[{"date": TODAY, "next_action": "訪問", "due_date": date(2025, 6, 5)}]))
+    case_id = store.create(make_case(log=[{"entry_date": TODAY, "next_action": "訪問", "due_date": date(2025, 6, 5)}]))
     store.delete(case_id)
     with pytest.raises(CaseNotFound):
         store.get(case_id)
-    assert store.list(status=None) == [] and store.count(status=None) == 0
+    assert store.case_summaries(status=None) == [] and store.count(status=None) == 0
     assert store.search("山田") == [] and store.deadlines(TODAY, date(2025, 12, 31)) == []
     assert _rows(store, "cases") == 1
     assert [e.action for e in store.audit_log(case_id)] == ["delete", "create"]
@@ -91,7 +91,9 @@ def test_close_and_reopen(store):
     store.close_case(case_id, "減免が決定した")
     case = store.get(case_id)
     assert (case.status, case.outcome) == ("closed", "減免が決定した")
-    assert store.list() == [] and [s.outcome for s in store.list(status="closed")] == ["減免が決定した"]
+    assert store.case_summaries() == [] and [s.outcome for s in store.case_summaries(status="closed")] == [
+        "減免が決定した"
+    ]
     store.reopen(case_id)
     assert (store.get(case_id).status, store.get(case_id).outcome) == ("open", None)
     assert [(e.action, e.detail) for e in store.audit_log(case_id)][:2] == [
@@ -104,13 +106,13 @@ def test_list_pages_and_orders(store):
     """Ensure list pages through all cases and each order_by gives the expected order."""
     kana = ["カ", "ア", "サ", "タ", "ナ", "ハ", "マ"]
     ids = [store.create(make_case(name=f"見本 {i}", kana=k)) for i, k in enumerate(kana)]
-    pages = [store.list(offset=o, limit=3, order_by="id") for o in (0, 3, 6)]
+    pages = [store.case_summaries(offset=o, limit=3, order_by="id") for o in (0, 3, 6)]
     assert [[s.id for s in p] for p in pages] == [ids[0:3], ids[3:6], ids[6:]]
-    assert [s.id for s in store.list(order_by="updated")] == ids[::-1]
-    assert [s.head_kana for s in store.list(order_by="kana")] == sorted(kana)
+    assert [s.id for s in store.case_summaries(order_by="updated")] == ids[::-1]
+    assert [s.head_kana for s in store.case_summaries(order_by="kana")] == sorted(kana)
     assert store.count() == 7
     with pytest.raises(ValueError):
-        store.list(order_by="age")
+        store.case_summaries(order_by="age")
 
 
 def test_list_filters_by_status_and_municipality(store):
@@ -119,23 +121,25 @@ def test_list_filters_by_status_and_municipality(store):
     store.create(make_case(municipality="防府市"))
     closed = store.create(make_case(municipality="防府市"))
     store.close_case(closed, "分納で合意")
-    assert [s.municipality for s in store.list(municipality="防府市")] == ["防府市"]
+    assert [s.municipality for s in store.case_summaries(municipality="防府市")] == ["防府市"]
     assert store.count(status=None, municipality="防府市") == 2
     assert store.count(status="closed") == 1 and store.count(status="open") == 2
 
 
 def test_due_within_days_counts_overdue_and_ignores_done_entries(store):
     """Ensure due_within_days selects cases with an undone deadline up to today + N days."""
-    soon = store.create(make_case(log=[{"date": TODAY, "next_action": "申請", "due_date": date(2025, 6, 16)}]))
-    late = store.create(make_case(log=[{"date": TODAY, "next_action": "訪問", "due_date": date(2025, 6, 17)}]))
+    soon = store.create(make_case(log=[{"entry_date": TODAY, "next_action": "申請", "due_date": date(2025, 6, 16)}]))
+    late = store.create(make_case(log=[{"entry_date": TODAY, "next_action": "訪問", "due_date": date(2025, 6, 17)}]))
     overdue = store.create(
-        make_case(log=[{"date": date(2025, 5, 1), "next_action": "電話", "due_date": date(2025, 5, 20)}])
+        make_case(log=[{"entry_date": date(2025, 5, 1), "next_action": "電話", "due_date": date(2025, 5, 20)}])
     )
-    store.create(make_case(log=[{"date": TODAY, "next_action": "済", "due_date": date(2025, 6, 3), "done": True}]))
-    due = store.list(due_within_days=14, today=TODAY, order_by="next_due")
+    store.create(
+        make_case(log=[{"entry_date": TODAY, "next_action": "済", "due_date": date(2025, 6, 3), "done": True}])
+    )
+    due = store.case_summaries(due_within_days=14, today=TODAY, order_by="next_due")
     assert [s.id for s in due] == [overdue, soon]
     assert store.count(due_within_days=14, today=TODAY) == 2
-    assert [s.next_due_date for s in store.list(order_by="next_due")][:3] == [
+    assert [s.next_due_date for s in store.case_summaries(order_by="next_due")][:3] == [
         date(2025, 5, 20),
         date(2025, 6, 16),
         date(2025, 6, 17),
@@ -146,7 +150,9 @@ def test_due_within_days_counts_overdue_and_ignores_done_entries(store):
 def test_deadlines_from_log_and_next_actions(store):
     """Ensure deadlines joins log entries and check next actions, sorted, and only of open cases."""
     a = store.create(
-        make_case(name="見本 一郎", log=[{"date": TODAY, "next_action": "申請書提出", "due_date": date(2025, 6, 20)}])
+        make_case(
+            name="見本 一郎", log=[{"entry_date": TODAY, "next_action": "申請書提出", "due_date": date(2025, 6, 20)}]
+        )
     )
     b = store.create(make_case(name="架空 花子"))
     store.set_next_actions(
@@ -154,14 +160,14 @@ def test_deadlines_from_log_and_next_actions(store):
         [NextAction("特別療養費の申出", date(2025, 6, 10), "special-care-benefit"), NextAction("日付なしの手順")],
         "special_care_benefit",
     )
-    closed = store.create(make_case(log=[{"date": TODAY, "next_action": "x", "due_date": date(2025, 6, 11)}]))
+    closed = store.create(make_case(log=[{"entry_date": TODAY, "next_action": "x", "due_date": date(2025, 6, 11)}]))
     store.close_case(closed)
     got = store.deadlines(date(2025, 6, 1), date(2025, 6, 30))
     assert [(d.case_id, d.head_name, d.due_date, d.action, d.source) for d in got] == [
         (b, "架空 花子", date(2025, 6, 10), "特別療養費の申出", "special_care_benefit"),
         (a, "見本 一郎", date(2025, 6, 20), "申請書提出", "log"),
     ]
-    assert store.list(status=None, order_by="id")[1].next_due_date == date(2025, 6, 10)
+    assert store.case_summaries(status=None, order_by="id")[1].next_due_date == date(2025, 6, 10)
     store.set_next_actions(b, [], "special_care_benefit")
     assert [d.case_id for d in store.deadlines(date(2025, 6, 1), date(2025, 6, 30))] == [a]
     assert store.deadlines(date(2025, 6, 21), date(2025, 6, 30)) == []
@@ -175,22 +181,27 @@ def test_a_checks_step_ticked_done_in_the_log_leaves_the_deadlines(store):
     case = store.get(b)
     case.log.append(
         LogEntry(
-            date=TODAY, note="済み", next_action="特別療養費の申出", due_date=date(2025, 6, 10), done=True, kind="check"
+            entry_date=TODAY,
+            note="済み",
+            next_action="特別療養費の申出",
+            due_date=date(2025, 6, 10),
+            done=True,
+            kind="check",
         )
     )
     store.update(b, case)
     assert store.deadlines(date(2025, 6, 1), date(2025, 6, 30)) == []
-    assert store.list(status=None, order_by="id")[0].next_due_date is None
+    assert store.case_summaries(status=None, order_by="id")[0].next_due_date is None
 
 
 def test_add_log_entry_appends_and_updates_deadlines(store):
     """Ensure add_log_entry appends to the case's log and its due date becomes a deadline."""
     case_id = store.create(make_case())
     store.add_log_entry(
-        case_id, LogEntry(date=TODAY, note="来所", next_action="給与明細を持参", due_date=date(2025, 6, 12))
+        case_id, LogEntry(entry_date=TODAY, note="来所", next_action="給与明細を持参", due_date=date(2025, 6, 12))
     )
     assert [e.next_action for e in store.get(case_id).log] == ["給与明細を持参"]
-    assert store.list()[0].next_due_date == date(2025, 6, 12)
+    assert store.case_summaries()[0].next_due_date == date(2025, 6, 12)
     assert store.audit_log(case_id)[0].action == "log"
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kokuho_desk.model.judgement import Judgement
+from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.rules.result import NextAction
 from kokuho_desk.store import CaseNotFound
 from tests.store.conftest import make_case
@@ -17,10 +17,10 @@ def _count(store, table, case_id):
 
 
 def _deleted_with_everything(store, name="山田 太郎"):
-    case = make_case(name, log=[{"date": TODAY, "next_action": "訪問", "due_date": date(2025, 6, 5)}])
+    case = make_case(name, log=[{"entry_date": TODAY, "next_action": "訪問", "due_date": date(2025, 6, 5)}])
     case_id = store.create(case)
     store.set_next_actions(case_id, [NextAction("減免申請", due_date=date(2025, 6, 9))], "checks")
-    assert store.record_judgements([(case_id, store.get(case_id), Judgement("7割", {"x": "eligible"}))], "t") == 1
+    assert store.record_judgements([(case_id, store.get(case_id), VerdictSummary("7割", {"x": "eligible"}))], "t") == 1
     store.delete(case_id)
     return case_id
 

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from kokuho_desk.store import open_store
-from kokuho_desk.ui.settings import Settings
+from kokuho_desk.ui.settings import AppSettings
 
 TODAY = date(2025, 10, 17)
 
@@ -23,8 +23,8 @@ def japanese_font(qapp):
 
 
 @pytest.fixture
-def settings(tmp_path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+def settings(tmp_path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def test_every_recorded_action_and_its_detail_is_shown_in_japanese(qtbot, tmp_pa
         case = store.get(case_id)
         store.update(case_id, case.__class__(**{**case.__dict__, "notes": "電話あり", "municipality": "堺市"}))
         store.audit("letter", case_id, "premium-relief")
-        store.add_log_entry(case_id, LogEntry(date=date(2025, 6, 2), kind="note", note="来所"))
+        store.add_log_entry(case_id, LogEntry(entry_date=date(2025, 6, 2), kind="note", note="来所"))
         store.set_next_actions(case_id, [], "checks")
         store.delete(case_id)
         store.restore_deleted(case_id)

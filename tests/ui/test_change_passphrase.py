@@ -59,7 +59,7 @@ def test_change_the_passphrase_from_the_window_then_only_the_new_one_opens(qtbot
     with pytest.raises(PassphraseError):
         open_store(db_path, passphrase=PASSPHRASE)
     with open_store(db_path, passphrase=NEW) as store:
-        assert store.list()[0].head_name == secret_case().members[0].name
+        assert store.case_summaries()[0].head_name == secret_case().members[0].name
 
 
 def test_cancelling_keeps_the_passphrase(qtbot, make_window, db_path):

@@ -98,7 +98,7 @@ def test_unlock_check_opens_an_encrypted_store_and_refuses_a_wrong_passphrase(qt
     _type_and_ok(dialog, "ちがう")
     assert "パスフレーズが違います" in dialog.error.text() and dialog.isVisible()
     _type_and_ok(dialog, PASSPHRASE)
-    assert not dialog.isVisible() and opened[0].list()[0].head_name == NAME
+    assert not dialog.isVisible() and opened[0].case_summaries()[0].head_name == NAME
     opened[0].close()
 
 
@@ -118,7 +118,7 @@ def test_the_lock_hides_every_window_closes_the_store_and_forgets_the_key(qtbot,
     assert not window.isEnabled() and not preview.isEnabled()
     assert remembered(path) is None  # the key is forgotten
     try:
-        store.list()
+        store.case_summaries()
         raise AssertionError("the store must be closed while locked")
     except Exception as e:  # noqa: BLE001 — sqlcipher3's ProgrammingError: closed database
         assert "closed" in str(e)
@@ -126,7 +126,7 @@ def test_the_lock_hides_every_window_closes_the_store_and_forgets_the_key(qtbot,
     assert lock.locked and not preview.isVisible()
     _type_and_ok(lock.dialog, PASSPHRASE)
     assert not lock.locked and window.isVisible() and preview.isVisible() and preview.isEnabled()
-    assert store.list()[0].head_name == NAME and remembered(path) == PASSPHRASE
+    assert store.case_summaries()[0].head_name == NAME and remembered(path) == PASSPHRASE
     store.close()
 
 

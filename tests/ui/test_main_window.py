@@ -153,7 +153,7 @@ def test_unsaved_changes_guard_on_switching(qtbot, make_window, db_path):
     window.new_case()
     assert field(window, "members[0].name").text() == ""
     with open_store(db_path) as store:
-        assert [s.head_name for s in store.list(status=None)] == ["佐藤 花子"]
+        assert [s.head_name for s in store.case_summaries(status=None)] == ["佐藤 花子"]
 
     type_text(field(window, "members[0].name").input, "捨てる 人")
     click_modal_button(qtbot, "保存しない")

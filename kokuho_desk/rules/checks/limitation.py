@@ -40,13 +40,13 @@ def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
     out = [(d, "ack", False) for d in arrear.acknowledgements]
     if arrear.demand_date:
         out.append((arrear.demand_date, "demand", False))
-    out += [(e.date, "reminder", False) for e in case.enforcement if e.kind == "reminder" and e.date]
-    seizure_days = {s.date: not (s.released or s.collected_date) for s in case.seizures if s.date}
+    out += [(e.event_date, "reminder", False) for e in case.enforcement if e.kind == "reminder" and e.event_date]
+    seizure_days = {s.seizure_date: not (s.released or s.collected_date) for s in case.seizures if s.seizure_date}
     # A collected (取立て) deposit or claim seizure has ended: the period restarts from then (民法148条2項).
     out += [(s.collected_date, "collected", False) for s in case.seizures if s.collected_date]
     for e in case.enforcement:
-        if e.kind == "seizure" and e.date and e.date not in seizure_days:
-            seizure_days[e.date] = False
+        if e.kind == "seizure" and e.event_date and e.event_date not in seizure_days:
+            seizure_days[e.event_date] = False
     out += [(d, "seizure", pending) for d, pending in seizure_days.items()]
     return sorted(out)
 

@@ -91,11 +91,11 @@ def _same_period(active: list[tuple[int, Seizure]]) -> list[tuple[list[int], Sei
             s.asset == "salary"
             and not s.bonus
             and not s.retirement_allowance
-            and s.date
+            and s.seizure_date
             and s.pay_period in PERIOD_MONTHS
             and not _missing_wage(s, i)
         ):
-            groups.setdefault((s.pay_period, s.date.year, s.date.month), []).append((i, s))
+            groups.setdefault((s.pay_period, s.seizure_date.year, s.seizure_date.month), []).append((i, s))
         else:
             units.append(([i], s))
     for members in groups.values():
@@ -191,8 +191,8 @@ def check(ctx: CheckContext) -> CheckResult:
         )
     for group, s in _same_period(active):
         i = group[0]
-        on = s.date or ctx.as_of
-        when = f"{format_wareki(s.date)}の" if s.date else ""
+        on = s.seizure_date or ctx.as_of
+        when = f"{format_wareki(s.seizure_date)}の" if s.seizure_date else ""
         if s.asset == "pension" and s.pension_kind is None:
             missing.append(f"seizures[{i}].pension_kind")
             continue
@@ -301,14 +301,14 @@ def check(ctx: CheckContext) -> CheckResult:
             if s.deposit_source not in trace.value("seizure.protected_deposit_sources", on):
                 reasons.append(f"{when}預貯金の差押え: 差押禁止の入金によるものとは記録されていません。")
                 continue
-            if s.deposit_credit_date is None or s.date is None:
+            if s.deposit_credit_date is None or s.seizure_date is None:
                 missing += [
                     f"seizures[{i}].{k}"
-                    for k, v in (("deposit_credit_date", s.deposit_credit_date), ("date", s.date))
+                    for k, v in (("deposit_credit_date", s.deposit_credit_date), ("date", s.seizure_date))
                     if v is None
                 ]
                 continue
-            days = (s.date - s.deposit_credit_date).days
+            days = (s.seizure_date - s.deposit_credit_date).days
             if 0 <= days <= trace.value("seizure.deposit_screening_days", on):
                 source = {"salary": "給与", "pension": "年金", "benefit": "手当などの給付"}[s.deposit_source]
                 reasons.append(

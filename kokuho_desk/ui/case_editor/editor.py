@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWid
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.casefile import CaseFileError, FieldError, case_from_dict, case_to_dict
 from kokuho_desk.ui.case_editor.fields import ERROR_STYLE, Field
-from kokuho_desk.ui.case_editor.form import Form, Row, RowList
+from kokuho_desk.ui.case_editor.form import EditorForm, Row, RowList
 from kokuho_desk.ui.case_editor.household import HouseholdPage
 from kokuho_desk.ui.case_editor.log import LogPage
 from kokuho_desk.ui.case_editor.medical import MedicalPage
@@ -62,7 +62,7 @@ class CaseEditor(QWidget):
     ):
         super().__init__(parent)
         self._today = today
-        self.form = Form(self)
+        self.form = EditorForm(self)
         self.tabs = QTabWidget()
         self.household = HouseholdPage(self.form, municipalities or [], today)
         self.premium = PremiumPage(self.form)

@@ -323,7 +323,7 @@ class RowList(QWidget):
         self.error.setVisible(bool(message))
 
 
-class Form(QObject):
+class EditorForm(QObject):
     """All fields and groups of the editor, addressed by case-file path."""
 
     changed = Signal()

@@ -24,7 +24,7 @@ from kokuho_desk.ui.case_editor.fields import (
     YearField,
     tristate,
 )
-from kokuho_desk.ui.case_editor.form import Details, Form, Row, RowList
+from kokuho_desk.ui.case_editor.form import Details, EditorForm, Row, RowList
 from kokuho_desk.ui.case_editor.municipality_field import MunicipalityField
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import _
@@ -80,7 +80,7 @@ def _tie_unemployment(tick: PresenceField, more: Details, details: list[Field]) 
 
 
 class HouseholdPage(Page):
-    def __init__(self, form: Form, municipalities: list[str], today: Callable[[], date]):
+    def __init__(self, form: EditorForm, municipalities: list[str], today: Callable[[], date]):
         super().__init__(form)
         s = self.section(_("相談"))
         s.add(DateField("as_of", _("相談日")), 0, 0)

@@ -12,7 +12,7 @@ from kokuho_desk.model.case import RELIEF_DECISION_LABELS
 from kokuho_desk.stats.labels import check_label
 from kokuho_desk.stats.policy import load_policy
 from kokuho_desk.ui.case_editor.fields import AmountField, CheckField, ChoiceField, DateField, TextField
-from kokuho_desk.ui.case_editor.form import Form, Row, RowList
+from kokuho_desk.ui.case_editor.form import EditorForm, Row, RowList
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import N_, _
 
@@ -45,7 +45,7 @@ def _relief_row() -> Row:
 
 
 class LogPage(Page):
-    def __init__(self, form: Form, today: Callable[[], date]):
+    def __init__(self, form: EditorForm, today: Callable[[], date]):
         super().__init__(form)
         self.record_button = QPushButton(_("相談記録票を作る"))
         self.record_button.setToolTip(_("世帯の状況と相談の記録を1枚の書類にします"))

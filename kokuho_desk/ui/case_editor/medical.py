@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from kokuho_desk.model.case import INSURANCE_LABELS
 from kokuho_desk.ui.case_editor.fields import AmountField, ChoiceField, DateField, TextField, tristate
-from kokuho_desk.ui.case_editor.form import Form
+from kokuho_desk.ui.case_editor.form import EditorForm
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import _
 
 
 class MedicalPage(Page):
-    def __init__(self, form: Form):
+    def __init__(self, form: EditorForm):
         super().__init__(form)
         s = self.section(_("保険証"))
         s.add(

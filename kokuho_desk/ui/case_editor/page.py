@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kokuho_desk.ui.case_editor.fields import Field
-from kokuho_desk.ui.case_editor.form import Details, Form, RowList, place
+from kokuho_desk.ui.case_editor.form import Details, EditorForm, RowList, place
 
 
 def tab_stops(widget: QWidget) -> list[QWidget]:
@@ -39,7 +39,7 @@ def _layout_stops(layout: QLayout) -> list[QWidget]:
 
 
 class Section(QGroupBox):
-    def __init__(self, title: str, form: Form):
+    def __init__(self, title: str, form: EditorForm):
         super().__init__(title)
         self._form = form
         self.grid = QGridLayout(self)
@@ -61,7 +61,7 @@ class Section(QGroupBox):
 
 
 class Page(QScrollArea):
-    def __init__(self, form: Form):
+    def __init__(self, form: EditorForm):
         super().__init__()
         self._form = form
         self.setWidgetResizable(True)

@@ -12,7 +12,7 @@ from kokuho_desk.ui.case_editor.fields import (
     TextField,
     YearField,
 )
-from kokuho_desk.ui.case_editor.form import Form, Row, RowList
+from kokuho_desk.ui.case_editor.form import EditorForm, Row, RowList
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import N_, _
 
@@ -38,7 +38,7 @@ def _arrear_row() -> Row:
 
 
 class PremiumPage(Page):
-    def __init__(self, form: Form):
+    def __init__(self, form: EditorForm):
         super().__init__(form)
         s = self.section(_("保険料の決定通知書"))
         s.add(YearField("notice.fiscal_year", _("年度")), 0, 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kokuho_desk.model.case import ENFORCEMENT_LABELS, SEIZURE_ASSET_LABELS
 from kokuho_desk.ui.case_editor.fields import AmountField, CheckField, ChoiceField, CountField, DateField, TextField
-from kokuho_desk.ui.case_editor.form import Form, Row, RowList
+from kokuho_desk.ui.case_editor.form import EditorForm, Row, RowList
 from kokuho_desk.ui.case_editor.page import Page
 from kokuho_desk.ui.i18n import N_, _
 
@@ -71,7 +71,7 @@ def _enforcement_row() -> Row:
 
 
 class SeizurePage(Page):
-    def __init__(self, form: Form):
+    def __init__(self, form: EditorForm):
         super().__init__(form)
         self.seizures = self.rows(
             RowList("seizures", _("差押え"), _seizure_row, lambda: {"asset": "salary"}, _("＋ 差押えを追加"))
