@@ -6,14 +6,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kokuho_desk import APP_NAME
-from kokuho_desk.ui.i18n import _
 
 
 def confirm(parent: QWidget | None, question: str, yes: str) -> bool:
     """Ask ``question`` with the buttons ``yes`` and 「キャンセル」 (the default: Enter or Space cancels)."""
     box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=parent)
     accept = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -28,7 +27,7 @@ def choose(parent: QWidget | None, question: str, first: str, second: str) -> in
         box.addButton(first, QMessageBox.ButtonRole.AcceptRole),
         box.addButton(second, QMessageBox.ButtonRole.DestructiveRole),
     ]
-    box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(buttons[0])
     box.exec()
     return buttons.index(box.clickedButton()) if box.clickedButton() in buttons else None

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kokuho_desk.model.formatting import number
 from kokuho_desk.ui.case_list import COLUMNS, CaseListModel
-from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.store_reader import CaseQuery
 
 SEARCH_DELAY_MS = 250  # a pause in typing this long starts the search
@@ -34,18 +34,18 @@ class CaseBrowser(QWidget):
         super().__init__(parent)
         self.model = model
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("氏名・ふりがな・住所で検索"))
+        self.search.setPlaceholderText("氏名・ふりがな・住所で検索")
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(_("検索"))
+        self.search.setAccessibleName("検索")
         self.status = QComboBox()
-        for value, label in (("open", _("対応中")), ("closed", _("終了")), (None, _("すべて"))):
+        for value, label in (("open", "対応中"), ("closed", "終了"), (None, "すべて")):
             self.status.addItem(label, value)
-        self.status.setAccessibleName(_("状態"))
-        self.due_soon = QCheckBox(_("期限{n}日以内").format(n=DUE_SOON_DAYS))
+        self.status.setAccessibleName("状態")
+        self.due_soon = QCheckBox(f"期限{DUE_SOON_DAYS}日以内")
         self.municipality = QComboBox()
-        self.municipality.addItem(_("全市区町村"), None)
-        self.municipality.setAccessibleName(_("市区町村"))
-        self.new_button = QPushButton(_("＋ 新しいケース"))
+        self.municipality.addItem("全市区町村", None)
+        self.municipality.setAccessibleName("市区町村")
+        self.new_button = QPushButton("＋ 新しいケース")
         self.count_label = QLabel()
 
         self.view = QTableView()
@@ -160,7 +160,7 @@ class CaseBrowser(QWidget):
     def _show_count(self) -> None:
         n = self.model.rowCount()
         more = "+" if self.model.canFetchMore() else ""
-        self.count_label.setText(_("{n}件").format(n=f"{n:,}{more}") if n else _("該当するケースはありません"))
+        self.count_label.setText(f"{number(n)}{more}件" if n else "該当するケースはありません")
 
     def _chosen(self, index: QModelIndex) -> None:
         case_id = self.model.data(index.siblingAtColumn(0), Qt.ItemDataRole.UserRole)

@@ -18,22 +18,21 @@ from PySide6.QtGui import QBrush, QColor
 
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.store import CaseSummary
-from kokuho_desk.ui.i18n import N_, _
 from kokuho_desk.ui.store_reader import CaseQuery, StoreReader
 
 PAGE = 100
 MAX_PAGES = 40
-STATUS_LABELS = {"open": N_("対応中"), "closed": N_("終了")}
+STATUS_LABELS = {"open": "対応中", "closed": "終了"}
 # (CaseSummary attribute, header, the store's order_by for that column or None)
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
-    ("id", N_("番号"), "id"),
-    ("head_name", N_("氏名"), "name"),
-    ("next_due_date", N_("次の期限"), "next_due"),
-    ("municipality", N_("市区町村"), "municipality"),
-    ("status", N_("状態"), "status"),
-    ("head_kana", N_("ふりがな"), "kana"),
-    ("address", N_("住所"), None),
-    ("updated_at", N_("更新"), "updated"),
+    ("id", "番号", "id"),
+    ("head_name", "氏名", "name"),
+    ("next_due_date", "次の期限", "next_due"),
+    ("municipality", "市区町村", "municipality"),
+    ("status", "状態", "status"),
+    ("head_kana", "ふりがな", "kana"),
+    ("address", "住所", None),
+    ("updated_at", "更新", "updated"),
 )
 OVERDUE = QColor("#b71c1c")
 Index = QModelIndex | QPersistentModelIndex
@@ -146,7 +145,7 @@ class CaseListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section][1])
+            return COLUMNS[section][1]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -156,15 +155,15 @@ class CaseListModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if summary is None:
-                return _("読み込み中…") if key == "head_name" else ""
+                return "読み込み中…" if key == "head_name" else ""
             return self._display(summary, key)
         if summary is None:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{_(h)}: {self._display(summary, k)}" for k, h, _o in COLUMNS)
+            return "\n".join(f"{h}: {self._display(summary, k)}" for k, h, _o in COLUMNS)
         if role == Qt.ItemDataRole.ForegroundRole and key == "next_due_date":
             due = summary.next_due_date
-            if due is not None and due < self.query.today:
+            if due is not None and self.query.today is not None and due < self.query.today:
                 return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
@@ -176,9 +175,9 @@ class CaseListModel(QAbstractTableModel):
         if value is None:
             return ""
         if key == "status":
-            return _(STATUS_LABELS.get(value, value))
+            return STATUS_LABELS.get(value, value)
         if key == "head_name" and summary.status == "closed":  # a search shows every status
-            return _("{name}（終了）").format(name=value)
+            return f"{value}（終了）"
         if key == "next_due_date":
             return format_wareki(value)
         if key == "updated_at":

@@ -12,13 +12,13 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.judgement import StoredJudgement
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.engine import check_title
 from kokuho_desk.rules.overview import Action, Overview
 from kokuho_desk.rules.result import VERDICT_LABELS
 from kokuho_desk.ui.checks_panel import VERDICT_ORDER
-from kokuho_desk.ui.i18n import _
 
 OVERDUE_STYLE = "color: #b71c1c"
 DONE_STYLE = "color: #777"
@@ -44,7 +44,7 @@ def verdict_summary(judgement: StoredJudgement, judged_at: datetime) -> list[str
     by_verdict: dict[str, list[str]] = {}
     for check_id, verdict in judgement.judgement.verdicts.items():
         by_verdict.setdefault(verdict, []).append(check_title(check_id).split("（")[0])
-    lines = [_("前回の判定（{day}）").format(day=format_wareki(judged_at.date()))]
+    lines = [f"前回の判定（{format_wareki(judged_at.date())}）"]
     for verdict in VERDICT_ORDER:
         if by_verdict.get(verdict):
             lines.append(f"{VERDICT_LABELS[verdict]}: " + "、".join(by_verdict[verdict]))
@@ -71,43 +71,41 @@ class CaseOverview(QScrollArea):
         box = QVBoxLayout(body)
         self.action_boxes = []
         if overview is None:
-            box.addWidget(_text(_("入力に誤りがあるため、概要を表示できません。赤い欄を直してください。")))
+            box.addWidget(_text("入力に誤りがあるため、概要を表示できません。赤い欄を直してください。"))
         else:
             self._lay_out(box, overview, None if judged_now else last)
         box.addStretch(1)
         self.setWidget(body)
 
     def _lay_out(self, box: QVBoxLayout, o: Overview, last: tuple[StoredJudgement, datetime] | None) -> None:
-        box.addWidget(_heading(_("いますること")))
+        box.addWidget(_heading("いますること"))
         if not o.actions:
-            box.addWidget(_text(_("予定はありません。「判定する」（F5）で、使える制度と期限を調べます。")))
+            box.addWidget(_text("予定はありません。「判定する」（F5）で、使える制度と期限を調べます。"))
         for action in o.actions:
             box.addWidget(self._action_box(action))
-        box.addWidget(_heading(_("通知書と計算")))
-        box.addWidget(_text(o.notice or _("通知書の保険料を入力して判定すると、ここで比べます。")))
-        box.addWidget(_heading(_("世帯")))
+        box.addWidget(_heading("通知書と計算"))
+        box.addWidget(_text(o.notice or "通知書の保険料を入力して判定すると、ここで比べます。"))
+        box.addWidget(_heading("世帯"))
         box.addWidget(_text("\n".join(o.household)))
-        box.addWidget(_heading(_("滞納")))
+        box.addWidget(_heading("滞納"))
         if o.arrears:
             lines = [
-                f"{a.year}　{'金額不明' if a.amount is None else f'{a.amount:,}円'}"
-                + (_("　（時効で消滅）") if a.expired else "")
-                for a in o.arrears
+                f"{a.year}　{yen(a.amount, '金額不明')}" + ("　（時効で消滅）" if a.expired else "") for a in o.arrears
             ]
-            lines.append(_("合計 {total}円").format(total=f"{o.arrears_total:,}"))
+            lines.append(f"合計 {yen(o.arrears_total)}")
             box.addWidget(_text("\n".join(lines)))
         else:
-            box.addWidget(_text(_("滞納の記録はありません")))
-        box.addWidget(_heading(_("差押え・督促")))
-        box.addWidget(_text("\n".join(o.enforcement) or _("記録はありません")))
-        box.addWidget(_heading(_("保険証")))
+            box.addWidget(_text("滞納の記録はありません"))
+        box.addWidget(_heading("差押え・督促"))
+        box.addWidget(_text("\n".join(o.enforcement) or "記録はありません"))
+        box.addWidget(_heading("保険証"))
         box.addWidget(_text(o.insurance))
         if last is not None:
-            box.addWidget(_heading(_("判定")))
+            box.addWidget(_heading("判定"))
             box.addWidget(_text("\n".join(verdict_summary(*last))))
 
     def _action_box(self, action: Action) -> QCheckBox:
-        due = _("（期限 {day}）").format(day=format_wareki(action.due)) if action.due else ""
+        due = f"（期限 {format_wareki(action.due)}）" if action.due else ""
         check = QCheckBox(action.text + due)
         check.setChecked(action.done)
         if action.done:

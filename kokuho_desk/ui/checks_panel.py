@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.plain_words import for_volunteers, split_basis
 from kokuho_desk.rules.result import CheckResult
-from kokuho_desk.ui.i18n import _
 
 STALE_STYLE = "color: #b71c1c; font-weight: bold"
 # The order cards are listed in: what the household can claim first.
@@ -73,7 +72,7 @@ class CheckCard(QFrame):
         super().__init__()
         self.check = check
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.badge = QLabel(_(check.verdict_label))
+        self.badge = QLabel(check.verdict_label)
         self.badge.setStyleSheet(
             f"background: {BADGE_COLOURS[check.verdict]}; color: white; "
             "border-radius: 4px; padding: 2px 8px; font-weight: bold"
@@ -91,14 +90,14 @@ class CheckCard(QFrame):
             links = "、".join(
                 f'<a href="{html.escape(m, quote=True)}">{html.escape(panel.field_label(m))}</a>' for m in check.missing
             )
-            self.missing = _label(_("足りない情報: ") + links, rich=True)
+            self.missing = _label("足りない情報: " + links, rich=True)
             self.missing.linkActivated.connect(panel.field_requested)
             box.addWidget(self.missing)
         for action in check.next_actions:
-            due = _("（期限 {date}）").format(date=format_wareki(action.due_date)) if action.due_date else ""
-            box.addWidget(_label(_("次にすること: ") + action.action + due))
+            due = f"（期限 {format_wareki(action.due_date)}）" if action.due_date else ""
+            box.addWidget(_label("次にすること: " + action.action + due))
         articles, sources = split_basis(check.basis)
-        self.basis = _label(_("根拠: ") + "／".join(articles)) if articles else None
+        self.basis = _label("根拠: " + "／".join(articles)) if articles else None
         self.sources = _label("\n".join(f"・{s}" for s in sources)) if sources else None
         if self.basis is not None:
             self.basis.setStyleSheet("color: #555")
@@ -106,7 +105,7 @@ class CheckCard(QFrame):
         if self.sources is not None:  # the sources behind the article open on demand
             self.sources.setStyleSheet("color: #555")
             self.sources.hide()
-            self.sources_button = QPushButton(_("出典"))
+            self.sources_button = QPushButton("出典")
             self.sources_button.setCheckable(True)
             self.sources_button.setAutoDefault(False)
             self.sources_button.toggled.connect(self.sources.setVisible)
@@ -118,7 +117,7 @@ class CheckCard(QFrame):
         self.letter_button = None
         if letter is not None:
             kind, letter_title = letter
-            self.letter_button = QPushButton(_("「{title}」を作る").format(title=letter_title))
+            self.letter_button = QPushButton(f"「{letter_title}」を作る")
             self.letter_button.setAutoDefault(False)
             self.letter_button.clicked.connect(lambda: panel.letter_requested.emit(kind))
             row = QHBoxLayout()
@@ -145,17 +144,17 @@ class ChecksPanel(QTabWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._body)
         # The 委任状 acts on no check: the client signs it whenever the desk goes to the office for them.
-        self.proxy_button = QPushButton(_("委任状を作る"))
+        self.proxy_button = QPushButton("委任状を作る")
         self.proxy_button.setAutoDefault(False)
-        self.proxy_button.setToolTip(_("相談者が相談員に手続を任せるときの委任状（相談者が自署します）"))
+        self.proxy_button.setToolTip("相談者が相談員に手続を任せるときの委任状（相談者が自署します）")
         self.proxy_button.clicked.connect(lambda: self.letter_requested.emit(POWER_OF_ATTORNEY))
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
         head.addWidget(self.proxy_button)
         self.rates_note = _label(
-            _("この自治体・年度の料率がデータにありません。納入通知書の料率を入力すると保険料を計算できます。")
+            "この自治体・年度の料率がデータにありません。納入通知書の料率を入力すると保険料を計算できます。"
         )
-        self.rates_button = QPushButton(_("料率を入力する"))
+        self.rates_button = QPushButton("料率を入力する")
         self.rates_button.setAutoDefault(False)
         self.rates_button.clicked.connect(self.rates_requested)
         self.rates_row = QWidget()
@@ -171,8 +170,8 @@ class ChecksPanel(QTabWidget):
         self.statement = QPlainTextEdit()
         self.statement.setReadOnly(True)
         self.statement.setFont(QFont("IPAexGothic"))
-        self.addTab(page, _("判定"))
-        self.addTab(self.statement, _("計算書"))
+        self.addTab(page, "判定")
+        self.addTab(self.statement, "計算書")
         self.clear()
 
     def field_label(self, path: str) -> str:
@@ -180,12 +179,12 @@ class ChecksPanel(QTabWidget):
 
     def clear(self) -> None:
         self._set_cards([])
-        self.summary.setText(_("「判定する」（F5）を押すと、入力した内容で各制度を判定します。"))
+        self.summary.setText("「判定する」（F5）を押すと、入力した内容で各制度を判定します。")
         self.statement.setPlainText("")
         self.rates_row.hide()
 
     def show_running(self) -> None:
-        self.summary.setText(_("判定しています…"))
+        self.summary.setText("判定しています…")
 
     def show_report(self, report, letters: dict[str, tuple[str, str]], statement: str) -> None:
         """Cards of what the household can claim first (該当, 可能性あり), then 情報不足; the
@@ -196,9 +195,7 @@ class ChecksPanel(QTabWidget):
         for c in ordered:
             counts[c.verdict_label] = counts.get(c.verdict_label, 0) + 1
         self.summary.setStyleSheet("")
-        self.summary.setText(
-            _("判定 {n}件: ").format(n=len(report.checks)) + "、".join(f"{_(k)} {v}" for k, v in counts.items())
-        )
+        self.summary.setText(f"判定 {len(report.checks)}件: " + "、".join(f"{k} {v}" for k, v in counts.items()))
         self.statement.setPlainText(statement)
         premium = report.premium
         self.rates_row.setVisible(premium is not None and "rates" in premium.missing and bool(report.case.municipality))
@@ -208,13 +205,11 @@ class ChecksPanel(QTabWidget):
         """The case changed after judging: say so at once, and take the letters away until it is
         judged again (a letter must carry the case as it is now)."""
         self.summary.setStyleSheet(STALE_STYLE)
-        self.summary.setText(
-            _("古い判定です: 判定のあとで入力が変わりました。「判定する」（F5）で判定し直してください。")
-        )
+        self.summary.setText("古い判定です: 判定のあとで入力が変わりました。「判定する」（F5）で判定し直してください。")
         for card in self.cards:
             card.setEnabled(False)
-            card.setToolTip(_("古い判定です。判定し直してください。"))
-        self.statement.setPlainText(_("古い判定です。「判定する」（F5）で計算し直してください。"))
+            card.setToolTip("古い判定です。判定し直してください。")
+        self.statement.setPlainText("古い判定です。「判定する」（F5）で計算し直してください。")
 
     def _set_cards(self, cards: list[CheckCard]) -> None:
         for card in self.cards:
@@ -229,7 +224,7 @@ class ChecksPanel(QTabWidget):
             self._list.addWidget(card)
         if folded:
             titles = "、".join(c.check.title.split("（")[0] for c in folded)
-            self.folded_line = QPushButton(_("非該当 {n}件を表示").format(n=len(folded)))
+            self.folded_line = QPushButton(f"非該当 {len(folded)}件を表示")
             self.folded_line.setCheckable(True)
             self.folded_line.setAutoDefault(False)
             row = QHBoxLayout()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.store import Deadline
-from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.store_reader import StoreReader
 
 DAYS_AHEAD = 7
@@ -40,7 +39,7 @@ class DeadlinesView(QWidget):
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_("期限"), _("氏名"), _("すること")])
+        self.table.setHorizontalHeaderLabels(["期限", "氏名", "すること"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -64,18 +63,16 @@ class DeadlinesView(QWidget):
 
     def _show(self, deadlines: list[Deadline]) -> None:
         today = self._today()
-        caption = _("{start}から{end}までの期限（過ぎたものを含む）: {n}件").format(
-            start=format_wareki(today), end=format_wareki(today + timedelta(days=DAYS_AHEAD)), n=len(deadlines)
-        )
+        caption = f"{format_wareki(today)}から{format_wareki(today + timedelta(days=DAYS_AHEAD))}までの期限（過ぎたものを含む）: {len(deadlines)}件"
         if len(deadlines) > MAX_SHOWN:
-            caption += _("（早いもの{m}件を表示）").format(m=MAX_SHOWN)
+            caption += f"（早いもの{MAX_SHOWN}件を表示）"
             deadlines = deadlines[:MAX_SHOWN]
         self.caption.setText(caption)
         self.table.setRowCount(len(deadlines))
         for row, d in enumerate(deadlines):
             items = [
                 QTableWidgetItem(format_wareki(d.due_date)),
-                QTableWidgetItem(d.head_name or _("（氏名なし）")),
+                QTableWidgetItem(d.head_name or "（氏名なし）"),
                 QTableWidgetItem(d.action),
             ]
             for item in items:

@@ -8,21 +8,18 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from kokuho_desk.model.normalize import nfkc
 from kokuho_desk.store import Store
-from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.settings import AppSettings
 
 
 class DeskDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(_("相談窓口の登録"))
+        self.setWindowTitle("相談窓口の登録")
         intro = QLabel(
-            _(
-                "はじめに、この相談窓口のことを入れてください。名前は申請書の「代理人・同行者」欄と"
-                "相談記録票に印刷されます。IDは統計のファイルに入り、地域の事務局が窓口ごとの集計を"
-                "まとめるときに使います（事務局と決めた記号。例: osaka-kita-01）。あとで「設定」と"
-                "「統計」の画面で変えられます。"
-            )
+            "はじめに、この相談窓口のことを入れてください。名前は申請書の「代理人・同行者」欄と"
+            "相談記録票に印刷されます。IDは統計のファイルに入り、地域の事務局が窓口ごとの集計を"
+            "まとめるときに使います（事務局と決めた記号。例: osaka-kita-01）。あとで「設定」と"
+            "「統計」の画面で変えられます。"
         )
         intro.setWordWrap(True)
         self.name = QLineEdit(settings.get("desk_name"))
@@ -33,12 +30,12 @@ class DeskDialog(QDialog):
         self.error.setProperty("role", "error")
         self.error.setStyleSheet("color: #b71c1c")
         form = QFormLayout()
-        form.addRow(_("相談窓口の名前（必須）"), self.name)
-        form.addRow(_("統計で使う窓口のID（必須）"), self.desk_id)
-        form.addRow(_("相談員の名前"), self.volunteer)
-        form.addRow(_("窓口の電話番号"), self.phone)
+        form.addRow("相談窓口の名前（必須）", self.name)
+        form.addRow("統計で使う窓口のID（必須）", self.desk_id)
+        form.addRow("相談員の名前", self.volunteer)
+        form.addRow("窓口の電話番号", self.phone)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("あとで"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("あとで")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -53,9 +50,9 @@ class DeskDialog(QDialog):
 
     def _accept(self) -> None:
         name, desk_id, _volunteer, _phone = self.values()
-        missing = [label for label, v in ((_("相談窓口の名前"), name), (_("窓口のID"), desk_id)) if not v]
+        missing = [label for label, v in (("相談窓口の名前", name), ("窓口のID", desk_id)) if not v]
         if missing:
-            self.error.setText(_("入力してください: {fields}").format(fields="、".join(missing)))
+            self.error.setText("入力してください: {fields}".format(fields="、".join(missing)))
             return
         self.accept()
 

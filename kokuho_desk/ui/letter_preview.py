@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QP
 
 from kokuho_desk import APP_NAME
 from kokuho_desk.safe_output import OutputRefused, write_output
-from kokuho_desk.ui.i18n import _
 
 PRINT_DPI = 300
 
@@ -21,7 +20,7 @@ PRINT_DPI = 300
 class LetterPreview(QDialog):
     def __init__(self, pdf: bytes, *, suggested_name: str = "letter.pdf", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(_("書類のプレビュー"))
+        self.setWindowTitle("書類のプレビュー")
         self.pdf = pdf
         self.suggested_name = suggested_name
         self._buffer = QBuffer(self)
@@ -33,9 +32,9 @@ class LetterPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.print_button = QPushButton(_("印刷…"))
-        self.save_button = QPushButton(_("名前を付けて保存…"))
-        close_button = QPushButton(_("閉じる"))
+        self.print_button = QPushButton("印刷…")
+        self.save_button = QPushButton("名前を付けて保存…")
+        close_button = QPushButton("閉じる")
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
         close_button.clicked.connect(self.accept)
@@ -54,7 +53,7 @@ class LetterPreview(QDialog):
         write_output(path, self.pdf)  # never through a link; a new file is 0600
 
     def save_dialog(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, _("書類を保存"), self.suggested_name, _("PDF (*.pdf)"))
+        path, _filter = QFileDialog.getSaveFileName(self, "書類を保存", self.suggested_name, "PDF (*.pdf)")
         if not path:
             return
         try:
@@ -62,13 +61,13 @@ class LetterPreview(QDialog):
         except OutputRefused as e:
             QMessageBox.warning(self, APP_NAME, str(e))
         except OSError as e:
-            QMessageBox.warning(self, APP_NAME, _("保存できませんでした: {path}\n{e}").format(path=path, e=e.strerror))
+            QMessageBox.warning(self, APP_NAME, f"保存できませんでした: {path}\n{e.strerror}")
 
     def print_to(self, printer: QPrinter) -> None:
         """Draw every page on ``printer``, each scaled to the printable area."""
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError(_("プリンターを使えません"))
+            raise OSError("プリンターを使えません")
         try:
             for page in range(self.document.pageCount()):
                 if page:

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.passphrase_dialog import PassphraseDialog
 
 USER_INPUT = {
@@ -85,10 +84,10 @@ class IdleLock(QObject):
         if self._on_lock is not None:
             self._on_lock()
         self.dialog = PassphraseDialog(
-            lambda p: None if self._check(p) else _("パスフレーズが違います。"),
+            lambda p: None if self._check(p) else "パスフレーズが違います。",
             new=False,
             cancellable=False,
-            prompt=_("しばらく操作がなかったのでロックしました。パスフレーズを入力してください。"),
+            prompt="しばらく操作がなかったのでロックしました。パスフレーズを入力してください。",
         )
         self.dialog.setModal(True)
         self.dialog.accepted.connect(self._unlock)

@@ -46,7 +46,6 @@ from kokuho_desk.ui.case_overview import CaseOverview
 from kokuho_desk.ui.checks_panel import ChecksPanel
 from kokuho_desk.ui.deadlines_view import DeadlinesView
 from kokuho_desk.ui.elided_label import ElidedLabel
-from kokuho_desk.ui.i18n import _
 from kokuho_desk.ui.lock import IdleLock
 from kokuho_desk.ui.rate_entry import RateEntryDialog
 from kokuho_desk.ui.settings import AppSettings, apply_text_size, desk_info
@@ -76,19 +75,19 @@ class MainWindow(QMainWindow):
         self.browser = CaseBrowser(self.cases)
         self.deadlines = DeadlinesView(self.reader, today=today)
         self.sidebar = QTabWidget()
-        self.sidebar.addTab(self.browser, _("ケース一覧"))
-        self.sidebar.addTab(self.deadlines, _("今週の期限"))
+        self.sidebar.addTab(self.browser, "ケース一覧")
+        self.sidebar.addTab(self.deadlines, "今週の期限")
 
         self.editor = CaseEditor(today=today)
         self.checks = ChecksPanel(label_for=self.editor.field_label)
-        self.editor.tabs.addTab(self.checks, _("判定・書類"))
+        self.editor.tabs.addTab(self.checks, "判定・書類")
         self.overview = CaseOverview(today)
-        self.editor.tabs.insertTab(0, self.overview, _("概要"))  # the tab a case opens on
+        self.editor.tabs.insertTab(0, self.overview, "概要")  # the tab a case opens on
         self._report_fresh = False  # self.report judged the case as the editor shows it now
         self.title = ElidedLabel()
         self.title.setStyleSheet("font-size: 120%; font-weight: bold")
-        self.save_button = QPushButton(_("保存"))
-        self.check_button = QPushButton(_("判定する"))
+        self.save_button = QPushButton("保存")
+        self.check_button = QPushButton("判定する")
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.check_button)
@@ -100,10 +99,8 @@ class MainWindow(QMainWindow):
         case_box.addWidget(self.editor, 1)
 
         self.welcome = QLabel(
-            _(
-                "左の一覧からケースを選ぶか、「＋ 新しいケース」を押してください。\n\n"
-                "Ctrl+N 新しいケース　Ctrl+F 検索　Ctrl+S 保存　F5 判定"
-            )
+            "左の一覧からケースを選ぶか、「＋ 新しいケース」を押してください。\n\n"
+            "Ctrl+N 新しいケース　Ctrl+F 検索　Ctrl+S 保存　F5 判定"
         )
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
@@ -181,14 +178,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.trash)
 
     def _make_actions(self) -> None:
-        toolbar = QToolBar(_("操作"))
+        toolbar = QToolBar("操作")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(toolbar)
         menu = self.menuBar()
-        file_menu = menu.addMenu(_("ファイル(&F)"))
-        case_menu = menu.addMenu(_("ケース(&C)"))
-        view_menu = menu.addMenu(_("表示(&V)"))
+        file_menu = menu.addMenu("ファイル(&F)")
+        case_menu = menu.addMenu("ケース(&C)")
+        view_menu = menu.addMenu("表示(&V)")
 
         def action(text: str, slot, shortcut=None, menu_=None, on_toolbar=False) -> QAction:
             a = QAction(text, self)
@@ -202,22 +199,22 @@ class MainWindow(QMainWindow):
             self.addAction(a)
             return a
 
-        self.new_action = action(_("新しいケース"), self.new_case, QKeySequence.StandardKey.New, case_menu, True)
-        self.save_action = action(_("保存"), self.save, QKeySequence.StandardKey.Save, case_menu, True)
-        self.check_action = action(_("判定する"), self.run_checks, "F5", case_menu, True)
-        action(_("記録を追加"), self.add_log_entry, "Ctrl+L", case_menu)
+        self.new_action = action("新しいケース", self.new_case, QKeySequence.StandardKey.New, case_menu, True)
+        self.save_action = action("保存", self.save, QKeySequence.StandardKey.Save, case_menu, True)
+        self.check_action = action("判定する", self.run_checks, "F5", case_menu, True)
+        action("記録を追加", self.add_log_entry, "Ctrl+L", case_menu)
         case_menu.addSeparator()
-        self.delete_action = action(_("このケースを削除"), self.delete_case, None, case_menu)
-        action(_("検索"), self.focus_search, QKeySequence.StandardKey.Find, view_menu)
-        action(_("今週の期限"), lambda: self.sidebar.setCurrentWidget(self.deadlines), "Ctrl+D", view_menu, True)
+        self.delete_action = action("このケースを削除", self.delete_case, None, case_menu)
+        action("検索", self.focus_search, QKeySequence.StandardKey.Find, view_menu)
+        action("今週の期限", lambda: self.sidebar.setCurrentWidget(self.deadlines), "Ctrl+D", view_menu, True)
         if importlib.util.find_spec("kokuho_desk.ui.stats_view") is not None:
-            action(_("統計"), self.show_stats, "Ctrl+T", view_menu, True)
-        action(_("操作記録"), self.show_audit, None, view_menu)
-        action(_("ごみ箱"), self.show_trash, None, view_menu)
-        action(_("設定"), self.open_settings, "Ctrl+,", file_menu, True)
-        self.passphrase_action = action(_("パスフレーズを変更する"), self.change_passphrase, None, file_menu)
+            action("統計", self.show_stats, "Ctrl+T", view_menu, True)
+        action("操作記録", self.show_audit, None, view_menu)
+        action("ごみ箱", self.show_trash, None, view_menu)
+        action("設定", self.open_settings, "Ctrl+,", file_menu, True)
+        self.passphrase_action = action("パスフレーズを変更する", self.change_passphrase, None, file_menu)
         file_menu.addSeparator()
-        action(_("終了"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+        action("終了", self.close, QKeySequence.StandardKey.Quit, file_menu)
         for i in range(self.editor.tabs.count()):
             action(self.editor.tabs.tabText(i), lambda _c=False, i=i: self._show_tab(i), f"Alt+{i + 1}", view_menu)
 
@@ -234,10 +231,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.pages.currentWidget() is not self.case_page:
             return
-        name = self.editor.head_name() or _("（氏名未入力）")
-        title = _("新しいケース") + f"　{name}" if self.case_id is None else f"#{self.case_id}　{name}"
+        name = self.editor.head_name() or "（氏名未入力）"
+        title = "新しいケース" + f"　{name}" if self.case_id is None else f"#{self.case_id}　{name}"
         if self.editor.is_modified:
-            title += "　" + _("（未保存）")
+            title += "　" + "（未保存）"
         self.title.setText(title)
         self.save_button.setEnabled(self.editor.is_modified or self.case_id is None)
 
@@ -284,25 +281,21 @@ class MainWindow(QMainWindow):
                 {
                     "date": self._today().isoformat(),
                     "kind": "check",
-                    "note": _("済み"),
+                    "note": "済み",
                     "next_action": action.text,
                     "due_date": action.due.isoformat() if action.due else None,
                     "done": True,
                 }
             )
             log.changed.emit()
-        self.statusBar().showMessage(
-            _("「{action}」を済みとして相談記録に残しました。保存してください。").format(action=action.text)
-        )
+        self.statusBar().showMessage(f"「{action.text}」を済みとして相談記録に残しました。保存してください。")
         self._refresh_overview()
 
     def may_leave_case(self) -> bool:
         """The unsaved-changes guard: True when the open case may be left (saved, discarded or unchanged)."""
         if self.pages.currentWidget() is not self.case_page or not self.editor.is_modified:
             return True
-        answer = choose(
-            self, _("このケースには保存していない変更があります。保存しますか？"), _("保存する"), _("保存しない")
-        )
+        answer = choose(self, "このケースには保存していない変更があります。保存しますか？", "保存する", "保存しない")
         if answer == 0:
             return self.save()
         return answer == 1
@@ -333,7 +326,7 @@ class MainWindow(QMainWindow):
             return
         except StoreError as e:  # e.g. another program kept the database busy past the busy timeout
             QMessageBox.warning(
-                self, APP_NAME, _("ケースを開けませんでした。少し待ってからもう一度開いてください。\n{e}").format(e=e)
+                self, APP_NAME, f"ケースを開けませんでした。少し待ってからもう一度開いてください。\n{e}"
             )
             return
         self.case_id, self.case_version = case_id, version
@@ -347,7 +340,7 @@ class MainWindow(QMainWindow):
         """Validate and store the open case in one transaction; False (nothing written) if it has errors."""
         case = self.editor.current_case(for_saving=True)
         if case is None:
-            self.statusBar().showMessage(_("入力に誤りがあります。赤い欄を直してください。保存していません。"))
+            self.statusBar().showMessage("入力に誤りがあります。赤い欄を直してください。保存していません。")
             return False
         if self.case_id is None and not self._not_a_second_case(case):
             return False
@@ -359,13 +352,11 @@ class MainWindow(QMainWindow):
         except CaseChanged:
             return self._save_changed_elsewhere(case)
         except (StoreError, ValueError) as e:
-            QMessageBox.critical(
-                self, APP_NAME, _("保存できませんでした。入力した内容は画面に残っています。\n{e}").format(e=e)
-            )
+            QMessageBox.critical(self, APP_NAME, f"保存できませんでした。入力した内容は画面に残っています。\n{e}")
             return False
         self.editor.mark_saved(case)
         self._update_title()
-        self.statusBar().showMessage(_("保存しました（#{id}）").format(id=self.case_id), 5000)
+        self.statusBar().showMessage(f"保存しました（#{self.case_id}）", 5000)
         self.cases.refresh()
         self.deadlines.refresh()
         return True
@@ -376,24 +367,22 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             APP_NAME,
-            _(
+            (
                 "このケースは、開いた後に別の画面またはコマンドで変更されています。\n"
                 "「読み込み直す」と画面の変更は捨てて保存済みの内容を表示します。\n"
                 "「上書きする」と画面の内容で保存します（記録の欄に追加された記録は残ります）。"
             ),
             parent=self,
         )
-        reload = box.addButton(_("読み込み直す"), QMessageBox.ButtonRole.DestructiveRole)
-        overwrite = box.addButton(_("上書きする"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+        reload = box.addButton("読み込み直す", QMessageBox.ButtonRole.DestructiveRole)
+        overwrite = box.addButton("上書きする", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is overwrite:
             try:
                 self.case_version = self.store.update(self.case_id, case)
             except (StoreError, ValueError) as e:
-                QMessageBox.critical(
-                    self, APP_NAME, _("保存できませんでした。入力した内容は画面に残っています。\n{e}").format(e=e)
-                )
+                QMessageBox.critical(self, APP_NAME, f"保存できませんでした。入力した内容は画面に残っています。\n{e}")
                 return False
         elif box.clickedButton() is not reload:
             return False
@@ -409,15 +398,15 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not self.case_page:
             return
         if self.case_id is None:
-            self.statusBar().showMessage(_("まだ保存していないケースです。削除するものはありません。"), 5000)
+            self.statusBar().showMessage("まだ保存していないケースです。削除するものはありません。", 5000)
             return
-        name = self.editor.head_name() or _("（氏名なし）")
+        name = self.editor.head_name() or "（氏名なし）"
         if not confirm(
             self,
-            _(
-                "ケース #{id}「{name}」を削除しますか？\nごみ箱に移します（「表示」→「ごみ箱」から元に戻せます）。"
-            ).format(id=self.case_id, name=name),
-            _("削除する"),
+            (
+                f"ケース #{self.case_id}「{name}」を削除しますか？\nごみ箱に移します（「表示」→「ごみ箱」から元に戻せます）。"
+            ),
+            "削除する",
         ):
             return
         try:
@@ -425,7 +414,7 @@ class MainWindow(QMainWindow):
         except (CaseNotFound, StoreError) as e:
             QMessageBox.warning(self, APP_NAME, str(e))
             return
-        self.statusBar().showMessage(_("ケース #{id} をごみ箱に移しました").format(id=self.case_id), 5000)
+        self.statusBar().showMessage(f"ケース #{self.case_id} をごみ箱に移しました", 5000)
         self.case_id = None
         self.editor.new_case()  # nothing unsaved is left behind to ask about
         self.report = None
@@ -448,21 +437,19 @@ class MainWindow(QMainWindow):
         if not same:
             return True
         first = same[0]
-        status = _(STATUS_LABELS.get(first.status, first.status))
+        status = STATUS_LABELS.get(first.status, first.status)
         answer = choose(
             self,
-            _("同じ方のケースがあるようです（#{id} {name}、{status}）。開きますか？").format(
+            "同じ方のケースがあるようです（#{id} {name}、{status}）。開きますか？".format(
                 id=first.id, name=first.head_name or "", status=status
             ),
-            _("開く"),
-            _("このまま保存"),
+            "開く",
+            "このまま保存",
         )
         if answer == 0:
             self.editor.new_case()  # the new one is dropped: the client's case is the one to go on with
             self.open_case(first.id)
-            self.statusBar().showMessage(
-                _("入力中の新しいケースは保存せず、#{id} を開きました").format(id=first.id), 8000
-            )
+            self.statusBar().showMessage(f"入力中の新しいケースは保存せず、#{first.id} を開きました", 8000)
         return answer == 1
 
     def add_log_entry(self) -> None:
@@ -487,7 +474,7 @@ class MainWindow(QMainWindow):
             return None
         case = self.editor.current_case()
         if case is None:
-            self.statusBar().showMessage(_("入力に誤りがあります。直してから判定してください。"))
+            self.statusBar().showMessage("入力に誤りがあります。直してから判定してください。")
             return None
         self.check_button.setEnabled(False)
         self.checks.show_running()
@@ -520,13 +507,13 @@ class MainWindow(QMainWindow):
     def _checks_failed(self, error: Exception) -> None:
         self.check_button.setEnabled(True)
         self.checks.clear()
-        QMessageBox.warning(self, APP_NAME, _("判定できませんでした。\n{e}").format(e=error))
+        QMessageBox.warning(self, APP_NAME, f"判定できませんでした。\n{error}")
 
     def enter_rates(self) -> RateEntryDialog | None:
         """The rate entry form for the municipality and fiscal year of the open case; judged again once saved."""
         case = self.editor.current_case()
         if case is None:
-            self.statusBar().showMessage(_("入力に誤りがあります。直してから料率を入力してください。"))
+            self.statusBar().showMessage("入力に誤りがあります。直してから料率を入力してください。")
             return None
         self.rate_entry = RateEntryDialog(self.store, case.municipality or "", case.effective_fiscal_year, self)
         self.rate_entry.accepted.connect(self._rates_entered)
@@ -535,7 +522,7 @@ class MainWindow(QMainWindow):
 
     def _rates_entered(self) -> None:
         desk_rates.install(self.store.desk_rates())
-        self.statusBar().showMessage(_("料率を保存しました。判定し直します。"), 5000)
+        self.statusBar().showMessage("料率を保存しました。判定し直します。", 5000)
         self.run_checks()
 
     def make_letter(self, kind: str) -> operations.Operation | None:
@@ -545,13 +532,13 @@ class MainWindow(QMainWindow):
         desk says so."""
         case = self.editor.current_case()
         if case is None:
-            self.statusBar().showMessage(_("入力に誤りがあります。直してから書類を作ってください。"))
+            self.statusBar().showMessage("入力に誤りがあります。直してから書類を作ってください。")
             return None
         if self.report is not None and self.report.case == case:
             return self._make_letter_for(kind, case, self.report)
         case_id = self.case_id
         tab = self.editor.tabs.currentWidget()  # the desk stays where it asked for the letter
-        self.statusBar().showMessage(_("入力した内容で判定し直しています…"))
+        self.statusBar().showMessage("入力した内容で判定し直しています…")
 
         def judged(result) -> None:
             self._checks_done(case_id, *result)
@@ -566,7 +553,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             APP_NAME,
-            warning + "\n\n" + _("このまま書類を作りますか？"),
+            warning + "\n\n" + "このまま書類を作りますか？",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -582,7 +569,7 @@ class MainWindow(QMainWindow):
         desk = desk_info(self.settings)
         font = self.settings.get("pdf_font") or None
         today = self._today()
-        self.statusBar().showMessage(_("書類を作っています…"))
+        self.statusBar().showMessage("書類を作っています…")
 
         def make() -> bytes:
             from kokuho_desk.letters import make_letter
@@ -593,7 +580,7 @@ class MainWindow(QMainWindow):
             self,
             make,
             on_success=lambda pdf: self._letter_done(kind, pdf),
-            on_failure=lambda e: QMessageBox.warning(self, APP_NAME, _("書類を作れませんでした。\n{e}").format(e=e)),
+            on_failure=lambda e: QMessageBox.warning(self, APP_NAME, f"書類を作れませんでした。\n{e}"),
         )
 
     def _letter_done(self, kind: str, pdf: bytes) -> None:
@@ -636,39 +623,39 @@ class MainWindow(QMainWindow):
         from kokuho_desk.ui.passphrase_dialog import PassphraseDialog
 
         if not self.store.encrypted:
-            QMessageBox.information(self, APP_NAME, _("このデータベースは暗号化されていません。"))
+            QMessageBox.information(self, APP_NAME, "このデータベースは暗号化されていません。")
             return False
         old: list[str] = []
 
         def check_old(passphrase: str) -> str | None:
             if not self.store.check_passphrase(passphrase):
-                return _("パスフレーズが違います。")
+                return "パスフレーズが違います。"
             old.append(passphrase)
             return None
 
         def change(new: str) -> str | None:
             if new == old[0]:
-                return _("今のパスフレーズと同じです。別のものにしてください。")
+                return "今のパスフレーズと同じです。別のものにしてください。"
             operations.wait_for_all()
             self.reader.release()  # re-encrypting needs the only connection to the file
             try:
                 self.store.change_passphrase(old[0], new)
             except (StoreError, DatabaseError) as e:  # e.g. the file is busy: nothing was changed
-                return _("パスフレーズを変更できませんでした（{e}）").format(e=e)
+                return f"パスフレーズを変更できませんでした（{e}）"
             return None
 
         if not PassphraseDialog(
             check_old,
             new=False,
             parent=self,
-            prompt=_("パスフレーズを変更します。今のパスフレーズを入力してください。"),
+            prompt="パスフレーズを変更します。今のパスフレーズを入力してください。",
         ).exec():
             return False
         if not PassphraseDialog(
             change,
             new=True,
             parent=self,
-            prompt=_(
+            prompt=(
                 "新しいパスフレーズを二回入力してください。"
                 "忘れると記録を読めなくなります。紙に書いて鍵のかかる場所に保管してください。"
             ),
@@ -676,12 +663,12 @@ class MainWindow(QMainWindow):
             return False
         try:
             self.store.backup("passphrase")
-            done = _(
+            done = (
                 "パスフレーズを変更し、新しいパスフレーズでバックアップを作りました。"
                 "それより前のバックアップは前のパスフレーズのままです。"
             )
         except StoreError as e:
-            done = _("パスフレーズを変更しました。バックアップは作れませんでした: {e}").format(e=e)
+            done = f"パスフレーズを変更しました。バックアップは作れませんでした: {e}"
         self._cases_changed()
         self.statusBar().showMessage(done, 15000)
         return True

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from kokuho_desk import APP_NAME
 from kokuho_desk.store import Store, StoreError, is_encrypted, open_store
 from kokuho_desk.store.passphrase_strength import assess
-from kokuho_desk.ui.i18n import _
 
 MIN_LENGTH = 8
 
@@ -29,8 +28,8 @@ def acceptable(passphrase: str) -> bool:
 def strength_hint(passphrase: str) -> str:
     """A short Japanese hint on how hard the passphrase is to guess (zxcvbn, passphrase_strength.py)."""
     if len(passphrase) < MIN_LENGTH:
-        return _("短すぎます（{n}文字以上にしてください）").format(n=MIN_LENGTH)
-    return _(assess(passphrase).message)
+        return f"短すぎます（{MIN_LENGTH}文字以上にしてください）"
+    return assess(passphrase).message
 
 
 class PassphraseDialog(QDialog):
@@ -52,28 +51,28 @@ class PassphraseDialog(QDialog):
         self._check = check
         self._new = new
         self._cancellable = cancellable
-        self.setWindowTitle(f"{APP_NAME} — {_('パスフレーズの設定') if new else _('パスフレーズ')}")
+        self.setWindowTitle(f"{APP_NAME} — {'パスフレーズの設定' if new else 'パスフレーズ'}")
         layout = QVBoxLayout(self)
         intro = QLabel(
             prompt
             or (
-                _(
+                (
                     "データベースを暗号化するパスフレーズを決めてください。"
                     "忘れると記録を読めなくなります。紙に書いて鍵のかかる場所に保管してください。"
                 )
                 if new
-                else _("パスフレーズを入力してください。")
+                else "パスフレーズを入力してください。"
             )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        form.addRow(_("パスフレーズ"), self.passphrase)
+        form.addRow("パスフレーズ", self.passphrase)
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.hint = QLabel()
         if new:
-            form.addRow(_("もう一度"), self.repeat)
+            form.addRow("もう一度", self.repeat)
             form.addRow("", self.hint)
         layout.addLayout(form)
         self.error = QLabel()
@@ -98,7 +97,7 @@ class PassphraseDialog(QDialog):
             self.hint.setText(strength_hint(text) if text else "")
             ok = acceptable(text) and text == self.repeat.text()
             if self.repeat.text() and text != self.repeat.text():
-                self.hint.setText(_("二つのパスフレーズが同じではありません"))
+                self.hint.setText("二つのパスフレーズが同じではありません")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def accept(self) -> None:

@@ -24,23 +24,23 @@ from PySide6.QtWidgets import (
 )
 
 from kokuho_desk import APP_NAME
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.normalize import InputError
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.desk_rates import DEFAULT_SOURCE, FIELD_LABELS, DeskRate
 from kokuho_desk.rules.municipality import METHODS, PART_LABELS, PARTS, ROUNDING_UNITS, ProfileError
 from kokuho_desk.store import Store, StoreError
-from kokuho_desk.ui.i18n import N_, _
 
 FIRST_CHILD_PART_YEAR = 2026  # 子ども・子育て支援納付金分: levied from 令和8年度 (子ども・子育て支援法 改正, 令和6年)
-KIND_LABELS = {"料": N_("国民健康保険料"), "税": N_("国民健康保険税")}
-METHOD_LABELS = {"2方式": N_("2方式（所得割・均等割）"), "3方式": N_("3方式（所得割・均等割・平等割）")}
+KIND_LABELS = {"料": "国民健康保険料", "税": "国民健康保険税"}
+METHOD_LABELS = {"2方式": "2方式（所得割・均等割）", "3方式": "3方式（所得割・均等割・平等割）"}
 PLACEHOLDERS = {
-    "income_rate_percent": N_("例: 9.3%"),
-    "per_capita": N_("例: 27,000"),
-    "per_household": N_("例: 20,000（なければ 0）"),
-    "per_capita_adult_extra": N_("例: 100"),
-    "cap": N_("例: 660,000"),
+    "income_rate_percent": "例: 9.3%",
+    "per_capita": "例: 27,000",
+    "per_household": "例: 20,000（なければ 0）",
+    "per_capita_adult_extra": "例: 100",
+    "cap": "例: 660,000",
 }
 
 
@@ -49,12 +49,10 @@ class RateEntryDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.saved: DeskRate | None = None
-        self.setWindowTitle(_("料率を入力する — {app}").format(app=APP_NAME))
+        self.setWindowTitle(f"料率を入力する — {APP_NAME}")
         intro = QLabel(
-            _(
-                "国保デスクに入っていない自治体・年度の料率を、納入通知書か市区町村のページから写してください。"
-                "ここで入力した料率は「相談窓口で入力した料率」として計算書などに表示されます。"
-            )
+            "国保デスクに入っていない自治体・年度の料率を、納入通知書か市区町村のページから写してください。"
+            "ここで入力した料率は「相談窓口で入力した料率」として計算書などに表示されます。"
         )
         intro.setWordWrap(True)
 
@@ -69,34 +67,34 @@ class RateEntryDialog(QDialog):
         year_row.addWidget(self.year_label, 1)
         self.kind = QComboBox()
         for kind, label in KIND_LABELS.items():
-            self.kind.addItem(_(label), kind)
+            self.kind.addItem(label, kind)
         self.method = QComboBox()
         for method in METHODS:
-            self.method.addItem(_(METHOD_LABELS[method]), method)
+            self.method.addItem(METHOD_LABELS[method], method)
         self.method.setCurrentIndex(METHODS.index("3方式"))
         self.rounding = QComboBox()
         for unit in ROUNDING_UNITS:
-            self.rounding.addItem(_("{n}円未満切捨て").format(n=f"{unit:,}"), unit)
+            self.rounding.addItem(f"{yen(unit)}未満切捨て", unit)
         self.source = QLineEdit(DEFAULT_SOURCE)
-        self.source.setPlaceholderText(_("「通知書から」または市区町村のページのURL"))
+        self.source.setPlaceholderText("「通知書から」または市区町村のページのURL")
         head = QFormLayout()
-        head.addRow(_("自治体"), self.municipality)
-        head.addRow(_("年度"), year_row)
-        head.addRow(_("保険料・保険税"), self.kind)
-        head.addRow(_("賦課方式"), self.method)
-        head.addRow(_("端数処理"), self.rounding)
-        head.addRow(_("出典"), self.source)
+        head.addRow("自治体", self.municipality)
+        head.addRow("年度", year_row)
+        head.addRow("保険料・保険税", self.kind)
+        head.addRow("賦課方式", self.method)
+        head.addRow("端数処理", self.rounding)
+        head.addRow("出典", self.source)
 
-        grid_box = QGroupBox(_("区分ごとの料率（年額）"))
+        grid_box = QGroupBox("区分ごとの料率（年額）")
         grid = QGridLayout(grid_box)
         for column, key in enumerate(FIELD_LABELS, start=1):
-            label = QLabel(_(FIELD_LABELS[key]) + ("（%）" if key == "income_rate_percent" else "（円）"))
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            grid.addWidget(label, 0, column)
+            header = QLabel(FIELD_LABELS[key] + ("（%）" if key == "income_rate_percent" else "（円）"))
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(header, 0, column)
         self.included: dict[str, QCheckBox] = {}
         self.boxes: dict[str, dict[str, QLineEdit]] = {}
         for row, part in enumerate(PARTS, start=1):
-            included = QCheckBox(_(PART_LABELS[part]))
+            included = QCheckBox(PART_LABELS[part])
             included.setChecked(True)
             grid.addWidget(included, row, 0)
             self.included[part] = included
@@ -105,17 +103,15 @@ class RateEntryDialog(QDialog):
                 if key == "per_capita_adult_extra" and part != "child":
                     continue
                 box = QLineEdit()
-                box.setPlaceholderText(_(PLACEHOLDERS[key]))
+                box.setPlaceholderText(PLACEHOLDERS[key])
                 box.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                box.setAccessibleName(f"{_(PART_LABELS[part])} {_(FIELD_LABELS[key])}")
+                box.setAccessibleName(f"{PART_LABELS[part]} {FIELD_LABELS[key]}")
                 grid.addWidget(box, row, column)
                 self.boxes[part][key] = box
             included.toggled.connect(lambda on, p=part: self._enable_part(p, on))
         note = QLabel(
-            _(
-                "ない区分はチェックを外してください（介護納付金分は40〜64歳の人がいる世帯だけにかかります）。"
-                "18歳以上均等割は、子ども分で18歳以上の人に加算する自治体だけ入力します。"
-            )
+            "ない区分はチェックを外してください（介護納付金分は40〜64歳の人がいる世帯だけにかかります）。"
+            "18歳以上均等割は、子ども分で18歳以上の人に加算する自治体だけ入力します。"
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555")
@@ -125,8 +121,8 @@ class RateEntryDialog(QDialog):
         self.error.setStyleSheet("color: #c62828; font-weight: bold")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(_("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("キャンセル"))
+        self.save_button.setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("キャンセル")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
@@ -153,9 +149,7 @@ class RateEntryDialog(QDialog):
         bundled = desk_rates.bundled_name(name, fiscal_year) if name.strip() else None
         if bundled is not None:
             raise InputError(
-                _("{name}の{year}の料率は国保デスクに入っています（入力は要りません）。").format(
-                    name=bundled, year=fiscal_year_label(fiscal_year)
-                )
+                f"{bundled}の{fiscal_year_label(fiscal_year)}の料率は国保デスクに入っています（入力は要りません）。"
             )
         parts = {
             part: {key: box.text() for key, box in self.boxes[part].items()}

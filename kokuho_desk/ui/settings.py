@@ -13,7 +13,6 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QApplication
 
 from kokuho_desk import APP_ID
-from kokuho_desk.ui.i18n import N_, _
 
 LARGE_TEXT_SCALE = 1.25
 GEOMETRY_KEY = "window/geometry"  # the main window's size and place (not a setting the user edits)
@@ -23,21 +22,21 @@ GEOMETRY_KEY = "window/geometry"  # the main window's size and place (not a sett
 class Setting:
     name: str
     default: Any
-    label: str  # marked with N_, shown with _()
+    label: str
     help: str = ""
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("desk_name", "", N_("相談窓口の名前"), N_("申請書の「代理人・同行者」欄と相談記録票に印刷されます")),
-    Setting("desk_volunteer", "", N_("相談員の名前"), N_("申請書の「代理人・同行者」欄と委任状の代理人に印刷されます")),
-    Setting("desk_phone", "", N_("相談窓口の電話番号"), N_("申請書の「代理人・同行者」欄と相談記録票に印刷されます")),
-    Setting("desk_contact", "", N_("相談窓口の連絡先"), N_("住所など。相談記録票に印刷されます")),
-    Setting("default_municipality", "", N_("既定の市区町村"), N_("新しいケースに最初から入る市区町村")),
-    Setting("pdf_font", "", N_("書類のフォント"), N_("日本語TTFフォントのファイル。空欄なら同梱のIPAexフォント")),
-    Setting("large_text", False, N_("大きな文字で表示する"), N_("画面の文字を1.25倍にします")),
-    Setting("db_path", "", N_("データベースの場所"), N_("空欄なら既定の場所。変更は次回の起動から有効です")),
-    Setting("user_name", "", N_("利用者の名前"), N_("操作記録（監査ログ）に残る名前")),
-    Setting("lock_minutes", 10, N_("自動ロックまでの分数"), N_("操作がないとこの分数で画面をロックします。0で無効")),
+    Setting("desk_name", "", "相談窓口の名前", "申請書の「代理人・同行者」欄と相談記録票に印刷されます"),
+    Setting("desk_volunteer", "", "相談員の名前", "申請書の「代理人・同行者」欄と委任状の代理人に印刷されます"),
+    Setting("desk_phone", "", "相談窓口の電話番号", "申請書の「代理人・同行者」欄と相談記録票に印刷されます"),
+    Setting("desk_contact", "", "相談窓口の連絡先", "住所など。相談記録票に印刷されます"),
+    Setting("default_municipality", "", "既定の市区町村", "新しいケースに最初から入る市区町村"),
+    Setting("pdf_font", "", "書類のフォント", "日本語TTFフォントのファイル。空欄なら同梱のIPAexフォント"),
+    Setting("large_text", False, "大きな文字で表示する", "画面の文字を1.25倍にします"),
+    Setting("db_path", "", "データベースの場所", "空欄なら既定の場所。変更は次回の起動から有効です"),
+    Setting("user_name", "", "利用者の名前", "操作記録（監査ログ）に残る名前"),
+    Setting("lock_minutes", 10, "自動ロックまでの分数", "操作がないとこの分数で画面をロックします。0で無効"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -67,7 +66,7 @@ class AppSettings:
         self._q.sync()
 
     def label(self, name: str) -> str:
-        return _(BY_NAME[name].label)
+        return BY_NAME[name].label
 
     def window_geometry(self) -> QByteArray | None:
         """The main window's geometry saved when it last closed (QWidget.saveGeometry), if any."""

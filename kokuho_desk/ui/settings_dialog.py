@@ -17,25 +17,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kokuho_desk.ui.i18n import N_, _
 from kokuho_desk.ui.settings import SETTINGS, AppSettings
 
 # The largest value a number setting takes (minutes of idle time before the lock: a day).
 MAX_NUMBER_SETTING = 24 * 60
-FILE_SETTINGS = {"pdf_font": N_("フォント (*.ttf *.otf *.ttc)"), "db_path": N_("データベース (*.db)")}
+FILE_SETTINGS = {"pdf_font": "フォント (*.ttf *.otf *.ttc)", "db_path": "データベース (*.db)"}
 
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None, municipalities: list[str] = ()):
         super().__init__(parent)
-        self.setWindowTitle(_("設定"))
+        self.setWindowTitle("設定")
         self._settings = settings
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout()
         for s in SETTINGS:
             value = settings.get(s.name)
             if isinstance(s.default, bool):
-                editor = QCheckBox(_(s.label))
+                editor = QCheckBox(s.label)
                 editor.setChecked(bool(value))
                 row: QWidget = editor
                 label = ""
@@ -43,31 +42,31 @@ class SettingsDialog(QDialog):
                 editor = QSpinBox()
                 editor.setRange(0, MAX_NUMBER_SETTING)
                 editor.setValue(int(value))
-                row, label = editor, _(s.label)
+                row, label = editor, s.label
             elif s.name == "default_municipality":
                 editor = QComboBox()
                 editor.setEditable(True)
                 editor.addItems(list(municipalities))
                 editor.setEditText(value)
-                row, label = editor, _(s.label)
+                row, label = editor, s.label
             else:
                 editor = QLineEdit(value)
-                row, label = editor, _(s.label)
+                row, label = editor, s.label
                 if s.name in FILE_SETTINGS:
                     row = QWidget()
                     line = QHBoxLayout(row)
                     line.setContentsMargins(0, 0, 0, 0)
                     line.addWidget(editor, 1)
-                    browse = QPushButton(_("参照…"))
+                    browse = QPushButton("参照…")
                     browse.clicked.connect(lambda _c=False, n=s.name, e=editor: self._browse(n, e))
                     line.addWidget(browse)
-            editor.setToolTip(_(s.help))
-            editor.setAccessibleName(_(s.label))
+            editor.setToolTip(s.help)
+            editor.setAccessibleName(s.label)
             self.editors[s.name] = editor
             form.addRow(label, row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("キャンセル"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("キャンセル")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -79,13 +78,13 @@ class SettingsDialog(QDialog):
         if name == "db_path":
             path, _f = QFileDialog.getSaveFileName(
                 self,
-                _(next(s.label for s in SETTINGS if s.name == name)),
+                next(s.label for s in SETTINGS if s.name == name),
                 editor.text(),
-                _(FILE_SETTINGS[name]),
+                FILE_SETTINGS[name],
                 options=QFileDialog.Option.DontConfirmOverwrite,
             )
         else:
-            path, _f = QFileDialog.getOpenFileName(self, _("フォントを選ぶ"), editor.text(), _(FILE_SETTINGS[name]))
+            path, _f = QFileDialog.getOpenFileName(self, "フォントを選ぶ", editor.text(), FILE_SETTINGS[name])
         if path:
             editor.setText(path)
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kokuho_desk.model.formatting import number
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.stats.counted import counted_cases, decode
 from kokuho_desk.stats.export import ExportError, audit_detail, export_desk
@@ -39,7 +40,6 @@ from kokuho_desk.stats.package import write_stats_file
 from kokuho_desk.stats.policy import InvalidK, load_policy
 from kokuho_desk.stats.tables import RELIEF_COLUMNS, tables
 from kokuho_desk.store import Store, StoreError, open_store
-from kokuho_desk.ui.i18n import N_, _
 
 BAR_COLOR = QColor("#3b6ea5")
 ROW_HEIGHT = 22
@@ -89,11 +89,11 @@ class BarChart(QWidget):
             p.drawText(
                 QRectF(PADDING, PADDING + row_height, self.width(), row_height),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                _("データがありません"),
+                "データがありません",
             )
             return
         label_w = min(max(metrics.horizontalAdvance(label) for label, _n in self.rows) + 2 * PADDING, self.width() // 2)
-        count_w = metrics.horizontalAdvance(f"{max(n for _l, n in self.rows):,}") + PADDING
+        count_w = metrics.horizontalAdvance(number(max(n for _l, n in self.rows))) + PADDING
         bar_w = max(self.width() - label_w - count_w - 3 * PADDING, 1)
         top = max(n for _l, n in self.rows) or 1
         for i, (label, n) in enumerate(self.rows):
@@ -109,17 +109,17 @@ class BarChart(QWidget):
             p.drawText(
                 QRectF(PADDING + label_w + w + 4, y, count_w, row_height),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"{n:,}",
+                number(n),
             )
         p.end()
 
 
 CHARTS = {  # chart → (table, title)
-    "insurance": ("insurance", N_("資格の状態（10割負担＝特別療養費）")),
-    "certificate": ("certificate", N_("資格確認書の交付が必要か（判定）")),
-    "seizure": ("seizure_asset", N_("差押え（財産別）")),
-    "protected": ("seizure_protected", N_("差押禁止額に触れているか")),
-    "burden": ("burden", N_("保険料の負担率（保険料÷収入）")),
+    "insurance": ("insurance", "資格の状態（10割負担＝特別療養費）"),
+    "certificate": ("certificate", "資格確認書の交付が必要か（判定）"),
+    "seizure": ("seizure_asset", "差押え（財産別）"),
+    "protected": ("seizure_protected", "差押禁止額に触れているか"),
+    "burden": ("burden", "保険料の負担率（保険料÷収入）"),
 }
 OUTCOMES = "outcomes"
 
@@ -130,7 +130,7 @@ class StatsView(QWidget):
     def __init__(self, store: Store | str | Path, parent: QWidget | None = None, *, today: date | None = None):
         super().__init__(parent)
         self._own_store = not isinstance(store, Store)
-        self.store = open_store(store) if self._own_store else store
+        self.store: Store = store if isinstance(store, Store) else open_store(store)
         self.today = today
         self.policy = load_policy()
         self.counts: dict[int, Counter] = {}  # fiscal year → (table, column) → households
@@ -138,40 +138,40 @@ class StatsView(QWidget):
 
         self.summary = QLabel()
         self.year_box = QComboBox()
-        self.presentation = QCheckBox(_("発表用の表示"))
-        self.presentation.setToolTip(_("操作ボタンを隠し、グラフを大きく表示します（名前は表示されません）"))
-        self.charts = {name: BarChart(_(title)) for name, (_t, title) in CHARTS.items()}
-        self.charts[OUTCOMES] = BarChart(_("救済：判定→申請→結果（全制度の延べ数）"))
+        self.presentation = QCheckBox("発表用の表示")
+        self.presentation.setToolTip("操作ボタンを隠し、グラフを大きく表示します（名前は表示されません）")
+        self.charts = {name: BarChart(title) for name, (_t, title) in CHARTS.items()}
+        self.charts[OUTCOMES] = BarChart("救済：判定→申請→結果（全制度の延べ数）")
         self.save_chart = QComboBox()
         self.save_chart.addItems([c.title for c in self.charts.values()])
-        self.save_button = QPushButton(_("グラフを画像で保存"))
+        self.save_button = QPushButton("グラフを画像で保存")
         self.desk_id = QLineEdit()
         self.desk_name = QLineEdit()
-        self.desk_button = QPushButton(_("相談窓口を保存"))
+        self.desk_button = QPushButton("相談窓口を保存")
         self.k_box = QSpinBox()
         self.k_box.setRange(self.policy.k_min, 100)
         self.k_box.setValue(self.policy.k_default)
-        self.k_box.setToolTip(_("公表する件数は 0 か この数以上になります（小さい数は秘匿します）"))
-        self.refresh_button = QPushButton(_("再集計"))
-        self.export_button = QPushButton(_("統計を書き出す"))
+        self.k_box.setToolTip("公表する件数は 0 か この数以上になります（小さい数は秘匿します）")
+        self.refresh_button = QPushButton("再集計")
+        self.export_button = QPushButton("統計を書き出す")
         self.status = QLabel()
         self.status.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(QLabel(_("年度")))
+        top.addWidget(QLabel("年度"))
         top.addWidget(self.year_box)
         top.addWidget(self.presentation)
         self.controls = QWidget()
         bar = QHBoxLayout(self.controls)
         bar.setContentsMargins(0, 0, 0, 0)
         for widget in (
-            QLabel(_("相談窓口のID")),
+            QLabel("相談窓口のID"),
             self.desk_id,
-            QLabel(_("名前")),
+            QLabel("名前"),
             self.desk_name,
             self.desk_button,
-            QLabel(_("k")),
+            QLabel("k"),
             self.k_box,
             self.refresh_button,
             self.export_button,
@@ -226,18 +226,18 @@ class StatsView(QWidget):
         by_id = {t.id: t for t in tables(self.policy)}
         for name, (table, _title) in CHARTS.items():
             self.charts[name].set_rows([(label, counts[(table, code)]) for code, label in by_id[table].columns])
-        outcomes = Counter()
+        outcomes: Counter[str] = Counter()
         for (table, column), n in counts.items():
             if table.startswith("relief_"):
                 outcomes[column] += n
         self.charts[OUTCOMES].set_rows([(label, outcomes[code]) for code, label in RELIEF_COLUMNS])
         cases = sum(n for (t, _c), n in counts.items() if t == "insurance")
         self.summary.setText(
-            _("{year}：相談 {cases:,}世帯・10割負担 {special:,}世帯・差押え {seized:,}世帯").format(
+            "{year}：相談 {cases}世帯・10割負担 {special}世帯・差押え {seized}世帯".format(
                 year=self.year_box.currentText() or "—",
-                cases=cases,
-                special=counts[("insurance", "special_care")],
-                seized=sum(n for (t, _c), n in counts.items() if t == "seizure_asset"),
+                cases=number(cases),
+                special=number(counts[("insurance", "special_care")]),
+                seized=number(sum(n for (t, _c), n in counts.items() if t == "seizure_asset")),
             )
         )
 
@@ -253,23 +253,21 @@ class StatsView(QWidget):
     def save_desk(self) -> None:
         desk_id, name = self.desk_id.text().strip(), self.desk_name.text().strip()
         if not desk_id or not name:
-            self.status.setText(_("相談窓口のIDと名前を両方入力してください"))
+            self.status.setText("相談窓口のIDと名前を両方入力してください")
             return
         self.store.set_desk_identity(desk_id, name)
-        self.status.setText(_("相談窓口を保存しました: {name}（ID {id}）").format(name=name, id=desk_id))
+        self.status.setText(f"相談窓口を保存しました: {name}（ID {desk_id}）")
 
     def save_png(self) -> None:
         chart = list(self.charts.values())[self.save_chart.currentIndex()]
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("グラフを画像で保存"), f"{chart.title}.png", _("PNG画像 (*.png)")
-        )
+        name, _filter = QFileDialog.getSaveFileName(self, "グラフを画像で保存", f"{chart.title}.png", "PNG画像 (*.png)")
         if name and not chart.grab().save(str(Path(name).with_suffix(".png")), "PNG"):
-            self.status.setText(_("画像を保存できませんでした: {}").format(name))
+            self.status.setText(f"画像を保存できませんでした: {name}")
 
     def export(self) -> None:
         """Ask for a file and write the protected tables of the quarters that have ended there."""
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("統計を書き出す"), "kokuho-desk-stats.zip", _("統計ファイル (*.zip)")
+            self, "統計を書き出す", "kokuho-desk-stats.zip", "統計ファイル (*.zip)"
         )
         if not name:
             return
@@ -279,10 +277,10 @@ class StatsView(QWidget):
             path = write_stats_file(f, out, self.policy)
             self.store.record_stats_export(f.export_id, entries, audit_detail(f, str(path)))
         except (ExportError, InvalidK, OutputError, StoreError) as e:
-            self.status.setText(_("エラー: {}").format(e))
+            self.status.setText(f"エラー: {e}")
             return
         self.status.setText(
-            _("書き出しました: {path}（{periods}、秘匿 {n}か所）").format(
+            "書き出しました: {path}（{periods}、秘匿 {n}か所）".format(
                 path=path, periods="、".join(f.periods), n=sum(f.hidden.values())
             )
         )

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.store import Store
 from kokuho_desk.ui.ask import confirm
-from kokuho_desk.ui.i18n import _
 
 
 class TrashView(QWidget):
@@ -29,7 +28,7 @@ class TrashView(QWidget):
         self.store = store
         self.caption = QLabel()
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([_("番号"), _("氏名"), _("市区町村"), _("削除した日")])
+        self.table.setHorizontalHeaderLabels(["番号", "氏名", "市区町村", "削除した日"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -37,8 +36,8 @@ class TrashView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.restore_button = QPushButton(_("元に戻す"))
-        self.empty_button = QPushButton(_("ごみ箱を空にする"))
+        self.restore_button = QPushButton("元に戻す")
+        self.empty_button = QPushButton("ごみ箱を空にする")
         self.restore_button.clicked.connect(self.restore_selected)
         self.empty_button.clicked.connect(self.empty)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -55,15 +54,13 @@ class TrashView(QWidget):
     def refresh(self) -> None:
         deleted = self.store.deleted_cases()
         self.caption.setText(
-            _("削除したケース: {n}件（「元に戻す」で一覧に戻ります）").format(n=len(deleted))
-            if deleted
-            else _("ごみ箱は空です")
+            f"削除したケース: {len(deleted)}件（「元に戻す」で一覧に戻ります）" if deleted else "ごみ箱は空です"
         )
         self.table.setRowCount(len(deleted))
         for row, (case, at) in enumerate(deleted):
             cells = (
                 str(case.id),
-                case.head_name or _("（氏名なし）"),
+                case.head_name or "（氏名なし）",
                 case.municipality or "",
                 format_wareki(at.date()),
             )
@@ -90,8 +87,8 @@ class TrashView(QWidget):
         n = self.table.rowCount()
         if not n or not confirm(
             self,
-            _("ごみ箱の{n}件のケースを完全に削除しますか？\n元に戻すことはできません。").format(n=n),
-            _("完全に削除する"),
+            f"ごみ箱の{n}件のケースを完全に削除しますか？\n元に戻すことはできません。",
+            "完全に削除する",
         ):
             return
         self.store.purge_deleted()

@@ -25,7 +25,6 @@ from kokuho_desk.ui.case_editor.log import LogPage
 from kokuho_desk.ui.case_editor.medical import MedicalPage
 from kokuho_desk.ui.case_editor.premium import PremiumPage
 from kokuho_desk.ui.case_editor.seizure import SeizurePage
-from kokuho_desk.ui.i18n import _
 
 
 def validate(data: dict[str, Any], errors: list[FieldError]) -> tuple[Case | None, list[FieldError]]:
@@ -44,9 +43,9 @@ def needed_to_save(data: dict[str, Any]) -> list[FieldError]:
     missing = []
     for i, member in enumerate(data.get("members") or []):
         if isinstance(member, dict) and member.get("relation") == "head" and not str(member.get("name") or "").strip():
-            missing.append(FieldError(f"members[{i}].name", _("世帯主の氏名を入力してください")))
+            missing.append(FieldError(f"members[{i}].name", "世帯主の氏名を入力してください"))
     if not str(data.get("municipality") or "").strip():
-        missing.append(FieldError("municipality", _("市区町村を入力してください")))
+        missing.append(FieldError("municipality", "市区町村を入力してください"))
     return missing
 
 
@@ -70,11 +69,11 @@ class CaseEditor(QWidget):
         self.medical = MedicalPage(self.form)
         self.log = LogPage(self.form, today)
         for page, title in (
-            (self.household, _("世帯・収入")),
-            (self.premium, _("保険料・滞納")),
-            (self.seizure, _("差押え")),
-            (self.medical, _("医療・保険証")),
-            (self.log, _("相談記録")),
+            (self.household, "世帯・収入"),
+            (self.premium, "保険料・滞納"),
+            (self.seizure, "差押え"),
+            (self.medical, "医療・保険証"),
+            (self.log, "相談記録"),
         ):
             self.tabs.addTab(page, title)
         self.banner = QLabel()
@@ -170,9 +169,7 @@ class CaseEditor(QWidget):
         if not errors:
             self.banner.hide()
             return
-        lines = [
-            html.escape(_("入力に誤りが{n}件あります。赤い欄を直してから保存してください。").format(n=len(errors)))
-        ]
+        lines = [html.escape(f"入力に誤りが{len(errors)}件あります。赤い欄を直してから保存してください。")]
         for e in errors:
             label = html.escape(self.field_label(e.path))
             if self.form.target(e.path) is not None:
@@ -209,7 +206,7 @@ class CaseEditor(QWidget):
                     return f"{row.title.text()}{i + 1}"
                 if isinstance(widget, Field) and widget in row.fields:
                     return f"{row.title.text()}{i + 1}: {widget.label}"
-        return widget.label if isinstance(widget, Field) else _("この項目")
+        return widget.label if isinstance(widget, Field) else "この項目"
 
     def focus_field(self, path: str) -> bool:
         """Show the tab holding ``path`` and put the cursor there; False if no field shows it."""

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kokuho_desk.model.formatting import number
 from kokuho_desk.model.normalize import InputError, nfkc, parse_amount
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
-from kokuho_desk.ui.i18n import _
 
 ERROR_STYLE = (
     "QLabel[role='error'] { color: #b71c1c; } QLabel[role='hint'] { color: #555; } "
@@ -150,7 +150,7 @@ class AmountField(TextField):
     """円: typed as 123456, １２３，４５６円, 12万3000円; checked by the case file loader."""
 
     def __init__(self, key: str, label: str, *, signed: bool = False, parent: QWidget | None = None):
-        super().__init__(key, label, placeholder=_("例: 12万3000円"), parent=parent)
+        super().__init__(key, label, placeholder="例: 12万3000円", parent=parent)
         self.signed = signed
         self.input.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -161,14 +161,14 @@ class AmountField(TextField):
         return parse_amount(text, allow_negative=True)  # the schema takes only an int here
 
     def set_value(self, value: Any) -> None:
-        super().set_value(f"{value:,}" if isinstance(value, int) else value)
+        super().set_value(number(value) if isinstance(value, int) else value)
 
 
 class DateField(TextField):
     """A date typed as 令和7年4月1日, R7.4.1, 2025-04-01 or ２０２５/４/１; shown in 和暦."""
 
     def __init__(self, key: str, label: str, parent: QWidget | None = None):
-        super().__init__(key, label, placeholder=_("例: 令和7年4月1日"), parent=parent)
+        super().__init__(key, label, placeholder="例: 令和7年4月1日", parent=parent)
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, str):
@@ -183,7 +183,7 @@ class YearField(TextField):
     """A (fiscal) year typed as 2025, 令和7年度 or R7."""
 
     def __init__(self, key: str, label: str, parent: QWidget | None = None):
-        super().__init__(key, label, placeholder=_("例: 令和7年度"), parent=parent)
+        super().__init__(key, label, placeholder="例: 令和7年度", parent=parent)
 
     def set_value(self, value: Any) -> None:
         super().set_value(fiscal_year_label(value) if isinstance(value, int) else value)
@@ -216,9 +216,9 @@ class DateListField(Field):
     def add_line(self, text: str) -> QLineEdit:
         """A new date line above the add button (and before it in the tab order)."""
         edit = QLineEdit(text)
-        edit.setPlaceholderText(_("例: 令和7年4月1日"))
+        edit.setPlaceholderText("例: 令和7年4月1日")
         edit.setAccessibleName(self.label)
-        remove = QPushButton(_("削除"))
+        remove = QPushButton("削除")
         remove.setAutoDefault(False)
         remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # out of the tab chain, like a row's delete button
         line = QWidget()
@@ -264,7 +264,7 @@ class CountField(TextField):
             return None
         text = nfkc(text).strip().removesuffix("人").removesuffix("日")
         if not text.isdigit():
-            raise InputError(_("0以上の整数で入力してください"))
+            raise InputError("0以上の整数で入力してください")
         return int(text)
 
 
@@ -292,7 +292,7 @@ class ChoiceField(Field):
 
 def tristate(key: str, label: str) -> ChoiceField:
     """はい / いいえ / 不明 (None: the rule then asks for it)."""
-    return ChoiceField(key, label, [(None, _("不明")), (True, _("はい")), (False, _("いいえ"))])
+    return ChoiceField(key, label, [(None, "不明"), (True, "はい"), (False, "いいえ")])
 
 
 class CheckField(Field):

@@ -29,7 +29,6 @@ from kokuho_desk.model.casefile import FieldError
 from kokuho_desk.model.normalize import InputError
 from kokuho_desk.ui.ask import confirm
 from kokuho_desk.ui.case_editor.fields import Field, Kept
-from kokuho_desk.ui.i18n import _
 
 _ITEM_RE = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
 
@@ -296,7 +295,7 @@ class RowList(QWidget):
         return f"{row.title.text()}「{name}」" if name else f"{row.title.text()}{self.rows.index(row) + 1}"
 
     def _remove(self, row: Row) -> None:
-        if not confirm(self, _("{row}を削除しますか？").format(row=self.describe(row)), _("削除する")):
+        if not confirm(self, f"{self.describe(row)}を削除しますか？", "削除する"):
             return
         self.rows.remove(row)
         row.setParent(None)

@@ -1,0 +1,52 @@
+"""Amounts, counts and Western dates as the user reads them (model/formatting.py, built on babel).
+
+Expected texts follow the CLDR data for ja (Unicode CLDR, common/main/ja.xml): decimal pattern
+#,##0.###, group separator ",", minus sign "-"; amounts are written as on a 納入通知書, digits then 円
+(12,345円), not babel's currency form ￥12,345.
+"""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from kokuho_desk.model.formatting import number, timestamp, year_month, yen
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (0, "0円"),
+        (999, "999円"),
+        (1_000, "1,000円"),
+        (123_456, "123,456円"),
+        (-58_300, "-58,300円"),  # a refund or a negative difference keeps its sign in front
+        (1_000_000_000, "1,000,000,000円"),  # the largest amount a case file accepts
+        (12_345_678_901_234, "12,345,678,901,234円"),
+    ],
+)
+def test_yen(amount, text):
+    assert yen(amount) == text
+
+
+def test_a_missing_amount_is_written_as_asked():
+    assert yen(None) == "" and yen(None, "不明") == "不明" and number(None, "—") == "—"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"), [(0, "0"), (7, "7"), (12_000, "12,000"), (-3_500, "-3,500"), (10**9, "1,000,000,000")]
+)
+def test_number(n, text):
+    assert number(n) == text
+
+
+def test_year_month_is_western():
+    """令和6年1月 is January 2024: the Western parts, without the era."""
+    assert year_month(date(2024, 1, 31)) == "2024年1月" and year_month(date(2026, 12, 4)) == "2026年12月"
+    assert year_month(None, "—") == "—"
+
+
+def test_timestamp_keeps_the_moments_own_zone():
+    jst = timezone(timedelta(hours=9))
+    assert timestamp(datetime(2026, 12, 4, 9, 5, 3, 999_000, tzinfo=jst)) == "2026-12-04 09:05:03"
+    assert timestamp(datetime(2026, 12, 4, 23, 59, 59)) == "2026-12-04 23:59:59"
+    assert timestamp(None, "（不明）") == "（不明）"
