@@ -254,3 +254,18 @@ def test_every_error_is_reported_at_once():
     assert found["members[1].relation"] == "入力してください（必須の項目です）"
     assert "世帯主がいません" in found["members"]
     assert all("relation" not in m and "head" not in m for m in found.values())
+
+
+def test_the_case_file_keeps_its_date_keys_while_the_attributes_say_which_date():
+    """case-format.md names the day of a seizure, an enforcement step and a log entry ``date``; in the
+    code they are seizure_date, event_date and entry_date. A file written before the rename loads, and
+    saving writes ``date`` again (never the attribute's name)."""
+    data = _with(("enforcement",), [{"date": "2025-04-01", "kind": "demand"}])
+    case = case_from_dict(data)
+    assert case.seizures[0].seizure_date == date(2025, 5, 20)
+    assert case.enforcement[0].event_date == date(2025, 4, 1)
+    assert case.log[0].entry_date == date(2025, 6, 1)
+    saved = case_to_dict(case)
+    assert saved["seizures"][0]["date"] == "2025-05-20" and "seizure_date" not in saved["seizures"][0]
+    assert saved["enforcement"][0] == {"date": "2025-04-01", "kind": "demand"}
+    assert saved["log"][0]["date"] == "2025-06-01" and "entry_date" not in saved["log"][0]
