@@ -30,4 +30,5 @@ def choose(parent: QWidget | None, question: str, first: str, second: str) -> in
     box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(buttons[0])
     box.exec()
-    return buttons.index(box.clickedButton()) if box.clickedButton() in buttons else None
+    clicked = box.clickedButton()
+    return next((i for i, button in enumerate(buttons) if button is clicked), None)

@@ -107,7 +107,9 @@ class CaseBrowser(QWidget):
         """The width that shows every shown column but the last whole, and the last at its set width."""
         view = self.view
         columns = sum(view.columnWidth(i) for i, (key, _h, _o) in enumerate(COLUMNS) if key in SHOWN_COLUMNS)
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
         return (
             columns
             + 2 * view.frameWidth()

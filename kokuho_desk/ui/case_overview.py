@@ -113,6 +113,11 @@ class CaseOverview(QScrollArea):
             check.setStyleSheet(DONE_STYLE)
         elif action.due is not None and action.due < self._today():
             check.setStyleSheet(OVERDUE_STYLE)
-        check.toggled.connect(lambda on, a=action: on and self.action_done.emit(a))
+
+        def ticked(on: bool, a: Action = action) -> None:
+            if on:
+                self.action_done.emit(a)
+
+        check.toggled.connect(ticked)
         self.action_boxes.append(check)
         return check

@@ -85,4 +85,6 @@ class DeadlinesView(QWidget):
         self.ready.emit()
 
     def _chosen(self, row: int, _column: int) -> None:
-        self.case_chosen.emit(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.case_chosen.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -46,7 +46,10 @@ class DeskDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def values(self) -> tuple[str, str, str, str]:
-        return tuple(nfkc(w.text()).strip() for w in (self.name, self.desk_id, self.volunteer, self.phone))
+        name, desk_id, volunteer, phone = (
+            nfkc(w.text()).strip() for w in (self.name, self.desk_id, self.volunteer, self.phone)
+        )
+        return name, desk_id, volunteer, phone
 
     def _accept(self) -> None:
         name, desk_id, _volunteer, _phone = self.values()

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
+from kokuho_desk.ui.application import application
 from kokuho_desk.ui.passphrase_dialog import PassphraseDialog
 
 USER_INPUT = {
@@ -47,7 +48,7 @@ class IdleLock(QObject):
         self.hidden: list[QWidget] = []
         self.dialog: PassphraseDialog | None = None
         self.set_minutes(minutes)
-        QApplication.instance().installEventFilter(self)
+        application().installEventFilter(self)
 
     @property
     def locked(self) -> bool:
@@ -75,7 +76,7 @@ class IdleLock(QObject):
         if self.locked:
             return
         self._timer.stop()
-        app = QApplication.instance()
+        app = application()
         app.setQuitOnLastWindowClosed(False)  # every window is hidden while locked: that is no reason to quit
         self.hidden = [w for w in app.topLevelWidgets() if w.isVisible()]
         for widget in self.hidden:
@@ -105,8 +106,10 @@ class IdleLock(QObject):
 
     def _discard_dialog(self) -> None:
         self.hidden = []
-        QApplication.instance().setQuitOnLastWindowClosed(True)
+        application().setQuitOnLastWindowClosed(True)
         dialog, self.dialog = self.dialog, None
+        if dialog is None:
+            return
         dialog.accepted.disconnect(self._unlock)
         dialog.hide()
         dialog.deleteLater()

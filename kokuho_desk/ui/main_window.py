@@ -37,6 +37,7 @@ from kokuho_desk.store import CaseNotFound, Store, StoreError
 from kokuho_desk.store.db import DatabaseError
 from kokuho_desk.store.repository import CaseChanged
 from kokuho_desk.ui import operations
+from kokuho_desk.ui.application import application
 from kokuho_desk.ui.ask import choose, confirm
 from kokuho_desk.ui.case_browser import CaseBrowser
 from kokuho_desk.ui.case_editor import CaseEditor
@@ -364,6 +365,7 @@ class MainWindow(QMainWindow):
     def _save_changed_elsewhere(self, case: Case) -> bool:
         """The open case was saved elsewhere since it was opened: reload it, or overwrite with what the window
         shows (log entries added elsewhere are kept either way: the log is append-only), or cancel."""
+        assert self.case_id is not None  # only a stored case can have been saved elsewhere
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             APP_NAME,
@@ -580,8 +582,11 @@ class MainWindow(QMainWindow):
             self,
             make,
             on_success=lambda pdf: self._letter_done(kind, pdf),
-            on_failure=lambda e: QMessageBox.warning(self, APP_NAME, f"書類を作れませんでした。\n{e}"),
+            on_failure=self._letter_failed,
         )
+
+    def _letter_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, APP_NAME, f"書類を作れませんでした。\n{error}")
 
     def _letter_done(self, kind: str, pdf: bytes) -> None:
         from kokuho_desk.ui.letter_preview import LetterPreview
@@ -604,12 +609,13 @@ class MainWindow(QMainWindow):
     def apply_settings(self) -> None:
         """What the settings change on screen, at once: the text size (the list re-sizes its columns
         and the side pane widens to keep them in view) and the idle lock's minutes."""
-        apply_text_size(QApplication.instance(), self.settings.get("large_text"))
+        apply_text_size(application(), self.settings.get("large_text"))
         for widget in self.findChildren(QWidget):
             if widget.styleSheet():  # Qt does not pass a new font into a widget under a style sheet
                 widget.setStyleSheet(widget.styleSheet())
         QApplication.sendPostedEvents()  # the font change reaches every widget before the widths are read
         splitter = self.centralWidget()
+        assert isinstance(splitter, QSplitter)  # set in __init__
         sizes = splitter.sizes()
         needed = self.browser.needed_width()
         if sizes[0] < needed:

@@ -33,11 +33,12 @@ class _Relay(QObject):
 class _Task(QRunnable):
     def __init__(self, fn: Callable[[], Any], outcome: _Outcome, relay: _Relay):
         super().__init__()
-        self._fn = fn
+        self._fn: Callable[[], Any] | None = fn
         self._outcome = outcome
         self._relay = relay
 
     def run(self) -> None:
+        assert self._fn is not None  # a task runs once
         try:
             self._outcome.result = self._fn()
         except Exception as e:  # noqa: BLE001 — handed to the UI thread, which shows it
@@ -54,8 +55,8 @@ class Operation(QObject):
 
     def __init__(self, parent: QObject, on_success: Callable[[Any], None], on_failure: Callable[[Exception], None]):
         super().__init__(parent)
-        self._on_success = on_success
-        self._on_failure = on_failure
+        self._on_success: Callable[[Any], None] | None = on_success
+        self._on_failure: Callable[[Exception], None] | None = on_failure
         self._outcome = _Outcome()
         self._relay = _Relay(self)  # a Qt child: deleted with the operation, on the UI thread
         self._relay.done.connect(self._done)
@@ -63,6 +64,7 @@ class Operation(QObject):
     @Slot()
     def _done(self) -> None:
         outcome, self._outcome = self._outcome, _Outcome()
+        assert self._on_success is not None and self._on_failure is not None  # the work ends once
         if outcome.error is not None:
             self._on_failure(outcome.error)
         else:

@@ -126,13 +126,13 @@ class RateEntryDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
-        box = QVBoxLayout(self)
-        box.addWidget(intro)
-        box.addLayout(head)
-        box.addWidget(grid_box)
-        box.addWidget(note)
-        box.addWidget(self.error)
-        box.addWidget(buttons)
+        page = QVBoxLayout(self)
+        page.addWidget(intro)
+        page.addLayout(head)
+        page.addWidget(grid_box)
+        page.addWidget(note)
+        page.addWidget(self.error)
+        page.addWidget(buttons)
         self._year_changed(fiscal_year)
 
     def _enable_part(self, part: str, on: bool) -> None:

@@ -54,7 +54,7 @@ class AppSettings:
             return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
         if isinstance(setting.default, int):
             try:
-                return int(raw)
+                return int(str(raw))  # QSettings gives back what it stored: an int, or its text from the file
             except (TypeError, ValueError):
                 return setting.default
         return raw if raw is not None else setting.default

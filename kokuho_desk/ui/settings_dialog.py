@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +27,7 @@ FILE_SETTINGS = {"pdf_font": "フォント (*.ttf *.otf *.ttc)", "db_path": "デ
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None, municipalities: list[str] = ()):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, municipalities: Sequence[str] = ()):
         super().__init__(parent)
         self.setWindowTitle("設定")
         self._settings = settings
@@ -33,32 +35,35 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         for s in SETTINGS:
             value = settings.get(s.name)
+            editor: QWidget
+            row: QWidget
+            label = s.label
             if isinstance(s.default, bool):
-                editor = QCheckBox(s.label)
-                editor.setChecked(bool(value))
-                row: QWidget = editor
+                check = QCheckBox(s.label)
+                check.setChecked(bool(value))
+                editor = row = check
                 label = ""
             elif isinstance(s.default, int):
-                editor = QSpinBox()
-                editor.setRange(0, MAX_NUMBER_SETTING)
-                editor.setValue(int(value))
-                row, label = editor, s.label
+                spin = QSpinBox()
+                spin.setRange(0, MAX_NUMBER_SETTING)
+                spin.setValue(int(value))
+                editor = row = spin
             elif s.name == "default_municipality":
-                editor = QComboBox()
-                editor.setEditable(True)
-                editor.addItems(list(municipalities))
-                editor.setEditText(value)
-                row, label = editor, s.label
+                combo = QComboBox()
+                combo.setEditable(True)
+                combo.addItems(list(municipalities))
+                combo.setEditText(value)
+                editor = row = combo
             else:
-                editor = QLineEdit(value)
-                row, label = editor, s.label
+                text = QLineEdit(value)
+                editor = row = text
                 if s.name in FILE_SETTINGS:
                     row = QWidget()
                     line = QHBoxLayout(row)
                     line.setContentsMargins(0, 0, 0, 0)
-                    line.addWidget(editor, 1)
+                    line.addWidget(text, 1)
                     browse = QPushButton("参照…")
-                    browse.clicked.connect(lambda _c=False, n=s.name, e=editor: self._browse(n, e))
+                    browse.clicked.connect(lambda _c=False, n=s.name, e=text: self._browse(n, e))
                     line.addWidget(browse)
             editor.setToolTip(s.help)
             editor.setAccessibleName(s.label)
@@ -90,13 +95,16 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         for name, editor in self.editors.items():
+            value: bool | int | str
             if isinstance(editor, QCheckBox):
                 value = editor.isChecked()
             elif isinstance(editor, QComboBox):
                 value = editor.currentText().strip()
             elif isinstance(editor, QSpinBox):
                 value = editor.value()
-            else:
+            elif isinstance(editor, QLineEdit):
                 value = editor.text().strip()
+            else:
+                continue
             self._settings.set(name, value)
         super().accept()
