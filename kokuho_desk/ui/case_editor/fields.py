@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -112,17 +112,23 @@ class Field(QWidget):
         self.input.style().polish(self.input)
 
 
+AnyField = TypeVar("AnyField", bound=Field)  # add() gives back the kind of field it was given
+
+
 class TextField(Field):
     """Free text; blank is None. ``multiline`` for notes."""
+
+    input: QLineEdit | QPlainTextEdit
 
     def __init__(
         self, key: str, label: str, *, multiline: bool = False, placeholder: str = "", parent: QWidget | None = None
     ):
+        edit: QLineEdit | QPlainTextEdit
         if multiline:
-            edit: QLineEdit | QPlainTextEdit = QPlainTextEdit()
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
-            edit.textChanged.connect(lambda: self.changed.emit())
+            edit = plain = QPlainTextEdit()
+            plain.setTabChangesFocus(True)
+            plain.setFixedHeight(plain.fontMetrics().lineSpacing() * 4 + 12)
+            plain.textChanged.connect(lambda: self.changed.emit())
         else:
             edit = QLineEdit()
             edit.textChanged.connect(lambda _t: self.changed.emit())
@@ -152,6 +158,7 @@ class AmountField(TextField):
     def __init__(self, key: str, label: str, *, signed: bool = False, parent: QWidget | None = None):
         super().__init__(key, label, placeholder="例: 12万3000円", parent=parent)
         self.signed = signed
+        assert isinstance(self.input, QLineEdit)  # an amount is one line
         self.input.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def value(self) -> Any:
@@ -271,6 +278,8 @@ class CountField(TextField):
 class ChoiceField(Field):
     """One of fixed values, shown by label; ``None`` is the blank choice."""
 
+    input: QComboBox
+
     def __init__(self, key: str, label: str, choices: list[tuple[Any, str]], parent: QWidget | None = None):
         combo = QComboBox()
         for value, text in choices:
@@ -297,6 +306,8 @@ def tristate(key: str, label: str) -> ChoiceField:
 
 class CheckField(Field):
     """A check box; ``unchecked=None`` leaves the key out when not ticked (for optional flags)."""
+
+    input: QCheckBox
 
     labelled = False
 
@@ -360,6 +371,8 @@ class MultiChoiceField(Field):
 
 class SuggestField(Field):
     """Free text with suggestions to pick from (the municipality)."""
+
+    input: QComboBox
 
     def __init__(self, key: str, label: str, suggestions: list[str], parent: QWidget | None = None):
         combo = QComboBox()

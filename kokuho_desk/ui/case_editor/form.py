@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kokuho_desk.model.casefile import FieldError
 from kokuho_desk.model.normalize import InputError
 from kokuho_desk.ui.ask import confirm
-from kokuho_desk.ui.case_editor.fields import Field, Kept
+from kokuho_desk.ui.case_editor.fields import AnyField, Field, Kept
 
 _ITEM_RE = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\]\.?(?P<rest>.*)$")
 
@@ -127,10 +127,11 @@ class Details(QWidget):
         box.addWidget(self.body)
         self._show_body(False)
 
-    def add(self, field: Field, row: int, column: int, span: int = 1) -> Field:
+    def add(self, field: AnyField, row: int, column: int, span: int = 1) -> AnyField:
         place(self.grid, field, row, column, span)
         self.fields.append(field)
-        return self._register(field)
+        self._register(field)
+        return field
 
     @property
     def is_open(self) -> bool:
@@ -198,7 +199,7 @@ class Row(QFrame):
         box.addLayout(self.grid)
         box.addWidget(self.error)
 
-    def add(self, field: Field, row: int, column: int, span: int = 1) -> Field:
+    def add(self, field: AnyField, row: int, column: int, span: int = 1) -> AnyField:
         """Place a field with its label at grid cell (row, column); a column is a label+input pair."""
         place(self.grid, field, row, column, span)
         self.fields.append(field)
@@ -334,7 +335,7 @@ class EditorForm(QObject):
         self.lists: dict[str, RowList] = {}
         self.folds: list[Details] = []
 
-    def add(self, field: Field) -> Field:
+    def add(self, field: AnyField) -> AnyField:
         self.fields.append(field)
         field.changed.connect(self.changed)
         field.left.connect(self.left)

@@ -73,9 +73,19 @@ def _tie_unemployment(tick: PresenceField, more: Details, details: list[Field]) 
     """「失業した」 opens 「詳しく」 where 離職日 and 離職理由コード go; typing one of them ticks it;
     untying it clears them (they are in view: the fold is open)."""
     more.opened_by(tick)
+
+    def typed() -> None:
+        if any(not d.is_blank() for d in details):
+            tick.set_value(Kept())
+
+    def untied(on: bool) -> None:
+        if not on:
+            for d in details:
+                d.set_value(None)
+
     for f in details:
-        f.changed.connect(lambda: any(not d.is_blank() for d in details) and tick.set_value(Kept()))
-    tick.input.toggled.connect(lambda on: on or [d.set_value(None) for d in details])
+        f.changed.connect(typed)
+    tick.input.toggled.connect(untied)
 
 
 class HouseholdPage(Page):

@@ -19,6 +19,7 @@ class MunicipalityCodeField(Field):
     """The code of the municipality picked in the box: not shown; its errors show on the box."""
 
     labelled = False
+    input: QLineEdit
 
     def __init__(self, box: MunicipalityField):
         code = QLineEdit()

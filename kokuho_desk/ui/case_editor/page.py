@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kokuho_desk.ui.case_editor.fields import Field
+from kokuho_desk.ui.case_editor.fields import AnyField
 from kokuho_desk.ui.case_editor.form import Details, EditorForm, RowList, place
 
 
@@ -48,7 +48,7 @@ class Section(QGroupBox):
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(3, 1)
 
-    def add(self, field: Field, row: int, column: int = 0, span: int = 1) -> Field:
+    def add(self, field: AnyField, row: int, column: int = 0, span: int = 1) -> AnyField:
         place(self.grid, field, row, column, span)
         return self._form.add(field)
 
