@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import lru_cache
 
 from kokuho_desk.model.case import Income, Member, age_on
 from kokuho_desk.rules.context import Trace
-from kokuho_desk.rules.params import ParameterError
+from kokuho_desk.rules.params import ParameterError, value_at
 
 
 def floor_yen(amount: Decimal) -> int:
@@ -179,11 +180,23 @@ def member_income(
     )
 
 
+@lru_cache(maxsize=256)
+def _has_value(pid: str, on: date, what_if: frozenset[str]) -> bool:
+    try:
+        value_at(pid, on, what_if)
+    except ParameterError:
+        return False
+    return True
+
+
 def _earner_line(trace: Trace, pid: str, on: date, alternative: bool) -> int:
-    if alternative:
+    alt = pid + "_alt"
+    # No conflicting reading recorded for this year: the law's line (in what-if mode an earlier
+    # year's reading may stand in, so the trace is asked).
+    if alternative and (trace.ctx.provisional or _has_value(alt, on, trace.ctx.what_if)):
         try:
-            return trace.value(pid + "_alt", on)
-        except ParameterError:  # no conflicting reading recorded for this year
+            return trace.value(alt, on)
+        except ParameterError:
             pass
     return trace.value(pid, on)
 

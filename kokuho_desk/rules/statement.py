@@ -12,7 +12,8 @@ from __future__ import annotations
 from kokuho_desk.model.case import RELATION_LABELS, age_on
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.engine import CheckReport
-from kokuho_desk.rules.premium import MemberLine, PartResult, PremiumResult, member_label
+from kokuho_desk.rules.premium import PremiumResult, member_label
+from kokuho_desk.rules.premium_parts import MemberLine, PartResult
 from kokuho_desk.rules.result import REVIEW_MARK
 
 RULE = "─" * 40
