@@ -57,8 +57,10 @@ def salary_income(revenue: int, fiscal_year: int, trace: Trace) -> int:
     raise AssertionError("the last band of income_salary.quick_table has no upper bound")
 
 
-def is_pension_elderly(birth_date: date, fiscal_year: int, trace: Trace) -> bool:
-    """65歳以上 on 12月31日 of the income year (公的年金等控除 and the 15万円 special deduction)."""
+def is_pension_elderly(birth_date: date | None, fiscal_year: int, trace: Trace) -> bool:
+    """65歳以上 on 12月31日 of the income year (公的年金等控除 and the 15万円 special deduction).
+    The birth date of a member with pension income is known (the premium checks it first)."""
+    assert birth_date is not None
     age = trace.value("ages.pension_elderly_age", law_day(fiscal_year))
     return age_on(birth_date, income_year_end(fiscal_year)) >= age
 

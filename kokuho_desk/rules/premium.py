@@ -193,6 +193,7 @@ def childbirth_months(m: Member, trace: Trace, on: date) -> list[date]:
 def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
     """Covered for the whole fiscal year as 「…歳に達する日以後の最初の3月31日以前」: not yet that age on the
     3月31日 before the year (born 2019-04-02 is 未就学 in FY2025; born 2019-04-01 is not)."""
+    assert m.birth_date is not None  # asked only of charged members, whose birth dates are known
     return age_on(m.birth_date, law_day(fiscal_year) - timedelta(days=1)) < age
 
 
@@ -374,7 +375,7 @@ def resolve_rates(
     profile's year, else a table the desk entered itself (desk_rates: never over bundled data).
     `provisional` (what-if mode): a year with no rates yet takes the profile's newest earlier
     year's, marked unverified (a what-if about next year's law before next year's rates exist)."""
-    kind, reasons = "料", []
+    kind, reasons = "料", list[str]()
     profile = None
     if case.municipality or case.municipality_code:
         try:
@@ -382,7 +383,7 @@ def resolve_rates(
             kind = profile.kind
         except ProfileError as e:
             if not case.rates:
-                desk = desk_rates.table_for([case.municipality], fiscal_year)
+                desk = desk_rates.table_for([n for n in (case.municipality,) if n], fiscal_year)
                 if desk is not None:
                     return desk.table(), desk.kind, [desk.reason], []
                 return None, kind, [str(e)], ["rates"]
@@ -401,7 +402,7 @@ def resolve_rates(
     except ProfileError as e:
         return None, kind, [str(e)], ["rates"]
     if table is None:
-        desk = desk_rates.table_for([case.municipality, profile.name], fiscal_year)
+        desk = desk_rates.table_for([n for n in (case.municipality, profile.name) if n], fiscal_year)
         if desk is not None:
             return desk.table(), desk.kind, [desk.reason], []
     if table is None and provisional and earlier:
@@ -488,17 +489,15 @@ class _Computation:
             inc = self._income_of(i)
             # Shared with the other variants: the same facts give the same income.
             self._incomes[key] = self.trace.shared(
-                ("income", i, unemployed, inc is not None and inc is not self.case.members[i].income),
+                ("income", i, unemployed, inc is not self.case.members[i].income),
                 lambda t: member_income(self.case.members[i], inc, self.fy, t, unemployed),
             )
         return self._incomes[key]
 
-    def _income_of(self, i: int) -> Income | None:
-        """The income to use for a member: None if unknown; 未申告 counts as nothing unless assumed declared."""
-        m = self.case.members[i]
-        inc = m.income
-        if inc is None:
-            return None
+    def _income_of(self, i: int) -> Income:
+        """The income to use for a member; 未申告 counts as nothing unless assumed declared."""
+        inc = self.case.members[i].income
+        assert inc is not None  # _check_facts: every member who counts has a known income
         if inc.declared is False and not self.variant.assume_declared:
             return Income(declared=False)
         return inc
@@ -536,7 +535,7 @@ class _Computation:
                 persons += 1
             if insured or m.late_elderly_transferred or m.relation == "head":
                 counted.append(i)
-        undeclared = [i for i in counted if case.members[i].income and case.members[i].income.declared is False]
+        undeclared = [i for i in counted if self._income_of(i).declared is False]
         if undeclared and not self.variant.assume_declared:
             names = "、".join(member_label(case, i) for i in undeclared)
             return Judgement(
@@ -646,7 +645,7 @@ class _Computation:
                 constant = frozenset(i for i in range(n) if unemployed[i])
                 return _Year(
                     months,
-                    [[inside] * 12 for inside in whole],
+                    [[inside is True] * 12 for inside in whole],
                     [constant] * 12,
                     [[False] * 12] * n,
                     uniform=True,
@@ -688,6 +687,7 @@ class _Computation:
         unknown = False
         for m in case.members:
             if m.late_elderly_transferred:
+                assert m.birth_date is not None  # _check_facts
                 day = late_elderly_day(m.birth_date, trace, on)
                 if day <= on:
                     transfers.append(day)

@@ -114,7 +114,7 @@ class PartResult:
 class Charged(NamedTuple):
     """A member charged in a month configuration, with the facts of that member a part needs."""
 
-    index: int
+    member: int  # index in the case
     income: MemberIncome  # with the 給与所得 at 30/100 when unemployed
     unemployed: bool  # 特例対象被保険者等 with a 給与所得 (named in the notes)
     exempt_month: bool  # a 産前産後 exempt month
@@ -179,9 +179,9 @@ class PartSums:
                 notes.append("産前産後免除")
             if c.unemployed:
                 notes.append("非自発的失業（給与所得30/100）")
-            sums = self.members.get(c.index)
+            sums = self.members.get(c.member)
             if sums is None:
-                sums = self.members[c.index] = MemberSums(0, unit)
+                sums = self.members[c.member] = MemberSums(0, unit)
             sums.months += count
             sums.notes += [x for x in notes if x not in sums.notes]
             sums.income_based += ib * count
