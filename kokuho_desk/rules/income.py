@@ -31,6 +31,7 @@ def ceil_yen(amount: Decimal) -> int:
     return int(amount.to_integral_value(rounding=ROUND_CEILING))
 
 
+@lru_cache(maxsize=64)  # asked a few dozen times per premium
 def law_day(fiscal_year: int) -> date:
     """The day on which a fiscal year's parameters are read: its first day (賦課期日 4月1日)."""
     return date(fiscal_year, 4, 1)

@@ -53,6 +53,7 @@ def fiscal_months(fiscal_year: int) -> list[date]:
     return [date(fiscal_year + (m < 4), m, 1) for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)]
 
 
+@lru_cache(maxsize=4096)
 def month_of(d: date) -> date:
     return date(d.year, d.month, 1)
 
@@ -445,6 +446,22 @@ class _Year:
     specific_applies: bool = False  # a month with 特定世帯・特定継続世帯
 
 
+class _RereadTrace(Trace):
+    """A trace that answers a value it has read before from memory: one premium reads the same few
+    values dozens of times (the 75歳 age for every member and day). What it records is unchanged."""
+
+    def __init__(self, ctx: CheckContext):
+        super().__init__(ctx)
+        self._known: dict[tuple[str, date], Any] = {}
+
+    def value(self, pid: str, on: date) -> Any:
+        key = (pid, on)
+        if key in self._known:
+            return self._known[key]
+        value = self._known[key] = super().value(pid, on)
+        return value
+
+
 class _Computation:
     """One premium computation: keeps the trace, the reasons and the missing fields together."""
 
@@ -452,7 +469,7 @@ class _Computation:
         self.ctx, self.case, self.variant, self.fast = ctx, ctx.case, variant, fast
         self.fy = ctx.case.effective_fiscal_year
         self.on = law_day(self.fy)
-        self.trace = Trace(ctx)
+        self.trace = _RereadTrace(ctx)
         self.reasons: list[str] = []
         self.missing: list[str] = []
         self._incomes: dict[tuple[int, bool], MemberIncome] = {}
@@ -460,6 +477,8 @@ class _Computation:
         self._configs_of: dict[bool, dict[MonthConfig, int]] = {}
         self._law: PartLaw | None = None
         self._charged_in: dict[MonthConfig, list[Charged]] = {}
+        self._labels: list[str] = []  # per member, as the result names them
+        self._bases: dict[int, int] = {}  # per insured member: 旧ただし書き所得 (without the unemployment treatment)
 
     def run(self) -> PremiumResult:
         rates, kind, reasons, missing = self.ctx.memo(
@@ -605,6 +624,8 @@ class _Computation:
             )
         self._specific_household_ratios(year)
 
+        self._labels = [member_label(case, i) for i in range(len(case.members))]
+        self._bases = {i: inc.base for i, inc in incomes.items()}
         parts: dict[str, PartResult] = {}
         prorated = False
         for part, rate in rates.parts.items():
@@ -822,12 +843,7 @@ class _Computation:
             charged = self._charged(config, law)
             if sums.add(charged, config.specific_ratio, count, j.reduction, fraction(1 - ratio)):
                 trace.value("premium_rules.reduce_then_cap", on)  # the order matters only here
-        return sums.result(
-            rounding,
-            lambda i: member_label(self.case, i),
-            lambda i: self.income(i, False).base,
-            sorted(reductions),
-        )
+        return sums.result(rounding, self._labels, self._bases, sorted(reductions))
 
     def _check_caps(self, rates: RateTable) -> None:
         try:

@@ -12,7 +12,6 @@ so floor(amount × n/d) is the same figure as Decimal's ROUND_FLOOR, without its
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -204,18 +203,17 @@ class PartSums:
         self.months += count
         return income_based + full + full_household > rate.cap and full + full_household > per_capita + household
 
-    def result(
-        self, rounding: int, label: Callable[[int], str], base: Callable[[int], int], reductions: list[str]
-    ) -> PartResult:
+    def result(self, rounding: int, labels: list[str], bases: dict[int, int], reductions: list[str]) -> PartResult:
         """The part's figures: each sum prorated (月割: Σ (年額 × 月数) ÷ 12, 1円未満切捨て —
         premium_rules.monthly_proration), capped at the 限度額, floored to the rounding unit.
-        `reductions`: the 軽減 classes of its months, for the part's notes."""
+        `labels` and `bases`: each member's name and 旧ただし書き所得; `reductions`: the 軽減 classes
+        of its months, for the part's notes."""
         members = [
             MemberLine(
                 i,
-                label(i),
+                labels[i],
                 sums.months,
-                base(i),
+                bases[i],
                 sums.income_based // 12,
                 self.rate.per_capita,
                 sums.first_unit,
