@@ -121,7 +121,7 @@ class Charged(NamedTuple):
     child: bool  # 18歳年度末まで (子ども分 10割軽減)
 
 
-@dataclass
+@dataclass(slots=True)
 class MemberSums:
     """One member's Σ (annual amount × months) in a part, and what the first month charged."""
 
@@ -132,7 +132,7 @@ class MemberSums:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class PartSums:
     """The running sums of a part over its month configurations (divided by 12 at the end)."""
 
