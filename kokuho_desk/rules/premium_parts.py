@@ -153,36 +153,40 @@ class PartSums:
         """Add `count` months of one configuration, judged `reduction`, of which the part keeps `keep`
         (1 − 軽減割合; the 子ども分 may keep all). True when the order of 軽減 and 限度額 matters."""
         part, rate, law = self.part, self.rate, self.law
-        income_rate = fraction(rate.income_rate_percent / 100)
+        rate_n, rate_d = fraction(rate.income_rate_percent / 100)
+        keep_n, keep_d = keep
         birth_exempt = part in law.birth_parts
         preschool_half = part in law.half_parts
         child_part = part == "child"
         reduced = [f"{reduction}軽減"] if keep != FULL else []
         income_based = per_capita = full = 0
-        for c in charged:
-            exempt = c.exempt_month and birth_exempt
-            ib = 0 if exempt else times(c.income.base, income_rate)  # 所得割: per member, 1円未満切捨て
+        # times() written out: this loop runs for every member, part and configuration
+        for member, income, unemployed, born, preschool, child in charged:
+            exempt = born and birth_exempt
+            ib = 0 if exempt else income.base * rate_n // rate_d  # 所得割: per member, 1円未満切捨て
             unit_full = rate.per_capita
-            if child_part and not c.child:
+            if child_part and not child:
                 unit_full += rate.per_capita_adult_extra
-            unit = times(unit_full, keep)  # 法定軽減: each reduced unit floored
+            unit = unit_full * keep_n // keep_d  # 法定軽減: each reduced unit floored
             notes = list(reduced)
-            if preschool_half and c.preschool:
+            if preschool_half and preschool:
                 unit = times(unit, law.half_keep)  # 未就学児: half of the reduced amount, floored
                 notes.append("18歳以下5割軽減（予定・仮定）" if law.half_planned else "未就学児5割軽減")
-            if child_part and c.child:
+            if child_part and child:
                 unit = 0  # 子ども・子育て支援納付金分: 18歳年度末まで 10割軽減
                 notes.append("18歳以下10割軽減")
             if exempt:
                 unit = 0
                 notes.append("産前産後免除")
-            if c.unemployed:
+            if unemployed:
                 notes.append("非自発的失業（給与所得30/100）")
-            sums = self.members.get(c.member)
+            sums = self.members.get(member)
             if sums is None:
-                sums = self.members[c.member] = MemberSums(0, unit)
+                sums = self.members[member] = MemberSums(0, unit)
             sums.months += count
-            sums.notes += [x for x in notes if x not in sums.notes]
+            for note in notes:
+                if note not in sums.notes:
+                    sums.notes.append(note)
             sums.income_based += ib * count
             sums.per_capita += unit * count
             income_based += ib
