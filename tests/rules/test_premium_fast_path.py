@@ -51,13 +51,17 @@ RATES = {
 
 
 def assert_same(case: Case) -> None:
-    """Ensure the shortcut and the month-by-month path agree on the whole result, each on a fresh context."""
+    """Ensure the shortcut and the month-by-month path agree on the whole result, each on a fresh context:
+    for every variant, and under the what-if of the planned 18歳以下 reduction (provisional values)."""
     for variant in VARIANTS:
         fast = premium(CheckContext.for_case(case), variant)
         general = premium_month_by_month(CheckContext.for_case(case), variant)
         assert fast == general, variant
         assert fast.to_dict() == general.to_dict()
         assert fast.sources() == general.sources()
+    what_if = {"child_reduction_2027"}
+    fast = premium(CheckContext.for_case(case, what_if=what_if))
+    assert fast == premium_month_by_month(CheckContext.for_case(case, what_if=what_if))
 
 
 def test_demo_and_worked_examples_agree():
