@@ -20,9 +20,10 @@ the form loader refuses any other name and forms/README.md documents each of the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Protocol
 
 from kokuho_desk.model.case import (
     HARDSHIP_LABELS,
@@ -285,11 +286,11 @@ class DeskInfo:
 
 
 class Report(Protocol):
-    """What the letters need of the engine's CheckReport."""
+    """What the letters need of the engine's CheckReport: the checks and the recomputed premium
+    (read by its attributes; its to_dict() is the JSON output only)."""
 
     checks: list[CheckResult]
-
-    def to_dict(self) -> dict[str, Any]: ...
+    premium: PremiumResult | None
 
 
 @dataclass
@@ -436,18 +437,20 @@ def _seizures(case: Case) -> list[dict[str, str]]:
     ]
 
 
-def _premium(report: Report | None, mark: str, review: bool) -> tuple[dict[str, Any] | None, list[dict[str, str]]]:
-    premium = report.to_dict().get("premium") if report is not None else None
-    if not premium:
-        return None, []
-    mark = mark if review or premium.get("needs_review") else ""
-    rows = []
-    for part, p in premium.get("parts", {}).items():
-        rows.append(
-            {"part": PART_LABELS.get(part, part)}
-            | {k: yen(p.get(k), mark) for k in ("income_based", "per_capita", "per_household", "total")}
-        )
-    return premium, rows
+def _premium_rows(premium: PremiumResult | None, mark: str) -> list[dict[str, str]]:
+    """The 保険料の内訳 table: each part's 所得割・均等割・平等割 and total."""
+    if premium is None:
+        return []
+    return [
+        {
+            "part": PART_LABELS.get(name, name),
+            "income_based": yen(part.income_based, mark),
+            "per_capita": yen(part.per_capita, mark),
+            "per_household": yen(part.per_household, mark),
+            "total": yen(part.total, mark),
+        }
+        for name, part in premium.parts.items()
+    ]
 
 
 def _review_to_note(text: str) -> str:
@@ -573,27 +576,22 @@ def _review_notes(report: Report | None) -> list[str]:
         for c in report.checks
         if c.needs_review
     ]
-    premium = report.to_dict().get("premium") or {}
-    if premium.get("needs_review"):
+    if report.premium is not None and report.premium.needs_review:
         out.append(f"保険料の再計算: 確認中の料率・基準を使っています（{REVIEW_MARK}）。")
     return out
 
 
-def _applied_reductions(report: Report | None, premium: dict[str, Any] | None) -> str:
+def _applied_reductions(premium: PremiumResult | None) -> str:
     """Every reduction in the recomputed total, named (the statutory one, 非自発的失業, …)."""
-    if not premium:
+    if premium is None:
         return BLANK
-    result = getattr(report, "premium", None)
-    if isinstance(result, PremiumResult):
-        names = applied_reductions(result)
-    else:  # a report without the engine's premium object: the statutory reduction only
-        names = [f"{premium['reduction']}軽減"] if premium.get("reduction") not in (None, "なし") else []
+    names = applied_reductions(premium)
     return "、".join(names) if names else "なし"
 
 
-def _notice_difference(case: Case, premium: dict[str, Any] | None) -> str:
+def _notice_difference(case: Case, premium: PremiumResult | None) -> str:
     notified = case.notice.total if case.notice else None
-    computed = premium.get("total") if premium else None
+    computed = premium.total if premium else None
     if notified is None or computed is None:
         return BLANK
     return notice_difference(notified, computed)
@@ -607,7 +605,7 @@ def build_context(
     today: date,
     desk: DeskInfo | None = None,
     applied_on: date | None = None,
-    procedures: list[str] = (),
+    procedures: Sequence[str] = (),
 ) -> LetterContext:
     """``applied_on``: the 申請日 to print (None: left for the client to write);
     ``procedures``: the titles the 委任状 offers to tick."""
@@ -615,8 +613,9 @@ def build_context(
     head = case.head
     contact, fin, med, ins, hard = case.contact, case.finances, case.medical, case.insurance, case.hardship
     reduction = _check(report, "statutory_reduction")
-    premium, premium_rows = _premium(report, REVIEW_NOTE, bool(reduction and reduction.needs_review))
-    premium_mark = REVIEW_NOTE if premium and (premium.get("needs_review") or reduction.needs_review) else ""
+    premium = report.premium if report is not None else None
+    premium_mark = REVIEW_NOTE if premium and (premium.needs_review or (reduction and reduction.needs_review)) else ""
+    premium_rows = _premium_rows(premium, premium_mark)
     expired = _expired(report)
     live = _live_arrears(case, expired)
     years = [a.fiscal_year for a, _, _ in live]
@@ -680,10 +679,10 @@ def build_context(
         "next_due_date": wareki(case.notice.next_due_date if case.notice else None),
         "notice_total": yen(case.notice.total if case.notice else None),
         "notice_difference": _notice_difference(case, premium),
-        "premium_total": yen(premium.get("total"), premium_mark) if premium else BLANK,
-        "premium_reduction": _text(premium.get("reduction")) if premium else BLANK,
-        "premium_reductions_applied": _applied_reductions(report, premium),
-        "premium_rates": _text(premium.get("rates")) if premium else BLANK,
+        "premium_total": yen(premium.total, premium_mark) if premium else BLANK,
+        "premium_reduction": _text(premium.reduction) if premium else BLANK,
+        "premium_reductions_applied": _applied_reductions(premium),
+        "premium_rates": _text(premium.rates.origin) if premium and premium.rates else BLANK,
         "verdict": VERDICT_LABELS[check.verdict] if check else BLANK,
         "protected_amount": _figure(check, "protected_amount", ""),
         "excess": _figure(check, "excess", ""),
@@ -710,7 +709,7 @@ def build_context(
             "check_basis": list(check.basis) if check else [],
             "missing": [field_words(m) for m in check.missing] if check else [],
             "notes": [_text(case.notes)] if case.notes else [],
-            "premium_reasons": [r for r in premium.get("reasons", []) if REVIEW_MARK not in r] if premium else [],
+            "premium_reasons": [r for r in premium.reasons if REVIEW_MARK not in r] if premium else [],
             "review_notes": _review_notes(report),
             "expired_arrears": expired_lines,
         },

@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import lru_cache
 
 from kokuho_desk.model.case import Income, Member, age_on
 from kokuho_desk.rules.context import Trace
-from kokuho_desk.rules.params import ParameterError
+from kokuho_desk.rules.params import ParameterError, value_at
 
 
 def floor_yen(amount: Decimal) -> int:
@@ -30,6 +31,7 @@ def ceil_yen(amount: Decimal) -> int:
     return int(amount.to_integral_value(rounding=ROUND_CEILING))
 
 
+@lru_cache(maxsize=64)  # asked a few dozen times per premium
 def law_day(fiscal_year: int) -> date:
     """The day on which a fiscal year's parameters are read: its first day (賦課期日 4月1日)."""
     return date(fiscal_year, 4, 1)
@@ -56,8 +58,10 @@ def salary_income(revenue: int, fiscal_year: int, trace: Trace) -> int:
     raise AssertionError("the last band of income_salary.quick_table has no upper bound")
 
 
-def is_pension_elderly(birth_date: date, fiscal_year: int, trace: Trace) -> bool:
-    """65歳以上 on 12月31日 of the income year (公的年金等控除 and the 15万円 special deduction)."""
+def is_pension_elderly(birth_date: date | None, fiscal_year: int, trace: Trace) -> bool:
+    """65歳以上 on 12月31日 of the income year (公的年金等控除 and the 15万円 special deduction).
+    The birth date of a member with pension income is known (the premium checks it first)."""
+    assert birth_date is not None
     age = trace.value("ages.pension_elderly_age", law_day(fiscal_year))
     return age_on(birth_date, income_year_end(fiscal_year)) >= age
 
@@ -179,11 +183,23 @@ def member_income(
     )
 
 
+@lru_cache(maxsize=256)
+def _has_value(pid: str, on: date, what_if: frozenset[str]) -> bool:
+    try:
+        value_at(pid, on, what_if)
+    except ParameterError:
+        return False
+    return True
+
+
 def _earner_line(trace: Trace, pid: str, on: date, alternative: bool) -> int:
-    if alternative:
+    alt = pid + "_alt"
+    # No conflicting reading recorded for this year: the law's line (in what-if mode an earlier
+    # year's reading may stand in, so the trace is asked).
+    if alternative and (trace.ctx.provisional or _has_value(alt, on, trace.ctx.what_if)):
         try:
-            return trace.value(pid + "_alt", on)
-        except ParameterError:  # no conflicting reading recorded for this year
+            return trace.value(alt, on)
+        except ParameterError:
             pass
     return trace.value(pid, on)
 

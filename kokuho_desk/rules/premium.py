@@ -18,6 +18,7 @@ Not modelled: 資産割, 旧被扶養者減免, municipal 減免 and local extra
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -28,17 +29,15 @@ from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisional_sentence
-from kokuho_desk.rules.income import MemberIncome, floor_yen, is_earner, law_day, member_income
-from kokuho_desk.rules.municipality import PART_LABELS, ProfileError, RateTable, profile_for_case
+from kokuho_desk.rules.income import MemberIncome, is_earner, law_day, member_income
+from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
+from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction
+
+ONE, ZERO = Decimal(1), Decimal(0)
 
 NO_REDUCTION = "なし"
 REDUCTION_CLASSES = ("7割", "5割", "2割")
-
-
-def floor_to_unit(amount: int, unit: int) -> int:
-    """The rate table's rounding: each part floored to 1・10・100・1000円 (明石市: 100円未満切捨て)."""
-    return amount // unit * unit
 
 
 def member_label(case: Case, index: int) -> str:
@@ -54,6 +53,7 @@ def fiscal_months(fiscal_year: int) -> list[date]:
     return [date(fiscal_year + (m < 4), m, 1) for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)]
 
 
+@lru_cache(maxsize=4096)
 def month_of(d: date) -> date:
     return date(d.year, d.month, 1)
 
@@ -99,23 +99,50 @@ def in_kokuho_on(m: Member, day: date, trace: Trace, on: date) -> bool:
     return not (m.birth_date and day >= late_elderly_day(m.birth_date, trace, on))
 
 
-def kokuho_months(m: Member, months: list[date], trace: Trace, on: date) -> list[bool]:
+# A run of months [first, end), each given by its first day: the months a member is charged.
+Span = tuple[date, date]
+
+
+def kokuho_span(m: Member, trace: Trace, on: date) -> Span | None:
     """Charged months: from the month of joining to the month before the 喪失日 (or the 75th birthday)."""
     if not m.insured:
-        return [False] * len(months)
-    start = month_of(m.joined_date) if m.joined_date else months[0]
+        return None
+    start = month_of(m.joined_date) if m.joined_date else date.min
     ends = [month_of(m.left_date)] if m.left_date else []
     if m.birth_date:
         ends.append(month_of(late_elderly_day(m.birth_date, trace, on)))
-    end = min(ends, default=date.max)
-    return [start <= mo < end for mo in months]
+    return start, min(ends, default=date.max)
 
 
-def care_months(m: Member, months: list[date], trace: Trace, on: date) -> list[bool]:
+def care_span(birth: date, trace: Trace, on: date) -> Span:
     """介護保険第2号被保険者 months: from the month one reaches 40 to the month before reaching 65."""
-    start = month_of(reached_day(m.birth_date, trace.value("ages.care_min_age", on)))
-    end = month_of(reached_day(m.birth_date, trace.value("ages.care_end_age", on)))
+    start = month_of(reached_day(birth, trace.value("ages.care_min_age", on)))
+    return start, month_of(reached_day(birth, trace.value("ages.care_end_age", on)))
+
+
+def months_in(span: Span | None, months: list[date]) -> list[bool]:
+    """Which of the months the span covers."""
+    if span is None:
+        return [False] * len(months)
+    start, end = span
     return [start <= mo < end for mo in months]
+
+
+def whole_or_none(span: Span | None, months: list[date]) -> bool | None:
+    """True when the span covers every month, False when none, None when some (a change in the year)."""
+    if span is None:
+        return False
+    start, end = span
+    if start <= months[0] and months[-1] < end:
+        return True
+    if end <= months[0] or start > months[-1] or end <= start:
+        return False
+    return None
+
+
+def kokuho_months(m: Member, months: list[date], trace: Trace, on: date) -> list[bool]:
+    """Charged months, one flag per month."""
+    return months_in(kokuho_span(m, trace, on), months)
 
 
 def basis_day(case: Case, fiscal_year: int, trace: Trace) -> date:
@@ -167,6 +194,7 @@ def childbirth_months(m: Member, trace: Trace, on: date) -> list[date]:
 def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
     """Covered for the whole fiscal year as 「…歳に達する日以後の最初の3月31日以前」: not yet that age on the
     3月31日 before the year (born 2019-04-02 is 未就学 in FY2025; born 2019-04-01 is not)."""
+    assert m.birth_date is not None  # asked only of charged members, whose birth dates are known
     return age_on(m.birth_date, law_day(fiscal_year) - timedelta(days=1)) < age
 
 
@@ -244,54 +272,6 @@ def _classify(income: int, persons: int, earners: int, fiscal_year: int, trace: 
 
 
 # --- the result -----------------------------------------------------------------------------------
-
-
-@dataclass
-class MemberLine:
-    index: int
-    label: str
-    months: int  # months charged in this part
-    base: int  # 所得割の算定基礎 (旧ただし書き所得)
-    income_based: int
-    per_capita_full: int  # 均等割 before reductions (annual)
-    per_capita_unit: int  # 均等割 after reductions (annual, the first month's)
-    per_capita: int
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PartResult:
-    part: str
-    income_rate_percent: Decimal
-    income_based: int
-    per_capita: int
-    per_household: int
-    per_household_full: int
-    per_household_unit: int  # after 特定世帯 and 法定軽減 (annual)
-    months: int
-    before_cap: int
-    cap: int
-    capped: bool
-    rounding: int
-    total: int
-    members: list[MemberLine]
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return PART_LABELS[self.part]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "total": self.total,
-            "income_based": self.income_based,
-            "per_capita": self.per_capita,
-            "per_household": self.per_household,
-            "before_cap": self.before_cap,
-            "cap": self.cap,
-            "capped": self.capped,
-            "months": self.months,
-        }
 
 
 @dataclass
@@ -383,6 +363,12 @@ def premium(ctx: CheckContext, variant: Variant = ACTUAL) -> PremiumResult:
     return ctx.memo(f"premium:{variant}", lambda: _Computation(ctx, variant).run())
 
 
+def premium_month_by_month(ctx: CheckContext, variant: Variant = ACTUAL) -> PremiumResult:
+    """The premium without the shortcut for a year with no change: every month's configuration
+    taken from its own flags. The same figures as premium() — the property tests compare them."""
+    return _Computation(ctx, variant, fast=False).run()
+
+
 def resolve_rates(
     case: Case, fiscal_year: int, provisional: bool = False
 ) -> tuple[RateTable | None, str, list[str], list[str]]:
@@ -390,7 +376,7 @@ def resolve_rates(
     profile's year, else a table the desk entered itself (desk_rates: never over bundled data).
     `provisional` (what-if mode): a year with no rates yet takes the profile's newest earlier
     year's, marked unverified (a what-if about next year's law before next year's rates exist)."""
-    kind, reasons = "料", []
+    kind, reasons = "料", list[str]()
     profile = None
     if case.municipality or case.municipality_code:
         try:
@@ -398,7 +384,7 @@ def resolve_rates(
             kind = profile.kind
         except ProfileError as e:
             if not case.rates:
-                desk = desk_rates.table_for([case.municipality], fiscal_year)
+                desk = desk_rates.table_for([n for n in (case.municipality,) if n], fiscal_year)
                 if desk is not None:
                     return desk.table(), desk.kind, [desk.reason], []
                 return None, kind, [str(e)], ["rates"]
@@ -417,7 +403,7 @@ def resolve_rates(
     except ProfileError as e:
         return None, kind, [str(e)], ["rates"]
     if table is None:
-        desk = desk_rates.table_for([case.municipality, profile.name], fiscal_year)
+        desk = desk_rates.table_for([n for n in (case.municipality, profile.name) if n], fiscal_year)
         if desk is not None:
             return desk.table(), desk.kind, [desk.reason], []
     if table is None and provisional and earlier:
@@ -446,21 +432,53 @@ def resolve_rates(
     return table, kind, reasons, []
 
 
+@dataclass
+class _Year:
+    """Each month of the fiscal year: who is charged, who is 特例対象被保険者等, who is in 産前産後,
+    the 平等割 multiplier."""
+
+    months: list[date]
+    in_k: list[list[bool]]  # per member, per month: charged
+    unemployed_in: list[frozenset[int]]  # per month
+    births: list[list[bool]]  # per member, per month: a 産前産後 exempt month
+    uniform: bool  # nobody's months change within the year: all 12 months are alike but for 特定世帯
+    specific: list[Decimal] = field(default_factory=list)  # per month (_specific_household_ratios)
+    specific_applies: bool = False  # a month with 特定世帯・特定継続世帯
+
+
+class _RereadTrace(Trace):
+    """A trace that answers a value it has read before from memory: one premium reads the same few
+    values dozens of times (the 75歳 age for every member and day). What it records is unchanged."""
+
+    def __init__(self, ctx: CheckContext):
+        super().__init__(ctx)
+        self._known: dict[tuple[str, date], Any] = {}
+
+    def value(self, pid: str, on: date) -> Any:
+        key = (pid, on)
+        if key in self._known:
+            return self._known[key]
+        value = self._known[key] = super().value(pid, on)
+        return value
+
+
 class _Computation:
     """One premium computation: keeps the trace, the reasons and the missing fields together."""
 
-    def __init__(self, ctx: CheckContext, variant: Variant):
-        self.ctx, self.case, self.variant = ctx, ctx.case, variant
+    def __init__(self, ctx: CheckContext, variant: Variant, fast: bool = True):
+        self.ctx, self.case, self.variant, self.fast = ctx, ctx.case, variant, fast
         self.fy = ctx.case.effective_fiscal_year
         self.on = law_day(self.fy)
-        self.trace = Trace(ctx)
+        self.trace = _RereadTrace(ctx)
         self.reasons: list[str] = []
         self.missing: list[str] = []
         self._incomes: dict[tuple[int, bool], MemberIncome] = {}
         self._under: dict[tuple[int, int], bool] = {}
-        self.unemployed_in: list[frozenset[int]] = []
-        self._configs_of: dict[bool, dict[tuple, int]] = {}
-        self._rules_of_parts: tuple | None = None
+        self._configs_of: dict[bool, dict[MonthConfig, int]] = {}
+        self._law: PartLaw | None = None
+        self._charged_in: dict[MonthConfig, list[Charged]] = {}
+        self._labels: list[str] = []  # per member, as the result names them
+        self._bases: dict[int, int] = {}  # per insured member: 旧ただし書き所得 (without the unemployment treatment)
 
     def run(self) -> PremiumResult:
         rates, kind, reasons, missing = self.ctx.memo(
@@ -490,17 +508,15 @@ class _Computation:
             inc = self._income_of(i)
             # Shared with the other variants: the same facts give the same income.
             self._incomes[key] = self.trace.shared(
-                ("income", i, unemployed, inc is not None and inc is not self.case.members[i].income),
+                ("income", i, unemployed, inc is not self.case.members[i].income),
                 lambda t: member_income(self.case.members[i], inc, self.fy, t, unemployed),
             )
         return self._incomes[key]
 
-    def _income_of(self, i: int) -> Income | None:
-        """The income to use for a member: None if unknown; 未申告 counts as nothing unless assumed declared."""
-        m = self.case.members[i]
-        inc = m.income
-        if inc is None:
-            return None
+    def _income_of(self, i: int) -> Income:
+        """The income to use for a member; 未申告 counts as nothing unless assumed declared."""
+        inc = self.case.members[i].income
+        assert inc is not None  # _check_facts: every member who counts has a known income
         if inc.declared is False and not self.variant.assume_declared:
             return Income(declared=False)
         return inc
@@ -538,7 +554,7 @@ class _Computation:
                 persons += 1
             if insured or m.late_elderly_transferred or m.relation == "head":
                 counted.append(i)
-        undeclared = [i for i in counted if case.members[i].income and case.members[i].income.declared is False]
+        undeclared = [i for i in counted if self._income_of(i).declared is False]
         if undeclared and not self.variant.assume_declared:
             names = "、".join(member_label(case, i) for i in undeclared)
             return Judgement(
@@ -590,29 +606,15 @@ class _Computation:
             return PremiumResult(
                 fy, None, {}, None, kind, rates, reasons=self.reasons, missing=self.missing, read=trace.read
             )
-        months = fiscal_months(fy)
-        n = len(case.members)
-        in_k = [
-            trace.shared(("kokuho_months", i), lambda t, m=m: kokuho_months(m, months, t, on))
-            for i, m in enumerate(case.members)
-        ]
-        unemp = [[False] * 12 for _ in range(n)]
-        births = [[False] * 12 for _ in range(n)]
-        for i, m in enumerate(case.members):
-            if self.variant.unemployment and m.insured:
-                period = unemployment_period(m, trace, on)
-                if period:
-                    unemp[i] = [period[0] <= mo <= period[1] for mo in months]
-            if self.variant.childbirth and m.insured:
-                exempt = set(childbirth_months(m, trace, on))
-                births[i] = [mo in exempt for mo in months]
-        self.unemployed_in = [frozenset(i for i in range(n) if unemp[i][k]) for k in range(12)]
+        year = self._year()
+        months = year.months
         # The 判定 day's own month decides who is a 特例対象被保険者 (the joining day for a
         # household that joins mid-year: in the year of the job loss too).
-        day_month = months.index(month_of(basis_day(case, fy, trace)))
-        base_judgement = self.judge(self.unemployed_in[day_month])
-        judgements = {self.unemployed_in[day_month]: base_judgement}
-        base_judgement.reasons += self._later_unemployment(months, day_month, base_judgement, judgements)
+        day_month = 0 if year.uniform else months.index(month_of(basis_day(case, fy, trace)))
+        base_judgement = self.judge(year.unemployed_in[day_month])
+        judgements = {year.unemployed_in[day_month]: base_judgement}
+        if not year.uniform:
+            base_judgement.reasons += self._later_unemployment(year, day_month, base_judgement, judgements)
         self.reasons += base_judgement.reasons
         incomes = {i: self.income(i, False) for i, m in enumerate(case.members) if m.insured}
         if rates is None:
@@ -620,14 +622,17 @@ class _Computation:
             return PremiumResult(
                 fy, base_judgement, {}, None, kind, rates, incomes, self.reasons, self.missing, trace.read
             )
-        specific = self._specific_household_ratios(months, in_k)
+        self._specific_household_ratios(year)
 
+        self._labels = [member_label(case, i) for i in range(len(case.members))]
+        self._bases = {i: inc.base for i, inc in incomes.items()}
         parts: dict[str, PartResult] = {}
         prorated = False
         for part, rate in rates.parts.items():
-            result, partial = self._part(part, rate, rates.rounding, months, in_k, unemp, births, specific, judgements)
-            prorated = prorated or partial
-            parts[part] = result
+            configs = self._configs(year, part == "care")
+            law = self._part_law(year, rates.parts)
+            parts[part] = self._part(part, rate, rates.rounding, configs, judgements, law)
+            prorated = prorated or parts[part].months not in (0, 12) or len(configs) > 1
         if prorated:
             trace.value("premium_rules.monthly_proration", on)
             self.reasons.append(
@@ -640,13 +645,47 @@ class _Computation:
             fy, base_judgement, parts, total, kind, rates, incomes, self.reasons, self.missing, trace.read
         )
 
-    def _later_unemployment(self, months: list[date], day_month: int, base: Judgement, judgements: dict) -> list[str]:
+    def _year(self) -> _Year:
+        """Who is charged, unemployed or in 産前産後 in each month of the year. A year with no change
+        (the common household) is found from the spans alone: one configuration for all 12 months."""
+        case, trace, on = self.case, self.trace, self.on
+        months = fiscal_months(self.fy)
+        n = len(case.members)
+        spans = [kokuho_span(m, trace, on) for m in case.members]
+        periods: list[tuple[date, date] | None] = [None] * n
+        exempt: list[list[date]] = [[] for _ in range(n)]
+        for i, m in enumerate(case.members):
+            if self.variant.unemployment and m.insured:
+                periods[i] = unemployment_period(m, trace, on)
+            if self.variant.childbirth and m.insured:
+                exempt[i] = [mo for mo in childbirth_months(m, trace, on) if months[0] <= mo <= months[-1]]
+        if self.fast:
+            whole = [whole_or_none(span, months) for span in spans]
+            unemployed = [whole_or_none(p and (p[0], p[1] + timedelta(days=1)), months) for p in periods]
+            if None not in whole and None not in unemployed and not any(exempt):
+                constant = frozenset(i for i in range(n) if unemployed[i])
+                return _Year(
+                    months,
+                    [[inside is True] * 12 for inside in whole],
+                    [constant] * 12,
+                    [[False] * 12] * n,
+                    uniform=True,
+                )
+        in_k = [months_in(span, months) for span in spans]
+        unemp = [months_in(p and (p[0], p[1] + timedelta(days=1)), months) for p in periods]
+        births = [[mo in e for mo in months] for e in exempt]
+        unemployed_in = [frozenset(i for i in range(n) if unemp[i][k]) for k in range(12)]
+        return _Year(months, in_k, unemployed_in, births, uniform=False)
+
+    def _later_unemployment(
+        self, year: _Year, day_month: int, base: Judgement, judgements: dict[frozenset[int], Judgement]
+    ) -> list[str]:
         """A 軽減期間 that starts after the 判定 day: from its first month the household is judged
         with the 給与所得 at 30/100 (施行令29条の7の2), which can give a larger reduction."""
-        out = []
+        months, out = year.months, []
         for k in range(day_month + 1, 12):
-            unemployed = self.unemployed_in[k]
-            if unemployed == self.unemployed_in[k - 1] or not unemployed:
+            unemployed = year.unemployed_in[k]
+            if unemployed == year.unemployed_in[k - 1] or not unemployed:
                 continue
             if unemployed not in judgements:
                 judgements[unemployed] = self.judge(unemployed)
@@ -660,14 +699,16 @@ class _Computation:
                 )
         return out
 
-    def _specific_household_ratios(self, months: list[date], in_k: list[list[bool]]) -> list[Decimal]:
-        """平等割 multiplier per month for 特定世帯 (½) / 特定継続世帯 (¾), else 1."""
+    def _specific_household_ratios(self, year: _Year) -> None:
+        """平等割 multiplier per month for 特定世帯 (½) / 特定継続世帯 (¾), else 1 (year.specific)."""
         case, trace, on = self.case, self.trace, self.on
-        ratios = [Decimal(1)] * 12
+        months, in_k = year.months, year.in_k
+        ratios = year.specific = [ONE] * 12
         transfers: list[date] = []
         unknown = False
         for m in case.members:
             if m.late_elderly_transferred:
+                assert m.birth_date is not None  # _check_facts
                 day = late_elderly_day(m.birth_date, trace, on)
                 if day <= on:
                     transfers.append(day)
@@ -678,7 +719,7 @@ class _Computation:
                 if day <= date(self.fy + 1, 3, 31) and not (m.left_date and m.left_date < day):
                     transfers.append(day)
         if not transfers and not unknown:
-            return ratios
+            return
         for k, mo in enumerate(months):
             if sum(col[k] for col in in_k) != 1:
                 continue
@@ -697,165 +738,112 @@ class _Computation:
                 "要確認: 後期高齢者医療へ移った世帯員の移行日が分からないため、特定世帯（平等割の軽減）を"
                 "計算に入れていません"
             )
-        return ratios
+        year.specific_applies = any(r != 1 for r in ratios)
 
-    def _configs(self, care: bool, members_in, births, specific) -> dict[tuple, int]:
+    def _configs(self, year: _Year, care: bool) -> dict[MonthConfig, int]:
         """Months with the same configuration (members in, unemployed, childbirth, 特定世帯) are
         computed once and weighted by their number; the same for every part but 介護分."""
         if care in self._configs_of:
             return self._configs_of[care]
-        months_of: dict[tuple, int] = {}
-        for month in zip(zip(*members_in), self.unemployed_in, zip(*births), specific):
-            months_of[month] = months_of.get(month, 0) + 1
-        configs: dict[tuple, int] = {}
-        for (column, unemployed, born, ratio), count in months_of.items():
-            active = tuple(i for i, inside in enumerate(column) if inside)
+        members_in, constant = self._care_in(year) if care else (year.in_k, year.uniform)
+        configs: dict[MonthConfig, int] = {}
+        if constant and year.specific.count(year.specific[0]) == 12:
+            active = tuple(i for i, column in enumerate(members_in) if column[0])
             if active:
-                configs[(active, unemployed, tuple(born[i] for i in active), ratio)] = count
+                configs[MonthConfig(active, year.unemployed_in[0], (False,) * len(active), year.specific[0])] = 12
+        else:
+            months_of: dict[tuple, int] = {}
+            for month in zip(zip(*members_in), year.unemployed_in, zip(*year.births), year.specific):
+                months_of[month] = months_of.get(month, 0) + 1
+            for (column, unemployed, born, ratio), count in months_of.items():
+                active = tuple(i for i, inside in enumerate(column) if inside)
+                if active:
+                    configs[MonthConfig(active, unemployed, tuple(born[i] for i in active), ratio)] = count
         self._configs_of[care] = configs
         return configs
 
-    def _part_rules(self, births, specific) -> tuple:
+    def _care_in(self, year: _Year) -> tuple[list[list[bool]], bool]:
+        """The 介護分 months of each member (charged and 40–64), and whether none changes in the year."""
+        out, constant = [], year.uniform
+        for i, column in enumerate(year.in_k):
+            if not any(column):
+                out.append(column)
+                continue
+            m = self.case.members[i]
+            assert m.birth_date is not None  # _check_facts: every insured member's birth date is known
+            birth = m.birth_date
+            span = care_span(birth, self.trace, self.on)
+            whole = whole_or_none(span, year.months) if year.uniform else None
+            if whole is None:
+                constant = False
+                out.append([a and b for a, b in zip(column, months_in(span, year.months))])
+            else:
+                out.append([whole] * 12)
+        return out, constant
+
+    def _part_law(self, year: _Year, parts: Collection[str]) -> PartLaw:
         """The values every part reads, read once per computation."""
-        if self._rules_of_parts is None:
+        if self._law is None:
             trace, on = self.trace, self.on
-            self._rules_of_parts = (
+            self._law = PartLaw(
                 # FY2023: the exempt months (2024-01〜03) are under the law from its first day
-                trace.value("childbirth.parts", max(on, in_force_from("childbirth.parts")))
-                if any(any(b) for b in births)
+                tuple(trace.value("childbirth.parts", max(on, in_force_from("childbirth.parts"))))
+                if not year.uniform and any(any(b) for b in year.births)
                 else (),
-                trace.value("children.half_reduction_parts", on),
+                tuple(trace.value("children.half_reduction_parts", on)),
                 trace.value("children.half_reduction_under_age", on),
-                Decimal(trace.value("children.half_reduction_ratio", on)),
+                fraction(1 - Decimal(trace.value("children.half_reduction_ratio", on))),
                 _status(trace, "children.half_reduction_under_age") == "planned",
-                trace.value("premium_rules.specific_household_parts", on) if any(r != 1 for r in specific) else (),
+                tuple(trace.value("premium_rules.specific_household_parts", on)) if year.specific_applies else (),
+                trace.value("children.child_part_exemption_under_age", on) if "child" in parts else None,
             )
-        return self._rules_of_parts
+        return self._law
+
+    def _charged(self, config: MonthConfig, law: PartLaw) -> list[Charged]:
+        """The members a configuration charges, with their incomes and age classes (once per configuration)."""
+        charged = self._charged_in.get(config)
+        if charged is None:
+            charged = self._charged_in[config] = []
+            for i, born in zip(config.active, config.born):
+                unemployed = i in config.unemployed
+                inc = self.income(i, unemployed)
+                charged.append(
+                    Charged(
+                        i,
+                        inc,
+                        unemployed and bool(inc.salary_before_unemployment),
+                        born,
+                        self.under(i, law.half_age),
+                        law.child_age is not None and self.under(i, law.child_age),
+                    )
+                )
+        return charged
 
     def _part(
-        self, part: str, rate, rounding: int, months, in_k, unemp, births, specific, judgements: dict
-    ) -> tuple[PartResult, bool]:
-        case, trace, on = self.case, self.trace, self.on
-        n = len(case.members)
-        if part == "care":
-            members_in = [
-                [
-                    a and b
-                    for a, b in zip(
-                        in_k[i],
-                        trace.shared(("care_months", i), lambda t, m=case.members[i]: care_months(m, months, t, on)),
-                    )
-                ]
-                if any(in_k[i])
-                else in_k[i]
-                for i in range(n)
-            ]
-        else:
-            members_in = in_k
-        configs = self._configs(part == "care", members_in, births, specific)
-        birth_parts, half_parts, half_age, half_ratio, half_planned, specific_parts = self._part_rules(births, specific)
-        child_age = trace.value("children.child_part_exemption_under_age", on) if part == "child" else None
-        rate_fraction = rate.income_rate_percent / 100
-
-        ib_sum = [0] * n  # Σ annual amount × months (divided by 12 at the end)
-        pc_sum = [0] * n
-        ph_sum = cap_sum = 0
-        first_unit: dict[int, int] = {}
-        ph_unit = None
-        notes_of: dict[int, list[str]] = {i: [] for i in range(n)}
-        month_counts = [0] * n
-        for (active, unemployed, born, specific_ratio), count in configs.items():
-            if unemployed not in judgements:
-                judgements[unemployed] = self.judge(unemployed)
-            j = judgements[unemployed]
+        self,
+        part: str,
+        rate: PartRate,
+        rounding: int,
+        configs: dict[MonthConfig, int],
+        judgements: dict[frozenset[int], Judgement],
+        law: PartLaw,
+    ) -> PartResult:
+        trace, on = self.trace, self.on
+        sums = PartSums(part, rate, law)
+        reductions = set()
+        for config, count in configs.items():
+            j = judgements.get(config.unemployed)
+            if j is None:
+                j = judgements[config.unemployed] = self.judge(config.unemployed)
             ratio = j.ratio
-            if part == "child" and ratio and not trace.value("children.child_part_statutory_reduction", on):
-                ratio = Decimal(0)
-            ib_total = pc_total = full_total = 0
-            for i, exempt_month in zip(active, born):
-                month_counts[i] += count
-                exempt = exempt_month and part in birth_parts
-                inc = self.income(i, i in unemployed)
-                ib = 0 if exempt else floor_yen(inc.base * rate_fraction)  # 所得割: per member, 1円未満切捨て
-                unit_full = rate.per_capita
-                if part == "child" and not self.under(i, child_age):
-                    unit_full += rate.per_capita_adult_extra
-                unit = floor_yen(unit_full * (1 - ratio))  # 法定軽減: each reduced unit floored
-                notes = [f"{j.reduction}軽減"] if ratio else []
-                if part in half_parts and self.under(i, half_age):
-                    unit = floor_yen(unit * (1 - half_ratio))  # 未就学児: half of the reduced amount, floored
-                    notes.append("18歳以下5割軽減（予定・仮定）" if half_planned else "未就学児5割軽減")
-                if part == "child" and self.under(i, child_age):
-                    unit = 0  # 子ども・子育て支援納付金分: 18歳年度末まで 10割軽減
-                    notes.append("18歳以下10割軽減")
-                if exempt:
-                    unit = 0
-                    notes.append("産前産後免除")
-                if i in unemployed and inc.salary_before_unemployment:
-                    notes.append("非自発的失業（給与所得30/100）")
-                notes_of[i] += [x for x in notes if x not in notes_of[i]]
-                first_unit.setdefault(i, unit)
-                ib_sum[i] += ib * count
-                pc_sum[i] += unit * count
-                ib_total += ib
-                pc_total += unit
-                full_total += 0 if exempt else unit_full
-            ph_full = rate.per_household
-            ph = ph_full
-            if part in specific_parts and specific_ratio != 1:
-                ph = floor_yen(ph * specific_ratio)  # 特定世帯・特定継続世帯: before the 法定軽減 (秦野市)
-            ph = floor_yen(ph * (1 - ratio))
-            if ph_unit is None:
-                ph_unit = ph
-            ph_sum += ph * count
-            cap_sum += rate.cap * count
-            if ib_total + full_total + ph_full > rate.cap and full_total + ph_full > pc_total + ph:
+            if ratio:
+                reductions.add(f"{j.reduction}軽減")
+                if part == "child" and not trace.value("children.child_part_statutory_reduction", on):
+                    ratio = ZERO
+            charged = self._charged(config, law)
+            if sums.add(charged, config.specific_ratio, count, j.reduction, fraction(1 - ratio)):
                 trace.value("premium_rules.reduce_then_cap", on)  # the order matters only here
-
-        def prorate(x: int) -> int:
-            return x // 12  # 月割: Σ (年額 × 月数) ÷ 12, 1円未満切捨て (premium_rules.monthly_proration)
-
-        members = [
-            MemberLine(
-                i,
-                member_label(case, i),
-                month_counts[i],
-                self.income(i, False).base,
-                prorate(ib_sum[i]),
-                rate.per_capita,
-                first_unit[i],
-                prorate(pc_sum[i]),
-                notes_of[i],
-            )
-            for i in range(n)
-            if month_counts[i]
-        ]
-        income_based = prorate(sum(ib_sum))
-        per_capita = prorate(sum(pc_sum))
-        per_household = prorate(ph_sum)
-        cap = prorate(cap_sum)
-        before_cap = income_based + per_capita + per_household
-        charged = sum(configs.values())
-        notes = ["特定世帯・特定継続世帯の平等割軽減"] if part in specific_parts and ph_unit is not None else []
-        notes += sorted({f"{judgements[sig[1]].reduction}軽減" for sig in configs if judgements[sig[1]].ratio})
-        partial = charged not in (0, 12) or len(configs) > 1
-        return PartResult(
-            part,
-            rate.income_rate_percent,
-            income_based,
-            per_capita,
-            per_household,
-            rate.per_household if charged else 0,
-            ph_unit or 0,
-            charged,
-            before_cap,
-            cap,
-            before_cap > cap,
-            rounding,
-            floor_to_unit(min(before_cap, cap), rounding),
-            members,
-            notes,
-        ), partial
+        return sums.result(rounding, self._labels, self._bases, sorted(reductions))
 
     def _check_caps(self, rates: RateTable) -> None:
         try:

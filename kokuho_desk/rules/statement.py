@@ -12,7 +12,9 @@ from __future__ import annotations
 from kokuho_desk.model.case import RELATION_LABELS, age_on
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.engine import CheckReport
-from kokuho_desk.rules.premium import MemberLine, PartResult, PremiumResult, member_label
+from kokuho_desk.rules.municipality import RateTable
+from kokuho_desk.rules.premium import NO_REDUCTION, Judgement, PremiumResult, member_label
+from kokuho_desk.rules.premium_parts import MemberLine, PartResult
 from kokuho_desk.rules.result import REVIEW_MARK
 
 RULE = "─" * 40
@@ -60,8 +62,7 @@ def _incomes(report: CheckReport, p: PremiumResult) -> list[str]:
     return out
 
 
-def _judgement(report: CheckReport, p: PremiumResult) -> list[str]:
-    j = p.judgement
+def _judgement(report: CheckReport, j: Judgement) -> list[str]:
     out = [f"■ 法定軽減の判定（基準日 {format_wareki(j.day)}）"]
     if j.income is None:
         out += [f"  {r}" for r in j.reasons] or ["  法定軽減なし"]
@@ -70,15 +71,16 @@ def _judgement(report: CheckReport, p: PremiumResult) -> list[str]:
         f"  軽減判定所得 {_yen(j.income)}（世帯主・被保険者・特定同一世帯所属者の所得の合計。"
         "65歳以上の年金は15万円を控除）"
     )
-    if j.unemployment_line(report.case):
-        out.append(f"  うち{j.unemployment_line(report.case)}")
+    unemployment = j.unemployment_line(report.case)
+    if unemployment:
+        out.append(f"  うち{unemployment}")
     out.append(f"  被保険者等 {j.persons}人、給与所得者等 {j.earners}人")
     out.append(
         "  基準額: 7割 {} / 5割 {} / 2割 {}（いずれも以下）".format(
             _yen(j.lines["7割"]), _yen(j.lines["5割"]), _yen(j.lines["2割"])
         )
     )
-    out.append(f"  → {j.reduction + '軽減' if j.reduction != 'なし' else '軽減なし'}")
+    out.append(f"  → {f'{j.reduction}軽減' if j.reduction != NO_REDUCTION else '軽減なし'}")
     out += [f"  {r}" for r in j.reasons]
     return out
 
@@ -126,7 +128,7 @@ def _per_capita_line(line: MemberLine) -> str:
     )
 
 
-def _parts(p: PremiumResult) -> list[str]:
+def _parts(p: PremiumResult, rates: RateTable, total: int) -> list[str]:
     out = ["■ 保険料の内訳"]
     applied = applied_reductions(p)
     out.append(f"  適用した軽減: {'、'.join(applied) if applied else 'なし'}")
@@ -135,8 +137,8 @@ def _parts(p: PremiumResult) -> list[str]:
             out.append(f"【{part.label}】 該当する被保険者がいないため 0円")
             continue
         out.append(
-            f"【{part.label}】 所得割率 {part.income_rate_percent}%・均等割 {_yen(p.rates.parts[part.part].per_capita)}"
-            f"・平等割 {_yen(part.per_household_full)}・限度額 {_yen(p.rates.parts[part.part].cap)}"
+            f"【{part.label}】 所得割率 {part.income_rate_percent}%・均等割 {_yen(rates.parts[part.part].per_capita)}"
+            f"・平等割 {_yen(part.per_household_full)}・限度額 {_yen(rates.parts[part.part].cap)}"
             f"（{part.months}か月）"
         )
         out += [_income_line(part, line) for line in part.members]
@@ -162,7 +164,7 @@ def _parts(p: PremiumResult) -> list[str]:
         if part.rounding > 1:
             out.append(f"  {part.rounding}円未満切捨て")
         out.append(f"  {part.label} {_yen(part.total)}")
-    out.append(f"■ 年間保険料 合計 {_yen(p.total)}")
+    out.append(f"■ 年間保険料 合計 {_yen(total)}")
     return out
 
 
@@ -209,9 +211,9 @@ def render(report: CheckReport) -> str:
     if p is not None:
         lines += _incomes(report, p)
         if p.judgement is not None:
-            lines += _judgement(report, p)
-        if p.total is not None:
-            lines += _parts(p)
+            lines += _judgement(report, p.judgement)
+        if p.total is not None and p.rates is not None:
+            lines += _parts(p, p.rates, p.total)
         else:
             lines.append("■ 保険料は計算できません")
         lines += [f"  {r}" for r in p.reasons if p.total is None or r.startswith(REVIEW_MARK)]

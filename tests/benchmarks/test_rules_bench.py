@@ -1,5 +1,5 @@
 """Rules engine I speed (issue 3): one household's premium and the four premium checks ≤ 1 ms median
-in process; `kokuho-desk check` as a whole process ≤ 300 ms median."""
+in process; `kokuho-desk check` as a whole process ≤ 300 ms median. Issue 21: the premium alone ≤ 40 µs."""
 
 import importlib
 import json
@@ -32,6 +32,18 @@ def test_household_premium_and_checks(benchmark):
 
     p, results = benchmark(judge)
     assert p.total == 328758 and len(results) == 4
+
+
+def test_household_premium(benchmark):
+    """Ensure a 4-person whole-year household's premium alone takes ≤ 40 µs (median), on a fresh context
+    each round so that nothing is remembered from the round before."""
+    case = case_from_dict(_case_dict())
+
+    def compute():
+        return premium(CheckContext.for_case(case))
+
+    p = benchmark(compute)
+    assert p.total == 328758 and p.reduction == "2割"
 
 
 def test_check_command_process(benchmark, tmp_path):

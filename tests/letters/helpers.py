@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from decimal import Decimal
 
+from kokuho_desk.rules.premium import Judgement, PremiumResult
+from kokuho_desk.rules.premium_parts import PartResult
 from kokuho_desk.rules.result import CheckResult, NextAction
 
 TODAY = date(2025, 11, 23)
@@ -63,13 +65,10 @@ CASE = {
 
 @dataclass
 class FakeReport:
-    """Stands in for the engine's CheckReport (checks + the result-1 JSON)."""
+    """Stands in for the engine's CheckReport (the checks and the recomputed premium)."""
 
     checks: list[CheckResult]
-    premium: dict[str, Any] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"format": "kokuho-desk/result-1", "premium": self.premium, "checks": [c.to_dict() for c in self.checks]}
+    premium: PremiumResult | None = None
 
 
 def _check(cid: str, title: str, reasons: list[str], basis: list[str], **kw) -> CheckResult:
@@ -121,15 +120,37 @@ CHECKS = [
     ),
 ]
 
-PREMIUM = {
-    "fiscal_year": 2025,
-    "reduction": "5割",
-    "total": 118500,
-    "parts": {
-        "medical": {"total": 85000, "income_based": 40000, "per_capita": 30000, "per_household": 15000},
-        "support": {"total": 33500, "income_based": 13500, "per_capita": 12000, "per_household": 8000},
-    },
-}
+
+def _part(part: str, income_based: int, per_capita: int, per_household: int) -> PartResult:
+    """A whole-year part under the 5割軽減, without members (the letters print the part's sums only)."""
+    total = income_based + per_capita + per_household
+    return PartResult(
+        part,
+        Decimal("9.0"),
+        income_based,
+        per_capita,
+        per_household,
+        0,
+        0,
+        12,
+        total,
+        650000,
+        False,
+        1,
+        total,
+        [],
+        ["5割軽減"],
+    )
+
+
+# A recomputed premium as the letters read it (figures chosen to be told apart, not computed).
+PREMIUM = PremiumResult(
+    fiscal_year=2025,
+    judgement=Judgement("5割", Decimal("0.5"), date(2025, 4, 1)),
+    parts={"medical": _part("medical", 40000, 30000, 15000), "support": _part("support", 13500, 12000, 8000)},
+    total=118500,
+    kind="料",
+)
 
 
 def pdf_text(pdf: bytes) -> str:

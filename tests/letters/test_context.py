@@ -9,6 +9,7 @@ import pytest
 from kokuho_desk.letters import DeskInfo, make_letter
 from kokuho_desk.letters.context import BLANK, build_context
 from kokuho_desk.model.casefile import case_from_dict
+from kokuho_desk.rules.municipality import RateTable
 from tests.letters.helpers import TODAY, FakeReport, pdf_text
 
 MINIMAL = {
@@ -110,3 +111,25 @@ def test_desk_prints_on_the_consultation_record(case, report):
     )
     text = pdf_text(pdf)
     assert "見本市生活と健康を守る会" in text and "000-0000-0000" in text
+
+
+def test_premium_fields_are_read_from_the_recomputed_result(case, report):
+    """Ensure the letters take the premium from the engine's result by its attributes: the total
+    118,500円 and the 医療分 row (40,000 + 30,000 + 15,000 = 85,000円) without ※ when nothing needs
+    review, the rate table's name, the applied reduction, and the reasons without the 要確認 ones."""
+    report.premium.rates = RateTable({}, origin="大阪府統一 令和7年度")
+    report.premium.reasons = ["前年の所得により5割軽減です", "要確認: 月割の端数処理"]
+    ctx = build_context(case, report, "statutory_reduction", today=TODAY)
+    assert ctx.fields["premium_total"] == "118,500円"
+    assert ctx.fields["premium_reduction"] == "5割"
+    assert ctx.fields["premium_rates"] == "大阪府統一 令和7年度"
+    assert ctx.tables["premium_parts"][0] == {
+        "part": "医療分",
+        "income_based": "40,000円",
+        "per_capita": "30,000円",
+        "per_household": "15,000円",
+        "total": "85,000円",
+    }
+    assert ctx.lists["premium_reasons"] == ["前年の所得により5割軽減です"]
+    assert ctx.fields["notice_difference"] == "通知書の額は再計算より 1,500円多くなっています。"
+    assert ctx.fields["premium_reductions_applied"] == "5割軽減"

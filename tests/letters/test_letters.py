@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 
 import pytest
@@ -71,7 +72,7 @@ def letters(request):
     from tests.letters.helpers import CASE, CHECKS, PREMIUM, FakeReport
 
     case = case_from_dict(CASE)
-    report = FakeReport(list(CHECKS), dict(PREMIUM))
+    report = FakeReport(list(CHECKS), copy.deepcopy(PREMIUM))
     return {kind: make_letter(kind, case, report, today=TODAY, desk=DESK, applied_on=TODAY) for kind in FIXED_KINDS}
 
 
