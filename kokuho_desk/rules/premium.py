@@ -229,7 +229,7 @@ def _status(trace: Trace, pid: str) -> str | None:
 
 
 @dataclass
-class Judgement:
+class ReductionJudgement:
     """The household's 軽減判定 (国保法施行令29条の7第5項 / 地方税法703条の5)."""
 
     reduction: str | None  # 7割 | 5割 | 2割 | なし; None when an income is unknown
@@ -244,7 +244,7 @@ class Judgement:
     reasons: list[str] = field(default_factory=list)
     # 特例対象被保険者等 counted with 給与所得 × 30/100 (施行令29条の7の2): index → (給与所得, after)
     unemployed: dict[int, tuple[int, int]] = field(default_factory=dict)
-    later: dict[date, Judgement] = field(default_factory=dict)  # from a month: a 軽減期間 starting later
+    later: dict[date, ReductionJudgement] = field(default_factory=dict)  # from a month: a 軽減期間 starting later
 
     def unemployment_line(self, case: Case) -> str | None:
         """The words that say whose 給与所得 was counted at 30/100, for the card and the 計算書."""
@@ -277,7 +277,7 @@ def _classify(income: int, persons: int, earners: int, fiscal_year: int, trace: 
 @dataclass
 class PremiumResult:
     fiscal_year: int
-    judgement: Judgement | None
+    judgement: ReductionJudgement | None
     parts: dict[str, PartResult]
     total: int | None  # None: cannot be computed (see reasons, missing)
     kind: str  # 料 | 税
@@ -544,7 +544,7 @@ class _Computation:
 
     # -- 軽減判定 ------------------------------------------------------------------------------
 
-    def judge(self, unemployed: frozenset[int]) -> Judgement:
+    def judge(self, unemployed: frozenset[int]) -> ReductionJudgement:
         case, fy, trace = self.case, self.fy, self.trace
         day = basis_day(case, fy, trace)
         counted, persons = [], 0
@@ -557,7 +557,7 @@ class _Computation:
         undeclared = [i for i in counted if self._income_of(i).declared is False]
         if undeclared and not self.variant.assume_declared:
             names = "、".join(member_label(case, i) for i in undeclared)
-            return Judgement(
+            return ReductionJudgement(
                 NO_REDUCTION,
                 Decimal(0),
                 day,
@@ -570,7 +570,7 @@ class _Computation:
                 [f"所得の申告をしていない人（{names}）がいるため、法定軽減（7割・5割・2割）は受けられません"],
             )
         if not self.variant.statutory:
-            return Judgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared)
+            return ReductionJudgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared)
         # 特例対象被保険者等: 給与所得 × 30/100 in the 軽減判定 too (施行令29条の7の2).
         incomes = {i: self.income(i, i in unemployed) for i in counted}
         total = sum(x.judgement for x in incomes.values())
@@ -595,7 +595,7 @@ class _Computation:
                 "市区町村に確認してください"
             )
         ratio = Decimal(trace.value("statutory_reduction.ratios", self.on)[cls]) if cls != NO_REDUCTION else Decimal(0)
-        return Judgement(cls, ratio, day, total, persons, earners, lines, counted, [], reasons, reduced)
+        return ReductionJudgement(cls, ratio, day, total, persons, earners, lines, counted, [], reasons, reduced)
 
     # -- the premium ---------------------------------------------------------------------------
 
@@ -678,7 +678,11 @@ class _Computation:
         return _Year(months, in_k, unemployed_in, births, uniform=False)
 
     def _later_unemployment(
-        self, year: _Year, day_month: int, base: Judgement, judgements: dict[frozenset[int], Judgement]
+        self,
+        year: _Year,
+        day_month: int,
+        base: ReductionJudgement,
+        judgements: dict[frozenset[int], ReductionJudgement],
     ) -> list[str]:
         """A 軽減期間 that starts after the 判定 day: from its first month the household is judged
         with the 給与所得 at 30/100 (施行令29条の7の2), which can give a larger reduction."""
@@ -825,7 +829,7 @@ class _Computation:
         rate: PartRate,
         rounding: int,
         configs: dict[MonthConfig, int],
-        judgements: dict[frozenset[int], Judgement],
+        judgements: dict[frozenset[int], ReductionJudgement],
         law: PartLaw,
     ) -> PartResult:
         trace, on = self.trace, self.on

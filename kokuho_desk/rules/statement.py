@@ -13,7 +13,7 @@ from kokuho_desk.model.case import RELATION_LABELS, age_on
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.engine import CheckReport
 from kokuho_desk.rules.municipality import RateTable
-from kokuho_desk.rules.premium import NO_REDUCTION, Judgement, PremiumResult, member_label
+from kokuho_desk.rules.premium import NO_REDUCTION, PremiumResult, ReductionJudgement, member_label
 from kokuho_desk.rules.premium_parts import MemberLine, PartResult
 from kokuho_desk.rules.result import REVIEW_MARK
 
@@ -62,7 +62,7 @@ def _incomes(report: CheckReport, p: PremiumResult) -> list[str]:
     return out
 
 
-def _judgement(report: CheckReport, j: Judgement) -> list[str]:
+def _judgement(report: CheckReport, j: ReductionJudgement) -> list[str]:
     out = [f"■ 法定軽減の判定（基準日 {format_wareki(j.day)}）"]
     if j.income is None:
         out += [f"  {r}" for r in j.reasons] or ["  法定軽減なし"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from kokuho_desk.rules.premium import Judgement, PremiumResult
+from kokuho_desk.rules.premium import PremiumResult, ReductionJudgement
 from kokuho_desk.rules.premium_parts import PartResult
 from kokuho_desk.rules.result import CheckResult, NextAction
 
@@ -146,7 +146,7 @@ def _part(part: str, income_based: int, per_capita: int, per_household: int) -> 
 # A recomputed premium as the letters read it (figures chosen to be told apart, not computed).
 PREMIUM = PremiumResult(
     fiscal_year=2025,
-    judgement=Judgement("5割", Decimal("0.5"), date(2025, 4, 1)),
+    judgement=ReductionJudgement("5割", Decimal("0.5"), date(2025, 4, 1)),
     parts={"medical": _part("medical", 40000, 30000, 15000), "support": _part("support", 13500, 12000, 8000)},
     total=118500,
     kind="料",
