@@ -14,9 +14,10 @@ import jpholiday
 
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.municipalities import Municipality, master_source
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError, Value, parameter
-from kokuho_desk.rules.result import REVIEW_MARK, CheckResult, NextAction
+from kokuho_desk.rules.result import REVIEW_MARK, CheckResult
 
 _PREFECTURE = re.compile(r"^(北海道|東京都|京都府|大阪府|.{2,3}?県)")
 

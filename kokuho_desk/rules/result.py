@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from kokuho_desk.model.next_action import NextAction
+
 VERDICTS = ("eligible", "likely", "not_eligible", "needs_info")
 VERDICT_LABELS = {
     "eligible": "該当",
@@ -20,23 +22,6 @@ VERDICT_LABELS = {
     "needs_info": "情報不足",
 }
 REVIEW_MARK = "要確認"
-
-
-@dataclass
-class NextAction:
-    """A dated step the desk should take (kept on the case as a deadline)."""
-
-    action: str
-    due_date: date | None = None
-    letter: str | None = None  # the letter KIND that does it, if any
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"action": self.action}
-        if self.due_date is not None:
-            out["due_date"] = self.due_date.isoformat()
-        if self.letter:
-            out["letter"] = self.letter
-        return out
 
 
 @dataclass

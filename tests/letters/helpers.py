@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.model.next_action import NextAction
+from kokuho_desk.rules.result import CheckResult
 
 TODAY = date(2025, 11, 23)
 

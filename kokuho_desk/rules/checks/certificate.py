@@ -6,11 +6,12 @@ but members up to the 18歳年度末 get a normal one by law.
 
 from __future__ import annotations
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError
 from kokuho_desk.rules.relief import end_of_school_year_after, finish
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.result import CheckResult
 
 ID = "certificate"
 TITLE = "資格確認書の交付"

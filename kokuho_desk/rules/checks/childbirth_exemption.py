@@ -5,6 +5,7 @@ due date). Not modelled: 死産・流産 dates other than the expected_date give
 
 from __future__ import annotations
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import law_day
@@ -18,7 +19,7 @@ from kokuho_desk.rules.premium import (
     review_lines,
     review_sources,
 )
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.result import CheckResult
 
 ID = "childbirth_exemption"
 TITLE = "産前産後期間の保険料免除"

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from decimal import ROUND_FLOOR, Decimal
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.relief import finish, yen
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.result import CheckResult
 
 ID = "enforcement_suspension"
 TITLE = "滞納処分の執行停止（地方税法第15条の7・国税徴収法第153条）"

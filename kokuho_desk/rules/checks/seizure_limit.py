@@ -24,10 +24,11 @@ from fractions import Fraction
 from math import ceil
 
 from kokuho_desk.model.case import Seizure, Withholding
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.relief import finish, yen
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.result import CheckResult
 
 ID = "seizure_limit"
 TITLE = "差押禁止額（国税徴収法第76条・第77条）"

@@ -7,6 +7,7 @@ a 未申告 member blocks the reduction, so the result then shows what filing wo
 
 from __future__ import annotations
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.premium import (
@@ -17,7 +18,7 @@ from kokuho_desk.rules.premium import (
     review_lines,
     review_sources,
 )
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.result import CheckResult
 
 ID = "statutory_reduction"
 TITLE = "法定軽減（7割・5割・2割軽減）"

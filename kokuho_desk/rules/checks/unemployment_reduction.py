@@ -7,6 +7,7 @@ application with the 雇用保険受給資格者証.
 from __future__ import annotations
 
 from kokuho_desk.model.case import age_on
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import law_day
@@ -20,7 +21,7 @@ from kokuho_desk.rules.premium import (
     review_sources,
     unemployment_period,
 )
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.result import CheckResult
 
 ID = "unemployment_reduction"
 TITLE = "非自発的失業者の保険料軽減"
