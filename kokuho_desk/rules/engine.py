@@ -89,10 +89,16 @@ def _failed(check_id: str, reason: str) -> CheckResult:
 
 
 def run_checks(
-    case: Case, as_of: date | None = None, what_if: frozenset[str] = frozenset(), provisional: bool | None = None
+    case: Case,
+    as_of: date | None = None,
+    what_if: frozenset[str] = frozenset(),
+    provisional: bool | None = None,
+    *,
+    explain: bool = True,
 ) -> CheckReport:
-    """`provisional`: see CheckContext (None: on exactly under a what-if switch)."""
-    ctx = CheckContext.for_case(case, as_of, what_if, provisional)
+    """`provisional`: see CheckContext (None: on exactly under a what-if switch). `explain=False`:
+    the same verdicts and figures, without reasons and sources (see judge)."""
+    ctx = CheckContext.for_case(case, as_of, what_if, provisional, explain)
     errors: list[str] = []
     try:
         prem = premium(ctx)
@@ -110,3 +116,12 @@ def run_checks(
             errors.append(f"{check_id}: {traceback.format_exc()}")
             checks.append(_failed(check_id, "内部エラーのため判定できませんでした（開発者に知らせてください）"))
     return CheckReport(case, ctx.as_of, ctx.what_if, prem, notice, checks, errors)
+
+
+def judge(
+    case: Case, as_of: date | None = None, what_if: frozenset[str] = frozenset(), provisional: bool | None = None
+) -> Judgement:
+    """The verdicts and figures only, for bulk work (rescreen, statistics, what-if): the checks
+    run without building reasons or the premium variants that explain them, so the premium is
+    computed once. Equal to ``run_checks(...).judgement()`` (tests/rules/test_judge.py)."""
+    return run_checks(case, as_of, what_if, provisional, explain=False).judgement()

@@ -361,7 +361,12 @@ class Means:
 
 def means(ctx: CheckContext, trace: Trace) -> Means:
     """The household's means (for_case, plus finances.monthly_income and .savings): the income is
-    the one the welfare office counts (recognised_income: wages after the 勤労控除)."""
+    the one the welfare office counts (recognised_income: wages after the 勤労控除). Computed once
+    per context (three checks weigh it); what it read counts for every trace that asks."""
+    return trace.shared(("means",), lambda own: _means(ctx, own))
+
+
+def _means(ctx: CheckContext, trace: Trace) -> Means:
     fin = ctx.case.finances
     ml, missing, gap = for_case(ctx, trace)
     income = fin.monthly_income if fin else None

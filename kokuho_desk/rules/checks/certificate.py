@@ -10,8 +10,8 @@ from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError
-from kokuho_desk.rules.relief import end_of_school_year_after, finish
-from kokuho_desk.rules.result import CheckResult
+from kokuho_desk.rules.relief import end_of_school_year_after
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "certificate"
 TITLE = "資格確認書の交付"

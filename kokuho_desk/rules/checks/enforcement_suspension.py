@@ -16,8 +16,8 @@ from decimal import ROUND_FLOOR, Decimal
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, yen
-from kokuho_desk.rules.result import CheckResult
+from kokuho_desk.rules.relief import yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "enforcement_suspension"
 TITLE = "滞納処分の執行停止（地方税法第15条の7・国税徴収法第153条）"
@@ -105,5 +105,5 @@ def check(ctx: CheckContext) -> CheckResult:
         missing=missing,
         figures=figures,
         actions=actions,
-        review_notes=means.notes,
+        review=means.notes,
     )

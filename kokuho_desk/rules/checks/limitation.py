@@ -19,8 +19,8 @@ from kokuho_desk.model.case import Arrear
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, period_end, yen
-from kokuho_desk.rules.result import CheckResult
+from kokuho_desk.rules.relief import period_end, yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "limitation"
 TITLE = "時効（国民健康保険法第110条・地方税法第18条）"
@@ -161,5 +161,5 @@ def check(ctx: CheckContext) -> CheckResult:
         missing=missing,
         figures=figures,
         actions=actions,
-        review_notes=list(dict.fromkeys(review)),
+        review=list(dict.fromkeys(review)),
     )

@@ -17,8 +17,8 @@ from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules import income as income_rules
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, profile, setting, yen
-from kokuho_desk.rules.result import CheckResult
+from kokuho_desk.rules.relief import profile, setting, yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "premium_relief"
 TITLE = "保険料（税）の減免（国民健康保険法第77条・地方税法第717条）"

@@ -19,8 +19,8 @@ from kokuho_desk.model.case import HARDSHIP_LABELS
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, next_working_day, period_end, setting
-from kokuho_desk.rules.result import CheckResult
+from kokuho_desk.rules.relief import next_working_day, period_end, setting
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "realization_deferral"
 TITLE = "換価の猶予（申請）・徴収猶予"

@@ -27,8 +27,8 @@ from kokuho_desk.model.case import Seizure, Withholding
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, yen
-from kokuho_desk.rules.result import CheckResult
+from kokuho_desk.rules.relief import yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "seizure_limit"
 TITLE = "差押禁止額（国税徴収法第76条・第77条）"

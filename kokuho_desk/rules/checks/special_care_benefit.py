@@ -23,8 +23,8 @@ from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.premium import member_label
-from kokuho_desk.rules.relief import end_of_school_year_after, finish, patient_index, period_end, yen
-from kokuho_desk.rules.result import CheckResult
+from kokuho_desk.rules.relief import end_of_school_year_after, patient_index, period_end, yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "special_care_benefit"
 TITLE = "特別療養費に代わる療養の給付・特別の事情"
