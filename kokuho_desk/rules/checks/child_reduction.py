@@ -45,6 +45,9 @@ def check(ctx: CheckContext) -> CheckResult:
         minors = [i for i, m in insured if under_age_on_basis(m, fy, child_age)]
     except ParameterError:  # no 子ども・子育て支援納付金分 before FY2026
         minors = []
+    verdict = "eligible" if half or minors else "not_eligible"
+    if not ctx.explain:  # the verdict needs no amount, names or plans
+        return finish(ID, TITLE, verdict, trace, reasons=[], basis=BASIS)
     p = premium(ctx)
     # the premium's unverified values on this topic: named 要確認 and cited with the check
     trace.record(*(v for v in p.unverified() if v.param.startswith("children.")))
@@ -93,5 +96,4 @@ def check(ctx: CheckContext) -> CheckResult:
                 f"まで広げる予定です（未施行・法案段階。what-if「{plan.what_if}」で仮に計算できます）"
             )
             figures["planned_members"] = len(older)
-    verdict = "eligible" if half or minors else "not_eligible"
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, figures=figures)

@@ -275,7 +275,7 @@ def check(ctx: CheckContext) -> CheckResult:
                 found.add("eligible")
             else:
                 reasons.append(f"実際の差押え {yen(s.amount)} は差し押さえてよい範囲内です。")
-            alternative = _alternative(ctx, s, on)
+            alternative = _alternative(ctx, s, on) if ctx.explain else None  # it only explains
             if alternative is not None and alternative[0] != protected:
                 reasons.append(
                     f"施行令第34条の金額が{alternative[1]}の場合、差押禁止額は {yen(alternative[0])} になります。"

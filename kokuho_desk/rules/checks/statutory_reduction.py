@@ -64,6 +64,11 @@ def check(ctx: CheckContext) -> CheckResult:
             figures=figures,
             actions=[NextAction(f"{names}の所得の申告（所得がなくても簡易申告）をする")],
         )
+    # A 軽減期間 starting later in the year reduces those months (reasons say from when).
+    later = any(x.reduction in REDUCTION_CLASSES for x in j.later.values())
+    verdict = "eligible" if j.reduction in REDUCTION_CLASSES or later else "not_eligible"
+    if not ctx.explain:
+        return finish(ID, TITLE, verdict, trace, reasons=[], basis=law, figures=figures)
     lines = j.lines
     unemployment = j.unemployment_line(case)
     head = (
@@ -72,16 +77,12 @@ def check(ctx: CheckContext) -> CheckResult:
     )
     reasons = []
     if j.reduction in REDUCTION_CLASSES:
-        verdict = "eligible"
         reasons.append(f"{head} は {j.reduction}軽減の基準額 {lines[j.reduction]:,}円 以下です")
-        full = premium(ctx, Variant(statutory=False)) if ctx.explain else None
-        if full is not None and full.total is not None and p.total is not None:
+        full = premium(ctx, Variant(statutory=False))
+        if full.total is not None and p.total is not None:
             figures["reduced_amount"] = full.total - p.total
             reasons.append(f"軽減額 {full.total - p.total:,}円（軽減がなければ年額 {full.total:,}円）")
     else:
-        # A 軽減期間 starting later in the year reduces those months (reasons say from when).
-        later = any(x.reduction in REDUCTION_CLASSES for x in j.later.values())
-        verdict = "eligible" if later else "not_eligible"
         reasons.append(f"{head} は 2割軽減の基準額 {lines['2割']:,}円 を超えています")
     reasons.append("基準額: 7割 {:,}円 / 5割 {:,}円 / 2割 {:,}円".format(lines["7割"], lines["5割"], lines["2割"]))
     reasons += j.reasons
