@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -36,9 +36,17 @@ class CheckReport:
     notice: NoticeComparison | None
     checks: list[CheckResult]
     errors: list[str] = field(default_factory=list)  # internal errors (tracebacks), never expected
+    context: CheckContext | None = field(default=None, repr=False, compare=False)
 
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)
+
+    def explained(self, check_id: str) -> CheckResult:
+        """The check with its reasons, sources and next steps. A verdict-only report judges it again
+        on its own context, so the premium and the facts the checks share are not computed again."""
+        if self.context is None or self.context.explain:
+            return self.check(check_id)
+        return _run(check_id, replace(self.context, explain=True), self.errors)
 
     def judgement(self) -> Judgement:
         """The verdicts in short, as the store keeps them and statistics count them."""
@@ -106,16 +114,20 @@ def run_checks(
     except Exception:  # noqa: BLE001 — report it, and still run the checks
         errors.append(traceback.format_exc())
         prem, notice = None, None
-    checks = []
-    for check_id in CHECK_MODULES:
-        try:
-            checks.append(_module(check_id).check(ctx))
-        except ParameterError as e:  # the law data has no value for this year: not a bug
-            checks.append(_failed(check_id, f"制度のデータがないため判定できません: {e}"))
-        except Exception:  # noqa: BLE001
-            errors.append(f"{check_id}: {traceback.format_exc()}")
-            checks.append(_failed(check_id, "内部エラーのため判定できませんでした（開発者に知らせてください）"))
-    return CheckReport(case, ctx.as_of, ctx.what_if, prem, notice, checks, errors)
+    checks = [_run(check_id, ctx, errors) for check_id in CHECK_MODULES]
+    return CheckReport(case, ctx.as_of, ctx.what_if, prem, notice, checks, errors, ctx)
+
+
+def _run(check_id: str, ctx: CheckContext, errors: list[str]) -> CheckResult:
+    """One check; a module that raises gives needs_info with a Japanese reason (the traceback goes
+    to `errors`)."""
+    try:
+        return _module(check_id).check(ctx)
+    except ParameterError as e:  # the law data has no value for this year: not a bug
+        return _failed(check_id, f"制度のデータがないため判定できません: {e}")
+    except Exception:  # noqa: BLE001
+        errors.append(f"{check_id}: {traceback.format_exc()}")
+        return _failed(check_id, "内部エラーのため判定できませんでした（開発者に知らせてください）")
 
 
 def judge(

@@ -67,11 +67,11 @@ class Rescreen:
     premiums: list[PremiumChange] = field(default_factory=list)
 
 
-def _report(case: Case, settings: Settings, explain: bool = False) -> CheckReport:
-    """The case judged under `settings`; verdicts and figures only unless `explain`."""
+def _report(case: Case, settings: Settings) -> CheckReport:
+    """The case judged under `settings`: verdicts and figures only (CheckReport.explained adds the rest)."""
     if settings.fiscal_year is not None and settings.fiscal_year != case.effective_fiscal_year:
         case = replace(case, fiscal_year=settings.fiscal_year)
-    return run_checks(case, settings.as_of or case.as_of, settings.what_if, settings.provisional, explain=explain)
+    return run_checks(case, settings.as_of or case.as_of, settings.what_if, settings.provisional, explain=False)
 
 
 def _compare(
@@ -84,13 +84,12 @@ def _compare(
         old_premium = report.premium
     now = _report(case, after)
     old = known.verdicts
-    changed = [res.id for res in now.checks if res.id in old and old[res.id] != res.verdict]
-    # Bulk judgement builds no reasons; the few cases that changed are judged again in full, so a
-    # change carries its reasons and next steps (the verdicts are the same: tests/rules/test_judge.py).
-    explained = {res.id: res for res in _report(case, after, explain=True).checks} if changed else {}
+    # Bulk judgement builds no reasons; a check whose verdict changed is explained (on the same
+    # context) so the change carries its reasons and next steps.
     changes = [
-        Change(case_id, check_id, old[check_id], explained[check_id].verdict, explained[check_id])
-        for check_id in changed
+        Change(case_id, res.id, old[res.id], res.verdict, now.explained(res.id))
+        for res in now.checks
+        if res.id in old and old[res.id] != res.verdict
     ]
     premium_change = None
     new_premium = now.premium

@@ -74,6 +74,15 @@ def test_judge_builds_no_reasons():
     assert any(c.reasons for c in run_checks(DEMO[0]).checks)
 
 
+def test_a_verdict_only_report_explains_a_check_as_the_full_report_does():
+    """Ensure CheckReport.explained (what rescreen shows for a changed verdict) gives each check of
+    the 248 demo cases exactly as the full report does: reasons, sources, figures, next steps."""
+    for case in DEMO:
+        quick, full = run_checks(case, explain=False), run_checks(case)
+        for check_id in CHECK_MODULES:
+            assert quick.explained(check_id).to_dict() == full.check(check_id).to_dict(), check_id
+
+
 def _fuzz(text: str) -> None:
     case = _parse(text)
     if case is not None:
