@@ -318,14 +318,17 @@ def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
     (a 児童 and no spouse)."""
     first_day = on.replace(day=1) if trace.value(P + "structure.age_on_first_day_of_month", on) else on
     until = trace.value(P + "additions.child_until_age", on)
-    persons = [
-        Person(
-            age_on(m.birth_date, first_day),
-            on <= relief.end_of_school_year_after(m.birth_date, until),
-            _disability_level(trace, on, m.disability),
+    persons = []
+    for m in case.members:
+        birth = m.birth_date
+        assert birth is not None  # for_case asks for a missing birth date before this
+        persons.append(
+            Person(
+                age_on(birth, first_day),
+                on <= relief.end_of_school_year_after(birth, until),
+                _disability_level(trace, on, m.disability),
+            )
         )
-        for m in case.members
-    ]
     return persons, any(p.child for p in persons) and not any(m.relation == "spouse" for m in case.members)
 
 
@@ -405,7 +408,7 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
     rent = fin.monthly_rent if fin else None
     if rent is None:
         missing.append("finances.monthly_rent")
-    if missing:
+    if missing or grade is None or rent is None:  # (each None is in missing)
         return None, missing, None
 
     def compute_case() -> tuple[MinimumLiving, list]:

@@ -93,17 +93,16 @@ def _compare(
     ]
     premium_change = None
     new_premium = now.premium
-    if (
-        old_premium is not None
-        and new_premium is not None
-        and None not in (old_premium.total, new_premium.total)
-        and old_premium.total != new_premium.total
-    ):
+    old_total = old_premium.total if old_premium is not None else None
+    new_total = new_premium.total if new_premium is not None else None
+    if new_premium is not None and old_total is not None and new_total is not None and old_total != new_total:
+        rates = new_premium.rates
         premium_change = PremiumChange(
             case_id,
-            old_premium.total,
-            new_premium.total,
-            any(v.status == PROVISIONAL for v in new_premium.read) or new_premium.rates.status != "verified",
+            old_total,
+            new_total,
+            any(v.status == PROVISIONAL for v in new_premium.read)
+            or (rates is not None and rates.status != "verified"),
         )
     return changes, made, premium_change
 
@@ -157,7 +156,9 @@ def rescreen(
     fork = multiprocessing.get_start_method() == "fork"
     if fork:
         _inherited = list(items)
-        jobs = (range(i, min(i + batch, len(_inherited))) for i in range(0, len(_inherited), batch))
+        jobs: Iterable[range | list[Item]] = (
+            range(i, min(i + batch, len(_inherited))) for i in range(0, len(_inherited), batch)
+        )
     else:
         jobs = _batches(items, batch)
     # Forked workers inherit every case already read; frozen, the collector does not walk them

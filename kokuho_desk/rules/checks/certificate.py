@@ -34,7 +34,7 @@ def check(ctx: CheckContext) -> CheckResult:
             reasons=[f"資格確認書は{format_wareki(since)}からの制度です。"],
             basis=BASIS,
         )
-    if status is None:
+    if ins is None or status is None:
         return finish(
             ID,
             TITLE,

@@ -35,8 +35,8 @@ def check(ctx: CheckContext) -> CheckResult:
     insured = [(i, m) for i, m in enumerate(case.members) if m.insured]
     missing = [f"members[{i}].birth_date" for i, m in insured if m.birth_date is None]
     if missing:
-        reasons = ["生年月日が分からない被保険者がいるため判定できません"]
-        return finish(ID, TITLE, "needs_info", trace, reasons=reasons, basis=BASIS, missing=missing)
+        unknown = "生年月日が分からない被保険者がいるため判定できません"
+        return finish(ID, TITLE, "needs_info", trace, reasons=[unknown], basis=BASIS, missing=missing)
     half_age = trace.value("children.half_reduction_under_age", on)
     assumed = any(v.status == "planned" for v in trace.read)
     half = [i for i, m in insured if under_age_on_basis(m, fy, half_age)]

@@ -32,7 +32,7 @@ def check(ctx: CheckContext) -> CheckResult:
     fy = case.effective_fiscal_year
     on = law_day(fy)
     trace = Trace(ctx)
-    mothers = [(i, m) for i, m in enumerate(case.members) if m.childbirth is not None]
+    mothers = [(i, m, birth) for i, m in enumerate(case.members) if (birth := m.childbirth) is not None]
     if not mothers:
         return finish(
             ID, TITLE, "not_eligible", trace, reasons=["出産（予定）の記録がある世帯員はいません"], basis=BASIS
@@ -47,22 +47,22 @@ def check(ctx: CheckContext) -> CheckResult:
     actions: list[NextAction] = []
     months = fiscal_months(fy)
     exempt_here = []
-    for i, m in mothers:
+    for i, m, birth in mothers:
         name = member_label(case, i)
-        if m.childbirth.expected_date is None:
+        expected = birth.expected_date
+        if expected is None:
             verdict = "needs_info"
             missing.append(f"members[{i}].childbirth.expected_date")
             continue
         if not m.insured:
             reasons.append(f"{name}は国保の被保険者ではないため対象外です")
             continue
-        exempt = childbirth_months(m, trace, m.childbirth.expected_date)
+        exempt = childbirth_months(m, trace, expected)
         charged = dict(zip(months, kokuho_months(m, months, trace, on)))
         here = [mo for mo in exempt if charged.get(mo)]
         span = "・".join(f"{mo.year}年{mo.month}月" for mo in exempt) or "なし（令和6年1月より前）"
         reasons.append(
-            f"{name}: 出産予定日 {format_wareki(m.childbirth.expected_date)}"
-            f"{'（多胎）' if m.childbirth.multiple else ''} → 免除の月 {span}"
+            f"{name}: 出産予定日 {format_wareki(expected)}{'（多胎）' if birth.multiple else ''} → 免除の月 {span}"
         )
         if here:
             exempt_here.append((i, here))

@@ -50,7 +50,7 @@ def check(ctx: CheckContext) -> CheckResult:
             (cost * Decimal(trace.value("enforcement.suspension_savings_months", on))).to_integral_value(ROUND_FLOOR)
         )
         seizable = savings
-        protected = case.finances.protected_savings or 0
+        protected = (case.finances.protected_savings if case.finances else None) or 0
         if protected and trace.value("enforcement.unseizable_counts_as_no_property", on):
             seizable = max(0, savings - protected)  # 差押禁止のお金は財産に数えない (75〜77条, 生活保護法58条)
         figures = {

@@ -44,7 +44,9 @@ def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
     out += [(e.date, "reminder", False) for e in case.enforcement if e.kind == "reminder" and e.date]
     seizure_days = {s.date: not (s.released or s.collected_date) for s in case.seizures if s.date}
     # A collected (取立て) deposit or claim seizure has ended: the period restarts from then (民法148条2項).
-    out += [(s.collected_date, "collected", False) for s in case.seizures if s.collected_date]
+    for s in case.seizures:
+        if s.collected_date:
+            out.append((s.collected_date, "collected", False))
     for e in case.enforcement:
         if e.kind == "seizure" and e.date and e.date not in seizure_days:
             seizure_days[e.date] = False
@@ -110,9 +112,8 @@ def check(ctx: CheckContext) -> CheckResult:
         ] or [(f"arrears[{i}]", arrear.due_date, arrear.amount)]
         all_expired = True
         for path, due, amount in units:
-            lacking = [f"{path}.{k}" for k, v in (("due_date", due), ("amount", amount)) if v is None]
-            if lacking:
-                missing += lacking
+            if due is None or amount is None:
+                missing += [f"{path}.{k}" for k, v in (("due_date", due), ("amount", amount)) if v is None]
                 all_expired = False
                 continue
             end, notes = expiry(trace, ctx, arrear, due)

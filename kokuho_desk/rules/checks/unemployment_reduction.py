@@ -40,7 +40,7 @@ def check(ctx: CheckContext) -> CheckResult:
     # the premium's unverified values on this topic: named 要確認 and cited with the check
     trace.record(*(v for v in p.unverified() if v.param.startswith("unemployment.")))
     law = basis(p.kind)
-    people = [(i, m) for i, m in enumerate(case.members) if m.unemployment is not None]
+    people = [(i, m, u) for i, m in enumerate(case.members) if (u := m.unemployment) is not None]
     if not people:
         return finish(ID, TITLE, "not_eligible", trace, reasons=["離職の記録がある世帯員はいません"], basis=law)
     verdict = "not_eligible"
@@ -50,13 +50,13 @@ def check(ctx: CheckContext) -> CheckResult:
     actions: list[NextAction] = []
     months = fiscal_months(fy)
     covered = 0
-    for i, m in people:
+    for i, m, u in people:
         name = member_label(case, i)
-        u = m.unemployment
-        lacking = [
-            f"members[{i}].unemployment.{k}" for k in ("separation_date", "reason_code") if getattr(u, k) is None
-        ] + ([f"members[{i}].birth_date"] if m.birth_date is None else [])
-        if lacking:
+        separated, code, birth = u.separation_date, u.reason_code, m.birth_date
+        if separated is None or code is None or birth is None:
+            lacking = [
+                f"members[{i}].unemployment.{k}" for k in ("separation_date", "reason_code") if getattr(u, k) is None
+            ] + ([f"members[{i}].birth_date"] if birth is None else [])
             verdict = "needs_info"
             missing += lacking
             reasons.append(f"{name}: 離職日・離職理由コード（雇用保険受給資格者証の欄）・生年月日が必要です")
@@ -66,20 +66,22 @@ def check(ctx: CheckContext) -> CheckResult:
             continue
         codes = trace.value("unemployment.reason_codes", on)
         age_limit = trace.value("unemployment.age_limit", on)
-        if u.separation_date < trace.value("unemployment.earliest_separation", on):
-            reasons.append(f"{name}: 離職日 {format_wareki(u.separation_date)} は制度の対象期間より前です")
+        if separated < trace.value("unemployment.earliest_separation", on):
+            reasons.append(f"{name}: 離職日 {format_wareki(separated)} は制度の対象期間より前です")
             continue
-        if age_on(m.birth_date, u.separation_date) >= age_limit:
+        if age_on(birth, separated) >= age_limit:
             reasons.append(f"{name}: 離職日に{age_limit}歳以上のため対象外です")
             continue
-        if u.reason_code not in codes:
-            reasons.append(f"{name}: 離職理由コード {u.reason_code} は対象外です（対象: {'・'.join(codes)}）")
+        if code not in codes:
+            reasons.append(f"{name}: 離職理由コード {code} は対象外です（対象: {'・'.join(codes)}）")
             continue
-        start, end = unemployment_period(m, trace, on)
+        period = unemployment_period(m, trace, on)
+        assert period is not None  # the facts met each condition above
+        start, end = period
         charged = kokuho_months(m, months, trace, on)
         n = sum(1 for mo, c in zip(months, charged) if c and start <= mo <= end)
         reasons.append(
-            f"{name}: 離職理由コード {u.reason_code}、離職日 {format_wareki(u.separation_date)} → "
+            f"{name}: 離職理由コード {code}、離職日 {format_wareki(separated)} → "
             f"軽減期間 {format_wareki(start)}〜{format_wareki(end)}（{fiscal_year_label(fy)}は{n}か月）"
         )
         if n:
