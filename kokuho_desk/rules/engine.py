@@ -1,4 +1,5 @@
 """The one way to run the rules on a case: the premium, then every check of CHECK_MODULES in order.
+Bulk work (rescreen, statistics) calls ``judge``: the same verdicts and figures, no reasons.
 
 ``run_checks(case).to_dict()`` is the ``kokuho-desk check --json`` result (case-format.md,
 ``kokuho-desk/result-1``). A check module that raises does not kill the report: its result
