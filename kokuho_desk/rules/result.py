@@ -14,7 +14,7 @@ from typing import Any
 
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules.context import PROVISIONAL, Trace
-from kokuho_desk.rules.params import ParameterError, Value, parameter
+from kokuho_desk.rules.params import UnknownParameterError, Value, parameter
 
 VERDICTS = ("eligible", "likely", "not_eligible", "needs_info")
 VERDICT_LABELS = {
@@ -64,32 +64,30 @@ class CheckResult:
 def _description(v: Value) -> str:
     try:
         return parameter(v.param).description
-    except ParameterError:  # a municipality's setting or a master-list fact: named by its key
+    except UnknownParameterError:  # a municipality's setting or a master-list fact: named by its key
         return v.param
 
 
-def review_notes(values: list[Value]) -> list[str]:
+def _review_notes(values: list[Value]) -> list[str]:
     """What the volunteer must know about the values a verdict used that are not verified law: a
     planned rule assumed (what-if), an earlier year's value standing in, or a value not yet
-    confirmed in a primary source (or derived from published figures)."""
+    confirmed in a primary source (a derived one, computed from published figures, says so)."""
+
+    def names(vs: list[Value]) -> str:
+        return "、".join(
+            dict.fromkeys(_description(v) + ("（計算で導いた値）" if v.status == "derived" else "") for v in vs)
+        )
+
     planned = [v for v in values if v.status == "planned"]
     provisional = [v for v in values if v.status == PROVISIONAL]
     other = [v for v in values if v.status not in ("planned", PROVISIONAL)]
-
-    def names(vs: list[Value], derived: bool = False) -> str:
-        return "、".join(
-            dict.fromkeys(
-                _description(v) + ("（計算で導いた値）" if derived and v.status == "derived" else "") for v in vs
-            )
-        )
-
     notes = []
     if planned:
         notes.append(f"予定の制度を仮定しています（まだ施行されていません）: {names(planned)}")
     if provisional:
         notes.append(f"その年度の値がまだないため、前の年度の値で仮に計算しています: {names(provisional)}")
     if other:
-        notes.append(f"確認できていない値を使っています: {names(other, derived=True)}")
+        notes.append(f"確認できていない値を使っています: {names(other)}")
     return notes
 
 
@@ -110,20 +108,10 @@ def finish(
     the trace read; a 要確認 reason for the values that are not verified law and for each data gap
     the check found (`review`). Without explanations (bulk judgement: CheckContext.explain) only the
     verdict, the figures, what is missing and the next steps."""
+    lacking, amounts, steps = list(dict.fromkeys(missing or [])), dict(figures or {}), list(actions or [])
     if not trace.ctx.explain:
-        return CheckResult(
-            check_id, verdict, title, [], [], list(missing or []), dict(figures or {}), list(actions or [])
-        )
-    notes = list(review or []) + review_notes(trace.unverified())
+        return CheckResult(check_id, verdict, title, [], [], lacking, amounts, steps)
+    notes = list(review or []) + _review_notes(trace.unverified())
     cited = list(basis) + [f"出典: {s}" for s in trace.sources() if f"出典: {s}" not in basis]
-    return CheckResult(
-        check_id,
-        verdict,
-        title,
-        list(reasons) + [f"{REVIEW_MARK}: {note}" for note in notes],
-        cited,
-        list(dict.fromkeys(missing or [])),
-        dict(figures or {}),
-        list(actions or []),
-        needs_review=bool(notes),
-    )
+    said = list(reasons) + [f"{REVIEW_MARK}: {note}" for note in notes]
+    return CheckResult(check_id, verdict, title, said, cited, lacking, amounts, steps, needs_review=bool(notes))
