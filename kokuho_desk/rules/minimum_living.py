@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
+from functools import lru_cache
 
 from kokuho_desk.model.case import Case, age_on
 from kokuho_desk.model.municipalities import Municipality
@@ -94,7 +95,16 @@ def _round_up(amount: Decimal | int, unit: int) -> int:
 
 def _band(table: dict[str, list[int]], age: int) -> str:
     """The age band ("0-2", …, "75-") whose lower bound is the highest not above `age`."""
-    return max((k for k in table if int(k.split("-")[0]) <= age), key=lambda k: int(k.split("-")[0]))
+    below = [band for low, band in _lower_bounds(tuple(table)) if low <= age]
+    if not below:
+        raise ValueError(f"{age}歳の年齢区分が表にありません")
+    return below[-1]
+
+
+@lru_cache(maxsize=64)
+def _lower_bounds(bands: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """Each band with its lower bound, lowest first (a table's bands are read once, not per person)."""
+    return tuple(sorted((int(band.split("-")[0]), band) for band in bands))
 
 
 def _living_2023(trace: Trace, on: date, col: int, persons: Sequence[Person], notes: list[str]) -> tuple[int, int, int]:
