@@ -69,7 +69,7 @@ def check(ctx: CheckContext) -> CheckResult:
         expected = case.finances.expected_annual_income if case.finances else None
         if expected is None:
             missing.append("finances.expected_annual_income")
-        if expected is not None and last_year is not None and not missing:
+        if expected is not None and not missing:
             ratio = Decimal(str(setting(ctx, trace, "premium_relief_income_ratio", on)))
             limit = int((last_year * ratio).to_integral_value(ROUND_FLOOR))
             figures = {"last_year_income": last_year, "expected_income": expected, "income_limit": limit}
