@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from kokuho_desk.commands.passphrase import open_cli_store
-from kokuho_desk.model.case import fiscal_year_of
+from kokuho_desk.model.case import Case, fiscal_year_of
 from kokuho_desk.model.normalize import InputError, parse_date_value
 from kokuho_desk.rules.params import rules_version
 from kokuho_desk.rules.rescreen import Settings, rescreen
@@ -33,7 +33,7 @@ def run(args) -> int:
         print(str(e), file=sys.stderr)
         return 2
     with store:
-        open_cases = store.all_cases(status="open")
+        open_cases: list[tuple[int, Case]] = store.all_cases(status="open")
         if after.what_if:
             # A what-if lists what the switched-on rules change on that day: compared with the same
             # day under the law in force, and nothing is stored (the rules are not law yet).

@@ -26,6 +26,9 @@ class CheckContext:
     # What-if mode: a year the law data does not reach yet is computed with the newest earlier
     # year's figures (rates and law values), each marked 要確認 (provisional_value).
     provisional: bool = False
+    # Off for bulk judgement (rescreen, statistics): the checks give the same verdicts and figures
+    # but build no reasons, sources or the premium variants that only explain (軽減がなければ…).
+    explain: bool = True
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -35,9 +38,16 @@ class CheckContext:
         as_of: date | None = None,
         what_if: frozenset[str] | set[str] = frozenset(),
         provisional: bool | None = None,
-    ):
+        explain: bool = True,
+    ) -> CheckContext:
         """`provisional` defaults to on exactly when a what-if switch is."""
-        return cls(case, as_of or case.as_of, frozenset(what_if), bool(what_if) if provisional is None else provisional)
+        return cls(
+            case,
+            as_of or case.as_of,
+            frozenset(what_if),
+            bool(what_if) if provisional is None else provisional,
+            explain,
+        )
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute once per context (the premium is shared by several checks)."""

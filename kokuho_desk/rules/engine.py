@@ -1,4 +1,5 @@
 """The one way to run the rules on a case: the premium, then every check of CHECK_MODULES in order.
+Bulk work (rescreen, statistics) calls ``judge``: the same verdicts and figures, no reasons.
 
 ``run_checks(case).to_dict()`` is the ``kokuho-desk check --json`` result (case-format.md,
 ``kokuho-desk/result-1``). A check module that raises does not kill the report: its result
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -36,9 +37,17 @@ class CheckReport:
     notice: NoticeComparison | None
     checks: list[CheckResult]
     errors: list[str] = field(default_factory=list)  # internal errors (tracebacks), never expected
+    context: CheckContext | None = field(default=None, repr=False, compare=False)
 
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)
+
+    def explained(self, check_id: str) -> CheckResult:
+        """The check with its reasons, sources and next steps. A verdict-only report judges it again
+        on its own context, so the premium and the facts the checks share are not computed again."""
+        if self.context is None or self.context.explain:
+            return self.check(check_id)
+        return _run(check_id, replace(self.context, explain=True), self.errors)
 
     def judgement(self) -> VerdictSummary:
         """The verdicts in short, as the store keeps them and statistics count them."""
@@ -89,10 +98,16 @@ def _failed(check_id: str, reason: str) -> CheckResult:
 
 
 def run_checks(
-    case: Case, as_of: date | None = None, what_if: frozenset[str] = frozenset(), provisional: bool | None = None
+    case: Case,
+    as_of: date | None = None,
+    what_if: frozenset[str] = frozenset(),
+    provisional: bool | None = None,
+    *,
+    explain: bool = True,
 ) -> CheckReport:
-    """`provisional`: see CheckContext (None: on exactly under a what-if switch)."""
-    ctx = CheckContext.for_case(case, as_of, what_if, provisional)
+    """`provisional`: see CheckContext (None: on exactly under a what-if switch). `explain=False`:
+    the same verdicts and figures, without reasons and sources (see judge)."""
+    ctx = CheckContext.for_case(case, as_of, what_if, provisional, explain)
     errors: list[str] = []
     try:
         prem = premium(ctx)
@@ -100,13 +115,26 @@ def run_checks(
     except Exception:  # noqa: BLE001 — report it, and still run the checks
         errors.append(traceback.format_exc())
         prem, notice = None, None
-    checks = []
-    for check_id in CHECK_MODULES:
-        try:
-            checks.append(_module(check_id).check(ctx))
-        except ParameterError as e:  # the law data has no value for this year: not a bug
-            checks.append(_failed(check_id, f"制度のデータがないため判定できません: {e}"))
-        except Exception:  # noqa: BLE001
-            errors.append(f"{check_id}: {traceback.format_exc()}")
-            checks.append(_failed(check_id, "内部エラーのため判定できませんでした（開発者に知らせてください）"))
-    return CheckReport(case, ctx.as_of, ctx.what_if, prem, notice, checks, errors)
+    checks = [_run(check_id, ctx, errors) for check_id in CHECK_MODULES]
+    return CheckReport(case, ctx.as_of, ctx.what_if, prem, notice, checks, errors, ctx)
+
+
+def _run(check_id: str, ctx: CheckContext, errors: list[str]) -> CheckResult:
+    """One check; a module that raises gives needs_info with a Japanese reason (the traceback goes
+    to `errors`)."""
+    try:
+        return _module(check_id).check(ctx)
+    except ParameterError as e:  # the law data has no value for this year: not a bug
+        return _failed(check_id, f"制度のデータがないため判定できません: {e}")
+    except Exception:  # noqa: BLE001
+        errors.append(f"{check_id}: {traceback.format_exc()}")
+        return _failed(check_id, "内部エラーのため判定できませんでした（開発者に知らせてください）")
+
+
+def judge(
+    case: Case, as_of: date | None = None, what_if: frozenset[str] = frozenset(), provisional: bool | None = None
+) -> VerdictSummary:
+    """The verdicts and figures only, for bulk work (rescreen, statistics, what-if): the checks
+    run without building reasons or the premium variants that explain them, so the premium is
+    computed once. Equal to ``run_checks(...).judgement()`` (tests/rules/test_judge.py)."""
+    return run_checks(case, as_of, what_if, provisional, explain=False).judgement()

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
+from functools import lru_cache
 
 from kokuho_desk.model.case import Case, age_on
 from kokuho_desk.model.municipalities import Municipality
@@ -94,7 +95,16 @@ def _round_up(amount: Decimal | int, unit: int) -> int:
 
 def _band(table: dict[str, list[int]], age: int) -> str:
     """The age band ("0-2", …, "75-") whose lower bound is the highest not above `age`."""
-    return max((k for k in table if int(k.split("-")[0]) <= age), key=lambda k: int(k.split("-")[0]))
+    below = [band for low, band in _lower_bounds(tuple(table)) if low <= age]
+    if not below:
+        raise ValueError(f"{age}歳の年齢区分が表にありません")
+    return below[-1]
+
+
+@lru_cache(maxsize=64)
+def _lower_bounds(bands: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """Each band with its lower bound, lowest first (a table's bands are read once, not per person)."""
+    return tuple(sorted((int(band.split("-")[0]), band) for band in bands))
 
 
 def _living_2023(trace: Trace, on: date, col: int, persons: Sequence[Person], notes: list[str]) -> tuple[int, int, int]:
@@ -318,14 +328,17 @@ def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
     (a 児童 and no spouse)."""
     first_day = on.replace(day=1) if trace.value(P + "structure.age_on_first_day_of_month", on) else on
     until = trace.value(P + "additions.child_until_age", on)
-    persons = [
-        Person(
-            age_on(m.birth_date, first_day),
-            on <= relief.end_of_school_year_after(m.birth_date, until),
-            _disability_level(trace, on, m.disability),
+    persons = []
+    for m in case.members:
+        birth = m.birth_date
+        assert birth is not None  # for_case asks for a missing birth date before this
+        persons.append(
+            Person(
+                age_on(birth, first_day),
+                on <= relief.end_of_school_year_after(birth, until),
+                _disability_level(trace, on, m.disability),
+            )
         )
-        for m in case.members
-    ]
     return persons, any(p.child for p in persons) and not any(m.relation == "spouse" for m in case.members)
 
 
@@ -361,7 +374,12 @@ class Means:
 
 def means(ctx: CheckContext, trace: Trace) -> Means:
     """The household's means (for_case, plus finances.monthly_income and .savings): the income is
-    the one the welfare office counts (recognised_income: wages after the 勤労控除)."""
+    the one the welfare office counts (recognised_income: wages after the 勤労控除). Computed once
+    per context (three checks weigh it); what it read counts for every trace that asks."""
+    return trace.shared(("means",), lambda own: _means(ctx, own))
+
+
+def _means(ctx: CheckContext, trace: Trace) -> Means:
     fin = ctx.case.finances
     ml, missing, gap = for_case(ctx, trace)
     income = fin.monthly_income if fin else None
@@ -400,7 +418,7 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
     rent = fin.monthly_rent if fin else None
     if rent is None:
         missing.append("finances.monthly_rent")
-    if missing:
+    if missing or grade is None or rent is None:  # (each None is in missing)
         return None, missing, None
 
     def compute_case() -> tuple[MinimumLiving, list]:

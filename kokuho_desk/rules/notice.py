@@ -75,7 +75,7 @@ def compare_notice(ctx: CheckContext) -> NoticeComparison | None:
         cmp.causes.append(
             f"通知書は{fiscal_year_label(notice.fiscal_year)}、計算は{fiscal_year_label(p.fiscal_year)}です"
         )
-    if diff == 0:
+    if diff == 0 or not ctx.explain:  # bulk judgement keeps only the difference
         return cmp
     tried = []
     for label, variant in _variants(ctx, p):

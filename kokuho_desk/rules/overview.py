@@ -72,10 +72,11 @@ def _arrears(case: Case) -> list[ArrearLine]:
     lines = []
     for arrear in sorted(case.arrears, key=lambda a: a.fiscal_year):
         dues = [i.due_date for i in arrear.installments] or [arrear.due_date]
+        known = [due for due in dues if due is not None]
         expired = False
-        if all(dues):
+        if len(known) == len(dues):
             try:
-                ends = [expiry(trace, ctx, arrear, due)[0] for due in dues]
+                ends = [expiry(trace, ctx, arrear, due)[0] for due in known]
             except ParameterError:  # no 時効 data for that year: say nothing rather than guess
                 ends = [None]
             expired = all(end is not None and end < case.as_of for end in ends)

@@ -28,10 +28,10 @@ from typing import Any
 from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on, fiscal_year_of
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
-from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisional_sentence
+from kokuho_desk.rules.context import CheckContext, Trace, provisional_sentence
 from kokuho_desk.rules.income import MemberIncome, is_earner, law_day, member_income
 from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
-from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
+from kokuho_desk.rules.params import ParameterError, Value, in_force_from
 from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction
 
 ONE, ZERO = Decimal(1), Decimal(0)
@@ -196,29 +196,6 @@ def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
     3月31日 before the year (born 2019-04-02 is 未就学 in FY2025; born 2019-04-01 is not)."""
     assert m.birth_date is not None  # asked only of charged members, whose birth dates are known
     return age_on(m.birth_date, law_day(fiscal_year) - timedelta(days=1)) < age
-
-
-def review_lines(values: list[Value]) -> list[str]:
-    """「要確認」 reason lines for the unverified (or planned) values a result used, in words a
-    volunteer can read out; where each value comes from goes to the basis (review_sources)."""
-    out = []
-    for v in values:
-        if v.status == "planned":
-            line = f"予定の制度を仮定: {parameter(v.param).description}（まだ施行されていません）"
-        elif v.status == PROVISIONAL:
-            line = f"要確認: {parameter(v.param).description}（その年度の値がまだないため、前の年度の値で仮に計算しています）"
-        elif v.status == "derived":
-            line = f"要確認: {parameter(v.param).description}（公表された数字から計算で導いた値です）"
-        else:
-            line = f"要確認: {parameter(v.param).description}（公的な原典でまだ確認できていない値です）"
-        if line not in out:
-            out.append(line)
-    return out
-
-
-def review_sources(values: list[Value]) -> list[str]:
-    """The sources of the values review_lines names, for the result's basis."""
-    return list(dict.fromkeys(f"出典（要確認）: {v.source}" for v in values))
 
 
 def _status(trace: Trace, pid: str) -> str | None:

@@ -102,11 +102,10 @@ def _expenses(trace: Trace, on: date, wage: Wage) -> tuple[int, list[str]]:
 def recognise(case: Case, monthly_income: int, trace: Trace, on: date) -> Recognised:
     """The household's monthly income after the 勤労控除 and 必要経費 of each member's wage.
     An unknown expense counts as 0 (the income is then not understated) and is noted."""
-    earners = [(i, m) for i, m in enumerate(case.members) if m.wage and m.wage.monthly_gross]
-    earners.sort(key=lambda x: -x[1].wage.monthly_gross)  # 1人目: the highest earner
+    earners = [(i, m, w, gross) for i, m in enumerate(case.members) if (w := m.wage) and (gross := w.monthly_gross)]
+    earners.sort(key=lambda x: -x[3])  # 1人目: the highest earner
     out = Recognised(monthly_income, monthly_income)
-    for rank, (i, m) in enumerate(earners):
-        w = m.wage
+    for rank, (i, m, w, gross) in enumerate(earners):
         expenses, unknown = _expenses(trace, on, w)
         if unknown:
             out.notes.append(
@@ -117,11 +116,7 @@ def recognise(case: Case, monthly_income: int, trace: Trace, on: date) -> Recogn
         minor = 0
         if m.birth_date and age_on(m.birth_date, on) < trace.value(P + "minor_under_age", on):
             minor = trace.value(P + "minor_deduction", on)
-        out.wages.append(
-            WageLine(
-                i, w.monthly_gross, expenses, basic_deduction(trace, on, w.monthly_gross, rank == 0), new_job, minor
-            )
-        )
+        out.wages.append(WageLine(i, gross, expenses, basic_deduction(trace, on, gross, rank == 0), new_job, minor))
     gross = sum(w.gross for w in out.wages)
     if gross > monthly_income:
         out.notes.append(

@@ -1,6 +1,6 @@
 """What the relief checks share: the municipality's relief settings (with documented national
-defaults), the legal date arithmetic (民法140条・143条, 18歳年度末) and the way a result is
-assembled so that every verdict cites what it read and says 要確認 for unverified values.
+defaults) and the legal date arithmetic (民法140条・143条, 18歳年度末). Every check assembles its
+result with rules.result.finish.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import jpholiday
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.municipalities import Municipality, master_source
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.params import ParameterError, Value, parameter
-from kokuho_desk.rules.result import REVIEW_MARK, CheckResult, NextAction
+from kokuho_desk.rules.params import Value
 
 _PREFECTURE = re.compile(r"^(北海道|東京都|京都府|大阪府|.{2,3}?県)")
 
@@ -132,50 +131,3 @@ def patient_index(case: Case) -> int | None:
 
 def yen(amount: int) -> str:
     return f"{amount:,}円"
-
-
-def _description(v: Value) -> str:
-    try:
-        return parameter(v.param).description
-    except ParameterError:
-        return v.param
-
-
-def finish(
-    check_id: str,
-    title: str,
-    verdict: str,
-    trace: Trace,
-    *,
-    reasons: list[str],
-    basis: list[str],
-    missing: list[str] | None = None,
-    figures: dict[str, Any] | None = None,
-    actions: list[NextAction] | None = None,
-    review_notes: list[str] | None = None,
-) -> CheckResult:
-    """Assemble a result: the law articles, then the sources of every value read; a 要確認
-    reason naming each unverified value (and any data gap the check found)."""
-    reasons = list(reasons)
-    unverified = trace.unverified()
-    notes = list(review_notes or [])
-    if unverified:
-        # a derived value (computed from published figures, not read from the law) says so
-        names = "、".join(
-            dict.fromkeys(_description(v) + ("（計算で導いた値）" if v.status == "derived" else "") for v in unverified)
-        )
-        notes.append(f"確認できていない値を使っています: {names}")
-    for note in notes:
-        reasons.append(f"{REVIEW_MARK}: {note}")
-    cited = list(basis) + [f"出典: {s}" for s in trace.sources() if f"出典: {s}" not in basis]
-    return CheckResult(
-        check_id,
-        verdict,
-        title,
-        reasons,
-        cited,
-        list(dict.fromkeys(missing or [])),
-        dict(figures or {}),
-        list(actions or []),
-        needs_review=bool(notes),
-    )

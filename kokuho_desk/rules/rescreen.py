@@ -68,9 +68,10 @@ class Rescreen:
 
 
 def _report(case: Case, settings: Settings) -> CheckReport:
+    """The case judged under `settings`: verdicts and figures only (CheckReport.explained adds the rest)."""
     if settings.fiscal_year is not None and settings.fiscal_year != case.effective_fiscal_year:
         case = replace(case, fiscal_year=settings.fiscal_year)
-    return run_checks(case, settings.as_of or case.as_of, settings.what_if, settings.provisional)
+    return run_checks(case, settings.as_of or case.as_of, settings.what_if, settings.provisional, explain=False)
 
 
 def _compare(
@@ -83,24 +84,25 @@ def _compare(
         old_premium = report.premium
     now = _report(case, after)
     old = known.verdicts
+    # Bulk judgement builds no reasons; a check whose verdict changed is explained (on the same
+    # context) so the change carries its reasons and next steps.
     changes = [
-        Change(case_id, res.id, old[res.id], res.verdict, res)
+        Change(case_id, res.id, old[res.id], res.verdict, now.explained(res.id))
         for res in now.checks
         if res.id in old and old[res.id] != res.verdict
     ]
     premium_change = None
     new_premium = now.premium
-    if (
-        old_premium is not None
-        and new_premium is not None
-        and None not in (old_premium.total, new_premium.total)
-        and old_premium.total != new_premium.total
-    ):
+    old_total = old_premium.total if old_premium is not None else None
+    new_total = new_premium.total if new_premium is not None else None
+    if new_premium is not None and old_total is not None and new_total is not None and old_total != new_total:
+        rates = new_premium.rates
         premium_change = PremiumChange(
             case_id,
-            old_premium.total,
-            new_premium.total,
-            any(v.status == PROVISIONAL for v in new_premium.read) or new_premium.rates.status != "verified",
+            old_total,
+            new_total,
+            any(v.status == PROVISIONAL for v in new_premium.read)
+            or (rates is not None and rates.status != "verified"),
         )
     return changes, made, premium_change
 
@@ -154,7 +156,9 @@ def rescreen(
     fork = multiprocessing.get_start_method() == "fork"
     if fork:
         _inherited = list(items)
-        jobs = (range(i, min(i + batch, len(_inherited))) for i in range(0, len(_inherited), batch))
+        jobs: Iterable[range | list[Item]] = (
+            range(i, min(i + batch, len(_inherited))) for i in range(0, len(_inherited), batch)
+        )
     else:
         jobs = _batches(items, batch)
     # Forked workers inherit every case already read; frozen, the collector does not walk them

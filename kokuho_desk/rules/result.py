@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from kokuho_desk.model.next_action import NextAction
+from kokuho_desk.rules.context import PROVISIONAL, Trace
+from kokuho_desk.rules.params import UnknownParameterError, Value, parameter
+
 VERDICTS = ("eligible", "likely", "not_eligible", "needs_info")
 VERDICT_LABELS = {
     "eligible": "該当",
@@ -20,23 +24,6 @@ VERDICT_LABELS = {
     "needs_info": "情報不足",
 }
 REVIEW_MARK = "要確認"
-
-
-@dataclass
-class NextAction:
-    """A dated step the desk should take (kept on the case as a deadline)."""
-
-    action: str
-    due_date: date | None = None
-    letter: str | None = None  # the letter KIND that does it, if any
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"action": self.action}
-        if self.due_date is not None:
-            out["due_date"] = self.due_date.isoformat()
-        if self.letter:
-            out["letter"] = self.letter
-        return out
 
 
 @dataclass
@@ -72,3 +59,59 @@ class CheckResult:
             "next_actions": [a.to_dict() for a in self.next_actions],
             "needs_review": self.needs_review,
         }
+
+
+def _description(v: Value) -> str:
+    try:
+        return parameter(v.param).description
+    except UnknownParameterError:  # a municipality's setting or a master-list fact: named by its key
+        return v.param
+
+
+def _review_notes(values: list[Value]) -> list[str]:
+    """What the volunteer must know about the values a verdict used that are not verified law: a
+    planned rule assumed (what-if), an earlier year's value standing in, or a value not yet
+    confirmed in a primary source (a derived one, computed from published figures, says so)."""
+
+    def names(vs: list[Value]) -> str:
+        return "、".join(
+            dict.fromkeys(_description(v) + ("（計算で導いた値）" if v.status == "derived" else "") for v in vs)
+        )
+
+    planned = [v for v in values if v.status == "planned"]
+    provisional = [v for v in values if v.status == PROVISIONAL]
+    other = [v for v in values if v.status not in ("planned", PROVISIONAL)]
+    notes = []
+    if planned:
+        notes.append(f"予定の制度を仮定しています（まだ施行されていません）: {names(planned)}")
+    if provisional:
+        notes.append(f"その年度の値がまだないため、前の年度の値で仮に計算しています: {names(provisional)}")
+    if other:
+        notes.append(f"確認できていない値を使っています: {names(other)}")
+    return notes
+
+
+def finish(
+    check_id: str,
+    title: str,
+    verdict: str,
+    trace: Trace,
+    *,
+    reasons: list[str],
+    basis: list[str],
+    missing: list[str] | None = None,
+    figures: dict[str, Any] | None = None,
+    actions: list[NextAction] | None = None,
+    review: list[str] | None = None,
+) -> CheckResult:
+    """The one way a check assembles its result: the law articles, then the source of every value
+    the trace read; a 要確認 reason for the values that are not verified law and for each data gap
+    the check found (`review`). Without explanations (bulk judgement: CheckContext.explain) only the
+    verdict, the figures, what is missing and the next steps."""
+    lacking, amounts, steps = list(dict.fromkeys(missing or [])), dict(figures or {}), list(actions or [])
+    if not trace.ctx.explain:
+        return CheckResult(check_id, verdict, title, [], [], lacking, amounts, steps)
+    notes = list(review or []) + _review_notes(trace.unverified())
+    cited = list(basis) + [f"出典: {s}" for s in trace.sources() if f"出典: {s}" not in basis]
+    said = list(reasons) + [f"{REVIEW_MARK}: {note}" for note in notes]
+    return CheckResult(check_id, verdict, title, said, cited, lacking, amounts, steps, needs_review=bool(notes))

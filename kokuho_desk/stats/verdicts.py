@@ -9,4 +9,4 @@ from kokuho_desk.rules.engine import run_checks
 
 
 def judge(case: Case) -> VerdictSummary:
-    return run_checks(case).judgement()
+    return run_checks(case, explain=False).judgement()  # verdicts and figures only (rules.engine.judge)

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules.premium import PremiumResult, ReductionJudgement
 from kokuho_desk.rules.premium_parts import PartResult
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.result import CheckResult
 
 TODAY = date(2025, 11, 23)
 

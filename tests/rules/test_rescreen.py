@@ -9,6 +9,7 @@ from datetime import date
 from kokuho_desk.commands import rescreen as command
 from kokuho_desk.model.casefile import case_from_dict
 from kokuho_desk.model.judgement import VerdictSummary
+from kokuho_desk.rules.engine import run_checks
 from kokuho_desk.rules.params import rules_version
 from kokuho_desk.rules.rescreen import Settings, rescreen
 from kokuho_desk.store import open_store
@@ -33,6 +34,16 @@ def test_limitation_change_is_listed():
     ]
     assert changes[0].result.figures["expired_amount"] == 50_000
     assert "時効" in changes[0].describe()
+
+
+def test_a_change_carries_the_reasons_and_next_steps_of_the_full_judgement():
+    """Ensure a listed change (judged without explanations, then explained) says why and what to do
+    exactly as the full judgement on that day does: 料 due 2023-03-31, 2 years → expired by 2025-06-01."""
+    (change,) = rescreen([(7, _case())], Settings(date(2025, 6, 1))).changes
+    full = run_checks(_case(), date(2025, 6, 1)).check("limitation")
+    assert change.result.to_dict() == full.to_dict()
+    assert any("時効が完成し" in r for r in change.result.reasons)
+    assert [a.action for a in change.result.next_actions][0].startswith("時効で消滅した分は納める必要がない")
 
 
 def test_no_change_no_entry():

@@ -6,7 +6,7 @@ import pytest
 
 from kokuho_desk.model.case import LogEntry
 from kokuho_desk.model.casefile import CaseFileError, case_to_dict
-from kokuho_desk.rules.result import NextAction
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.store import CaseNotFound, StoreError, default_db_path, open_store
 from kokuho_desk.store.db import DatabaseError
 from tests.store.conftest import make_case

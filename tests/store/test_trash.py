@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from kokuho_desk.model.judgement import VerdictSummary
-from kokuho_desk.rules.result import NextAction
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.store import CaseNotFound
 from tests.store.conftest import make_case
 

@@ -1,5 +1,7 @@
-"""One module per check id (case-format.md). Each module has ``ID``, ``TITLE`` and
-``check(ctx: CheckContext) -> CheckResult``. The order here is the order of the report."""
+"""The one registry of checks: one module per check id (case-format.md), each with ``ID``, ``TITLE``
+and ``check(ctx: CheckContext) -> CheckResult``. The order here is the order of the report. The other
+places that name the checks (the schema's relief outcomes, the statistics' names and funnels, the
+letters' ``check``) are held to this list by tests/rules/test_check_registry.py."""
 
 CHECK_MODULES = (
     "statutory_reduction",

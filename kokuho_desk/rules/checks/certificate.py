@@ -6,11 +6,12 @@ but members up to the 18歳年度末 get a normal one by law.
 
 from __future__ import annotations
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError
-from kokuho_desk.rules.relief import end_of_school_year_after, finish
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.relief import end_of_school_year_after
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "certificate"
 TITLE = "資格確認書の交付"
@@ -33,7 +34,7 @@ def check(ctx: CheckContext) -> CheckResult:
             reasons=[f"資格確認書は{format_wareki(since)}からの制度です。"],
             basis=BASIS,
         )
-    if status is None:
+    if ins is None or status is None:
         return finish(
             ID,
             TITLE,

@@ -5,6 +5,7 @@ due date). Not modelled: 死産・流産 dates other than the expected_date give
 
 from __future__ import annotations
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import law_day
@@ -15,10 +16,8 @@ from kokuho_desk.rules.premium import (
     kokuho_months,
     member_label,
     premium,
-    review_lines,
-    review_sources,
 )
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "childbirth_exemption"
 TITLE = "産前産後期間の保険料免除"
@@ -33,50 +32,53 @@ def check(ctx: CheckContext) -> CheckResult:
     fy = case.effective_fiscal_year
     on = law_day(fy)
     trace = Trace(ctx)
-    result = CheckResult(ID, "not_eligible", TITLE, basis=list(BASIS))
-    mothers = [(i, m) for i, m in enumerate(case.members) if m.childbirth is not None]
+    mothers = [(i, m, birth) for i, m in enumerate(case.members) if (birth := m.childbirth) is not None]
     if not mothers:
-        result.reasons.append("出産（予定）の記録がある世帯員はいません")
-        return result
+        return finish(
+            ID, TITLE, "not_eligible", trace, reasons=["出産（予定）の記録がある世帯員はいません"], basis=BASIS
+        )
+    p = premium(ctx)
+    # the premium's unverified values on this topic: named 要確認 and cited with the check
+    trace.record(*(v for v in p.unverified() if v.param.startswith("childbirth.")))
+    verdict = "not_eligible"
+    reasons: list[str] = []
+    missing: list[str] = []
+    figures: dict[str, int] = {}
+    actions: list[NextAction] = []
     months = fiscal_months(fy)
     exempt_here = []
-    for i, m in mothers:
+    for i, m, birth in mothers:
         name = member_label(case, i)
-        if m.childbirth.expected_date is None:
-            result.verdict = "needs_info"
-            result.missing.append(f"members[{i}].childbirth.expected_date")
+        expected = birth.expected_date
+        if expected is None:
+            verdict = "needs_info"
+            missing.append(f"members[{i}].childbirth.expected_date")
             continue
         if not m.insured:
-            result.reasons.append(f"{name}は国保の被保険者ではないため対象外です")
+            reasons.append(f"{name}は国保の被保険者ではないため対象外です")
             continue
-        exempt = childbirth_months(m, trace, m.childbirth.expected_date)
+        exempt = childbirth_months(m, trace, expected)
         charged = dict(zip(months, kokuho_months(m, months, trace, on)))
         here = [mo for mo in exempt if charged.get(mo)]
         span = "・".join(f"{mo.year}年{mo.month}月" for mo in exempt) or "なし（令和6年1月より前）"
-        result.reasons.append(
-            f"{name}: 出産予定日 {format_wareki(m.childbirth.expected_date)}"
-            f"{'（多胎）' if m.childbirth.multiple else ''} → 免除の月 {span}"
+        reasons.append(
+            f"{name}: 出産予定日 {format_wareki(expected)}{'（多胎）' if birth.multiple else ''} → 免除の月 {span}"
         )
         if here:
             exempt_here.append((i, here))
         elif exempt:
-            result.reasons.append(f"{name}の免除の月は{fiscal_year_label(fy)}の国保加入月にありません")
+            reasons.append(f"{name}の免除の月は{fiscal_year_label(fy)}の国保加入月にありません")
     if exempt_here:
-        result.verdict = "eligible"
-        p = premium(ctx)
-        without = premium(ctx, Variant(childbirth=False))
-        result.figures["exempt_months"] = sum(len(h) for _, h in exempt_here)
-        if p.total is not None and without.total is not None:
-            result.figures["exempt_amount"] = without.total - p.total
-            result.reasons.append(
+        verdict = "eligible"
+        without = premium(ctx, Variant(childbirth=False)) if ctx.explain else None
+        figures["exempt_months"] = sum(len(h) for _, h in exempt_here)
+        if without is not None and p.total is not None and without.total is not None:
+            figures["exempt_amount"] = without.total - p.total
+            reasons.append(
                 f"{fiscal_year_label(fy)}の免除額 {without.total - p.total:,}円"
                 f"（免除がなければ年額 {without.total:,}円）。平等割は免除されません"
             )
-        result.next_actions.append(
-            NextAction("産前産後期間の保険料免除の届出をする（出産予定日の6か月前から届出できます）")
-        )
-    used = trace.unverified() + [v for v in premium(ctx).unverified() if v.param.startswith("childbirth.")]
-    result.needs_review = bool(used)
-    result.reasons += review_lines(used)
-    result.basis += review_sources(used)
-    return result
+        actions.append(NextAction("産前産後期間の保険料免除の届出をする（出産予定日の6か月前から届出できます）"))
+    return finish(
+        ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, missing=missing, figures=figures, actions=actions
+    )

@@ -14,10 +14,11 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 
 from kokuho_desk.model.case import HARDSHIP_LABELS
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, setting, yen
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.relief import setting, yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "copayment_relief"
 TITLE = "一部負担金の減免・徴収猶予（国民健康保険法第44条）"
@@ -134,5 +135,5 @@ def check(ctx: CheckContext) -> CheckResult:
         missing=missing,
         figures=figures,
         actions=actions,
-        review_notes=means.notes,
+        review=means.notes,
     )

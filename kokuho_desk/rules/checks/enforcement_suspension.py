@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from decimal import ROUND_FLOOR, Decimal
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, yen
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.relief import yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "enforcement_suspension"
 TITLE = "滞納処分の執行停止（地方税法第15条の7・国税徴収法第153条）"
@@ -49,7 +50,7 @@ def check(ctx: CheckContext) -> CheckResult:
             (cost * Decimal(trace.value("enforcement.suspension_savings_months", on))).to_integral_value(ROUND_FLOOR)
         )
         seizable = savings
-        protected = case.finances.protected_savings or 0
+        protected = (case.finances.protected_savings if case.finances else None) or 0
         if protected and trace.value("enforcement.unseizable_counts_as_no_property", on):
             seizable = max(0, savings - protected)  # 差押禁止のお金は財産に数えない (75〜77条, 生活保護法58条)
         figures = {
@@ -104,5 +105,5 @@ def check(ctx: CheckContext) -> CheckResult:
         missing=missing,
         figures=figures,
         actions=actions,
-        review_notes=means.notes,
+        review=means.notes,
     )

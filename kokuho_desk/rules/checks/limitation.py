@@ -16,10 +16,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from kokuho_desk.model.case import Arrear
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, period_end, yen
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.relief import period_end, yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "limitation"
 TITLE = "時効（国民健康保険法第110条・地方税法第18条）"
@@ -43,7 +44,9 @@ def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
     out += [(e.event_date, "reminder", False) for e in case.enforcement if e.kind == "reminder" and e.event_date]
     seizure_days = {s.seizure_date: not (s.released or s.collected_date) for s in case.seizures if s.seizure_date}
     # A collected (取立て) deposit or claim seizure has ended: the period restarts from then (民法148条2項).
-    out += [(s.collected_date, "collected", False) for s in case.seizures if s.collected_date]
+    for s in case.seizures:
+        if s.collected_date:
+            out.append((s.collected_date, "collected", False))
     for e in case.enforcement:
         if e.kind == "seizure" and e.event_date and e.event_date not in seizure_days:
             seizure_days[e.event_date] = False
@@ -109,9 +112,8 @@ def check(ctx: CheckContext) -> CheckResult:
         ] or [(f"arrears[{i}]", arrear.due_date, arrear.amount)]
         all_expired = True
         for path, due, amount in units:
-            lacking = [f"{path}.{k}" for k, v in (("due_date", due), ("amount", amount)) if v is None]
-            if lacking:
-                missing += lacking
+            if due is None or amount is None:
+                missing += [f"{path}.{k}" for k, v in (("due_date", due), ("amount", amount)) if v is None]
                 all_expired = False
                 continue
             end, notes = expiry(trace, ctx, arrear, due)
@@ -160,5 +162,5 @@ def check(ctx: CheckContext) -> CheckResult:
         missing=missing,
         figures=figures,
         actions=actions,
-        review_notes=list(dict.fromkeys(review)),
+        review=list(dict.fromkeys(review)),
     )

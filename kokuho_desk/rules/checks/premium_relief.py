@@ -13,11 +13,12 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 
 from kokuho_desk.model.case import HARDSHIP_LABELS
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules import income as income_rules
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, profile, setting, yen
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.relief import profile, setting, yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "premium_relief"
 TITLE = "保険料（税）の減免（国民健康保険法第77条・地方税法第717条）"
@@ -68,7 +69,7 @@ def check(ctx: CheckContext) -> CheckResult:
         expected = case.finances.expected_annual_income if case.finances else None
         if expected is None:
             missing.append("finances.expected_annual_income")
-        if not missing:
+        if expected is not None and not missing:
             ratio = Decimal(str(setting(ctx, trace, "premium_relief_income_ratio", on)))
             limit = int((last_year * ratio).to_integral_value(ROUND_FLOOR))
             figures = {"last_year_income": last_year, "expected_income": expected, "income_limit": limit}

@@ -7,11 +7,12 @@ best `likely`.
 
 from __future__ import annotations
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.recognised_income import savings_counted
-from kokuho_desk.rules.relief import finish, yen
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.relief import yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "public_assistance"
 TITLE = "生活保護の申請の検討"
@@ -74,5 +75,5 @@ def check(ctx: CheckContext) -> CheckResult:
         missing=means.missing,
         figures=figures,
         actions=actions,
-        review_notes=means.notes,
+        review=means.notes,
     )

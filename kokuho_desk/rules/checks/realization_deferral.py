@@ -16,10 +16,11 @@ from __future__ import annotations
 from datetime import date
 
 from kokuho_desk.model.case import HARDSHIP_LABELS
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, next_working_day, period_end, setting
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.relief import next_working_day, period_end, setting
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "realization_deferral"
 TITLE = "換価の猶予（申請）・徴収猶予"
@@ -48,10 +49,10 @@ def check(ctx: CheckContext) -> CheckResult:
             if due is None:
                 missing.append(f"{path}.due_date")
                 continue
-            deadline = next_working_day(trace, period_end(due, months))  # 地方税法20条の5第2項
+            last_day = next_working_day(trace, period_end(due, months))  # 地方税法20条の5第2項
             label = f"{fiscal_year_label(a.fiscal_year)}分（納期限 {format_wareki(due)}）"
-            if deadline >= on:
-                open_windows.append((deadline, label))
+            if last_day >= on:
+                open_windows.append((last_day, label))
             else:
                 closed += 1
     ryo = any(a.kind == "料" for a in case.arrears)
@@ -59,7 +60,7 @@ def check(ctx: CheckContext) -> CheckResult:
         trace.value("enforcement.deferral_applies_to_ryo", on)
     verdict = "not_eligible"
     actions: list[NextAction] = []
-    deadline = None
+    deadline: date | None = None
     if open_windows and not closed and not missing:
         deadline, label = min(open_windows)
         years = trace.value("enforcement.deferral_years", on)

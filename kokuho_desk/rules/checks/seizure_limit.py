@@ -24,10 +24,11 @@ from fractions import Fraction
 from math import ceil
 
 from kokuho_desk.model.case import Seizure, Withholding
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import finish, yen
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.relief import yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "seizure_limit"
 TITLE = "差押禁止額（国税徴収法第76条・第77条）"
@@ -54,6 +55,9 @@ def protected_amount(trace: Trace, s: Seizure, on: date) -> tuple[int, dict[str,
     parts. Needs the gross, the withholdings and the dependants; rounding up to the yen is in the
     debtor's favour."""
     wh = s.monthly_withholding
+    # Callers pass complete facts: _missing_wage found none missing, or _lower_bound set the unknown to 0.
+    assert wh is not None and wh.income_tax is not None and wh.resident_tax is not None
+    assert wh.social_insurance is not None and s.dependents is not None and s.monthly_gross is not None
     base = trace.value("seizure.wage_base", on)
     month_base = base["self"] + base["per_relative"] * s.dependents
     deductions = wh.income_tax + wh.resident_tax + wh.social_insurance
@@ -70,6 +74,7 @@ def protected_amount(trace: Trace, s: Seizure, on: date) -> tuple[int, dict[str,
         period = Fraction(PERIOD_MONTHS[s.pay_period])  # a two-month pension: twice the monthly base
     else:
         days = 7 if s.pay_period == "week" else s.period_days
+        assert days is not None  # a daily wage without its days is missing facts
         period = Fraction(days, trace.value("seizure.days_per_month", on))
     living = month_base * period
     rest = s.monthly_gross - deductions - living
@@ -79,6 +84,13 @@ def protected_amount(trace: Trace, s: Seizure, on: date) -> tuple[int, dict[str,
         twenty = min(rest * rate, living * trace.value("seizure.wage_free_cap_multiple", on))
     protected = ceil(deductions + living + twenty)
     return protected, {"deductions": deductions, "living_base": ceil(living), "twenty_percent": ceil(twenty)}
+
+
+def _present(values: list[int | None]) -> list[int]:
+    """Figures of complete wage seizures (_missing_wage found none missing)."""
+    present = [v for v in values if v is not None]
+    assert len(present) == len(values)
+    return present
 
 
 def _same_period(active: list[tuple[int, Seizure]]) -> list[tuple[list[int], Seizure]]:
@@ -103,14 +115,16 @@ def _same_period(active: list[tuple[int, Seizure]]) -> list[tuple[list[int], Sei
         if len(members) == 1:
             units.append(([members[0][0]], first))
             continue
-        whs = [s.monthly_withholding for _, s in members]
+        whs = [w for _, s in members if (w := s.monthly_withholding) is not None]
         merged = replace(
             first,
-            amount=sum(s.amount for _, s in members),
-            monthly_gross=sum(s.monthly_gross for _, s in members),
-            dependents=max(s.dependents for _, s in members),
+            amount=sum(_present([s.amount for _, s in members])),
+            monthly_gross=sum(_present([s.monthly_gross for _, s in members])),
+            dependents=max(_present([s.dependents for _, s in members])),
             monthly_withholding=Withholding(
-                sum(w.income_tax for w in whs), sum(w.resident_tax for w in whs), sum(w.social_insurance for w in whs)
+                sum(_present([w.income_tax for w in whs])),
+                sum(_present([w.resident_tax for w in whs])),
+                sum(_present([w.social_insurance for w in whs])),
             ),
             consent=any(s.consent for _, s in members),
         )
@@ -224,6 +238,7 @@ def check(ctx: CheckContext) -> CheckResult:
                 floor = _lower_bound(trace, s, on)
                 if floor is None:
                     continue
+                assert s.amount is not None and s.monthly_gross is not None  # _lower_bound needs both
                 excess = max(0, s.amount - max(0, s.monthly_gross - floor))
                 if excess:
                     reasons.append(
@@ -247,6 +262,7 @@ def check(ctx: CheckContext) -> CheckResult:
                 )
                 continue
             protected, parts = protected_amount(trace, s, on)
+            assert s.amount is not None and s.monthly_gross is not None  # _missing_wage found none missing
             seizable = max(0, s.monthly_gross - protected)
             excess = max(0, s.amount - seizable)
             label = (
@@ -274,7 +290,7 @@ def check(ctx: CheckContext) -> CheckResult:
                 found.add("eligible")
             else:
                 reasons.append(f"実際の差押え {yen(s.amount)} は差し押さえてよい範囲内です。")
-            alternative = _alternative(ctx, s, on)
+            alternative = _alternative(ctx, s, on) if ctx.explain else None  # it only explains
             if alternative is not None and alternative[0] != protected:
                 reasons.append(
                     f"施行令第34条の金額が{alternative[1]}の場合、差押禁止額は {yen(alternative[0])} になります。"

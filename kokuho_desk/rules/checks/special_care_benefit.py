@@ -19,11 +19,12 @@ from __future__ import annotations
 from datetime import date
 
 from kokuho_desk.model.case import HARDSHIP_LABELS, Case
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.premium import member_label
-from kokuho_desk.rules.relief import end_of_school_year_after, finish, patient_index, period_end, yen
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.relief import end_of_school_year_after, patient_index, period_end, yen
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "special_care_benefit"
 TITLE = "特別療養費に代わる療養の給付・特別の事情"
@@ -69,8 +70,9 @@ def _upfront(case: Case, figures: dict, missing: list[str]) -> str:
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
     case, on = ctx.case, ctx.as_of
-    status = case.insurance.status if case.insurance else None
-    if status is None:
+    insurance = case.insurance
+    status = insurance.status if insurance else None
+    if insurance is None or status is None:
         return finish(
             ID,
             TITLE,
@@ -141,7 +143,7 @@ def check(ctx: CheckContext) -> CheckResult:
         actions.append(NextAction("療養の給付への切替を申し出る（世帯主が窓口で）", on, LETTER))
 
     limit = trace.value("special_care.claim_limitation_years", on)
-    since = case.insurance.special_care_since
+    since = insurance.special_care_since
     if since is not None:
         reasons.append(
             f"10割で支払った分は、支払った日の翌日から{limit}年以内なら7〜8割を特別療養費として請求できます"

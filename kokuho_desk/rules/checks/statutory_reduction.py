@@ -7,17 +7,11 @@ a 未申告 member blocks the reduction, so the result then shows what filing wo
 
 from __future__ import annotations
 
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
-from kokuho_desk.rules.context import CheckContext
-from kokuho_desk.rules.premium import (
-    REDUCTION_CLASSES,
-    Variant,
-    member_label,
-    premium,
-    review_lines,
-    review_sources,
-)
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.premium import REDUCTION_CLASSES, Variant, member_label, premium
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "statutory_reduction"
 TITLE = "法定軽減（7割・5割・2割軽減）"
@@ -33,14 +27,14 @@ def basis(kind: str) -> list[str]:
 def check(ctx: CheckContext) -> CheckResult:
     p = premium(ctx)
     j = p.judgement
-    used = [v for v in p.unverified() if v.param.startswith(_TOPICS)]
-    result = CheckResult(ID, "needs_info", TITLE, basis=basis(p.kind), needs_review=bool(used))
+    trace = Trace(ctx)
+    # the premium's unverified values on this topic: named 要確認 and cited with the check
+    trace.record(*(v for v in p.unverified() if v.param.startswith(_TOPICS)))
+    law = basis(p.kind)
     if j is None:
-        result.reasons = list(p.reasons)
-        result.missing = list(p.missing)
-        return result
+        return finish(ID, TITLE, "needs_info", trace, reasons=p.reasons, basis=law, missing=p.missing)
     case = ctx.case
-    result.figures = {
+    figures = {
         "reduction": j.reduction,
         "judgement_income": j.income,
         "persons": j.persons,
@@ -49,41 +43,47 @@ def check(ctx: CheckContext) -> CheckResult:
         "basis_day": j.day,
     }
     if j.undeclared:
-        result.reasons = list(j.reasons)
-        result.missing = [f"members[{i}].income.declared" for i in j.undeclared]
-        filed = premium(ctx, Variant(assume_declared=True))
-        if filed.reduction in REDUCTION_CLASSES:
+        reasons = list(j.reasons)
+        filed = premium(ctx, Variant(assume_declared=True)) if ctx.explain else None
+        if filed is not None and filed.reduction in REDUCTION_CLASSES:
             line = f"申告すれば{filed.reduction}軽減になる見込みです"
             if filed.total is not None and p.total is not None:
                 line += f"（年額 {filed.total:,}円。申告しない場合 {p.total:,}円）"
-                result.figures["total_if_declared"] = filed.total
-            result.reasons.append(line)
-            result.figures["reduction_if_declared"] = filed.reduction
+                figures["total_if_declared"] = filed.total
+            reasons.append(line)
+            figures["reduction_if_declared"] = filed.reduction
         names = "、".join(member_label(case, i) for i in j.undeclared)
-        result.next_actions.append(NextAction(f"{names}の所得の申告（所得がなくても簡易申告）をする"))
-        return result
+        return finish(
+            ID,
+            TITLE,
+            "needs_info",
+            trace,
+            reasons=reasons,
+            basis=law,
+            missing=[f"members[{i}].income.declared" for i in j.undeclared],
+            figures=figures,
+            actions=[NextAction(f"{names}の所得の申告（所得がなくても簡易申告）をする")],
+        )
+    # A 軽減期間 starting later in the year reduces those months (reasons say from when).
+    later = any(x.reduction in REDUCTION_CLASSES for x in j.later.values())
+    verdict = "eligible" if j.reduction in REDUCTION_CLASSES or later else "not_eligible"
+    if not ctx.explain:
+        return finish(ID, TITLE, verdict, trace, reasons=[], basis=law, figures=figures)
     lines = j.lines
     unemployment = j.unemployment_line(case)
     head = (
         f"軽減判定所得 {j.income:,}円（基準日 {format_wareki(j.day)}、被保険者等 {j.persons}人、"
         f"給与所得者等 {j.earners}人{'。' + unemployment if unemployment else ''}）"
     )
+    reasons = []
     if j.reduction in REDUCTION_CLASSES:
-        result.verdict = "eligible"
-        result.reasons.append(f"{head} は {j.reduction}軽減の基準額 {lines[j.reduction]:,}円 以下です")
+        reasons.append(f"{head} は {j.reduction}軽減の基準額 {lines[j.reduction]:,}円 以下です")
         full = premium(ctx, Variant(statutory=False))
         if full.total is not None and p.total is not None:
-            result.figures["reduced_amount"] = full.total - p.total
-            result.reasons.append(f"軽減額 {full.total - p.total:,}円（軽減がなければ年額 {full.total:,}円）")
+            figures["reduced_amount"] = full.total - p.total
+            reasons.append(f"軽減額 {full.total - p.total:,}円（軽減がなければ年額 {full.total:,}円）")
     else:
-        # A 軽減期間 starting later in the year reduces those months (reasons say from when).
-        later = any(x.reduction in REDUCTION_CLASSES for x in j.later.values())
-        result.verdict = "eligible" if later else "not_eligible"
-        result.reasons.append(f"{head} は 2割軽減の基準額 {lines['2割']:,}円 を超えています")
-    result.reasons.append(
-        "基準額: 7割 {:,}円 / 5割 {:,}円 / 2割 {:,}円".format(lines["7割"], lines["5割"], lines["2割"])
-    )
-    result.reasons += j.reasons
-    result.reasons += review_lines(used)
-    result.basis += review_sources(used)
-    return result
+        reasons.append(f"{head} は 2割軽減の基準額 {lines['2割']:,}円 を超えています")
+    reasons.append("基準額: 7割 {:,}円 / 5割 {:,}円 / 2割 {:,}円".format(lines["7割"], lines["5割"], lines["2割"]))
+    reasons += j.reasons
+    return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=law, figures=figures)

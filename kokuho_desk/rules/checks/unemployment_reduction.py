@@ -7,6 +7,7 @@ application with the 雇用保険受給資格者証.
 from __future__ import annotations
 
 from kokuho_desk.model.case import age_on
+from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import law_day
@@ -16,11 +17,9 @@ from kokuho_desk.rules.premium import (
     kokuho_months,
     member_label,
     premium,
-    review_lines,
-    review_sources,
     unemployment_period,
 )
-from kokuho_desk.rules.result import CheckResult, NextAction
+from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "unemployment_reduction"
 TITLE = "非自発的失業者の保険料軽減"
@@ -38,62 +37,68 @@ def check(ctx: CheckContext) -> CheckResult:
     on = law_day(fy)
     trace = Trace(ctx)
     p = premium(ctx)
-    result = CheckResult(ID, "not_eligible", TITLE, basis=basis(p.kind))
-    people = [(i, m) for i, m in enumerate(case.members) if m.unemployment is not None]
+    # the premium's unverified values on this topic: named 要確認 and cited with the check
+    trace.record(*(v for v in p.unverified() if v.param.startswith("unemployment.")))
+    law = basis(p.kind)
+    people = [(i, m, u) for i, m in enumerate(case.members) if (u := m.unemployment) is not None]
     if not people:
-        result.reasons.append("離職の記録がある世帯員はいません")
-        return result
+        return finish(ID, TITLE, "not_eligible", trace, reasons=["離職の記録がある世帯員はいません"], basis=law)
+    verdict = "not_eligible"
+    reasons: list[str] = []
+    missing: list[str] = []
+    figures: dict[str, int] = {}
+    actions: list[NextAction] = []
     months = fiscal_months(fy)
     covered = 0
-    for i, m in people:
+    for i, m, u in people:
         name = member_label(case, i)
-        u = m.unemployment
-        missing = [
-            f"members[{i}].unemployment.{k}" for k in ("separation_date", "reason_code") if getattr(u, k) is None
-        ] + ([f"members[{i}].birth_date"] if m.birth_date is None else [])
-        if missing:
-            result.verdict = "needs_info" if result.verdict != "eligible" else result.verdict
-            result.missing += missing
-            result.reasons.append(f"{name}: 離職日・離職理由コード（雇用保険受給資格者証の欄）・生年月日が必要です")
+        separated, code, birth = u.separation_date, u.reason_code, m.birth_date
+        if separated is None or code is None or birth is None:
+            lacking = [
+                f"members[{i}].unemployment.{k}" for k in ("separation_date", "reason_code") if getattr(u, k) is None
+            ] + ([f"members[{i}].birth_date"] if birth is None else [])
+            verdict = "needs_info"
+            missing += lacking
+            reasons.append(f"{name}: 離職日・離職理由コード（雇用保険受給資格者証の欄）・生年月日が必要です")
             continue
         if not m.insured:
-            result.reasons.append(f"{name}は国保の被保険者ではないため対象外です")
+            reasons.append(f"{name}は国保の被保険者ではないため対象外です")
             continue
         codes = trace.value("unemployment.reason_codes", on)
         age_limit = trace.value("unemployment.age_limit", on)
-        if u.separation_date < trace.value("unemployment.earliest_separation", on):
-            result.reasons.append(f"{name}: 離職日 {format_wareki(u.separation_date)} は制度の対象期間より前です")
+        if separated < trace.value("unemployment.earliest_separation", on):
+            reasons.append(f"{name}: 離職日 {format_wareki(separated)} は制度の対象期間より前です")
             continue
-        if age_on(m.birth_date, u.separation_date) >= age_limit:
-            result.reasons.append(f"{name}: 離職日に{age_limit}歳以上のため対象外です")
+        if age_on(birth, separated) >= age_limit:
+            reasons.append(f"{name}: 離職日に{age_limit}歳以上のため対象外です")
             continue
-        if u.reason_code not in codes:
-            result.reasons.append(f"{name}: 離職理由コード {u.reason_code} は対象外です（対象: {'・'.join(codes)}）")
+        if code not in codes:
+            reasons.append(f"{name}: 離職理由コード {code} は対象外です（対象: {'・'.join(codes)}）")
             continue
-        start, end = unemployment_period(m, trace, on)
+        period = unemployment_period(m, trace, on)
+        assert period is not None  # the facts met each condition above
+        start, end = period
         charged = kokuho_months(m, months, trace, on)
         n = sum(1 for mo, c in zip(months, charged) if c and start <= mo <= end)
-        result.reasons.append(
-            f"{name}: 離職理由コード {u.reason_code}、離職日 {format_wareki(u.separation_date)} → "
+        reasons.append(
+            f"{name}: 離職理由コード {code}、離職日 {format_wareki(separated)} → "
             f"軽減期間 {format_wareki(start)}〜{format_wareki(end)}（{fiscal_year_label(fy)}は{n}か月）"
         )
         if n:
             covered += n
         else:
-            result.reasons.append(f"{name}の軽減期間は{fiscal_year_label(fy)}の国保加入月にかかりません")
+            reasons.append(f"{name}の軽減期間は{fiscal_year_label(fy)}の国保加入月にかかりません")
     if covered:
-        result.verdict = "eligible"
-        without = premium(ctx, Variant(unemployment=False))
-        result.figures["months"] = covered
-        if p.total is not None and without.total is not None:
-            result.figures["reduced_amount"] = without.total - p.total
+        verdict = "eligible"
+        without = premium(ctx, Variant(unemployment=False)) if ctx.explain else None
+        figures["months"] = covered
+        if without is not None and p.total is not None and without.total is not None:
+            figures["reduced_amount"] = without.total - p.total
             line = f"前年の給与所得を30/100として計算すると年額 {p.total:,}円（軽減がなければ {without.total:,}円）"
             if without.reduction != p.reduction:
                 line += f"。法定軽減も{without.reduction}から{p.reduction}に変わります"
-            result.reasons.append(line)
-        result.next_actions.append(NextAction("非自発的失業者の軽減を申請する（雇用保険受給資格者証・離職票を持参）"))
-    used = trace.unverified() + [v for v in p.unverified() if v.param.startswith("unemployment.")]
-    result.needs_review = bool(used)
-    result.reasons += review_lines(used)
-    result.basis += review_sources(used)
-    return result
+            reasons.append(line)
+        actions.append(NextAction("非自発的失業者の軽減を申請する（雇用保険受給資格者証・離職票を持参）"))
+    return finish(
+        ID, TITLE, verdict, trace, reasons=reasons, basis=law, missing=missing, figures=figures, actions=actions
+    )
