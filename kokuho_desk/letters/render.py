@@ -166,6 +166,15 @@ class JapaneseParagraph(Paragraph):
             Paragraph.__init__(self, "<br/>".join(self._markup(line) for line in lines), st)
         return super().wrap(availWidth, availHeight)
 
+    def split(self, availWidth, availHeight):
+        """Across a page break: reportlab builds the halves with this class's constructor, which takes
+        other arguments, so the lines already broken for this width go on as a plain Paragraph."""
+        # In a table cell reportlab asks with the column's width, padding included: keep the lines as
+        # they were broken for the cell (the last wrap) rather than break them again wider.
+        width = self._broken_for or availWidth
+        self.wrap(width, availHeight)
+        return Paragraph(self.text, self.style).split(width, availHeight)
+
 
 def holds(facts: list[str], ctx: LetterContext) -> bool:
     """Every fact holds (「not x」: x does not)."""
@@ -227,8 +236,9 @@ class _Letter:
         return JapaneseParagraph(text, style, self.fonts, cell=True)
 
     def table(self, rows: list[list], **kw) -> Table:
-        """A Table whose empty cells, too, are set in the embedded font (not Helvetica)."""
-        t = Table(rows, **kw)
+        """A Table whose empty cells, too, are set in the embedded font (not Helvetica); a row taller than
+        what is left of the page (a long 相談記録 note) goes on to the next page."""
+        t = Table(rows, splitInRow=1, **kw)
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.body)]))
         return t
 
@@ -248,6 +258,8 @@ class _Letter:
         ]
         if header:
             cmds.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+            if not writing:  # a row that goes on to the next page starts with its date, not in its middle
+                cmds.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
         else:
             cmds.append(("BACKGROUND", (0, 0), (0, -1), SHADE))
         t.setStyle(TableStyle(cmds))
