@@ -340,9 +340,9 @@ def profile_for_case(case: Case) -> MunicipalityProfile:
     """The rate profile of the case's municipality (raises ProfileError in Japanese).
 
     A municipality's rates are its own profile's only: a group profile the case names (「東京都特別区」)
-    is never lent to a municipality without one — 八王子市 is not a 特別区, and 江戸川区 levies other
-    rates than the 特別区基準 in 令和8年度. A name no municipality has is a profile id, name or alias as
-    before (「東京都特別区」「osaka-pref」)."""
+    is never lent to a municipality without one (八王子市 is no 特別区; a ward may levy other rates than
+    the group, as 江戸川区 does in 令和8年度). A name no municipality has is a profile id, name or alias
+    as before (「東京都特別区」「osaka-pref」)."""
     resolution = municipality_of_case(case)
     place = resolution.municipality
     if resolution.ambiguous:

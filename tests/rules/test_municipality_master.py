@@ -114,10 +114,9 @@ def test_the_code_finds_the_municipality_s_own_profile_over_a_group_or_foreign_n
 
 
 def test_a_group_profile_is_never_lent_to_a_municipality_without_one():
-    """Ensure 「東京都特別区」 with the code of 江戸川区 (no profile: its 令和8年度 rates differ from the
-    特別区基準) or of 八王子市 (a city, not a 特別区) raises ProfileError naming the place instead of
-    silently using the 特別区基準保険料率."""
-    for code, place in (("131237", "東京都江戸川区"), ("132012", "東京都八王子市")):
+    """Ensure 「東京都特別区」 with the code of a 東京都 city (八王子市, 武蔵野市: not 特別区, no profile) raises
+    ProfileError naming the place instead of silently using the 特別区基準保険料率."""
+    for code, place in (("132012", "東京都八王子市"), ("132039", "東京都武蔵野市")):
         case = case_from_dict(_case(TOKYO, municipality_code=code))
         with pytest.raises(ProfileError, match=f"自治体「{place}」の料率プロファイルがありません"):
             profile_for_case(case)
