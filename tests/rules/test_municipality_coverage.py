@@ -5,7 +5,7 @@ import tomllib
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 
-from kokuho_desk.model.municipalities import Municipality, all_municipalities
+from kokuho_desk.model.municipalities import Municipality, all_municipalities, by_code
 from kokuho_desk.rules.municipality import profile_for_municipality
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,20 +24,14 @@ def _bundled(fiscal_year: int) -> list[Municipality]:
     ]
 
 
+def _counted(fiscal_year: int) -> list[Municipality]:
+    """The bundled municipalities whose insured were read (the others count 0)."""
+    return [m for m in _bundled(fiscal_year) if m.code in COUNTS["municipalities"]]
+
+
 def covered_insured(fiscal_year: int) -> int:
-    """Insured counted as covered: a prefecture's total when all its municipalities are bundled, plus each
-    bundled municipality's own count; any other bundled municipality counts 0 (a lower bound)."""
-    bundled = _bundled(fiscal_year)
-    codes = {m.code for m in bundled}
-    whole = {
-        pref
-        for pref in COUNTS["prefectures"]
-        if all(m.code in codes for m in all_municipalities() if m.prefecture == pref)
-    }
-    by_prefecture = sum(COUNTS["prefectures"][p]["insured"] for p in whole)
-    in_whole = {m.code for m in bundled if m.prefecture in whole}  # already in their prefecture's total
-    own = sum(n for code, n in COUNTS["municipalities"].items() if code in codes - in_whole)
-    return by_prefecture + own
+    """Insured counted as covered: each bundled municipality's own count of the reference year."""
+    return sum(COUNTS["municipalities"][m.code]["insured"] for m in _counted(fiscal_year))
 
 
 def share(fiscal_year: int) -> Decimal:
@@ -46,30 +40,51 @@ def share(fiscal_year: int) -> Decimal:
     return ratio.quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
 
+def _uncounted_by_prefecture(fiscal_year: int) -> str:
+    """「埼玉県 さいたま市、大阪府 43」: bundled municipalities without a count, per prefecture in code order;
+    named where a prefecture has at most 3 of them, else counted."""
+    counted = {m.code for m in _counted(fiscal_year)}
+    per: dict[str, list[str]] = {}
+    for m in _bundled(fiscal_year):
+        if m.code not in counted:
+            per.setdefault(m.prefecture, []).append(m.name)
+    return "、".join(f"{pref} {'・'.join(names) if len(names) <= 3 else len(names)}" for pref, names in per.items())
+
+
 def render() -> str:
+    year = COUNTS["meta"]["reference_year"]
     lines = []
     for fy in (2026, 2025):
+        counted = _counted(fy)
+        names = "・".join(m.name for m in counted) or "なし"
         lines.append(
             f"- {ERA[fy]}（{fy}）の料率がある市区町村 {len(_bundled(fy))}: 全国の市町村国保の被保険者の"
-            f" {share(fy)}% 以上（{covered_insured(fy):,}人 / {COUNTS['meta']['national']:,}人）"
+            f" {share(fy)}% 以上（{covered_insured(fy):,}人 / {COUNTS['meta']['national']:,}人、{year}）。"
+            f"人数を数えた {len(counted)}（{names}）、人数が読めず0人とした {len(_bundled(fy)) - len(counted)}"
+            f"（{_uncounted_by_prefecture(fy)}）"
         )
     return "\n".join(lines)
 
 
-def test_osaka_total_stands_for_its_43_municipalities():
-    """The prefecture's count may stand for its municipalities only because the master lists 43 in 大阪府
-    (the source's 保険者数 43) and every one has its own profile with FY2025 and FY2026 rates."""
-    osaka = [m for m in all_municipalities() if m.prefecture == "大阪府"]
-    assert len(osaka) == COUNTS["prefectures"]["大阪府"]["insurers"] == 43
-    for fy in (2025, 2026):
-        assert {m.code for m in osaka} <= {m.code for m in _bundled(fy)}
+def test_every_count_is_a_bundled_municipality_with_its_source():
+    """Each count is keyed by a code of the master list whose municipality has its own profile, and says
+    where it was read, how it was measured and whether it was read on the primary page."""
+    bundled = {m.code for fy in (2025, 2026) for m in _bundled(fy)}
+    for code, entry in COUNTS["municipalities"].items():
+        assert by_code(code) is not None and code in bundled, code
+        assert entry["insured"] > 0 and entry["source"] and entry["measure"], code
+        assert entry["status"] in ("verified", "unverified"), code
+    assert COUNTS["meta"]["reference_year"] == "令和5年度" and COUNTS["meta"]["source"]
 
 
 def test_share_figures():
-    """大阪府 225.7万人 of 全国 3,013万人 (平成29年3月末, same table): 2,257,000 / 30,130,000 = 7.4908…% →
-    7.49% for both fiscal years, since no other bundled municipality has a count (each counts 0)."""
-    assert covered_insured(2026) == covered_insured(2025) == 2257000
-    assert share(2026) == share(2025) == Decimal("7.49")
+    """令和5年度, 全国 2,309万人 = 23,090,000. FY2026: 札幌市 339,367（年度平均）+ 京都市 264,345（令和6年4月1日）
+    + 広島市 186,124（年度末）= 789,836; 789,836 / 23,090,000 = 3.4207…% → 3.42%. FY2025: none of the bundled
+    municipalities (大阪府・特別区・奈良県・逗子市・山口市・防府市) has a count, so 0 → 0.00%."""
+    assert covered_insured(2026) == 789836
+    assert share(2026) == Decimal("3.42")
+    assert covered_insured(2025) == 0
+    assert share(2025) == Decimal("0.00")
 
 
 def test_the_doc_states_the_share():
