@@ -78,13 +78,14 @@ def test_every_count_is_a_bundled_municipality_with_its_source():
 
 
 def test_share_figures():
-    """令和5年度, 全国 2,309万人 = 23,090,000. FY2026: 札幌市 339,367（年度平均）+ 京都市 264,345（令和6年4月1日）
-    + 広島市 186,124（年度末）= 789,836; 789,836 / 23,090,000 = 3.4207…% → 3.42%. FY2025: none of the bundled
-    municipalities (大阪府・特別区・奈良県・逗子市・山口市・防府市) has a count, so 0 → 0.00%."""
-    assert covered_insured(2026) == 789836
-    assert share(2026) == Decimal("3.42")
-    assert covered_insured(2025) == 0
-    assert share(2025) == Decimal("0.00")
+    """令和5年度, 全国 2,309万人 = 23,090,000.
+    FY2026: 札幌市 339,367（年度平均）+ 渋谷区 48,375（令和5年9月30日）+ 京都市 264,345（令和6年4月1日）
+    + 広島市 186,124（年度末）= 838,211; 838,211 / 23,090,000 = 3.6301…% → 3.63%.
+    FY2025: 渋谷区 48,375 + 十津川村 760（年間平均）= 49,135; 49,135 / 23,090,000 = 0.2128…% → 0.21%."""
+    assert covered_insured(2026) == 838211
+    assert share(2026) == Decimal("3.63")
+    assert covered_insured(2025) == 49135
+    assert share(2025) == Decimal("0.21")
 
 
 def test_the_doc_states_the_share():
