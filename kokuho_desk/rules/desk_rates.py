@@ -93,6 +93,7 @@ class DeskRate:
             _years={fy: {**self.year, "status": DESK_STATUS, "source": self.source}},
         )
         table = profile.rates_for(fy)
+        assert table is not None  # the profile was built with this one year, so it has it
         who = "・".join(x for x in (self.entered_by, self.entered_at[:10]) if x)
         source = f"{self.label}: {self.municipality} {fiscal_year_label(fy)}" + (f"（{who} 入力）" if who else "")
         return replace(table, source=source, origin=f"{table.origin} {self.label}")
@@ -196,7 +197,8 @@ def from_form(
     for part in PARTS:
         if part not in parts:
             continue
-        typed, values = parts[part], {}
+        typed = parts[part]
+        values: dict[str, str | int] = {}  # the rate as a string of %, the amounts in yen
         for key, label in FIELD_LABELS.items():
             if key == "per_capita_adult_extra" and part != "child":
                 continue

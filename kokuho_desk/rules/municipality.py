@@ -339,10 +339,10 @@ def municipality_of_case(case: Case) -> Resolution:
 def profile_for_case(case: Case) -> MunicipalityProfile:
     """The rate profile of the case's municipality (raises ProfileError in Japanese).
 
-    A municipality without a profile of its own may use a group profile the case names when it is
-    of the same prefecture (「大阪府統一」 for 堺市) — never one of another place or of another
-    municipality (「大阪市」 with 和泉市's code). A name no
-    municipality has is a profile id, name or alias as before (「東京都特別区」「osaka-pref」)."""
+    A municipality's rates are its own profile's only: a group profile the case names (「東京都特別区」)
+    is never lent to a municipality without one (八王子市 is no 特別区; a ward may levy other rates than
+    the group, as 江戸川区 does in 令和8年度). A name no municipality has is a profile id, name or alias
+    as before (「東京都特別区」「osaka-pref」)."""
     resolution = municipality_of_case(case)
     place = resolution.municipality
     if resolution.ambiguous:
@@ -354,10 +354,6 @@ def profile_for_case(case: Case) -> MunicipalityProfile:
     own = profile_for_municipality(place)
     if own is not None:
         return own
-    group = _index().get(_key(case.municipality or ""))
-    is_group = group is not None and not master.resolve(case.municipality or "").candidates  # 「大阪府統一」
-    if is_group and _prefecture(group) == place.prefecture:
-        return group
     known = "、".join(p.name for p in _all().values())
     raise ProfileError(f"自治体「{place.full_name}」の料率プロファイルがありません（登録済み: {known}）")
 

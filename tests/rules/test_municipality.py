@@ -57,12 +57,12 @@ def test_relief_table_is_exposed_raw(tmp_path):
 
 
 def test_a_municipality_without_a_profile_is_judged_on_the_defaults():
-    """Ensure a case from a municipality with no profile (札幌市, or a blank name) gets every check judged,
+    """Ensure a case from a municipality with no profile (仙台市, or a blank name) gets every check judged,
     no internal error, and the premium says the rates are missing."""
     from kokuho_desk.model.casefile import case_from_dict
     from kokuho_desk.rules.engine import run_checks
 
-    for name in ("札幌市", " "):
+    for name in ("仙台市", " "):
         case = case_from_dict(
             {
                 "format": "kokuho-desk/case-1",

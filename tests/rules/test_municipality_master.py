@@ -113,6 +113,15 @@ def test_the_code_finds_the_municipality_s_own_profile_over_a_group_or_foreign_n
         assert profile.name == "堺市" and profile.addressee == "堺市長", name
 
 
+def test_a_group_profile_is_never_lent_to_a_municipality_without_one():
+    """Ensure 「東京都特別区」 with the code of a 東京都 city (八王子市, 武蔵野市: not 特別区, no profile) raises
+    ProfileError naming the place instead of silently using the 特別区基準保険料率."""
+    for code, place in (("132012", "東京都八王子市"), ("132039", "東京都武蔵野市")):
+        case = case_from_dict(_case(TOKYO, municipality_code=code))
+        with pytest.raises(ProfileError, match=f"自治体「{place}」の料率プロファイルがありません"):
+            profile_for_case(case)
+
+
 def test_profile_code_key(tmp_path):
     """Ensure a profile may carry its 全国地方公共団体コード, and a wrong one names the field."""
     text = (

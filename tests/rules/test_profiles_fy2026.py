@@ -159,7 +159,9 @@ def test_each_ward_has_its_own_profile_and_the_group_lists_no_ward():
     assert load_profile("中野区").rates_for(2026).parts["medical"].per_capita == 47100
     assert set(standard.aliases) == {"特別区", "東京23区", "23区", "特別区基準保険料率"}
     wards = {p.name for p in list_profiles() if p.id.startswith("tokyo-") and p.id != "tokyo-23"}
-    assert len(wards) == 22 and "江戸川区" not in wards
+    assert len(wards) == 23
+    edogawa = load_profile("江戸川区").rates_for(2026)  # its own rates in FY2026, not the standard's
+    assert edogawa.parts["medical"].income_rate_percent != standard.rates_for(2026).parts["medical"].income_rate_percent
 
 
 @pytest.mark.parametrize(
