@@ -18,9 +18,9 @@ from pathlib import Path
 
 from kokuho_desk.cli import EXIT_INVALID, EXIT_OK
 from kokuho_desk.commands.passphrase import open_cli_store
+from kokuho_desk.model.desk_rate import DeskRate
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
-from kokuho_desk.rules.desk_rates import DeskRate
 from kokuho_desk.rules.municipality import ProfileError
 from kokuho_desk.store import StoreError
 

@@ -24,11 +24,12 @@ import json
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kokuho_desk.model.desk_rate import DESK_LABEL, DeskRate
 from kokuho_desk.model.normalize import InputError, nfkc, parse_amount
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.municipality import (
@@ -45,7 +46,6 @@ from kokuho_desk.rules.municipality import (
 from kokuho_desk.rules.result import REVIEW_MARK
 
 DESK_STATUS = "desk"
-DESK_LABEL = "相談窓口で入力した料率"
 DEFAULT_SOURCE = "通知書から"
 _PART_KEY_ORDER = ("income_rate_percent", "per_capita", "per_household", "cap", "per_capita_adult_extra")
 
@@ -55,58 +55,31 @@ def name_key(municipality: str) -> str:
     return nfkc(municipality).strip()
 
 
-@dataclass(frozen=True)
-class DeskRate:
-    """One desk-entered rate table of a municipality and fiscal year."""
+def reason(entry: DeskRate) -> str:
+    """The premium's note wherever a desk-entered table is used (計算書, letters, window)."""
+    return (
+        f"{REVIEW_MARK}: 料率は{entry.label}です。確認済みのデータではありません。"
+        "通知書や市区町村のページと照らしてください"
+    )
 
-    municipality: str
-    fiscal_year: int
-    kind: str  # 料 | 税
-    year: dict[str, Any]  # method, rounding and the parts, as a profile's [years.N] (no status/source)
-    source: str  # 「通知書から」 or the city's page (URL)
-    entered_by: str | None = None
-    entered_at: str = ""  # ISO time
 
-    @property
-    def label(self) -> str:
-        return f"{DESK_LABEL}（{self.source}）"
-
-    @property
-    def reason(self) -> str:
-        """The premium's note wherever it is shown (計算書, letters, window)."""
-        return (
-            f"{REVIEW_MARK}: 料率は{self.label}です。確認済みのデータではありません。"
-            "通知書や市区町村のページと照らしてください"
-        )
-
-    def table(self) -> RateTable:
-        """The RateTable the premium uses, labelled as desk-entered (status ``desk``)."""
-        fy = self.fiscal_year
-        profile = MunicipalityProfile(
-            id=self.municipality,
-            name=self.municipality,
-            aliases=(),
-            kind=self.kind,
-            addressee="",
-            grade=None,
-            sources=(self.source,),
-            _years={fy: {**self.year, "status": DESK_STATUS, "source": self.source}},
-        )
-        table = profile.rates_for(fy)
-        assert table is not None  # the profile was built with this one year, so it has it
-        who = "・".join(x for x in (self.entered_by, self.entered_at[:10]) if x)
-        source = f"{self.label}: {self.municipality} {fiscal_year_label(fy)}" + (f"（{who} 入力）" if who else "")
-        return replace(table, source=source, origin=f"{table.origin} {self.label}")
-
-    def same_table(self, other: DeskRate) -> bool:
-        """The same rates and source (who entered it and when aside)."""
-        return (self.municipality, self.fiscal_year, self.kind, self.year, self.source) == (
-            other.municipality,
-            other.fiscal_year,
-            other.kind,
-            other.year,
-            other.source,
-        )
+def table(entry: DeskRate) -> RateTable:
+    """The RateTable the premium uses, labelled as desk-entered (status ``desk``)."""
+    fy = entry.fiscal_year
+    profile = MunicipalityProfile(
+        id=entry.municipality,
+        name=entry.municipality,
+        aliases=(),
+        kind=entry.kind,
+        addressee="",
+        grade=None,
+        sources=(entry.source,),
+        _years={fy: {**entry.year, "status": DESK_STATUS, "source": entry.source}},
+    )
+    rates = profile.rates_for(fy)
+    who = "・".join(x for x in (entry.entered_by, entry.entered_at[:10]) if x)
+    source = f"{entry.label}: {entry.municipality} {fiscal_year_label(fy)}" + (f"（{who} 入力）" if who else "")
+    return replace(rates, source=source, origin=f"{rates.origin} {entry.label}")
 
 
 def normalized_year(year: dict[str, Any]) -> dict[str, Any]:

@@ -363,7 +363,7 @@ def resolve_rates(
             if not case.rates:
                 desk = desk_rates.table_for([n for n in (case.municipality,) if n], fiscal_year)
                 if desk is not None:
-                    return desk.table(), desk.kind, [desk.reason], []
+                    return desk_rates.table(desk), desk.kind, [desk_rates.reason(desk)], []
                 return None, kind, [str(e)], ["rates"]
     if case.rates:
         return RateTable.from_case(case.rates), kind, reasons, []
@@ -382,7 +382,7 @@ def resolve_rates(
     if table is None:
         desk = desk_rates.table_for([n for n in (case.municipality, profile.name) if n], fiscal_year)
         if desk is not None:
-            return desk.table(), desk.kind, [desk.reason], []
+            return desk_rates.table(desk), desk.kind, [desk_rates.reason(desk)], []
     if table is None and provisional and earlier:
         try:
             table = profile.rates_for(earlier[-1])

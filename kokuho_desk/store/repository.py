@@ -37,9 +37,9 @@ import sqlite_utils
 from kokuho_desk.heap import collection_paused
 from kokuho_desk.model.case import CASE_STATUSES, Case, LogEntry
 from kokuho_desk.model.casefile import case_from_dict, case_from_validated_dict, case_to_dict
+from kokuho_desk.model.desk_rate import DeskRate
 from kokuho_desk.model.judgement import StoredJudgement, VerdictSummary
 from kokuho_desk.model.next_action import NextAction
-from kokuho_desk.rules.desk_rates import DeskRate
 from kokuho_desk.store import audit_chain, backups, encryption, search
 from kokuho_desk.store.db import (
     Error,

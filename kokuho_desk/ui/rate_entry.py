@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from kokuho_desk import APP_NAME
+from kokuho_desk.model.desk_rate import DeskRate
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.normalize import InputError
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
-from kokuho_desk.rules.desk_rates import DEFAULT_SOURCE, FIELD_LABELS, DeskRate
+from kokuho_desk.rules.desk_rates import DEFAULT_SOURCE, FIELD_LABELS
 from kokuho_desk.rules.municipality import METHODS, PART_LABELS, PARTS, ROUNDING_UNITS, ProfileError
 from kokuho_desk.store import Store, StoreError
 
