@@ -37,6 +37,12 @@ class System:
         self.lines.append((tuple(parts), total))
 
 
+def _published(values: dict[Key, int | None], key: Key) -> int:
+    value = values[key]
+    assert value is not None, "an unknown count is always hidden (protect)"
+    return value
+
+
 def intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, float]]:
     """The range each hidden count can take given the published ones (bounds propagated over
     the equations until they no longer move; a count is never negative)."""
@@ -47,7 +53,7 @@ def intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, float]
     for parts, total in system.lines:
         unknown = [p for p in parts if p in hidden]
         if unknown or total in hidden:
-            relevant.append((unknown, sum(values[p] for p in parts if p not in hidden), total))
+            relevant.append((unknown, sum(_published(values, p) for p in parts if p not in hidden), total))
     for _ in range(200):
         changed = False
         for unknown, known, total in relevant:
@@ -60,7 +66,7 @@ def intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, float]
                     lo[total], hi[total], changed = new_lo, new_hi, True
                 t_lo, t_hi = lo[total], hi[total]
             else:
-                t_lo = t_hi = values[total]
+                t_lo = t_hi = _published(values, total)
             for p in unknown:  # p = total − known − Σ the other hidden parts
                 others_lo = sum_lo - lo[p]
                 others_hi = sum(hi[q] for q in unknown if q != p) if hi[p] == INF else sum_hi - hi[p]

@@ -331,3 +331,22 @@ def test_a_changed_case_is_counted_anew(desk_store, policy):
     store.update(case_id, case)
     (text,) = counted_cases(store, policy)
     assert ("insurance", "special_care") in decode(text)[2]
+
+
+def test_judging_a_case_keeps_what_it_counts_for(desk_store, policy):
+    """Judging keeps the counted cells beside the judgement (the export reads them instead of the case);
+    the export then counts the case from them, and the next save removes both."""
+    from kokuho_desk.stats.counted import counted_cases, decode, record_judged
+    from kokuho_desk.stats.verdicts import judge
+
+    store = desk_store()
+    case_id = store.create(make_case(1, as_of=date(2026, 6, 1), first_log=date(2026, 5, 7), insurance="special_care"))
+    case = store.get(case_id)
+    assert record_judged(store, [(case_id, case, judge(case))]) == 1
+    (text,) = [r[0] for r in store._db.execute("SELECT stats FROM judgements WHERE case_id = ?", [case_id])]
+    quarter, area, cells = decode(text)
+    assert (quarter.key, area.municipality) == ("2026Q1", "大阪市")
+    assert ("insurance", "special_care") in cells
+    assert counted_cases(store, policy) == {text: 1}
+    store.update(case_id, case)
+    assert not list(store._db.execute("SELECT stats FROM judgements WHERE case_id = ?", [case_id]))
