@@ -67,7 +67,8 @@ def _compared_rates(profile_id: str, fiscal_year: int, group: str, first_year: i
 
 def unification_change(case: Case, policy: Policy) -> int | str | None:
     """Yearly premium with the unified rates minus with the municipality's own earlier rates (yen),
-    NO_OWN_RATES or UNKNOWN; None when the case's municipality is not under the unified rates."""
+    NO_OWN_RATES or UNKNOWN; None when the case's municipality is not under the unified rates or
+    nobody in the household pays a premium (everyone in 後期高齢者医療, say)."""
     if not (case.municipality or case.municipality_code):
         return None
     try:
@@ -82,4 +83,4 @@ def unification_change(case: Case, policy: Policy) -> int | str | None:
     totals = [premium(CheckContext.for_case(replace(case, rates=r))).total for r in rates]
     if totals[0] is None or totals[1] is None:
         return UNKNOWN
-    return totals[0] - totals[1]
+    return None if totals == [0, 0] else totals[0] - totals[1]

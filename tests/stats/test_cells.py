@@ -73,13 +73,15 @@ def test_unification_compares_the_same_household_under_both_rates(policy):
     ×8.59% + 27,488 + 28,175 = 255,810; ×2.87% + 8,967 + 9,191 = 85,029; together 340,839.
     The unification costs this household 42,743円 a year: band 3万〜5万円未満高い (b2).
     堺市 follows the unified rates but its own earlier rates are not in the data: 未登録.
-    A 大阪市 case of 令和5年度 (before the unification) and a 防府市 one are not in the table."""
+    A 大阪市 case of 令和5年度 (before the unification), a 防府市 one and a household whose only member is 80
+    (後期高齢者医療 from 75: no 国保 premium under either rates) are not in the table."""
 
-    def cells(town, as_of=date(2026, 10, 1)):
-        case = make_case(1, municipality=town, birth=date(1990, 5, 17), salary=4_000_000, as_of=as_of)
+    def cells(town, as_of=date(2026, 10, 1), birth=date(1990, 5, 17)):
+        case = make_case(1, municipality=town, birth=birth, salary=4_000_000, as_of=as_of)
         return dict(table_cells(case, Judgement("なし", {}), policy))
 
     assert cells("大阪市")["unification"] == "b2"
     assert cells("堺市")["unification"] == "no_own"
     assert "unification" not in cells("大阪市", date(2023, 10, 1))
     assert "unification" not in cells("防府市")
+    assert "unification" not in cells("大阪市", birth=date(1946, 5, 17))
