@@ -8,9 +8,11 @@ population) is one variable. Protection:
 1. primary suppression: every count from 1 to k−1 is hidden (0 is published: it tells only
    that nobody in the area had that answer, and it is what makes the totals add up);
 2. complementary suppression: the interval each hidden count can still take, given everything
-   published, is computed by propagating the equations (the 秘匿インターバル); while a hidden
-   count's interval is narrower than k, one more count on one of its lines is hidden, the
-   smallest one first (the least information lost).
+   published, is computed by propagating the equations (the 秘匿インターバル, quick), and once
+   that finds none narrower than k, exactly by linear programming (an attacker may combine
+   several equations, which the propagation does not); while a hidden count's interval is
+   narrower than k, one more count on one of its lines is hidden, the smallest one first (the
+   least information lost).
 
 Afterwards every published count is 0 or ≥ k, and every hidden count can be anything over a
 range of at least k values as far as the published counts tell.
@@ -18,6 +20,7 @@ range of at least k values as far as the published counts tell.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
@@ -79,6 +82,46 @@ def intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, float]
     return {key: (lo[key], hi[key]) for key in hidden}
 
 
+def exact_intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, float]]:
+    """The exact range of each hidden count: its smallest and largest value over every non-negative
+    solution of all the equations given the published counts (two linear programs per count,
+    HiGHS). ``intervals`` propagates line by line and can leave a range wider than this one: the
+    equations of several lines together (the rows of an area in two tables of one population,
+    say) can narrow a count that each line alone leaves open."""
+    import numpy as np  # imported here: only an export or a merge needs them, not the window's start
+    from scipy.optimize import linprog
+
+    order = sorted(hidden, key=repr)
+    index = {key: i for i, key in enumerate(order)}
+    rows, rhs = [], []
+    for parts, total in system.lines:
+        row, known = np.zeros(len(order)), 0
+        for key, sign in [*((p, 1) for p in parts), (total, -1)]:
+            if key in index:
+                row[index[key]] += sign
+            else:
+                known += sign * _published(system.values, key)
+        if row.any():
+            rows.append(row)
+            rhs.append(-known)
+    if not rows:  # no published count bounds them
+        return {key: (0, INF) for key in order}
+    out: dict[Key, tuple[float, float]] = {}
+    for key, i in index.items():
+        objective = np.zeros(len(order))
+        objective[i] = 1
+        bounds = []
+        for sense in (1, -1):
+            result = linprog(sense * objective, A_eq=np.array(rows), b_eq=np.array(rhs), bounds=(0, None))
+            if result.status == 3:  # unbounded: only the maximum can be
+                bounds.append(INF)
+            else:
+                assert result.status == 0, f"the published counts admit no solution ({result.message})"
+                bounds.append(sense * result.fun)
+        out[key] = (math.ceil(bounds[0] - 1e-6), bounds[1] if bounds[1] == INF else math.floor(bounds[1] + 1e-6))
+    return out
+
+
 def _lines_of(system: System) -> dict[Key, list[int]]:
     out: dict[Key, list[int]] = {}
     for i, (parts, total) in enumerate(system.lines):
@@ -101,6 +144,8 @@ def protect(system: System, k: int) -> set[Key]:
     members = [(*parts, total) for parts, total in system.lines]
     while True:
         narrow = [key for key, (a, b) in intervals(system, hidden).items() if b - a < k]
+        if not narrow:  # the quick propagation is content: check against the exact ranges
+            narrow = [key for key, (a, b) in exact_intervals(system, hidden).items() if b - a < k]
         if not narrow:
             return hidden
         near = {i for key in narrow for i in lines_of.get(key, ())}
