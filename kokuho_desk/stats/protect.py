@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 INF = float("inf")
 Key = Hashable
@@ -82,14 +83,16 @@ def intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, float]
     return {key: (lo[key], hi[key]) for key in hidden}
 
 
-def exact_intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, float]]:
-    """The exact range of each hidden count: its smallest and largest value over every non-negative
-    solution of all the equations given the published counts (two linear programs per count,
+def exactly_narrow(system: System, hidden: set[Key], k: int) -> list[Key]:
+    """The hidden counts whose exact range is narrower than k: the smallest and largest value over
+    every non-negative solution of all the equations given the published counts (linear programs,
     HiGHS). ``intervals`` propagates line by line and can leave a range wider than this one: the
     equations of several lines together (the rows of an area in two tables of one population,
-    say) can narrow a count that each line alone leaves open."""
+    say) can narrow a count that each line alone leaves open. Every solution found is a witness
+    for all the counts at once, so a count two solutions already put k apart needs no program."""
     import numpy as np  # imported here: only an export or a merge needs them, not the window's start
     from scipy.optimize import linprog
+    from scipy.sparse import csr_array
 
     order = sorted(hidden, key=repr)
     index = {key: i for i, key in enumerate(order)}
@@ -105,21 +108,46 @@ def exact_intervals(system: System, hidden: set[Key]) -> dict[Key, tuple[float, 
             rows.append(row)
             rhs.append(-known)
     if not rows:  # no published count bounds them
-        return {key: (0, INF) for key in order}
-    out: dict[Key, tuple[float, float]] = {}
-    for key, i in index.items():
+        return []
+    a_eq, b_eq = csr_array(np.array(rows)), np.array(rhs)
+    seen_lo, seen_hi = np.full(len(order), INF), np.full(len(order), -INF)
+
+    def extreme(i: int, sense: int) -> float:
+        """The smallest (sense 1) or largest (sense −1) value of count i; INF when unbounded."""
         objective = np.zeros(len(order))
-        objective[i] = 1
-        bounds = []
-        for sense in (1, -1):
-            result = linprog(sense * objective, A_eq=np.array(rows), b_eq=np.array(rhs), bounds=(0, None))
-            if result.status == 3:  # unbounded: only the maximum can be
-                bounds.append(INF)
-            else:
-                assert result.status == 0, f"the published counts admit no solution ({result.message})"
-                bounds.append(sense * result.fun)
-        out[key] = (math.ceil(bounds[0] - 1e-6), bounds[1] if bounds[1] == INF else math.floor(bounds[1] + 1e-6))
-    return out
+        objective[i] = sense
+        value = solve(objective)
+        return value if value == INF else sense * value
+
+    def solve(objective: Any) -> float:
+        """The minimum of a linear objective (INF when unbounded below); its solution is kept as a witness."""
+        result = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=(0, None))
+        if result.status == 3:
+            return INF
+        assert result.status == 0, f"the published counts admit no solution ({result.message})"
+        np.minimum(seen_lo, result.x, out=seen_lo)
+        np.maximum(seen_hi, result.x, out=seen_hi)
+        return float(result.fun)
+
+    def witnessed(i: int) -> bool:
+        if seen_lo[i] > seen_hi[i]:  # no solution seen yet
+            return False
+        return math.floor(seen_hi[i] + 1e-6) - math.ceil(seen_lo[i] - 1e-6) >= k
+
+    spread = np.random.default_rng(0)  # a few solutions far apart first: most counts are witnessed wide by them
+    for _ in range(8):
+        solve(spread.uniform(-1, 1, len(order)))
+    narrow = []
+    for key, i in index.items():
+        if witnessed(i):
+            continue
+        low = extreme(i, 1)
+        if witnessed(i):
+            continue
+        high = extreme(i, -1)
+        if high != INF and math.floor(high + 1e-6) - math.ceil(low - 1e-6) < k:
+            narrow.append(key)
+    return narrow
 
 
 def _lines_of(system: System) -> dict[Key, list[int]]:
@@ -145,7 +173,7 @@ def protect(system: System, k: int) -> set[Key]:
     while True:
         narrow = [key for key, (a, b) in intervals(system, hidden).items() if b - a < k]
         if not narrow:  # the quick propagation is content: check against the exact ranges
-            narrow = [key for key, (a, b) in exact_intervals(system, hidden).items() if b - a < k]
+            narrow = exactly_narrow(system, hidden, k)
         if not narrow:
             return hidden
         near = {i for key in narrow for i in lines_of.get(key, ())}
