@@ -41,10 +41,13 @@ def _case_rates(table: RateTable, parts: list[str]) -> dict[str, Any]:
 
 
 @cache
-def _compared_rates(profile_id: str, fiscal_year: int, group: str, first_year: int) -> tuple | str | None:
+def _compared_rates(
+    profile_id: str, fiscal_year: int, group: str, first_year: int
+) -> tuple[dict[str, Any], dict[str, Any]] | str | None:
     """(unified rates, own rates) in the case file's form for a municipality and year under the
-    group's rates, NO_OWN_RATES when its earlier own rates are not in the data or not verified,
-    None when the municipality does not follow the group that year."""
+    group's rates, NO_OWN_RATES when its earlier own rates are not in the data, UNKNOWN when
+    either table is not verified (要確認), None when the municipality does not follow the group
+    that year."""
     if fiscal_year < first_year or profile_id == group:
         return None
     profile, unified = load_profile(profile_id), load_profile(group)
@@ -59,7 +62,7 @@ def _compared_rates(profile_id: str, fiscal_year: int, group: str, first_year: i
         if own is None or (group_then is not None and own.parts == group_then.parts):
             continue  # adopted the group's rates before they became compulsory
         if own.status != "verified" or now.status != "verified":
-            return NO_OWN_RATES
+            return UNKNOWN
         parts = [p for p in own.parts if p in now.parts]
         return _case_rates(now, parts), _case_rates(own, parts)
     return NO_OWN_RATES
