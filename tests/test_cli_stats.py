@@ -71,3 +71,16 @@ def test_reissue_of_a_quarter_not_exported_is_refused(db, tmp_path, capsys):
     assert "まだ書き出していない" in capsys.readouterr().err
     assert main(["--db", db, "stats", "export", "--out", str(tmp_path / "a.zip"), "--reissue", "R8-1"]) == 2
     assert "2026Q1" in capsys.readouterr().err
+
+
+def test_rescreen_keeps_what_the_cases_count_for(tmp_path, capsys):
+    """Ensure `rescreen` judges the open cases never judged and keeps, beside each judgement, what the
+    case counts for in the statistics (so the next export reads it instead of the case)."""
+    path = tmp_path / "open.db"
+    with open_store(path) as store:
+        ids = [store.create(make_case(i, as_of=date(2026, 6, 1), status="open", outcome=None)) for i in range(3)]
+    assert main(["--db", str(path), "rescreen"]) == 0
+    with open_store(path) as store:
+        kept = dict(store._db.execute("SELECT case_id, stats FROM judgements").fetchall())
+    assert sorted(kept) == ids
+    assert all(text and '["insurance","certificate"]' in text for text in kept.values())

@@ -12,8 +12,8 @@ from datetime import date
 from kokuho_desk.commands.passphrase import open_cli_store
 from kokuho_desk.model.case import Case, fiscal_year_of
 from kokuho_desk.model.normalize import InputError, parse_date_value
-from kokuho_desk.rules.params import rules_version
 from kokuho_desk.rules.rescreen import Settings, rescreen
+from kokuho_desk.stats.counted import record_judged
 from kokuho_desk.store import StoreError
 
 
@@ -45,9 +45,9 @@ def run(args) -> int:
             # their own day now, and those judgements are kept for the next run.
             known = {case_id: kept.judgement for case_id, kept in store.judgements(status="open").items()}
             result = rescreen(open_cases, after, workers=os.cpu_count() or 1, known=known)
-            store.record_judgements(
-                ((case_id, case, result.judged[case_id]) for case_id, case in open_cases if case_id in result.judged),
-                rules_version(),
+            record_judged(
+                store,
+                [(case_id, case, result.judged[case_id]) for case_id, case in open_cases if case_id in result.judged],
             )
         changes = result.changes
         for change in changes:

@@ -1,9 +1,11 @@
 """What a case counts for in the statistics: its quarter, its area and its (table, column) cells,
 as a short JSON text kept beside the case's judgement in the store.
 
-It is worked out once per case (when the case has no kept one for today's law data and tables
-version) and removed with the judgement whenever the case changes, so an export reads one short
-text per case instead of the whole case: 100,000 cases in a few seconds, in batches.
+It is kept whenever a judgement is (``record_judged``: the desk judging a case, a rescreen) and
+removed with the judgement whenever the case changes, so an export reads one short text per case
+instead of the whole case: 100,000 cases in a few seconds, in batches. A case without one for
+today's law data and tables version (saved since it was last judged, or a database restored or
+upgraded) is worked out during the export, through ``verdicts.judge``, and kept for the next.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.rules.params import rules_version
 from kokuho_desk.stats.area import Area, area_of
 from kokuho_desk.stats.periods import Quarter
-from kokuho_desk.stats.policy import Policy
+from kokuho_desk.stats.policy import Policy, load_policy
 from kokuho_desk.stats.tables import table_cells
 from kokuho_desk.stats.verdicts import judge
 from kokuho_desk.store import Store
@@ -61,6 +63,17 @@ def _usable(judgement_rules: str, judgement: VerdictSummary, version: str) -> bo
     return judgement_rules == version and "premium_total" in judgement.figures
 
 
+def record_judged(store: Store, judged: list[tuple[int, Case, Judgement]], policy: Policy | None = None) -> int:
+    """Keep the judgements of cases under today's law data (the verdicts as shown) and what each
+    case counts for in the statistics beside it; returns how many were kept (a case changed since
+    it was judged is not: see Store.record_judgements; the texts are then left to the export)."""
+    policy = policy or load_policy()
+    kept = store.record_judgements(judged, rules_version())
+    if kept == len(judged):
+        store.keep_stats([(case_id, counted(case, judgement, policy)) for case_id, case, judgement in judged])
+    return kept
+
+
 def counted_cases(store: Store, policy: Policy) -> Counter:
     """How many cases count for each distinct JSON text (cases sharing quarter, area and cells
     share one text, so the result stays small); works out and keeps the missing ones."""
@@ -77,6 +90,7 @@ def counted_cases(store: Store, policy: Policy) -> Counter:
 
     for case_id, text, case, stored in store.iter_stats(version, _prefix(policy)):
         if text is None:
+            assert case is not None  # iter_stats reads the case whenever it has no kept text
             if stored is not None and _usable(stored.rules, stored.judgement, version):
                 judgement = stored.judgement
             else:

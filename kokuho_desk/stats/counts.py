@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from kokuho_desk.stats.area import Area
@@ -45,7 +46,9 @@ class Counts:
         """``texts``: how many cases count for each counted text; only quarters up to ``last``."""
         self.counter: Counter = Counter()
         self.periods: set[Quarter] = set()
-        counter, areas, included = self.counter, {}, {}
+        counter = self.counter
+        areas: dict[tuple[str, ...], Area] = {}
+        included: dict[str, bool] = {}
         for text, n in texts.items():  # once per distinct text: plain loops, no per-cell objects
             _version, period, area, cells = json.loads(text)
             if period not in included:
@@ -89,8 +92,18 @@ def _key(table: Table, area: Area, column: str) -> tuple:
     return (table.id, area, column)
 
 
+def _sum(values: list[int | None]) -> int | None:
+    """The total of counts, unknown (None) when one of them is."""
+    total = 0
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
+
+
 def protected_cells(
-    period: str, counts: dict[tuple[str, Area, str], int | None], policy: Policy, k: int
+    period: str, counts: Mapping[tuple[str, Area, str], int | None], policy: Policy, k: int
 ) -> tuple[list[Cell], int]:
     """The published cells of one period (every table, every area of the period, the totals)
     and how many counts were hidden. A count given as None is unknown (hidden upstream)."""
@@ -103,10 +116,10 @@ def protected_cells(
         for area in areas:
             row = [counts.get((table.id, area, c), 0) for c in columns]
             grid.update(zip([(area, c) for c in columns], row))
-            grid[(area, TOTAL_COLUMN)] = counts.get((table.id, area, TOTAL_COLUMN), None if None in row else sum(row))
+            grid[(area, TOTAL_COLUMN)] = counts.get((table.id, area, TOTAL_COLUMN), _sum(row))
         for c in [*columns, TOTAL_COLUMN]:
-            column = [grid[(a, c)] for a in areas]
-            grid[(TOTAL_AREA, c)] = counts.get((table.id, TOTAL_AREA, c), None if None in column else sum(column))
+            in_column = [grid[(a, c)] for a in areas]
+            grid[(TOTAL_AREA, c)] = counts.get((table.id, TOTAL_AREA, c), _sum(in_column))
         for (area, column), value in grid.items():
             key = _key(table, area, column)
             system.values[key] = value

@@ -60,11 +60,11 @@ def export_desk(
     versions: dict[str, int] = {}
     for key in reissue:
         try:
-            period = Quarter.parse(key)
+            quarter = Quarter.parse(key)
         except ValueError as e:
             raise ExportError(str(e)) from None
         if key not in ledger:
-            raise ExportError(f"{period.label}はまだ書き出していないので、出し直しはできません。")
+            raise ExportError(f"{quarter.label}はまだ書き出していないので、出し直しはできません。")
         versions[key] = ledger[key][0] + 1
     if counts.periods:
         versions.update({q.key: 1 for q in quarters(min(counts.periods), last_closed) if q.key not in ledger})

@@ -26,6 +26,9 @@ class Policy:
     notice_edges: tuple[int, ...]
     minors_edges: tuple[int, ...]
     relief_tables: tuple[str, ...]
+    unification_group: str
+    unification_first_year: int
+    unification_edges: tuple[int, ...]
 
 
 @cache
@@ -41,6 +44,9 @@ def load_policy() -> Policy:
         notice_edges=tuple(data["notice_edges"]),
         minors_edges=tuple(data["minors_edges"]),
         relief_tables=tuple(data["relief_tables"]),
+        unification_group=data["unification"]["group"],
+        unification_first_year=data["unification"]["first_year"],
+        unification_edges=tuple(data["unification"]["edges"]),
     )
 
 

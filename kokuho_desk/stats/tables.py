@@ -18,8 +18,8 @@ from kokuho_desk.model.case import INSURANCE_LABELS, RELIEF_DECISION_LABELS, REL
 from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.stats.labels import check_label
 from kokuho_desk.stats.policy import Policy
+from kokuho_desk.stats.unification import NO_OWN_RATES, UNKNOWN, unification_change
 
-UNKNOWN = "unknown"
 # Populations whose row totals are the same number in several tables (shared margins).
 ALL = "all"
 SEIZED = "seized"
@@ -73,6 +73,19 @@ def _minors_columns(edges: tuple[int, ...]) -> tuple[tuple[str, str], ...]:
         f"{_man(a)}〜{_man(b)}未満" if a > 1 else f"{_man(b)}未満（0円を除く）" for a, b in zip(edges, edges[1:])
     ] + [f"{_man(edges[-1])}以上"]
     return (("zero", "0円（全額軽減）"), *((f"b{i}", label) for i, label in enumerate(bands)), (UNKNOWN, "不明"))
+
+
+def _unification_columns(edges: tuple[int, ...]) -> tuple[tuple[str, str], ...]:
+    higher = [f"{_man(a)}〜{_man(b)}未満高い" if a > 1 else f"{_man(b)}未満高い" for a, b in zip(edges, edges[1:])] + [
+        f"{_man(edges[-1])}以上高い"
+    ]
+    return (
+        ("lower", "統一後の方が低い"),
+        ("equal", "変わらない"),
+        *((f"b{i}", label) for i, label in enumerate(higher)),
+        (NO_OWN_RATES, "統一前の市町村の料率が未登録"),
+        (UNKNOWN, "計算できない"),
+    )
 
 
 RELIEF_COLUMNS = (
@@ -160,6 +173,15 @@ def tables(policy: Policy) -> tuple[Table, ...]:
             "18歳未満の子がいる世帯",
             _minors_columns(policy.minors_edges),
         ),
+        Table(
+            "unification",
+            "大阪府統一保険料：統一前の市町村の料率と比べた保険料の差",
+            "大阪府の保険料率の統一で、世帯の保険料はいくら上がったか"
+            "（同じ世帯・同じ所得で、統一後の料率と統一前のその市町村の料率を比べる）",
+            "unification",
+            "統一保険料の大阪府内の市町村の相談世帯（令和6年度から）",
+            _unification_columns(policy.unification_edges),
+        ),
     ]
     for relief in policy.relief_tables:
         out.append(
@@ -225,6 +247,15 @@ def _minors(case: Case, per_capita: list[int] | None, policy: Policy) -> str | N
     return "zero" if amount == 0 else _band(amount, policy.minors_edges)
 
 
+def _unification(change: int | str | None, edges: tuple[int, ...]) -> str | None:
+    """The band of the unification's change, or None when the case is not under the unified rates."""
+    if change is None or isinstance(change, str):
+        return change
+    if change < 0:
+        return "lower"
+    return "equal" if change == 0 else _band(change, edges)
+
+
 def _seized_asset(case: Case) -> str | None:
     assets = {s.asset for s in case.seizures}
     if not assets:
@@ -265,6 +296,9 @@ def table_cells(case: Case, judgement: VerdictSummary, policy: Policy) -> list[t
     minors = _minors(case, figures.get("per_capita"), policy)
     if minors is not None:
         out.append(("minors", minors))
+    unification = _unification(unification_change(case, policy), policy.unification_edges)
+    if unification is not None:
+        out.append(("unification", unification))
     for relief in policy.relief_tables:
         column = _relief(case, relief, verdicts.get(relief))
         if column is not None:

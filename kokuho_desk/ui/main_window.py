@@ -499,10 +499,10 @@ class MainWindow(QMainWindow):
             done = {e.next_action for e in report.case.log if e.done}
             actions = [a for check in report.checks for a in check.next_actions if a.action not in done]
             self.store.set_next_actions(case_id, actions, CHECKS_SOURCE)
-            # The verdicts as shown: rescreen compares against them, statistics reuse them.
-            from kokuho_desk.rules.params import rules_version
+            # The verdicts as shown: rescreen compares against them, statistics count them.
+            from kokuho_desk.stats.counted import record_judged
 
-            self.store.record_judgements([(case_id, report.case, report.judgement())], rules_version())
+            record_judged(self.store, [(case_id, report.case, report.judgement())])
             self.deadlines.refresh()
             self.cases.refresh()
 

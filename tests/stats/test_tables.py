@@ -237,6 +237,49 @@ def test_merged_tables_of_three_desks_add_up_to_the_cases(desk_store, tmp_path):
     assert {("insurance", "2026Q1"), ("insurance", "2026Q2")} & published
 
 
+def test_merged_unification_table_adds_up_to_the_cases(desk_store, tmp_path):
+    """Three desks, each with 5 households of 大阪市, 5 of 堺市 and 5 of 防府市 first seen in 2026Q1 (令和8年度):
+    one member aged 36 with a salary of 4,000,000円, whom the unification costs 42,743円 a year in 大阪市
+    (worked out in test_cells: band 3万〜5万円未満高い). Merged, the 大阪府統一 table counts the 30 households of
+    大阪府 (防府市 is not in it): 15 in 大阪市's row in that band, 15 in 堺市's row as 未登録 (堺市's rates before
+    the unification are not in the data), and the total row says the same."""
+    towns = [("大阪市", "大阪府大阪市北区"), ("堺市", "大阪府堺市堺区"), ("防府市", "山口県防府市")]
+    files = []
+    for d in range(3):
+        store = desk_store(f"{d}.db", desk_id=f"desk-{d}", desk_name=f"相談会{d}")
+        for i in range(15):
+            town, address = towns[i % 3]
+            store.create(
+                make_case(
+                    1000 * d + i,
+                    municipality=town,
+                    address=address,
+                    birth=date(1990, 5, 17),
+                    salary=4_000_000,
+                    as_of=date(2026, 10, 1),
+                    first_log=date(2026, 5, 1 + i),
+                )
+            )
+        files.append((f"{d}", export(store, tmp_path / f"{d}.zip")))
+    merged = merge_files(files, today=TODAY)
+    assert_protected(merged, 5)
+    table = {
+        (c.municipality or c.prefecture, c.column): c.value
+        for c in merged.cells
+        if c.table == "unification" and c.period == "2026Q1"
+    }
+    assert {key: v for key, v in table.items() if v} == {
+        ("大阪市", "b2"): 15,
+        ("大阪市", "total"): 15,
+        ("堺市", "no_own"): 15,
+        ("堺市", "total"): 15,
+        ("計", "b2"): 15,
+        ("計", "no_own"): 15,
+        ("計", "total"): 30,
+    }
+    assert ("防府市", "total") not in table or table[("防府市", "total")] == 0
+
+
 def test_no_name_address_or_text_leaves_the_desk(desk_store, tmp_path):
     """Canary: no marker (names, kana, address, notes, log, outcome text), postal code or phone in any file of the zip."""
     store = desk_store()
@@ -288,3 +331,22 @@ def test_a_changed_case_is_counted_anew(desk_store, policy):
     store.update(case_id, case)
     (text,) = counted_cases(store, policy)
     assert ("insurance", "special_care") in decode(text)[2]
+
+
+def test_judging_a_case_keeps_what_it_counts_for(desk_store, policy):
+    """Judging keeps the counted cells beside the judgement (the export reads them instead of the case);
+    the export then counts the case from them, and the next save removes both."""
+    from kokuho_desk.stats.counted import counted_cases, decode, record_judged
+    from kokuho_desk.stats.verdicts import judge
+
+    store = desk_store()
+    case_id = store.create(make_case(1, as_of=date(2026, 6, 1), first_log=date(2026, 5, 7), insurance="special_care"))
+    case = store.get(case_id)
+    assert record_judged(store, [(case_id, case, judge(case))]) == 1
+    (text,) = [r[0] for r in store._db.execute("SELECT stats FROM judgements WHERE case_id = ?", [case_id])]
+    quarter, area, cells = decode(text)
+    assert (quarter.key, area.municipality) == ("2026Q1", "大阪市")
+    assert ("insurance", "special_care") in cells
+    assert counted_cases(store, policy) == {text: 1}
+    store.update(case_id, case)
+    assert not list(store._db.execute("SELECT stats FROM judgements WHERE case_id = ?", [case_id]))
