@@ -77,6 +77,7 @@ def table(entry: DeskRate) -> RateTable:
         _years={fy: {**entry.year, "status": DESK_STATUS, "source": entry.source}},
     )
     rates = profile.rates_for(fy)
+    assert rates is not None  # the profile was built with this one year, so it has it
     who = "・".join(x for x in (entry.entered_by, entry.entered_at[:10]) if x)
     source = f"{entry.label}: {entry.municipality} {fiscal_year_label(fy)}" + (f"（{who} 入力）" if who else "")
     return replace(rates, source=source, origin=f"{rates.origin} {entry.label}")

@@ -63,7 +63,7 @@ def _usable(judgement_rules: str, judgement: VerdictSummary, version: str) -> bo
     return judgement_rules == version and "premium_total" in judgement.figures
 
 
-def record_judged(store: Store, judged: list[tuple[int, Case, Judgement]], policy: Policy | None = None) -> int:
+def record_judged(store: Store, judged: list[tuple[int, Case, VerdictSummary]], policy: Policy | None = None) -> int:
     """Keep the judgements of cases under today's law data (the verdicts as shown) and what each
     case counts for in the statistics beside it; returns how many were kept (a case changed since
     it was judged is not: see Store.record_judgements; the texts are then left to the export)."""

@@ -78,7 +78,7 @@ def test_unification_compares_the_same_household_under_both_rates(policy):
 
     def cells(town, as_of=date(2026, 10, 1), birth=date(1990, 5, 17)):
         case = make_case(1, municipality=town, birth=birth, salary=4_000_000, as_of=as_of)
-        return dict(table_cells(case, Judgement("なし", {}), policy))
+        return dict(table_cells(case, VerdictSummary("なし", {}), policy))
 
     assert cells("大阪市")["unification"] == "b2"
     assert cells("堺市")["unification"] == "no_own"
