@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from kokuho_desk.model import formatting
 from kokuho_desk.model.case import (
     HARDSHIP_LABELS,
     INSURANCE_LABELS,
@@ -313,7 +314,7 @@ def _text(value: str | None) -> str:
 def yen(amount: int | None, mark: str = "") -> str:
     if amount is None:
         return BLANK
-    return f"{amount:,}円" + mark
+    return formatting.yen(amount) + mark
 
 
 def wareki(d: date | None) -> str:
@@ -698,7 +699,7 @@ def build_context(
     care = [("入院", bool(med and med.inpatient)), ("外来", bool(med and med.outpatient))]
     hardship = [(label, bool(hard and key in hard.reasons)) for key, label in HARDSHIP_LABELS.items()]
     expired_lines = [
-        f"{fiscal_year_label(case.arrears[i].fiscal_year)}分 {amount:,}円（時効で消滅。納める必要はなく、"
+        f"{fiscal_year_label(case.arrears[i].fiscal_year)}分 {formatting.yen(amount)}（時効で消滅。納める必要はなく、"
         "申請書の金額から外しています）"
         for i, amount in sorted(expired.items())
     ]

@@ -176,6 +176,17 @@ class JapaneseParagraph(Paragraph):
         return Paragraph(self.text, self.style).split(width, availHeight)
 
 
+class _Table(Table):
+    """A table whose rows stay whole, moving to the next page when they do not fit, except a row taller
+    than half a page (a long 相談記録 note), which would fit on no page: it goes on over the pages."""
+
+    SPLIT_ROWS_TALLER_THAN = A4[1] / 2
+
+    def split(self, availWidth, availHeight):
+        self.splitInRow = int(max(self._rowHeights, default=0) > self.SPLIT_ROWS_TALLER_THAN)
+        return super().split(availWidth, availHeight)
+
+
 def holds(facts: list[str], ctx: LetterContext) -> bool:
     """Every fact holds (「not x」: x does not)."""
     return all(ctx.facts[f[4:]] is False if f.startswith("not ") else ctx.facts[f] for f in facts)
@@ -236,9 +247,8 @@ class _Letter:
         return JapaneseParagraph(text, style, self.fonts, cell=True)
 
     def table(self, rows: list[list], **kw) -> Table:
-        """A Table whose empty cells, too, are set in the embedded font (not Helvetica); a row taller than
-        what is left of the page (a long 相談記録 note) goes on to the next page."""
-        t = Table(rows, splitInRow=1, **kw)
+        """A Table whose empty cells, too, are set in the embedded font (not Helvetica)."""
+        t = _Table(rows, **kw)
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.body)]))
         return t
 

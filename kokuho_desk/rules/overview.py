@@ -17,6 +17,7 @@ from kokuho_desk.model.case import (
     Case,
     age_on,
 )
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.checks.limitation import expiry
 from kokuho_desk.rules.context import CheckContext, Trace
@@ -88,7 +89,7 @@ def _enforcement(case: Case) -> list[str]:
     out = []
     for s in case.seizures:
         when = format_wareki(s.seizure_date) if s.seizure_date else "日付不明"
-        amount = f" {s.amount:,}円" if s.amount is not None else ""
+        amount = f" {yen(s.amount)}" if s.amount is not None else ""
         state = "（解除済み）" if s.released else ""
         out.append(f"{when} {SEIZURE_ASSET_LABELS.get(s.asset, 'その他')}の差押え{amount}{state}")
     for e in case.enforcement:
@@ -116,11 +117,11 @@ def notice_sentence(report: CheckReport | None) -> str | None:
     if n is None:
         return None
     if n.difference == 0:
-        return f"通知書の保険料 {n.notified:,}円 は、この計算と一致しています。"
+        return f"通知書の保険料 {yen(n.notified)} は、この計算と一致しています。"
     more_or_less = "多く" if n.difference > 0 else "少なく"
     return (
-        f"通知書の保険料 {n.notified:,}円 は、この計算（{n.computed:,}円）より "
-        f"{abs(n.difference):,}円 {more_or_less}なっています。"
+        f"通知書の保険料 {yen(n.notified)} は、この計算（{yen(n.computed)}）より "
+        f"{yen(abs(n.difference))} {more_or_less}なっています。"
     )
 
 

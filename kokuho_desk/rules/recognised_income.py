@@ -20,6 +20,7 @@ from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from kokuho_desk.model.case import Case, Wage, age_on
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.rules.context import Trace
 
 P = "minimum_living.earned_income."
@@ -80,8 +81,8 @@ class Recognised:
     def lines(self, label: Callable[[int], str]) -> list[str]:
         """In words: each wage's deductions (label(i) names a member)."""
         return [
-            f"{label(w.index)}の給与 {w.gross:,}円 から必要経費 {w.expenses:,}円・勤労控除 "
-            f"{w.basic + w.new_job + w.minor:,}円 を引いた {w.recognised:,}円 を収入として数えます"
+            f"{label(w.index)}の給与 {yen(w.gross)} から必要経費 {yen(w.expenses)}・勤労控除 "
+            f"{yen(w.basic + w.new_job + w.minor)} を引いた {yen(w.recognised)} を収入として数えます"
             for w in self.wages
         ]
 
@@ -120,7 +121,7 @@ def recognise(case: Case, monthly_income: int, trace: Trace, on: date) -> Recogn
     gross = sum(w.gross for w in out.wages)
     if gross > monthly_income:
         out.notes.append(
-            f"給与の総支給額の合計 {gross:,}円 が世帯の月収入 {monthly_income:,}円 を超えています。"
+            f"給与の総支給額の合計 {yen(gross)} が世帯の月収入 {yen(monthly_income)} を超えています。"
             "月収入は給与（総支給額）を含めた世帯全体の額で入力してください"
         )
     out.income = max(0, monthly_income - sum(w.deducted for w in out.wages))

@@ -127,7 +127,3 @@ def patient_index(case: Case) -> int | None:
         return next((i for i, m in enumerate(case.members) if m.name == name), None)
     insured = [i for i, m in enumerate(case.members) if m.insured]
     return insured[0] if len(insured) == 1 else None
-
-
-def yen(amount: int) -> str:
-    return f"{amount:,}円"

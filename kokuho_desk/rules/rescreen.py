@@ -14,6 +14,7 @@ from itertools import islice
 
 from kokuho_desk.heap import frozen_heap
 from kokuho_desk.model.case import Case
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL
@@ -55,9 +56,9 @@ class PremiumChange:
 
     def describe(self) -> str:
         diff = self.after - self.before
-        way = f"{-diff:,}円 少なく" if diff < 0 else f"{diff:,}円 多く"
+        way = f"{yen(-diff)} 少なく" if diff < 0 else f"{yen(diff)} 多く"
         note = "（仮の計算・要確認）" if self.provisional else ""
-        return f"ケース{self.case_id} 保険料（年額の試算）: {self.before:,}円 → {self.after:,}円（{way}）{note}"
+        return f"ケース{self.case_id} 保険料（年額の試算）: {yen(self.before)} → {yen(self.after)}（{way}）{note}"
 
 
 @dataclass

@@ -10,6 +10,7 @@ that starts or ends, 非自発的失業) the line says it is the sum of the mont
 from __future__ import annotations
 
 from kokuho_desk.model.case import RELATION_LABELS, age_on
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.engine import CheckReport
 from kokuho_desk.rules.municipality import RateTable
@@ -19,10 +20,6 @@ from kokuho_desk.rules.result import REVIEW_MARK
 
 RULE = "─" * 40
 UNEMPLOYMENT_NOTE = "非自発的失業"  # the premium's note on a member whose wages count at 30/100
-
-
-def _yen(n: int) -> str:
-    return f"{n:,}円"
 
 
 def _incomes(report: CheckReport, p: PremiumResult) -> list[str]:
@@ -41,23 +38,23 @@ def _incomes(report: CheckReport, p: PremiumResult) -> list[str]:
             continue
         parts = []
         if inc.salary_revenue:
-            parts.append(f"給与収入 {_yen(inc.salary_revenue)} → 給与所得 {_yen(inc.salary + inc.adjustment)}")
+            parts.append(f"給与収入 {yen(inc.salary_revenue)} → 給与所得 {yen(inc.salary + inc.adjustment)}")
         if inc.adjustment:
-            parts.append(f"所得金額調整控除 −{_yen(inc.adjustment)}")
+            parts.append(f"所得金額調整控除 −{yen(inc.adjustment)}")
         if inc.pension_revenue:
             parts.append(
-                f"公的年金等 {_yen(inc.pension_revenue)}（{'65歳以上' if inc.elderly else '65歳未満'}）"
-                f" → 雑所得 {_yen(inc.pension)}"
+                f"公的年金等 {yen(inc.pension_revenue)}（{'65歳以上' if inc.elderly else '65歳未満'}）"
+                f" → 雑所得 {yen(inc.pension)}"
             )
         if inc.business:
-            parts.append(f"事業所得 {_yen(inc.business)}")
+            parts.append(f"事業所得 {yen(inc.business)}")
         if inc.other:
-            parts.append(f"その他の所得 {_yen(inc.other)}")
+            parts.append(f"その他の所得 {yen(inc.other)}")
         if parts:
             out.append("    " + "、".join(parts))
         out.append(
-            f"    総所得金額等 {_yen(inc.total)} − 基礎控除 {_yen(inc.deduction)} = "
-            f"所得割の算定基礎（旧ただし書き所得） {_yen(inc.base)}"
+            f"    総所得金額等 {yen(inc.total)} − 基礎控除 {yen(inc.deduction)} = "
+            f"所得割の算定基礎（旧ただし書き所得） {yen(inc.base)}"
         )
     return out
 
@@ -68,7 +65,7 @@ def _judgement(report: CheckReport, j: ReductionJudgement) -> list[str]:
         out += [f"  {r}" for r in j.reasons] or ["  法定軽減なし"]
         return out
     out.append(
-        f"  軽減判定所得 {_yen(j.income)}（世帯主・被保険者・特定同一世帯所属者の所得の合計。"
+        f"  軽減判定所得 {yen(j.income)}（世帯主・被保険者・特定同一世帯所属者の所得の合計。"
         "65歳以上の年金は15万円を控除）"
     )
     unemployment = j.unemployment_line(report.case)
@@ -77,7 +74,7 @@ def _judgement(report: CheckReport, j: ReductionJudgement) -> list[str]:
     out.append(f"  被保険者等 {j.persons}人、給与所得者等 {j.earners}人")
     out.append(
         "  基準額: 7割 {} / 5割 {} / 2割 {}（いずれも以下）".format(
-            _yen(j.lines["7割"]), _yen(j.lines["5割"]), _yen(j.lines["2割"])
+            yen(j.lines["7割"]), yen(j.lines["5割"]), yen(j.lines["2割"])
         )
     )
     out.append(f"  → {f'{j.reduction}軽減' if j.reduction != NO_REDUCTION else '軽減なし'}")
@@ -106,25 +103,24 @@ def _income_line(part: PartResult, line: MemberLine) -> str:
     if annual * line.months // 12 == line.income_based:
         return (
             head
-            + f"{_yen(line.base)} × {rate}% = {_yen(annual)}{_months(line.months)}"
-            + (f" = {_yen(line.income_based)}" if line.months != 12 else "")
+            + f"{yen(line.base)} × {rate}% = {yen(annual)}{_months(line.months)}"
+            + (f" = {yen(line.income_based)}" if line.months != 12 else "")
         )
     unemployed = [n for n in line.notes if n.startswith(UNEMPLOYMENT_NOTE)]
     if unemployed:  # the base above is before the treatment: give the amount with its name
-        return head + f"{_yen(line.income_based)}（{unemployed[0]}で計算した額{_months(line.months)}）"
-    return head + f"{_yen(line.income_based)}（算定基礎が月により変わるため、{line.months}か月分の月ごとの額の合計）"
+        return head + f"{yen(line.income_based)}（{unemployed[0]}で計算した額{_months(line.months)}）"
+    return head + f"{yen(line.income_based)}（算定基礎が月により変わるため、{line.months}か月分の月ごとの額の合計）"
 
 
 def _per_capita_line(line: MemberLine) -> str:
     notes = "・".join(n for n in line.notes if not n.startswith(UNEMPLOYMENT_NOTE))  # that one is in 所得割
-    head = f"  均等割 {line.label}: {_yen(line.per_capita_full)}"
+    head = f"  均等割 {line.label}: {yen(line.per_capita_full)}"
     if line.per_capita_unit * line.months // 12 == line.per_capita:
-        reduced = f" → {notes}後 {_yen(line.per_capita_unit)}" if line.per_capita_unit != line.per_capita_full else ""
-        tail = f"{_months(line.months)} = {_yen(line.per_capita)}" if line.months != 12 else ""
+        reduced = f" → {notes}後 {yen(line.per_capita_unit)}" if line.per_capita_unit != line.per_capita_full else ""
+        tail = f"{_months(line.months)} = {yen(line.per_capita)}" if line.months != 12 else ""
         return head + reduced + tail
     return head + (
-        f"（年額）。{notes or '軽減'}が月により変わるため、{line.months}か月分の月ごとの額の合計 "
-        f"{_yen(line.per_capita)}"
+        f"（年額）。{notes or '軽減'}が月により変わるため、{line.months}か月分の月ごとの額の合計 {yen(line.per_capita)}"
     )
 
 
@@ -137,8 +133,8 @@ def _parts(p: PremiumResult, rates: RateTable, total: int) -> list[str]:
             out.append(f"【{part.label}】 該当する被保険者がいないため 0円")
             continue
         out.append(
-            f"【{part.label}】 所得割率 {part.income_rate_percent}%・均等割 {_yen(rates.parts[part.part].per_capita)}"
-            f"・平等割 {_yen(part.per_household_full)}・限度額 {_yen(rates.parts[part.part].cap)}"
+            f"【{part.label}】 所得割率 {part.income_rate_percent}%・均等割 {yen(rates.parts[part.part].per_capita)}"
+            f"・平等割 {yen(part.per_household_full)}・限度額 {yen(rates.parts[part.part].cap)}"
             f"（{part.months}か月）"
         )
         out += [_income_line(part, line) for line in part.members]
@@ -146,25 +142,25 @@ def _parts(p: PremiumResult, rates: RateTable, total: int) -> list[str]:
         if part.per_household_full:
             notes = "・".join(part.notes)
             reduced = (
-                f" → {notes}後 {_yen(part.per_household_unit)}"
+                f" → {notes}後 {yen(part.per_household_unit)}"
                 if part.per_household_unit != part.per_household_full
                 else ""
             )
             if part.per_household_unit * part.months // 12 == part.per_household:
-                tail = f"{_months(part.months)} = {_yen(part.per_household)}" if part.months != 12 else ""
+                tail = f"{_months(part.months)} = {yen(part.per_household)}" if part.months != 12 else ""
             else:
-                tail = f"（月により変わるため、{part.months}か月分の月ごとの額の合計 {_yen(part.per_household)}）"
-            out.append(f"  平等割: {_yen(part.per_household_full)}{reduced}{tail}")
+                tail = f"（月により変わるため、{part.months}か月分の月ごとの額の合計 {yen(part.per_household)}）"
+            out.append(f"  平等割: {yen(part.per_household_full)}{reduced}{tail}")
         out.append(
-            f"  計 所得割 {_yen(part.income_based)} + 均等割 {_yen(part.per_capita)} + 平等割 "
-            f"{_yen(part.per_household)} = {_yen(part.before_cap)}"
+            f"  計 所得割 {yen(part.income_based)} + 均等割 {yen(part.per_capita)} + 平等割 "
+            f"{yen(part.per_household)} = {yen(part.before_cap)}"
         )
         if part.capped:
-            out.append(f"  限度額 {_yen(part.cap)} を超えるため {_yen(part.cap)}")
+            out.append(f"  限度額 {yen(part.cap)} を超えるため {yen(part.cap)}")
         if part.rounding > 1:
             out.append(f"  {part.rounding}円未満切捨て")
-        out.append(f"  {part.label} {_yen(part.total)}")
-    out.append(f"■ 年間保険料 合計 {_yen(total)}")
+        out.append(f"  {part.label} {yen(part.total)}")
+    out.append(f"■ 年間保険料 合計 {yen(total)}")
     return out
 
 
@@ -173,7 +169,7 @@ def notice_difference(notified: int, computed: int) -> str:
     diff = notified - computed
     if diff == 0:
         return "通知書の額と再計算の額は同じです。"
-    return f"通知書の額は再計算より {abs(diff):,}円{'多く' if diff > 0 else '少なく'}なっています。"
+    return f"通知書の額は再計算より {yen(abs(diff))}{'多く' if diff > 0 else '少なく'}なっています。"
 
 
 def _notice(report: CheckReport) -> list[str]:
@@ -183,7 +179,7 @@ def _notice(report: CheckReport) -> list[str]:
     out = [
         "■ 通知書との比較",
         f"  {notice_difference(n.notified, n.computed)}",
-        f"  通知書 {_yen(n.notified)} − 再計算 {_yen(n.computed)} = {n.notified - n.computed:+,}円",
+        f"  通知書 {yen(n.notified)} − 再計算 {yen(n.computed)} = {n.notified - n.computed:+,}円",
     ]
     for label in n.matched:
         out.append(f"  通知額は「{label}」場合の額と一致します")

@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 
 from kokuho_desk.model.case import INSURANCE_LABELS, RELIEF_DECISION_LABELS, RELIEF_DECISIONS, Case, age_on
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.judgement import VerdictSummary
 from kokuho_desk.stats.labels import check_label
 from kokuho_desk.stats.policy import Policy
@@ -51,8 +52,8 @@ def _percent_labels(edges: tuple[int, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((f"b{i}", label) for i, label in enumerate(labels))
 
 
-def _man(yen: int) -> str:
-    return f"{yen // 10_000}万円" if yen % 10_000 == 0 else f"{yen:,}円"
+def _man(amount: int) -> str:
+    return f"{amount // 10_000}万円" if amount % 10_000 == 0 else yen(amount)
 
 
 def _notice_columns(edges: tuple[int, ...]) -> tuple[tuple[str, str], ...]:

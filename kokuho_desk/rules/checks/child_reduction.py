@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import floor_yen, law_day
@@ -82,7 +83,7 @@ def check(ctx: CheckContext) -> CheckResult:
         figures = {"preschool_members": len(half), "minors_for_child_part": len(minors)}
         if p.total is not None:
             figures["annual_reduction"] = amount
-            reasons.append(f"この軽減の額は年 {amount:,}円 です（保険料の計算に含まれています）")
+            reasons.append(f"この軽減の額は年 {yen(amount)} です（保険料の計算に含まれています）")
     else:
         reasons.append(f"{fiscal_year_label(fy)}の4月1日に{half_age}歳未満の被保険者はいません")
     plan = planned_extension()

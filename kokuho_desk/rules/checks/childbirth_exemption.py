@@ -5,6 +5,7 @@ due date). Not modelled: 死産・流産 dates other than the expected_date give
 
 from __future__ import annotations
 
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
@@ -75,8 +76,8 @@ def check(ctx: CheckContext) -> CheckResult:
         if without is not None and p.total is not None and without.total is not None:
             figures["exempt_amount"] = without.total - p.total
             reasons.append(
-                f"{fiscal_year_label(fy)}の免除額 {without.total - p.total:,}円"
-                f"（免除がなければ年額 {without.total:,}円）。平等割は免除されません"
+                f"{fiscal_year_label(fy)}の免除額 {yen(without.total - p.total)}"
+                f"（免除がなければ年額 {yen(without.total)}）。平等割は免除されません"
             )
         actions.append(NextAction("産前産後期間の保険料免除の届出をする（出産予定日の6か月前から届出できます）"))
     return finish(

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from decimal import ROUND_FLOOR, Decimal
 
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import yen
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "enforcement_suspension"

@@ -16,10 +16,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from kokuho_desk.model.case import Arrear
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import period_end, yen
+from kokuho_desk.rules.relief import period_end
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "limitation"

@@ -13,11 +13,12 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 
 from kokuho_desk.model.case import HARDSHIP_LABELS
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules import income as income_rules
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import profile, setting, yen
+from kokuho_desk.rules.relief import profile, setting
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "premium_relief"

@@ -7,11 +7,11 @@ best `likely`.
 
 from __future__ import annotations
 
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.recognised_income import savings_counted
-from kokuho_desk.rules.relief import yen
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "public_assistance"

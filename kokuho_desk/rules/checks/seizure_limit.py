@@ -24,10 +24,10 @@ from fractions import Fraction
 from math import ceil
 
 from kokuho_desk.model.case import Seizure, Withholding
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import yen
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "seizure_limit"

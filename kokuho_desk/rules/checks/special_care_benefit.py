@@ -19,11 +19,12 @@ from __future__ import annotations
 from datetime import date
 
 from kokuho_desk.model.case import HARDSHIP_LABELS, Case
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.premium import member_label
-from kokuho_desk.rules.relief import end_of_school_year_after, patient_index, period_end, yen
+from kokuho_desk.rules.relief import end_of_school_year_after, patient_index, period_end
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "special_care_benefit"

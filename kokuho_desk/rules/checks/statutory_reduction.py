@@ -7,6 +7,7 @@ a 未申告 member blocks the reduction, so the result then shows what filing wo
 
 from __future__ import annotations
 
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
@@ -48,7 +49,7 @@ def check(ctx: CheckContext) -> CheckResult:
         if filed is not None and filed.reduction in REDUCTION_CLASSES:
             line = f"申告すれば{filed.reduction}軽減になる見込みです"
             if filed.total is not None and p.total is not None:
-                line += f"（年額 {filed.total:,}円。申告しない場合 {p.total:,}円）"
+                line += f"（年額 {yen(filed.total)}。申告しない場合 {yen(p.total)}）"
                 figures["total_if_declared"] = filed.total
             reasons.append(line)
             figures["reduction_if_declared"] = filed.reduction
@@ -72,18 +73,18 @@ def check(ctx: CheckContext) -> CheckResult:
     lines = j.lines
     unemployment = j.unemployment_line(case)
     head = (
-        f"軽減判定所得 {j.income:,}円（基準日 {format_wareki(j.day)}、被保険者等 {j.persons}人、"
+        f"軽減判定所得 {yen(j.income)}（基準日 {format_wareki(j.day)}、被保険者等 {j.persons}人、"
         f"給与所得者等 {j.earners}人{'。' + unemployment if unemployment else ''}）"
     )
     reasons = []
     if j.reduction in REDUCTION_CLASSES:
-        reasons.append(f"{head} は {j.reduction}軽減の基準額 {lines[j.reduction]:,}円 以下です")
+        reasons.append(f"{head} は {j.reduction}軽減の基準額 {yen(lines[j.reduction])} 以下です")
         full = premium(ctx, Variant(statutory=False))
         if full.total is not None and p.total is not None:
             figures["reduced_amount"] = full.total - p.total
-            reasons.append(f"軽減額 {full.total - p.total:,}円（軽減がなければ年額 {full.total:,}円）")
+            reasons.append(f"軽減額 {yen(full.total - p.total)}（軽減がなければ年額 {yen(full.total)}）")
     else:
-        reasons.append(f"{head} は 2割軽減の基準額 {lines['2割']:,}円 を超えています")
-    reasons.append("基準額: 7割 {:,}円 / 5割 {:,}円 / 2割 {:,}円".format(lines["7割"], lines["5割"], lines["2割"]))
+        reasons.append(f"{head} は 2割軽減の基準額 {yen(lines['2割'])} を超えています")
+    reasons.append(f"基準額: 7割 {yen(lines['7割'])} / 5割 {yen(lines['5割'])} / 2割 {yen(lines['2割'])}")
     reasons += j.reasons
     return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=law, figures=figures)

@@ -7,6 +7,7 @@ application with the 雇用保険受給資格者証.
 from __future__ import annotations
 
 from kokuho_desk.model.case import age_on
+from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
@@ -94,7 +95,7 @@ def check(ctx: CheckContext) -> CheckResult:
         figures["months"] = covered
         if without is not None and p.total is not None and without.total is not None:
             figures["reduced_amount"] = without.total - p.total
-            line = f"前年の給与所得を30/100として計算すると年額 {p.total:,}円（軽減がなければ {without.total:,}円）"
+            line = f"前年の給与所得を30/100として計算すると年額 {yen(p.total)}（軽減がなければ {yen(without.total)}）"
             if without.reduction != p.reduction:
                 line += f"。法定軽減も{without.reduction}から{p.reduction}に変わります"
             reasons.append(line)
