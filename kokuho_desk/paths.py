@@ -7,8 +7,11 @@ PyInstaller bundle (sys._MEIPASS).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+from kokuho_desk import APP_ID
 
 
 def _root() -> Path:
@@ -26,3 +29,14 @@ RULES = RESOURCES / "rules"
 MUNICIPALITIES = RESOURCES / "municipalities"
 MASTER = RESOURCES / "master"  # every municipality of Japan (docs/municipalities.md)
 FONTS = RESOURCES / "fonts"
+
+
+def cache_dir() -> Path:
+    """Where data derived from resources/ is kept (parsed_cache.py): $KOKUHO_DESK_CACHE_DIR, else the
+    user's cache folder. Safe to delete; never inside the (read-only in a bundle) resources."""
+    override = os.environ.get("KOKUHO_DESK_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs  # only when asked: it is not needed to find the resources
+
+    return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))

@@ -1,0 +1,123 @@
+"""Data files parsed once: the validated result kept as plain data, keyed by a hash of the files.
+
+Parsing the law's TOML files costs more than the rest of a ``kokuho-desk check``; the parsed
+and validated result is kept in the user's cache folder (paths.cache_dir) and reused by every
+process — the CLI, the window and the worker processes of a rescreen — until a file changes.
+
+- The key is a SHA-256 of the loader's version, the Python version and every source file's
+  relative path and bytes: editing, adding, removing or renaming a file rebuilds the cache.
+- The form is ``marshal`` of plain data only (str, int, float, bool, None, list, dict, tuple);
+  ``marshal.loads`` builds values and never runs code, unlike pickle. Dates are tagged tuples.
+- A cache file that is unreadable, corrupt or of another key is ignored (and replaced); it is
+  written to a temporary file and renamed into place, so a reader never sees half a file; a
+  cache folder that cannot be written (read-only, full disk) just means parsing every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from kokuho_desk import paths
+
+_TAGGED = "tagged"  # a value holding dates or times: ("tagged", encoded value); plain data has no tuples
+
+
+def read_sources(root: Path, pattern: str = "*.toml") -> dict[str, bytes]:
+    """Every file under root matching pattern (recursively), by relative POSIX path, in path order."""
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob(pattern))}
+
+
+def content_key(sources: dict[str, bytes], loader_version: str) -> str:
+    """A digest of what a cached form was built from: the loader, the Python version and the files."""
+    digest = hashlib.sha256(f"{loader_version}\0{sys.version_info[:2]}\0".encode())
+    for relative, data in sources.items():
+        digest.update(relative.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def _file(name: str) -> Path:
+    return paths.cache_dir() / f"{name}.marshal"
+
+
+def load(name: str, key: str) -> Any | None:
+    """The plain data cached under name for key; None when absent, unreadable, corrupt or stale."""
+    try:
+        stored = marshal.loads(_file(name).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+        return stored[1]
+    return None
+
+
+def save(name: str, key: str, plain: Any) -> None:
+    """Keep plain data under name for key, atomically; silently nothing when the folder is not writable."""
+    target = _file(name)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{name}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(marshal.dumps((key, plain)))
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
+def _has_tagged(obj: Any) -> bool:
+    if isinstance(obj, dict):
+        return any(_has_tagged(v) for v in obj.values())
+    if isinstance(obj, list):
+        return any(_has_tagged(v) for v in obj)
+    return isinstance(obj, (date, time))  # datetime is a date
+
+
+def _tag(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _tag(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_tag(v) for v in obj]
+    if isinstance(obj, datetime):
+        return ("datetime", obj.isoformat())
+    if isinstance(obj, date):
+        return ("date", obj.isoformat())
+    if isinstance(obj, time):
+        return ("time", obj.isoformat())
+    return obj
+
+
+_UNTAG = {"datetime": datetime.fromisoformat, "date": date.fromisoformat, "time": time.fromisoformat}
+
+
+def _untag(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _untag(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_untag(v) for v in obj]
+    if isinstance(obj, tuple):
+        return _UNTAG[obj[0]](obj[1])
+    return obj
+
+
+def to_plain(value: Any) -> Any:
+    """A TOML value in a form marshal keeps: itself, or ("tagged", …) when it holds dates or times."""
+    return (_TAGGED, _tag(value)) if _has_tagged(value) else value
+
+
+def from_plain(plain: Any) -> Any:
+    """The TOML value to_plain was given (a KeyError, IndexError or ValueError if plain is corrupt)."""
+    if isinstance(plain, tuple):
+        if plain[0] != _TAGGED:
+            raise ValueError("unknown tag")
+        return _untag(plain[1])
+    return plain
