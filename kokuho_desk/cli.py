@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import traceback
+from typing import NoReturn
 
 from kokuho_desk import APP_NAME, __version__
 
@@ -18,7 +18,7 @@ EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
 
 class JapaneseArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages are English
+    def error(self, message: str) -> NoReturn:  # argparse's own messages are English
         self.print_usage(sys.stderr)
         self.exit(EXIT_INVALID, f"コマンドの指定が正しくありません: {message}\n")
 
@@ -129,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception:  # noqa: BLE001 — the last guard: say it in Japanese, keep the trace for reports
+        import traceback  # only on this path: it costs a `check` several milliseconds to import
+
         traceback.print_exc()
         print("内部エラーが発生しました。上の内容を開発者に知らせてください。", file=sys.stderr)
         return EXIT_ERROR

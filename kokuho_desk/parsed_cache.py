@@ -19,7 +19,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -29,9 +28,47 @@ from kokuho_desk import paths
 _TAGGED = "tagged"  # a value holding dates or times: ("tagged", encoded value); plain data has no tuples
 
 
-def read_sources(root: Path, pattern: str = "*.toml") -> dict[str, bytes]:
-    """Every file under root matching pattern (recursively), by relative POSIX path, in path order."""
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob(pattern))}
+class TomlFileError(ValueError):
+    """A file toml_files could not read; the caller words the message for its data."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file, self.reason = file, reason
+
+
+def read_sources(root: Path, pattern: str = "*.toml", *, recursive: bool = True) -> dict[str, bytes]:
+    """Every file under root matching pattern, by relative POSIX path, in path order."""
+    found = root.rglob(pattern) if recursive else root.glob(pattern)
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(found)}
+
+
+# The version of toml_files' cached form: bump it when to_plain/from_plain change.
+_TOML_FILES_VERSION = "toml-files-1"
+
+
+def toml_files(name: str, root: Path, *, recursive: bool = True) -> dict[str, dict[str, Any]]:
+    """Every *.toml file under root as tomllib parses it, by relative POSIX path: parsed once per change
+    of the files and kept under name. TomlFileError (file name, tomllib's reason) when one is not TOML."""
+    sources = read_sources(root, recursive=recursive)
+    key = content_key(sources, _TOML_FILES_VERSION)
+    cached = load(name, key)
+    if isinstance(cached, dict):
+        try:
+            return {relative: from_plain(plain) for relative, plain in cached.items()}
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass  # a corrupt cache file: parse again and replace it
+    import tomllib  # only when the cache misses
+
+    tables = {}
+    for relative, source in sources.items():
+        try:
+            tables[relative] = tomllib.loads(source.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise TomlFileError(Path(relative).name, "UTF-8 の文字として読めません") from None
+        except tomllib.TOMLDecodeError as e:
+            raise TomlFileError(Path(relative).name, f"TOMLとして読めません（{e}）") from None
+    save(name, key, {relative: to_plain(data) for relative, data in tables.items()})
+    return tables
 
 
 def content_key(sources: dict[str, bytes], loader_version: str) -> str:
@@ -62,6 +99,8 @@ def save(name: str, key: str, plain: Any) -> None:
     target = _file(name)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing
+
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:

@@ -132,3 +132,46 @@ def test_dates_and_times_inside_values_survive_the_cache():
     plain = parsed_cache.to_plain(value)
     assert parsed_cache.from_plain(marshal.loads(marshal.dumps(plain))) == value
     assert parsed_cache.to_plain({"n": [1, 2]}) == {"n": [1, 2]}  # plain data is kept as it is
+
+
+def _parse_toml_fresh(root, recursive=True):
+    import tomllib
+
+    found = root.rglob("*.toml") if recursive else root.glob("*.toml")
+    return {p.relative_to(root).as_posix(): tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(found)}
+
+
+@pytest.mark.parametrize(
+    ("name", "root", "recursive"),
+    [("master", paths.MASTER, True), ("profiles", paths.MUNICIPALITIES, False)],
+)
+def test_cached_master_list_and_profiles_equal_a_fresh_parse(cache, monkeypatch, name, root, recursive):
+    """Ensure the 1,741 municipalities of the master list and every rate profile read from the cache
+    are exactly what tomllib parses from the files (the second read parses nothing)."""
+    import tomllib
+
+    fresh = _parse_toml_fresh(root, recursive)
+    assert parsed_cache.toml_files(name, root, recursive=recursive) == fresh
+    assert (cache.parent / f"{name}.marshal").is_file()
+    monkeypatch.setattr(tomllib, "loads", lambda *_: pytest.fail("parsed although the cache was valid"))
+    assert parsed_cache.toml_files(name, root, recursive=recursive) == fresh
+    if name == "master":
+        assert len(fresh["municipalities.toml"]["municipalities"]) == 1741
+
+
+def test_editing_a_profile_rebuilds_the_cache(cache, tmp_path):
+    """Ensure a changed rate in a copy of the profiles is read at once, and a profile that is no
+    longer TOML is named in the Japanese error."""
+    from kokuho_desk.rules import municipality
+
+    root = tmp_path / "municipalities"
+    shutil.copytree(paths.MUNICIPALITIES, root)
+    profiles = municipality._all.__wrapped__
+    before = profiles(root)["sakai"].name
+    path = root / "sakai.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'name = "{before}"', 'name = "堺市（試験）"', 1), encoding="utf-8")
+    assert profiles(root)["sakai"].name == "堺市（試験）"
+    path.write_text("[years\n", encoding="utf-8")
+    with pytest.raises(municipality.ProfileError, match="sakai.toml: TOMLとして読めません"):
+        profiles(root)
