@@ -9,7 +9,7 @@ import sys
 from tests.conftest import example_path
 
 # Needed only by other commands: the database (sqlite_utils, the store), the window, PDF letters,
-# dates in words and the user-folder lookup (the cache folder is given by the environment here).
+# dates in words and the user-folder lookup.
 NEVER_ON_THE_CHECK_PATH = (
     "sqlite_utils",
     "sqlite3",
@@ -19,11 +19,16 @@ NEVER_ON_THE_CHECK_PATH = (
     "reportlab",
     "kokuho_desk.letters",
     "babel",
+    "platformdirs",
 )
 
 
 def _imported_by_check(stdin: bytes, tmp_path) -> tuple[set[str], dict]:
-    env = {**os.environ, "KOKUHO_DESK_CACHE_DIR": str(tmp_path / "cache")}
+    env = {k: v for k, v in os.environ.items() if k != "KOKUHO_DESK_CACHE_DIR"}
+    if sys.platform.startswith("linux"):
+        env["XDG_CACHE_HOME"] = str(tmp_path / "cache")  # the user's cache folder, found as a desk finds it
+    else:
+        env["KOKUHO_DESK_CACHE_DIR"] = str(tmp_path / "cache")
     out = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "kokuho_desk", "check", "-", "--json"],
         input=stdin,

@@ -4,6 +4,7 @@ gives, and is rebuilt when a file changes or the cache file is corrupt (issue 21
 import marshal
 import shutil
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +176,15 @@ def test_editing_a_profile_rebuilds_the_cache(cache, tmp_path):
     path.write_text("[years\n", encoding="utf-8")
     with pytest.raises(municipality.ProfileError, match="sakai.toml: TOMLとして読めません"):
         profiles(root)
+
+
+def test_the_cache_folder_is_the_users_cache_folder_unless_given(tmp_path, monkeypatch):
+    """Ensure the cache lives in the folder given by KOKUHO_DESK_CACHE_DIR, else in the system's user
+    cache folder for the app, the same one platformdirs names (found without importing it)."""
+    import platformdirs
+
+    monkeypatch.setenv("KOKUHO_DESK_CACHE_DIR", str(tmp_path / "given"))
+    assert paths.cache_dir() == tmp_path / "given"
+    monkeypatch.delenv("KOKUHO_DESK_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert paths.cache_dir() == Path(platformdirs.user_cache_dir("kokuho-desk", appauthor=False))
