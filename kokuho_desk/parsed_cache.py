@@ -4,8 +4,8 @@ Parsing the law's TOML files costs more than the rest of a ``kokuho-desk check``
 and validated result is kept in the user's cache folder (paths.cache_dir) and reused by every
 process — the CLI, the window and the worker processes of a rescreen — until a file changes.
 
-- The key is a SHA-256 of the loader's version, the Python version and every source file's
-  relative path and bytes: editing, adding, removing or renaming a file rebuilds the cache.
+- The key is a SHA-256 of the loader's version, the app's and Python's versions and every source
+  file's relative path and bytes: editing, adding, removing or renaming a file rebuilds the cache.
 - The form is ``marshal`` of plain data only (str, int, float, bool, None, list, dict, tuple);
   ``marshal.loads`` builds values and never runs code, unlike pickle. Dates are tagged tuples.
 - A cache file that is unreadable, corrupt or of another key is ignored (and replaced); it is
@@ -23,7 +23,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from kokuho_desk import paths
+from kokuho_desk import __version__, paths
 
 _TAGGED = "tagged"  # a value holding dates or times: ("tagged", encoded value); plain data has no tuples
 
@@ -72,8 +72,9 @@ def toml_files(name: str, root: Path, *, recursive: bool = True) -> dict[str, di
 
 
 def content_key(sources: dict[str, bytes], loader_version: str) -> str:
-    """A digest of what a cached form was built from: the loader, the Python version and the files."""
-    digest = hashlib.sha256(f"{loader_version}\0{sys.version_info[:2]}\0".encode())
+    """A digest of what a cached form was built from: the loader, the app's and Python's versions and
+    the files (a new release rebuilds every cache, whatever loader version it forgot to bump)."""
+    digest = hashlib.sha256(f"{loader_version}\0{__version__}\0{sys.version_info[:2]}\0".encode())
     for relative, data in sources.items():
         digest.update(relative.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
