@@ -1,14 +1,16 @@
 """Data files parsed once: the validated result kept as plain data, keyed by a hash of the files.
 
-Parsing the law's TOML files costs more than the rest of a ``kokuho-desk check``; the parsed
-and validated result is kept in the user's cache folder (paths.cache_dir) and reused by every
-process — the CLI, the window and the worker processes of a rescreen — until a file changes.
+Parsing TOML is slow: the law's files took a ``kokuho-desk check`` longer than all its judging, the
+master list and the rate profiles longer still. The parsed (for the law: also validated) result is
+kept in the user's cache folder (paths.cache_dir) and reused by every process — the CLI, the window
+and the worker processes of a rescreen — until a file changes.
 
 - The key is a SHA-256 of the loader's version, the app's and Python's versions and every source
   file's relative path and bytes: editing, adding, removing or renaming a file rebuilds the cache.
 - The form is ``marshal`` of plain data only (str, int, float, bool, None, list, dict, tuple);
   ``marshal.loads`` builds values and never runs code, unlike pickle. Dates are tagged tuples.
-- A cache file that is unreadable, corrupt or of another key is ignored (and replaced); it is
+- A cache file that is unreadable, of another key or damaged (its payload carries its own SHA-256:
+  a flipped bit is never read as another figure) is ignored and replaced; it is
   written to a temporary file and renamed into place, so a reader never sees half a file; a
   cache folder that cannot be written (read-only, full disk) just means parsing every time.
 """
@@ -85,14 +87,26 @@ def _file(name: str) -> Path:
 
 
 def load(name: str, key: str) -> Any | None:
-    """The plain data cached under name for key; None when absent, unreadable, corrupt or stale."""
+    """The plain data cached under name for key; None when absent, unreadable, stale or corrupt."""
     try:
-        stored = marshal.loads(_file(name).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        stored = _file(name).read_bytes()
+    except OSError:
         return None
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
-        return stored[1]
-    return None
+    header, payload = stored[:_HEADER], stored[_HEADER:]
+    if header != _header(key, payload):  # another key, or a damaged payload (a flipped bit is a wrong figure)
+        return None
+    try:
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+# A cache file: the key (64 hexadecimal digits), the SHA-256 of the payload, the payload (marshal).
+_HEADER = 64 + 32
+
+
+def _header(key: str, payload: bytes) -> bytes:
+    return key.encode("ascii") + hashlib.sha256(payload).digest()
 
 
 def save(name: str, key: str, plain: Any) -> None:
@@ -105,7 +119,8 @@ def save(name: str, key: str, plain: Any) -> None:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(marshal.dumps((key, plain)))
+                payload = marshal.dumps(plain)
+                f.write(_header(key, payload) + payload)
             os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

@@ -99,6 +99,20 @@ def test_a_corrupt_cache_file_is_rebuilt(cache, content):
     assert parsed_cache.load("law", key) is not None
 
 
+def test_a_damaged_cache_file_is_never_read_as_other_figures(cache):
+    """Ensure one flipped bit anywhere in a valid cache file (a figure's digits included) makes it
+    ignored: the law is parsed again, never taken from the damaged copy."""
+    fresh = _parse_fresh(paths.RULES)
+    load_all(paths.RULES)
+    good = cache.read_bytes()
+    for at in (0, 70, len(good) // 2, len(good) - 1):  # key, payload digest, payload
+        damaged = bytearray(good)
+        damaged[at] ^= 0x01
+        cache.write_bytes(bytes(damaged))
+        assert load_all(paths.RULES) == fresh
+        assert cache.read_bytes() == good  # rebuilt
+
+
 def test_a_cache_of_the_right_key_but_broken_content_is_rebuilt(cache):
     """Ensure a cache file under the current key whose content is not the parsed form is rebuilt."""
     key = parsed_cache.content_key(parsed_cache.read_sources(paths.RULES), params.LOADER_VERSION)
