@@ -7,8 +7,11 @@ PyInstaller bundle (sys._MEIPASS).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+from kokuho_desk import APP_ID
 
 
 def _root() -> Path:
@@ -26,3 +29,18 @@ RULES = RESOURCES / "rules"
 MUNICIPALITIES = RESOURCES / "municipalities"
 MASTER = RESOURCES / "master"  # every municipality of Japan (docs/municipalities.md)
 FONTS = RESOURCES / "fonts"
+
+
+def cache_dir() -> Path:
+    """Where data derived from resources/ is kept (parsed_cache.py): $KOKUHO_DESK_CACHE_DIR, else the
+    user's cache folder of the system. Safe to delete; never inside the resources (read-only in a
+    bundle). Found without platformdirs, whose import costs every `check` several milliseconds."""
+    override = os.environ.get("KOKUHO_DESK_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return (Path(local) if local else Path.home() / "AppData" / "Local") / APP_ID / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_ID
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_ID  # XDG Base Directory

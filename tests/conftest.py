@@ -1,13 +1,20 @@
 """Shared fixtures. Qt runs offscreen unless a display is asked for explicitly."""
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Subcommands refuse to create a plain database; tests of other things use plain temporary ones
 # (the encrypted path has its own tests in tests/security).
 os.environ.setdefault("KOKUHO_DESK_NO_ENCRYPTION", "1")
+# The parsed law cache of this run (and its subprocesses) in a folder of its own, never the user's.
+if "KOKUHO_DESK_CACHE_DIR" not in os.environ:
+    os.environ["KOKUHO_DESK_CACHE_DIR"] = tempfile.mkdtemp(prefix="kokuho-desk-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["KOKUHO_DESK_CACHE_DIR"], True)
 
 import pytest
 

@@ -72,3 +72,14 @@ def test_check_what_if_is_reported(tmp_path, capsys):
     """Ensure --what-if is passed on and the 計算書 says the planned rule is assumed."""
     assert main(["check", str(_case_file(tmp_path)), "--what-if", "child_reduction_2027"]) == 0
     assert "仮定（what-if）: child_reduction_2027" in capsys.readouterr().out
+
+
+def test_check_called_in_process_keeps_the_callers_collector(tmp_path, capsys):
+    """Ensure main() called with arguments (a test, a script) leaves the garbage collector as it was:
+    only `check` as a process of its own runs without it (cli.SHORT_LIVED)."""
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert main(["check", str(_case_file(tmp_path)), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["premium"]["total"] == 328758
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

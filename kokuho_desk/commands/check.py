@@ -13,7 +13,6 @@ from kokuho_desk.model.casefile import CaseFileError, case_from_json, load_case
 from kokuho_desk.rules.engine import run_checks
 from kokuho_desk.rules.municipality import ProfileError
 from kokuho_desk.rules.params import ParameterError
-from kokuho_desk.rules.statement import render
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
@@ -32,6 +31,8 @@ def run(args) -> int:
     if args.json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n")
     else:
+        from kokuho_desk.rules.statement import render  # only for the 計算書: it formats with babel
+
         sys.stdout.write(render(report))
     for error in report.errors:
         print(f"内部エラー: {error}", file=sys.stderr)

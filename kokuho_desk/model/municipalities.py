@@ -10,12 +10,11 @@ not decide, the result lists the candidates and the caller asks — it never gue
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kokuho_desk import paths
+from kokuho_desk import parsed_cache, paths
 
 PREFECTURES = (
     "北海道",
@@ -148,8 +147,7 @@ def normalize_code(text: str) -> str:
 
 @cache
 def _data() -> dict:
-    with open(paths.MASTER / "municipalities.toml", "rb") as f:
-        return tomllib.load(f)
+    return parsed_cache.toml_files("master", paths.MASTER)["municipalities.toml"]  # parsed once per change
 
 
 def master_source(key: str) -> str:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
@@ -266,6 +265,8 @@ def entries_from_file(path: Path) -> list[DeskRate]:
     """The desk tables of a profile file, validated as a bundled profile is (ProfileError naming
     the file and field otherwise)."""
     profile = load_profile_file(path)
+    import tomllib  # only when a desk file is read: off the start path of `check`
+
     years = tomllib.loads(path.read_text(encoding="utf-8"))["years"]
     entries = []
     for key, year in years.items():

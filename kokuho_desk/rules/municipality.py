@@ -12,7 +12,6 @@ profile is the one listing its code, else its name in the same prefecture (profi
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -20,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kokuho_desk import paths
+from kokuho_desk import parsed_cache, paths
 from kokuho_desk.model import municipalities as master
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.municipalities import Municipality, Resolution
@@ -199,12 +198,16 @@ def _check_year(fy: int, year: Any, where: str) -> None:
         _check_part(year[p], f"{where}.{p}", year["method"])
 
 
-def _parse(path: Path) -> MunicipalityProfile:
+def _parse(path: Path, data: dict[str, Any] | None = None) -> MunicipalityProfile:
+    """A profile validated: data as parsed from path (read when not given)."""
     name = path.name
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        raise ProfileError(f"{name}: TOMLとして読めません（{e}）") from None
+    if data is None:
+        import tomllib  # bundled profiles come parsed from the cache (_all)
+
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as e:
+            raise ProfileError(f"{name}: TOMLとして読めません（{e}）") from None
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise ProfileError(f"{name}: 知らない項目があります: {', '.join(sorted(unknown))}")
@@ -268,7 +271,11 @@ def _key(text: str) -> str:
 
 @cache
 def _all(root: Path = paths.MUNICIPALITIES) -> dict[str, MunicipalityProfile]:
-    return {p.stem: _parse(p) for p in sorted(root.glob("*.toml"))}
+    try:
+        tables = parsed_cache.toml_files("profiles", root, recursive=False)  # parsed once per change
+    except parsed_cache.TomlFileError as e:
+        raise ProfileError(str(e)) from None
+    return {Path(relative).stem: _parse(root / relative, data) for relative, data in tables.items()}
 
 
 def list_profiles() -> list[MunicipalityProfile]:

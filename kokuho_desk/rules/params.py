@@ -24,14 +24,13 @@ value is ignored unless its what-if switch is on. ``tests/rules/test_law_files.p
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from kokuho_desk import paths
+from kokuho_desk import parsed_cache, paths
 
 STATUSES = ("verified", "unverified", "derived", "planned")
 UNITS = ("yen", "percent", "ratio", "count", "months", "table", "text", "date", "flag")
@@ -78,11 +77,21 @@ class Parameter:
 
 
 def _parse_file(path: Path, root: Path) -> dict[str, Parameter]:
+    """The parameters of one file, validated (ParameterError in Japanese otherwise)."""
+    return _parse(path.read_bytes(), path.relative_to(root).as_posix())
+
+
+def _parse(source: bytes, relative: str) -> dict[str, Parameter]:
+    import tomllib  # only when the cache misses (parsed_cache.py)
+
+    path = Path(relative)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(source.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ParameterError(f"{path.name}: UTF-8 の文字として読めません") from None
     except tomllib.TOMLDecodeError as e:
         raise ParameterError(f"{path.name}: TOMLとして読めません（{e}）") from None
-    topic = path.relative_to(root).with_suffix("").as_posix().replace("/", ".")
+    topic = path.with_suffix("").as_posix().replace("/", ".")
     out = {}
     for name, table in data.items():
         if name == "meta":
@@ -127,12 +136,75 @@ def _parse_file(path: Path, root: Path) -> dict[str, Parameter]:
     return out
 
 
+# The version of the parsed form: bump it whenever _parse or _to_plain/_from_plain changes, so
+# caches written by an older loader are rebuilt.
+LOADER_VERSION = "params-1"
+
+
 @cache
 def load_all(root: Path = paths.RULES) -> dict[str, Parameter]:
-    """Every parameter under resources/rules, by id. Read once per process."""
+    """Every parameter under resources/rules, by id. Read once per process; parsed and validated
+    once per change of the files (the parsed form is cached, parsed_cache.py)."""
+    sources = parsed_cache.read_sources(root)
+    key = parsed_cache.content_key(sources, LOADER_VERSION)
+    cached = parsed_cache.load("law", key)
+    if cached is not None:
+        try:
+            return _from_plain(cached)
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass  # a corrupt cache file: parse again and replace it
     params: dict[str, Parameter] = {}
-    for path in sorted(root.rglob("*.toml")):
-        params.update(_parse_file(path, root))
+    for relative, source in sources.items():
+        params.update(_parse(source, relative))
+    parsed_cache.save("law", key, _to_plain(params))
+    return params
+
+
+def _to_plain(params: dict[str, Parameter]) -> list[Any]:
+    """The parameters as plain data marshal keeps (dates as ordinals)."""
+    return [
+        (
+            p.id,
+            p.description,
+            p.unit,
+            [
+                (
+                    parsed_cache.to_plain(v.value),
+                    v.valid_from.toordinal(),
+                    v.valid_to.toordinal() if v.valid_to else None,
+                    v.status,
+                    v.source,
+                    v.what_if,
+                    v.derivation,
+                )
+                for v in p.values
+            ],
+        )
+        for p in params.values()
+    ]
+
+
+def _from_plain(plain: list[Any]) -> dict[str, Parameter]:
+    params = {}
+    for pid, description, unit, values in plain:
+        params[pid] = Parameter(
+            pid,
+            description,
+            unit,
+            tuple(
+                Value(
+                    pid,
+                    parsed_cache.from_plain(value),
+                    date.fromordinal(valid_from),
+                    None if valid_to is None else date.fromordinal(valid_to),
+                    status,
+                    source,
+                    what_if,
+                    derivation,
+                )
+                for value, valid_from, valid_to, status, source, what_if, derivation in values
+            ),
+        )
     return params
 
 
@@ -142,8 +214,8 @@ def rules_version() -> str:
     version may be out of date."""
     digest = hashlib.sha256()
     for root in (paths.RULES, paths.MUNICIPALITIES, paths.MASTER):
-        for path in sorted(root.rglob("*.toml")):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+        for relative, source in parsed_cache.read_sources(root).items():
+            digest.update(relative.encode() + b"\0" + source)
     return digest.hexdigest()[:16]
 
 

@@ -40,14 +40,15 @@ def test_household_premium(benchmark):
 
 
 def test_check_command_process(benchmark, tmp_path):
-    """Ensure `kokuho-desk check FILE --json` as a whole process takes ≤ 300 ms (median)."""
+    """Ensure `kokuho-desk check FILE --json` as a whole process takes ≤ 50 ms (median), as a desk runs
+    it: modules byte-compiled and the parsed law cached (parsed_cache.py) by the first run."""
     path = tmp_path / "case.json"
     path.write_text(json.dumps(_case_dict(), ensure_ascii=False), encoding="utf-8")
     cmd = [sys.executable, "-m", "kokuho_desk", "check", str(path), "--json"]
     # As installed: byte-compiled modules (the test environment may set PYTHONDONTWRITEBYTECODE).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
-    subprocess.run(cmd, capture_output=True, check=True, env=env)  # compile once
+    subprocess.run(cmd, capture_output=True, check=True, env=env)  # compile once, cache the parsed law
 
     def run():
         return subprocess.run(cmd, capture_output=True, check=True, env=env)

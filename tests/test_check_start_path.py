@@ -1,0 +1,69 @@
+"""`kokuho-desk check` starts fast (issue 21.5): in a fresh interpreter it imports neither the
+database layer nor Qt, and with the parsed data cached it parses no TOML at all."""
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import example_path
+
+# Needed only by other commands: the database (sqlite_utils, the store), the window, PDF letters
+# and the user-folder lookup.
+NEVER_ON_THE_CHECK_PATH = (
+    "sqlite_utils",
+    "sqlite3",
+    "kokuho_desk.store",
+    "PySide6",
+    "shiboken6",
+    "reportlab",
+    "kokuho_desk.letters",
+    "platformdirs",
+)
+
+
+def _imported_by_check(stdin: bytes, tmp_path) -> tuple[set[str], dict]:
+    env = {k: v for k, v in os.environ.items() if k != "KOKUHO_DESK_CACHE_DIR"}
+    if sys.platform.startswith("linux"):
+        env["XDG_CACHE_HOME"] = str(tmp_path / "cache")  # the user's cache folder, found as a desk finds it
+    else:
+        env["KOKUHO_DESK_CACHE_DIR"] = str(tmp_path / "cache")
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kokuho_desk", "check", "-", "--json"],
+        input=stdin,
+        capture_output=True,
+        check=True,
+        env=env,
+    )
+    modules = {
+        line.split("|")[-1].strip() for line in out.stderr.decode().splitlines() if line.startswith("import time:")
+    }
+    return modules, json.loads(out.stdout)
+
+
+def test_check_imports_no_database_qt_or_letters_and_parses_no_toml_when_cached(tmp_path):
+    """Ensure `kokuho-desk check - --json` for a case named by its municipality (泉佐野市, so the
+    master list and the rate profiles are read) imports none of the other commands' libraries, and
+    on a second run (the cache built by the first, in an empty folder) not even tomllib. Its premium stays 泉佐野市's own
+    令和8年度 worked example: 医療 398,228 + 支援 127,956 + 介護 108,344 + 子ども 11,326 = 645,854円."""
+    case = json.loads(example_path("izumisano-2026-family3").read_text(encoding="utf-8"))["case"]
+    stdin = json.dumps(case, ensure_ascii=False).encode()
+    first, result = _imported_by_check(stdin, tmp_path)
+    second, again = _imported_by_check(stdin, tmp_path)
+    assert result["premium"]["total"] == again["premium"]["total"] == 645854
+    for modules in (first, second):
+        assert "kokuho_desk.rules.engine" in modules  # the measure sees the check's own imports
+        assert sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in NEVER_ON_THE_CHECK_PATH)) == []
+    assert "tomllib" in first  # the first run parsed (the cache folder of this test run was empty)
+    assert "tomllib" not in second
+
+
+def test_check_json_leaves_babel_unloaded(tmp_path):
+    """Ensure `kokuho-desk check - --json` does not load babel and its locale data (dates and amounts
+    in words are for the 計算書, letters and the window; loading them costs a check about a tenth
+    of its run). Its premium is the example's 328,758円 (大阪市 令和4年度, 2割軽減)."""
+    case = json.loads(example_path("osaka-city-2022-family-2wari").read_text(encoding="utf-8"))["case"]
+    modules, result = _imported_by_check(json.dumps(case, ensure_ascii=False).encode(), tmp_path)
+    assert result["premium"]["total"] == 328758
+    assert "kokuho_desk.rules.engine" in modules
+    assert sorted(m for m in modules if m == "babel" or m.startswith("babel.")) == []
