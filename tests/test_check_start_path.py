@@ -56,14 +56,3 @@ def test_check_imports_no_database_qt_or_letters_and_parses_no_toml_when_cached(
         assert sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in NEVER_ON_THE_CHECK_PATH)) == []
     assert "tomllib" in first  # the first run parsed (the cache folder of this test run was empty)
     assert "tomllib" not in second
-
-
-def test_check_json_leaves_babel_unloaded(tmp_path):
-    """Ensure `kokuho-desk check - --json` does not load babel and its locale data (dates and amounts
-    in words are for the 計算書, letters and the window; loading them costs a check about a tenth
-    of its run). Its premium is the example's 328,758円 (大阪市 令和4年度, 2割軽減)."""
-    case = json.loads(example_path("osaka-city-2022-family-2wari").read_text(encoding="utf-8"))["case"]
-    modules, result = _imported_by_check(json.dumps(case, ensure_ascii=False).encode(), tmp_path)
-    assert result["premium"]["total"] == 328758
-    assert "kokuho_desk.rules.engine" in modules
-    assert sorted(m for m in modules if m == "babel" or m.startswith("babel.")) == []
