@@ -11,14 +11,18 @@ separately taxed income).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import lru_cache
+from typing import TypeVar
 
 from kokuho_desk.model.case import Income, Member, age_on
 from kokuho_desk.rules.context import Trace
-from kokuho_desk.rules.params import ParameterError, value_at
+from kokuho_desk.rules.params import ParameterError, Value, value_at
+
+T = TypeVar("T")
 
 
 def floor_yen(amount: Decimal) -> int:
@@ -220,3 +224,59 @@ def is_earner(member: Member, income: Income, fiscal_year: int, trace: Trace, al
     if is_pension_elderly(member.birth_date, fiscal_year, trace):
         return pension_revenue > _earner_line(trace, "statutory_reduction.pension_earner_threshold_65", on, alternative)
     return pension_revenue > trace.value("statutory_reduction.pension_earner_threshold_under_65", on)
+
+
+# A member's income and 給与所得者等 test are pure functions of the member's income facts and the law
+# data: each is computed once per process for the same facts, fiscal year and what-if, together with
+# the values it read, which are recorded on every trace that uses it (so its sources and 要確認 stay).
+_KNOWN: dict[Hashable, tuple[object, tuple[Value, ...]]] = {}
+_KNOWN_LIMIT = 8192  # a desk's session sees a few hundred members; a bound for a long-running app
+
+
+def _remembered(key: Hashable, trace: Trace, compute: Callable[[Trace], T]) -> T:
+    ctx = trace.ctx
+    full_key = (key, ctx.what_if, ctx.provisional)
+    hit = _KNOWN.get(full_key)
+    if hit is None:
+        sub = Trace(ctx)
+        hit = (compute(sub), tuple(sub.read))
+        if len(_KNOWN) >= _KNOWN_LIMIT:
+            _KNOWN.clear()
+        _KNOWN[full_key] = hit
+    trace.record(*hit[1])
+    return hit[0]  # type: ignore[return-value]  # stored by this function from compute's T under this key
+
+
+def remembered_member_income(
+    member: Member, income: Income, fiscal_year: int, trace: Trace, unemployed: bool = False
+) -> MemberIncome:
+    """member_income, remembered for the process (the birth date matters only with a pension)."""
+    key = (
+        "income",
+        member.birth_date if income.pension else None,
+        income.salary,
+        income.pension,
+        income.business,
+        income.other,
+        bool(income.family_employee),
+        bool(income.salary_adjustment_eligible),
+        fiscal_year,
+        unemployed,
+    )
+    return _remembered(key, trace, lambda t: member_income(member, income, fiscal_year, t, unemployed))
+
+
+def remembered_is_earner(
+    member: Member, income: Income, fiscal_year: int, trace: Trace, alternative: bool = False
+) -> bool:
+    """is_earner, remembered for the process."""
+    key = (
+        "earner",
+        member.birth_date if income.pension else None,
+        income.salary,
+        income.pension,
+        bool(income.family_employee),
+        fiscal_year,
+        alternative,
+    )
+    return _remembered(key, trace, lambda t: is_earner(member, income, fiscal_year, t, alternative))

@@ -29,7 +29,7 @@ from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisional_sentence
-from kokuho_desk.rules.income import MemberIncome, is_earner, law_day, member_income
+from kokuho_desk.rules.income import MemberIncome, law_day, remembered_is_earner, remembered_member_income
 from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
 from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction
@@ -505,11 +505,8 @@ class _Computation:
     def income(self, i: int, unemployed: bool) -> MemberIncome:
         key = (i, unemployed)
         if key not in self._incomes:
-            inc = self._income_of(i)
-            # Shared with the other variants: the same facts give the same income.
-            self._incomes[key] = self.trace.shared(
-                ("income", i, unemployed, inc is not self.case.members[i].income),
-                lambda t: member_income(self.case.members[i], inc, self.fy, t, unemployed),
+            self._incomes[key] = remembered_member_income(
+                self.case.members[i], self._income_of(i), self.fy, self.trace, unemployed
             )
         return self._incomes[key]
 
@@ -581,8 +578,10 @@ class _Computation:
         }
         # 給与所得者等: the conflicting readings are shown only when they change the class.
         scratch, alt = Trace(self.ctx), Trace(self.ctx)
-        earners = sum(is_earner(case.members[i], self._income_of(i), fy, scratch) for i in counted)
-        earners_alt = sum(is_earner(case.members[i], self._income_of(i), fy, alt, alternative=True) for i in counted)
+        earners = sum(remembered_is_earner(case.members[i], self._income_of(i), fy, scratch) for i in counted)
+        earners_alt = sum(
+            remembered_is_earner(case.members[i], self._income_of(i), fy, alt, alternative=True) for i in counted
+        )
         cls, lines = _classify(total, persons, earners, fy, trace)
         reasons = []
         conflict = earners != earners_alt and _classify(total, persons, earners_alt, fy, scratch)[0] != cls
