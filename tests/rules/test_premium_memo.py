@@ -10,7 +10,7 @@ from datetime import date
 
 from kokuho_desk.demo import demo_cases
 from kokuho_desk.model.casefile import case_from_dict
-from kokuho_desk.rules import income
+from kokuho_desk.rules import income, municipality
 from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.premium import Variant, premium
 from tests.conftest import example_files
@@ -21,6 +21,9 @@ WHAT_IFS: list[set[str]] = [set(), {"child_reduction_2027"}]
 
 def _forget() -> None:
     income._KNOWN.clear()
+    municipality._CASE_TABLES.clear()
+    for profile in municipality.list_profiles():
+        profile._tables.clear()
 
 
 def test_a_premium_is_the_same_with_the_process_memos_cold_or_warm():
@@ -61,3 +64,17 @@ def test_a_remembered_pension_income_depends_on_the_age():
     assert len(income._KNOWN) == 2
     income.remembered_member_income(older, pension, 2026, trace)
     assert len(income._KNOWN) == 3
+
+
+def test_a_remembered_inline_rate_table_keeps_the_rate_as_written():
+    """Ensure the case file's inline rates, remembered by their figures, are the same table for the same
+    figures and a new one when any figure changes (9 and 9.0 are equal in Python but written differently)."""
+    from kokuho_desk.rules.municipality import RateTable
+
+    def rates(rate, cap=650_000):
+        return {"parts": {"medical": {"income_rate_percent": rate, "per_capita": 100, "per_household": 0, "cap": cap}}}
+
+    assert RateTable.from_case(rates("9.30")) is RateTable.from_case(rates("9.30"))
+    assert RateTable.from_case(rates("9.30", 660_000)).parts["medical"].cap == 660_000
+    assert str(RateTable.from_case(rates(9)).parts["medical"].income_rate_percent) == "9"
+    assert str(RateTable.from_case(rates(9.0)).parts["medical"].income_rate_percent) == "9.0"
