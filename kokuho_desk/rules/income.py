@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from kokuho_desk.model.case import Income, Member, age_on
-from kokuho_desk.rules.context import Trace
+from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError, Value, value_at
 
 T = TypeVar("T")
@@ -229,22 +229,30 @@ def is_earner(member: Member, income: Income, fiscal_year: int, trace: Trace, al
 # A member's income and 給与所得者等 test are pure functions of the member's income facts and the law
 # data: each is computed once per process for the same facts, fiscal year and what-if, together with
 # the values it read, which are recorded on every trace that uses it (so its sources and 要確認 stay).
-_KNOWN: dict[Hashable, tuple[object, tuple[Value, ...]]] = {}
+_KNOWN: dict[Hashable, object] = {}
 _KNOWN_LIMIT = 8192  # a desk's session sees a few hundred members; a bound for a long-running app
 
 
-def _remembered(key: Hashable, trace: Trace, compute: Callable[[Trace], T]) -> T:
-    ctx = trace.ctx
+def _memo(key: Hashable, ctx: CheckContext, compute: Callable[[], T]) -> T:
     full_key = (key, ctx.what_if, ctx.provisional)
     hit = _KNOWN.get(full_key)
     if hit is None:
-        sub = Trace(ctx)
-        hit = (compute(sub), tuple(sub.read))
         if len(_KNOWN) >= _KNOWN_LIMIT:
             _KNOWN.clear()
-        _KNOWN[full_key] = hit
-    trace.record(*hit[1])
-    return hit[0]  # type: ignore[return-value]  # stored by this function from compute's T under this key
+        hit = _KNOWN[full_key] = compute()
+    return hit  # type: ignore[return-value]  # stored by this function from compute's T under this key
+
+
+def _remembered(key: Hashable, trace: Trace, compute: Callable[[Trace], T]) -> T:
+    """compute(trace), remembered with the values it read, which are recorded on `trace` at every use."""
+
+    def read() -> tuple[T, tuple[Value, ...]]:
+        sub = Trace(trace.ctx)
+        return compute(sub), tuple(sub.read)
+
+    value, reads = _memo(key, trace.ctx, read)
+    trace.record(*reads)
+    return value
 
 
 def remembered_member_income(
@@ -266,17 +274,28 @@ def remembered_member_income(
     return _remembered(key, trace, lambda t: member_income(member, income, fiscal_year, t, unemployed))
 
 
-def remembered_is_earner(
-    member: Member, income: Income, fiscal_year: int, trace: Trace, alternative: bool = False
-) -> bool:
-    """is_earner, remembered for the process."""
-    key = (
-        "earner",
-        member.birth_date if income.pension else None,
-        income.salary,
-        income.pension,
-        bool(income.family_employee),
-        fiscal_year,
-        alternative,
-    )
-    return _remembered(key, trace, lambda t: is_earner(member, income, fiscal_year, t, alternative))
+def _earner_key(member: Member, income: Income) -> tuple:
+    return (member.birth_date if income.pension else None, income.salary, income.pension, bool(income.family_employee))
+
+
+class EarnerCount(NamedTuple):
+    """How many 給与所得者等 a household counts, by the law's lines and by the conflicting readings."""
+
+    earners: int
+    earners_alt: int
+    read: tuple[Value, ...]  # what the law's count read
+    read_alt: tuple[Value, ...]  # what the conflicting count read
+
+
+def earner_count(members: list[tuple[Member, Income]], fiscal_year: int, ctx: CheckContext) -> EarnerCount:
+    """The 給与所得者等 among the members (is_earner, and with alternative=True), remembered for the
+    process; the caller records the values read (the conflicting ones only when they matter)."""
+
+    def count() -> EarnerCount:
+        law, alt = Trace(ctx), Trace(ctx)
+        earners = sum(is_earner(m, inc, fiscal_year, law) for m, inc in members)
+        earners_alt = sum(is_earner(m, inc, fiscal_year, alt, alternative=True) for m, inc in members)
+        return EarnerCount(earners, earners_alt, tuple(law.read), tuple(alt.read))
+
+    key = ("earners", fiscal_year, tuple(_earner_key(m, inc) for m, inc in members))
+    return _memo(key, ctx, count)

@@ -29,7 +29,7 @@ from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisional_sentence
-from kokuho_desk.rules.income import MemberIncome, law_day, remembered_is_earner, remembered_member_income
+from kokuho_desk.rules.income import MemberIncome, earner_count, law_day, remembered_member_income
 from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
 from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction
@@ -577,17 +577,20 @@ class _Computation:
             if i in unemployed and incomes[i].salary_before_unemployment
         }
         # 給与所得者等: the conflicting readings are shown only when they change the class.
-        scratch, alt = Trace(self.ctx), Trace(self.ctx)
-        earners = sum(remembered_is_earner(case.members[i], self._income_of(i), fy, scratch) for i in counted)
-        earners_alt = sum(
-            remembered_is_earner(case.members[i], self._income_of(i), fy, alt, alternative=True) for i in counted
+        earners, earners_alt, read, read_alt = earner_count(
+            [(case.members[i], self._income_of(i)) for i in counted], fy, self.ctx
         )
         cls, lines = _classify(total, persons, earners, fy, trace)
         reasons = []
-        conflict = earners != earners_alt and _classify(total, persons, earners_alt, fy, scratch)[0] != cls
-        trace.record(*(v for v in scratch.read + (alt.read if conflict else []) if v.status == "verified" or conflict))
-        if conflict:
+        conflict = False
+        if earners != earners_alt:
+            scratch = Trace(self.ctx)
+            scratch.record(*read)
             alt_cls = _classify(total, persons, earners_alt, fy, scratch)[0]
+            conflict = alt_cls != cls
+            read = tuple(scratch.read) + (read_alt if conflict else ())
+        trace.record(*(v for v in read if v.status == "verified" or conflict))
+        if conflict:
             reasons.append(
                 f"要確認: 給与所得者等の数え方（65歳以上の年金収入125万円超か110万円超か、令和8年度の給与収入"
                 f"55万円超か65万円超か）で結果が変わります（{earners}人なら{cls}、{earners_alt}人なら{alt_cls}）。"
