@@ -75,7 +75,12 @@ def reached_day(birth: date, age: int) -> date:
 
 def late_elderly_day(birth: date, trace: Trace, on: date) -> date:
     """The first day in 後期高齢者医療: the 75th birthday itself (高齢者医療確保法52条)."""
-    return reached_day(birth, trace.value("ages.late_elderly_age", on)) + timedelta(days=1)
+    return _birthday(birth, trace.value("ages.late_elderly_age", on))
+
+
+@lru_cache(maxsize=4096)
+def _birthday(birth: date, age: int) -> date:
+    return reached_day(birth, age) + timedelta(days=1)
 
 
 def add_years(d: date, years: int) -> date:
@@ -456,10 +461,13 @@ class _RereadTrace(Trace):
 
     def value(self, pid: str, on: date) -> Any:
         key = (pid, on)
-        if key in self._known:
-            return self._known[key]
-        value = self._known[key] = super().value(pid, on)
+        value = self._known.get(key, _UNREAD)
+        if value is _UNREAD:
+            value = self._known[key] = super().value(pid, on)
         return value
+
+
+_UNREAD = object()  # a value not read yet (None is a value)
 
 
 class _Computation:
@@ -474,6 +482,7 @@ class _Computation:
         self.missing: list[str] = []
         self._incomes: dict[tuple[int, bool], MemberIncome] = {}
         self._under: dict[tuple[int, int], bool] = {}
+        self._basis_day: date | None = None
         self._configs_of: dict[bool, dict[MonthConfig, int]] = {}
         self._law: PartLaw | None = None
         self._charged_in: dict[MonthConfig, list[Charged]] = {}
@@ -495,6 +504,11 @@ class _Computation:
             )
 
     # -- facts ----------------------------------------------------------------------------------
+
+    def basis_day(self) -> date:
+        if self._basis_day is None:
+            self._basis_day = basis_day(self.case, self.fy, self.trace)
+        return self._basis_day
 
     def under(self, i: int, age: int) -> bool:
         key = (i, age)
@@ -543,7 +557,7 @@ class _Computation:
 
     def judge(self, unemployed: frozenset[int]) -> ReductionJudgement:
         case, fy, trace = self.case, self.fy, self.trace
-        day = basis_day(case, fy, trace)
+        day = self.basis_day()
         counted, persons = [], 0
         for i, m in enumerate(case.members):
             insured = in_kokuho_on(m, day, trace, self.on)
@@ -612,7 +626,7 @@ class _Computation:
         months = year.months
         # The 判定 day's own month decides who is a 特例対象被保険者 (the joining day for a
         # household that joins mid-year: in the year of the job loss too).
-        day_month = 0 if year.uniform else months.index(month_of(basis_day(case, fy, trace)))
+        day_month = 0 if year.uniform else months.index(month_of(self.basis_day()))
         base_judgement = self.judge(year.unemployed_in[day_month])
         judgements = {year.unemployed_in[day_month]: base_judgement}
         if not year.uniform:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from kokuho_desk.rules.income import MemberIncome
@@ -25,6 +26,12 @@ Fraction = tuple[int, int]  # numerator, denominator
 def fraction(ratio: Decimal) -> Fraction:
     """An exact decimal as numerator and denominator (0.3 → 3, 10)."""
     return ratio.as_integer_ratio()
+
+
+@lru_cache(maxsize=256)
+def percent(rate: Decimal) -> Fraction:
+    """A rate in percent as a fraction (9.30 → 93, 1000): a rate table has a few, read for every premium."""
+    return fraction(rate / 100)
 
 
 def times(amount: int, ratio: Fraction) -> int:
@@ -153,7 +160,7 @@ class PartSums:
         """Add `count` months of one configuration, judged `reduction`, of which the part keeps `keep`
         (1 − 軽減割合; the 子ども分 may keep all). True when the order of 軽減 and 限度額 matters."""
         part, rate, law = self.part, self.rate, self.law
-        rate_n, rate_d = fraction(rate.income_rate_percent / 100)
+        rate_n, rate_d = percent(rate.income_rate_percent)
         keep_n, keep_d = keep
         birth_exempt = part in law.birth_parts
         preschool_half = part in law.half_parts
