@@ -121,8 +121,12 @@ def kokuho_span(m: Member, trace: Trace, on: date) -> Span | None:
 
 def care_span(birth: date, trace: Trace, on: date) -> Span:
     """介護保険第2号被保険者 months: from the month one reaches 40 to the month before reaching 65."""
-    start = month_of(reached_day(birth, trace.value("ages.care_min_age", on)))
-    return start, month_of(reached_day(birth, trace.value("ages.care_end_age", on)))
+    return _months_reaching(birth, trace.value("ages.care_min_age", on), trace.value("ages.care_end_age", on))
+
+
+@lru_cache(maxsize=4096)
+def _months_reaching(birth: date, first_age: int, end_age: int) -> Span:
+    return month_of(reached_day(birth, first_age)), month_of(reached_day(birth, end_age))
 
 
 def months_in(span: Span | None, months: list[date]) -> list[bool]:

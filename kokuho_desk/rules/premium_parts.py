@@ -188,14 +188,13 @@ class PartSums:
             if unemployed:
                 notes.append("非自発的失業（給与所得30/100）")
             sums = self.members.get(member)
-            if sums is None:
-                sums = self.members[member] = MemberSums(0, unit)
-            sums.months += count
-            for note in notes:
-                if note not in sums.notes:
-                    sums.notes.append(note)
-            sums.income_based += ib * count
-            sums.per_capita += unit * count
+            if sums is None:  # the notes of one configuration are distinct
+                self.members[member] = MemberSums(count, unit, ib * count, unit * count, notes)
+            else:
+                sums.months += count
+                sums.notes += [note for note in notes if note not in sums.notes]
+                sums.income_based += ib * count
+                sums.per_capita += unit * count
             income_based += ib
             per_capita += unit
             if not exempt:
