@@ -11,18 +11,16 @@ separately taxed income).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import lru_cache
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from kokuho_desk.model.case import Income, Member, age_on
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import ParameterError, Value, value_at
-
-T = TypeVar("T")
+from kokuho_desk.rules.remembered import memo, remembered
 
 
 def floor_yen(amount: Decimal) -> int:
@@ -226,35 +224,6 @@ def is_earner(member: Member, income: Income, fiscal_year: int, trace: Trace, al
     return pension_revenue > trace.value("statutory_reduction.pension_earner_threshold_under_65", on)
 
 
-# A member's income and 給与所得者等 test are pure functions of the member's income facts and the law
-# data: each is computed once per process for the same facts, fiscal year and what-if, together with
-# the values it read, which are recorded on every trace that uses it (so its sources and 要確認 stay).
-_KNOWN: dict[Hashable, object] = {}
-_KNOWN_LIMIT = 8192  # a desk's session sees a few hundred members; a bound for a long-running app
-
-
-def _memo(key: Hashable, ctx: CheckContext, compute: Callable[[], T]) -> T:
-    full_key = (key, ctx.what_if, ctx.provisional)
-    hit = _KNOWN.get(full_key)
-    if hit is None:
-        if len(_KNOWN) >= _KNOWN_LIMIT:
-            _KNOWN.clear()
-        hit = _KNOWN[full_key] = compute()
-    return hit  # type: ignore[return-value]  # stored by this function from compute's T under this key
-
-
-def _remembered(key: Hashable, trace: Trace, compute: Callable[[Trace], T]) -> T:
-    """compute(trace), remembered with the values it read, which are recorded on `trace` at every use."""
-
-    def read() -> tuple[T, tuple[Value, ...]]:
-        sub = Trace(trace.ctx)
-        return compute(sub), tuple(sub.read)
-
-    value, reads = _memo(key, trace.ctx, read)
-    trace.record(*reads)
-    return value
-
-
 def remembered_member_income(
     member: Member, income: Income, fiscal_year: int, trace: Trace, unemployed: bool = False
 ) -> MemberIncome:
@@ -271,7 +240,7 @@ def remembered_member_income(
         fiscal_year,
         unemployed,
     )
-    return _remembered(key, trace, lambda t: member_income(member, income, fiscal_year, t, unemployed))
+    return remembered(key, trace, lambda t: member_income(member, income, fiscal_year, t, unemployed))
 
 
 def _earner_key(member: Member, income: Income) -> tuple:
@@ -298,4 +267,4 @@ def earner_count(members: list[tuple[Member, Income]], fiscal_year: int, ctx: Ch
         return EarnerCount(earners, earners_alt, tuple(law.read), tuple(alt.read))
 
     key = ("earners", fiscal_year, tuple(_earner_key(m, inc) for m, inc in members))
-    return _memo(key, ctx, count)
+    return memo(key, ctx, count)

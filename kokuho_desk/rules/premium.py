@@ -33,6 +33,7 @@ from kokuho_desk.rules.income import MemberIncome, earner_count, law_day, rememb
 from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
 from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction
+from kokuho_desk.rules.remembered import remembered
 
 ONE, ZERO = Decimal(1), Decimal(0)
 
@@ -278,6 +279,21 @@ def _classify(income: int, persons: int, earners: int, fiscal_year: int, trace: 
         if income <= lines[cls]:
             return cls, lines
     return NO_REDUCTION, lines
+
+
+def part_law(trace: Trace, on: date, births: bool, specific: bool, child: bool) -> PartLaw:
+    """The law values every part reads: those of 産前産後 only for a year with exempt months, of 特定世帯
+    only for a 特定世帯, of the 子ども分 only for rates that have one."""
+    return PartLaw(
+        # FY2023: the exempt months (2024-01〜03) are under the law from its first day
+        tuple(trace.value("childbirth.parts", max(on, in_force_from("childbirth.parts")))) if births else (),
+        tuple(trace.value("children.half_reduction_parts", on)),
+        trace.value("children.half_reduction_under_age", on),
+        fraction(1 - Decimal(trace.value("children.half_reduction_ratio", on))),
+        _status(trace, "children.half_reduction_under_age") == "planned",
+        tuple(trace.value("premium_rules.specific_household_parts", on)) if specific else (),
+        trace.value("children.child_part_exemption_under_age", on) if child else None,
+    )
 
 
 # --- the result -----------------------------------------------------------------------------------
@@ -806,20 +822,13 @@ class _Computation:
         return out, constant
 
     def _part_law(self, year: _Year, parts: Collection[str]) -> PartLaw:
-        """The values every part reads, read once per computation."""
+        """The values every part reads, read once per computation (and remembered for the process)."""
         if self._law is None:
-            trace, on = self.trace, self.on
-            self._law = PartLaw(
-                # FY2023: the exempt months (2024-01〜03) are under the law from its first day
-                tuple(trace.value("childbirth.parts", max(on, in_force_from("childbirth.parts"))))
-                if not year.uniform and any(any(b) for b in year.births)
-                else (),
-                tuple(trace.value("children.half_reduction_parts", on)),
-                trace.value("children.half_reduction_under_age", on),
-                fraction(1 - Decimal(trace.value("children.half_reduction_ratio", on))),
-                _status(trace, "children.half_reduction_under_age") == "planned",
-                tuple(trace.value("premium_rules.specific_household_parts", on)) if year.specific_applies else (),
-                trace.value("children.child_part_exemption_under_age", on) if "child" in parts else None,
+            births = not year.uniform and any(any(b) for b in year.births)
+            child = "child" in parts
+            key = ("part law", self.on, births, year.specific_applies, child)
+            self._law = remembered(
+                key, self.trace, lambda t: part_law(t, self.on, births, year.specific_applies, child)
             )
         return self._law
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from kokuho_desk.demo import demo_cases
 from kokuho_desk.model.casefile import case_from_dict
-from kokuho_desk.rules import income, municipality
+from kokuho_desk.rules import income, municipality, remembered
 from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.premium import Variant, premium
 from tests.conftest import example_files
@@ -20,7 +20,7 @@ WHAT_IFS: list[set[str]] = [set(), {"child_reduction_2027"}]
 
 
 def _forget() -> None:
-    income._KNOWN.clear()
+    remembered.forget()
     municipality._CASE_TABLES.clear()
     for profile in municipality.list_profiles():
         profile._tables.clear()
@@ -42,7 +42,7 @@ def test_a_premium_is_the_same_with_the_process_memos_cold_or_warm():
         assert again == first
         assert again.read == first.read and again.sources() == first.sources()
         assert again.to_dict() == first.to_dict()
-    assert any(r.total for r in cold) and income._KNOWN
+    assert any(r.total for r in cold) and remembered.size()
 
 
 def test_a_remembered_pension_income_depends_on_the_age():
@@ -61,9 +61,9 @@ def test_a_remembered_pension_income_depends_on_the_age():
     assert income.remembered_member_income(older, pension, 2025, trace).pension == 500_000
     assert income.remembered_member_income(younger, pension, 2025, trace).pension == 925_000
     assert income.remembered_member_income(older, pension, 2025, trace).pension == 500_000
-    assert len(income._KNOWN) == 2
+    assert remembered.size() == 2
     income.remembered_member_income(older, pension, 2026, trace)
-    assert len(income._KNOWN) == 3
+    assert remembered.size() == 3
 
 
 def test_a_remembered_inline_rate_table_keeps_the_rate_as_written():
