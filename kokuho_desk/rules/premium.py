@@ -51,7 +51,12 @@ def member_label(case: Case, index: int) -> str:
 
 def fiscal_months(fiscal_year: int) -> list[date]:
     """The first day of each month of the fiscal year, April to March."""
-    return [date(fiscal_year + (m < 4), m, 1) for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)]
+    return list(_fiscal_months(fiscal_year))
+
+
+@lru_cache(maxsize=64)
+def _fiscal_months(fiscal_year: int) -> tuple[date, ...]:
+    return tuple(date(fiscal_year + (m < 4), m, 1) for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3))
 
 
 @lru_cache(maxsize=4096)
@@ -205,7 +210,12 @@ def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
     """Covered for the whole fiscal year as 「…歳に達する日以後の最初の3月31日以前」: not yet that age on the
     3月31日 before the year (born 2019-04-02 is 未就学 in FY2025; born 2019-04-01 is not)."""
     assert m.birth_date is not None  # asked only of charged members, whose birth dates are known
-    return age_on(m.birth_date, law_day(fiscal_year) - timedelta(days=1)) < age
+    return _age_before_year(m.birth_date, fiscal_year) < age
+
+
+@lru_cache(maxsize=4096)
+def _age_before_year(birth: date, fiscal_year: int) -> int:
+    return age_on(birth, law_day(fiscal_year) - timedelta(days=1))
 
 
 def review_lines(values: list[Value]) -> list[str]:
@@ -267,14 +277,8 @@ class ReductionJudgement:
 
 
 def _classify(income: int, persons: int, earners: int, fiscal_year: int, trace: Trace) -> tuple[str, dict]:
-    on = law_day(fiscal_year)
-    base = trace.value("statutory_reduction.base_amount", on)
-    base += trace.value("statutory_reduction.per_earner", on) * max(0, earners - 1)
-    lines = {
-        "7割": base,
-        "5割": base + trace.value("statutory_reduction.per_person_5wari", on) * persons,
-        "2割": base + trace.value("statutory_reduction.per_person_2wari", on) * persons,
-    }
+    key = ("reduction lines", fiscal_year, persons, earners)
+    lines = dict(remembered(key, trace, lambda t: _lines(persons, earners, fiscal_year, t)))
     for cls in REDUCTION_CLASSES:  # 「以下」
         if income <= lines[cls]:
             return cls, lines
@@ -294,6 +298,18 @@ def part_law(trace: Trace, on: date, births: bool, specific: bool, child: bool) 
         tuple(trace.value("premium_rules.specific_household_parts", on)) if specific else (),
         trace.value("children.child_part_exemption_under_age", on) if child else None,
     )
+
+
+def _lines(persons: int, earners: int, fiscal_year: int, trace: Trace) -> dict[str, int]:
+    """The 軽減判定所得 line of each class (国保法施行令29条の7第5項), by the household's persons and earners."""
+    on = law_day(fiscal_year)
+    base = trace.value("statutory_reduction.base_amount", on)
+    base += trace.value("statutory_reduction.per_earner", on) * max(0, earners - 1)
+    return {
+        "7割": base,
+        "5割": base + trace.value("statutory_reduction.per_person_5wari", on) * persons,
+        "2割": base + trace.value("statutory_reduction.per_person_2wari", on) * persons,
+    }
 
 
 # --- the result -----------------------------------------------------------------------------------
