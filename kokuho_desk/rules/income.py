@@ -224,12 +224,9 @@ def is_earner(member: Member, income: Income, fiscal_year: int, trace: Trace, al
     return pension_revenue > trace.value("statutory_reduction.pension_earner_threshold_under_65", on)
 
 
-def remembered_member_income(
-    member: Member, income: Income, fiscal_year: int, trace: Trace, unemployed: bool = False
-) -> MemberIncome:
-    """member_income, remembered for the process (the birth date matters only with a pension)."""
-    key = (
-        "income",
+def _income_key(member: Member, income: Income, unemployed: bool) -> tuple:
+    """What member_income depends on (the birth date matters only with a pension)."""
+    return (
         member.birth_date if income.pension else None,
         income.salary,
         income.pension,
@@ -237,10 +234,19 @@ def remembered_member_income(
         income.other,
         bool(income.family_employee),
         bool(income.salary_adjustment_eligible),
-        fiscal_year,
         unemployed,
     )
-    return remembered(key, trace, lambda t: member_income(member, income, fiscal_year, t, unemployed))
+
+
+def remembered_member_incomes(
+    members: list[tuple[Member, Income, bool]], fiscal_year: int, trace: Trace
+) -> list[MemberIncome]:
+    """member_income of each (member, income, unemployed), remembered for the process as a household
+    (the values read are the same, in the same order, as one member after another)."""
+    key = ("incomes", fiscal_year, tuple(_income_key(m, inc, unemployed) for m, inc, unemployed in members))
+    return remembered(
+        key, trace, lambda t: [member_income(m, inc, fiscal_year, t, unemployed) for m, inc, unemployed in members]
+    )
 
 
 def _earner_key(member: Member, income: Income) -> tuple:

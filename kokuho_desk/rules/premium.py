@@ -29,7 +29,7 @@ from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisional_sentence
-from kokuho_desk.rules.income import MemberIncome, earner_count, law_day, remembered_member_income
+from kokuho_desk.rules.income import MemberIncome, earner_count, law_day, remembered_member_incomes
 from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
 from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction
@@ -555,10 +555,18 @@ class _Computation:
     def income(self, i: int, unemployed: bool) -> MemberIncome:
         key = (i, unemployed)
         if key not in self._incomes:
-            self._incomes[key] = remembered_member_income(
-                self.case.members[i], self._income_of(i), self.fy, self.trace, unemployed
-            )
+            self.incomes([i], frozenset([i]) if unemployed else frozenset())
         return self._incomes[key]
+
+    def incomes(self, indexes: list[int], unemployed: frozenset[int]) -> dict[int, MemberIncome]:
+        """The members' incomes (with the 給与所得 at 30/100 for the unemployed), those not known yet
+        computed together."""
+        keys = [(i, i in unemployed) for i in indexes]
+        new = [key for key in keys if key not in self._incomes]
+        if new:
+            members = [(self.case.members[i], self._income_of(i), u) for i, u in new]
+            self._incomes.update(zip(new, remembered_member_incomes(members, self.fy, self.trace)))
+        return {key[0]: self._incomes[key] for key in keys}
 
     def _income_of(self, i: int) -> Income:
         """The income to use for a member; 未申告 counts as nothing unless assumed declared."""
@@ -619,7 +627,7 @@ class _Computation:
         if not self.variant.statutory:
             return ReductionJudgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared)
         # 特例対象被保険者等: 給与所得 × 30/100 in the 軽減判定 too (施行令29条の7の2).
-        incomes = {i: self.income(i, i in unemployed) for i in counted}
+        incomes = self.incomes(counted, unemployed)
         total = sum(x.judgement for x in incomes.values())
         reduced = {
             i: (incomes[i].salary_before_unemployment, incomes[i].salary)

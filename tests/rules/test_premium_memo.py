@@ -58,11 +58,15 @@ def test_a_remembered_pension_income_depends_on_the_age():
     younger = Member("spouse", birth_date=date(1960, 6, 1), income=pension)
     trace = Trace(CheckContext.for_case(Case(as_of=date(2025, 6, 1), fiscal_year=2025, members=[older, younger])))
     _forget()
-    assert income.remembered_member_income(older, pension, 2025, trace).pension == 500_000
-    assert income.remembered_member_income(younger, pension, 2025, trace).pension == 925_000
-    assert income.remembered_member_income(older, pension, 2025, trace).pension == 500_000
+
+    def pension_income(member: Member, fiscal_year: int = 2025) -> int:
+        return income.remembered_member_incomes([(member, pension, False)], fiscal_year, trace)[0].pension
+
+    assert pension_income(older) == 500_000
+    assert pension_income(younger) == 925_000
+    assert pension_income(older) == 500_000
     assert remembered.size() == 2
-    income.remembered_member_income(older, pension, 2026, trace)
+    pension_income(older, 2026)
     assert remembered.size() == 3
 
 
