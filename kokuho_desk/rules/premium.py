@@ -32,7 +32,7 @@ from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace, provisio
 from kokuho_desk.rules.income import MemberIncome, earner_count, law_day, remembered_member_incomes
 from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
-from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction
+from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction, kept
 from kokuho_desk.rules.remembered import remembered
 
 ONE, ZERO = Decimal(1), Decimal(0)
@@ -811,7 +811,7 @@ class _Computation:
             return self._configs_of[care]
         members_in, constant = self._care_in(year) if care else (year.in_k, year.uniform)
         configs: dict[MonthConfig, int] = {}
-        if constant and year.specific.count(year.specific[0]) == 12:
+        if constant and (not year.specific_applies or year.specific.count(year.specific[0]) == 12):
             active = tuple(i for i, column in enumerate(members_in) if column[0])
             if active:
                 configs[MonthConfig(active, year.unemployed_in[0], (False,) * len(active), year.specific[0])] = 12
@@ -898,7 +898,7 @@ class _Computation:
                 if part == "child" and not trace.value("children.child_part_statutory_reduction", on):
                     ratio = ZERO
             charged = self._charged(config, law)
-            if sums.add(charged, config.specific_ratio, count, j.reduction, fraction(1 - ratio)):
+            if sums.add(charged, config.specific_ratio, count, j.reduction, kept(ratio)):
                 trace.value("premium_rules.reduce_then_cap", on)  # the order matters only here
         return sums.result(rounding, self._labels, self._bases, sorted(reductions))
 

@@ -34,6 +34,12 @@ def percent(rate: Decimal) -> Fraction:
     return fraction(rate / 100)
 
 
+@lru_cache(maxsize=64)
+def kept(reduction: Decimal) -> Fraction:
+    """What a reduction leaves, as a fraction (0.2 → 4, 5): one of a few ratios, read for every part."""
+    return fraction(1 - reduction)
+
+
 def times(amount: int, ratio: Fraction) -> int:
     """floor(amount × ratio): every reduced amount is 1円未満切捨て."""
     return amount * ratio[0] // ratio[1]
