@@ -125,13 +125,10 @@ def kokuho_span(m: Member, trace: Trace, on: date) -> Span | None:
     return start, min(ends, default=date.max)
 
 
-def care_span(birth: date, trace: Trace, on: date) -> Span:
-    """介護保険第2号被保険者 months: from the month one reaches 40 to the month before reaching 65."""
-    return _months_reaching(birth, trace.value("ages.care_min_age", on), trace.value("ages.care_end_age", on))
-
-
 @lru_cache(maxsize=4096)
-def _months_reaching(birth: date, first_age: int, end_age: int) -> Span:
+def care_span(birth: date, first_age: int, end_age: int) -> Span:
+    """介護保険第2号被保険者 months: from the month one reaches 40 (first_age) to the month before
+    reaching 65 (end_age)."""
     return month_of(reached_day(birth, first_age)), month_of(reached_day(birth, end_age))
 
 
@@ -770,6 +767,7 @@ class _Computation:
         ratios = year.specific = [ONE] * 12
         transfers: list[date] = []
         unknown = False
+        year_end = date(self.fy + 1, 3, 31)
         for m in case.members:
             if m.late_elderly_transferred:
                 assert m.birth_date is not None  # _check_facts
@@ -780,7 +778,7 @@ class _Computation:
                     unknown = True
             elif m.insured and m.birth_date:
                 day = late_elderly_day(m.birth_date, trace, on)
-                if day <= date(self.fy + 1, 3, 31) and not (m.left_date and m.left_date < day):
+                if day <= year_end and not (m.left_date and m.left_date < day):
                     transfers.append(day)
         if not transfers and not unknown:
             return
@@ -829,14 +827,16 @@ class _Computation:
     def _care_in(self, year: _Year) -> tuple[list[list[bool]], bool]:
         """The 介護分 months of each member (charged and 40–64), and whether none changes in the year."""
         out, constant = [], year.uniform
+        ages: tuple[int, int] | None = None  # read at the first charged member
         for i, column in enumerate(year.in_k):
             if not any(column):
                 out.append(column)
                 continue
             m = self.case.members[i]
             assert m.birth_date is not None  # _check_facts: every insured member's birth date is known
-            birth = m.birth_date
-            span = care_span(birth, self.trace, self.on)
+            if ages is None:
+                ages = self.trace.value("ages.care_min_age", self.on), self.trace.value("ages.care_end_age", self.on)
+            span = care_span(m.birth_date, *ages)
             whole = whole_or_none(span, year.months) if year.uniform else None
             if whole is None:
                 constant = False
