@@ -13,7 +13,7 @@ from kokuho_desk.model.casefile import case_from_dict
 from kokuho_desk.rules import income, municipality, remembered
 from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.premium import Variant, premium
-from tests.conftest import example_files
+from tests.conftest import example_files, example_path
 
 VARIANTS = [Variant(), Variant(unemployment=False), Variant(assume_declared=True)]
 WHAT_IFS: list[set[str]] = [set(), {"child_reduction_2027"}]
@@ -82,3 +82,17 @@ def test_a_remembered_inline_rate_table_keeps_the_rate_as_written():
     assert RateTable.from_case(rates("9.30", 660_000)).parts["medical"].cap == 660_000
     assert str(RateTable.from_case(rates(9)).parts["medical"].income_rate_percent) == "9"
     assert str(RateTable.from_case(rates(9.0)).parts["medical"].income_rate_percent) == "9.0"
+
+
+def test_a_year_whose_law_data_stops_midway_cites_what_it_read_cold_or_warm():
+    """Ensure a premium for FY2028 (the 軽減判定 lines of the 5割 class have no value for that year yet)
+    says it cannot be computed and still cites the values read before the missing one — the same cold
+    as warm (a failed computation is not remembered)."""
+    case_dict = json.loads(example_path("osaka-city-2022-family-2wari").read_text(encoding="utf-8"))["case"]
+    case = case_from_dict({**case_dict, "fiscal_year": 2028, "as_of": "2028-06-01"})
+    _forget()
+    cold = premium(CheckContext.for_case(case))
+    warm = premium(CheckContext.for_case(case))
+    assert cold.total is None and any("令和10年度の制度のデータがない" in r for r in cold.reasons)
+    assert "statutory_reduction.base_amount" in [v.param for v in cold.read]
+    assert warm == cold and warm.read == cold.read
