@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from kokuho_desk.model.case import Income, Member, age_on
-from kokuho_desk.rules.context import Trace
-from kokuho_desk.rules.params import ParameterError, value_at
+from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.params import ParameterError, Value, value_at
+from kokuho_desk.rules.remembered import memo, remembered
 
 
 def floor_yen(amount: Decimal) -> int:
@@ -220,3 +222,55 @@ def is_earner(member: Member, income: Income, fiscal_year: int, trace: Trace, al
     if is_pension_elderly(member.birth_date, fiscal_year, trace):
         return pension_revenue > _earner_line(trace, "statutory_reduction.pension_earner_threshold_65", on, alternative)
     return pension_revenue > trace.value("statutory_reduction.pension_earner_threshold_under_65", on)
+
+
+def _income_key(member: Member, income: Income, unemployed: bool) -> tuple:
+    """What member_income depends on (the birth date matters only with a pension)."""
+    return (
+        member.birth_date if income.pension else None,
+        income.salary,
+        income.pension,
+        income.business,
+        income.other,
+        bool(income.family_employee),
+        bool(income.salary_adjustment_eligible),
+        unemployed,
+    )
+
+
+def remembered_member_incomes(
+    members: list[tuple[Member, Income, bool]], fiscal_year: int, trace: Trace
+) -> list[MemberIncome]:
+    """member_income of each (member, income, unemployed), remembered for the process as a household
+    (the values read are the same, in the same order, as one member after another)."""
+    key = ("incomes", fiscal_year, tuple(_income_key(m, inc, unemployed) for m, inc, unemployed in members))
+    return remembered(
+        key, trace, lambda t: [member_income(m, inc, fiscal_year, t, unemployed) for m, inc, unemployed in members]
+    )
+
+
+def _earner_key(member: Member, income: Income) -> tuple:
+    return (member.birth_date if income.pension else None, income.salary, income.pension, bool(income.family_employee))
+
+
+class EarnerCount(NamedTuple):
+    """How many 給与所得者等 a household counts, by the law's lines and by the conflicting readings."""
+
+    earners: int
+    earners_alt: int
+    read: tuple[Value, ...]  # what the law's count read
+    read_alt: tuple[Value, ...]  # what the conflicting count read
+
+
+def earner_count(members: list[tuple[Member, Income]], fiscal_year: int, ctx: CheckContext) -> EarnerCount:
+    """The 給与所得者等 among the members (is_earner, and with alternative=True), remembered for the
+    process; the caller records the values read (the conflicting ones only when they matter)."""
+
+    def count() -> EarnerCount:
+        law, alt = Trace(ctx), Trace(ctx)
+        earners = sum(is_earner(m, inc, fiscal_year, law) for m, inc in members)
+        earners_alt = sum(is_earner(m, inc, fiscal_year, alt, alternative=True) for m, inc in members)
+        return EarnerCount(earners, earners_alt, tuple(law.read), tuple(alt.read))
+
+    key = ("earners", fiscal_year, tuple(_earner_key(m, inc) for m, inc in members))
+    return memo(key, ctx, count)

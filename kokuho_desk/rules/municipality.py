@@ -67,11 +67,37 @@ class RateTable:
 
     @classmethod
     def from_case(cls, rates: dict[str, Any]) -> RateTable:
-        """The case file's inline table (already schema-validated)."""
+        """The case file's inline table (already schema-validated); the same figures give the same
+        table, parsed once per process."""
+        try:
+            key = (
+                # the rate as written too: 9 and 9.0 are equal keys but show as 9% and 9.0%
+                tuple(
+                    (name, tuple(raw.items()), str(raw.get("income_rate_percent")))
+                    for name, raw in rates.get("parts", {}).items()
+                ),
+                tuple((rates.get("rounding") or {}).items()),
+            )
+            table = _CASE_TABLES.get(key)
+        except (AttributeError, TypeError):  # not the schema's shape: parsed (and refused) below
+            return cls._parse_case(rates)
+        if table is None:
+            if len(_CASE_TABLES) >= _CASE_TABLES_LIMIT:
+                _CASE_TABLES.clear()
+            table = _CASE_TABLES[key] = cls._parse_case(rates)
+        return table
+
+    @classmethod
+    def _parse_case(cls, rates: dict[str, Any]) -> RateTable:
         parts = {name: _part_from_dict(raw) for name, raw in rates.get("parts", {}).items()}
         rounding = int((rates.get("rounding") or {}).get("part", 1))
         method = "3方式" if any(p.per_household for p in parts.values()) else "2方式"
         return cls(parts, rounding, method, "verified", "ケースファイルに入力された料率", "ケースファイルの料率")
+
+
+# The case files' inline tables by their figures (a desk enters a few; bounded for a long session).
+_CASE_TABLES: dict[tuple, RateTable] = {}
+_CASE_TABLES_LIMIT = 1024
 
 
 def _part_from_dict(raw: dict[str, Any]) -> PartRate:
@@ -97,6 +123,8 @@ class MunicipalityProfile:
     codes: tuple[str, ...] = ()  # 全国地方公共団体コード of the municipalities it covers (optional `code`)
     _years: dict[int, Any] = field(default_factory=dict, repr=False)
     path: Path | None = None
+    # Each year's table, parsed on first use: the profile's data never changes in a process.
+    _tables: dict[int, RateTable | None] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def fiscal_years(self) -> list[int]:
@@ -104,6 +132,11 @@ class MunicipalityProfile:
 
     def rates_for(self, fiscal_year: int) -> RateTable | None:
         """The rate table of a fiscal year, or None if the profile has none for it."""
+        if fiscal_year not in self._tables:
+            self._tables[fiscal_year] = self._parse_rates(fiscal_year)
+        return self._tables[fiscal_year]
+
+    def _parse_rates(self, fiscal_year: int) -> RateTable | None:
         year = self._years.get(fiscal_year)
         if year is None:
             return None

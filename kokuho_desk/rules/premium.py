@@ -29,10 +29,11 @@ from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import CheckContext, Trace, provisional_sentence
-from kokuho_desk.rules.income import MemberIncome, is_earner, law_day, member_income
+from kokuho_desk.rules.income import MemberIncome, earner_count, law_day, remembered_member_incomes
 from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from
-from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction
+from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction, kept
+from kokuho_desk.rules.remembered import remembered
 
 ONE, ZERO = Decimal(1), Decimal(0)
 
@@ -50,7 +51,12 @@ def member_label(case: Case, index: int) -> str:
 
 def fiscal_months(fiscal_year: int) -> list[date]:
     """The first day of each month of the fiscal year, April to March."""
-    return [date(fiscal_year + (m < 4), m, 1) for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)]
+    return list(_fiscal_months(fiscal_year))
+
+
+@lru_cache(maxsize=64)
+def _fiscal_months(fiscal_year: int) -> tuple[date, ...]:
+    return tuple(date(fiscal_year + (m < 4), m, 1) for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3))
 
 
 @lru_cache(maxsize=4096)
@@ -75,7 +81,12 @@ def reached_day(birth: date, age: int) -> date:
 
 def late_elderly_day(birth: date, trace: Trace, on: date) -> date:
     """The first day in 後期高齢者医療: the 75th birthday itself (高齢者医療確保法52条)."""
-    return reached_day(birth, trace.value("ages.late_elderly_age", on)) + timedelta(days=1)
+    return _birthday(birth, trace.value("ages.late_elderly_age", on))
+
+
+@lru_cache(maxsize=4096)
+def _birthday(birth: date, age: int) -> date:
+    return reached_day(birth, age) + timedelta(days=1)
 
 
 def add_years(d: date, years: int) -> date:
@@ -114,10 +125,11 @@ def kokuho_span(m: Member, trace: Trace, on: date) -> Span | None:
     return start, min(ends, default=date.max)
 
 
-def care_span(birth: date, trace: Trace, on: date) -> Span:
-    """介護保険第2号被保険者 months: from the month one reaches 40 to the month before reaching 65."""
-    start = month_of(reached_day(birth, trace.value("ages.care_min_age", on)))
-    return start, month_of(reached_day(birth, trace.value("ages.care_end_age", on)))
+@lru_cache(maxsize=4096)
+def care_span(birth: date, first_age: int, end_age: int) -> Span:
+    """介護保険第2号被保険者 months: from the month one reaches 40 (first_age) to the month before
+    reaching 65 (end_age)."""
+    return month_of(reached_day(birth, first_age)), month_of(reached_day(birth, end_age))
 
 
 def months_in(span: Span | None, months: list[date]) -> list[bool]:
@@ -195,7 +207,12 @@ def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
     """Covered for the whole fiscal year as 「…歳に達する日以後の最初の3月31日以前」: not yet that age on the
     3月31日 before the year (born 2019-04-02 is 未就学 in FY2025; born 2019-04-01 is not)."""
     assert m.birth_date is not None  # asked only of charged members, whose birth dates are known
-    return age_on(m.birth_date, law_day(fiscal_year) - timedelta(days=1)) < age
+    return _age_before_year(m.birth_date, fiscal_year) < age
+
+
+@lru_cache(maxsize=4096)
+def _age_before_year(birth: date, fiscal_year: int) -> int:
+    return age_on(birth, law_day(fiscal_year) - timedelta(days=1))
 
 
 def _status(trace: Trace, pid: str) -> str | None:
@@ -234,18 +251,39 @@ class ReductionJudgement:
 
 
 def _classify(income: int, persons: int, earners: int, fiscal_year: int, trace: Trace) -> tuple[str, dict]:
-    on = law_day(fiscal_year)
-    base = trace.value("statutory_reduction.base_amount", on)
-    base += trace.value("statutory_reduction.per_earner", on) * max(0, earners - 1)
-    lines = {
-        "7割": base,
-        "5割": base + trace.value("statutory_reduction.per_person_5wari", on) * persons,
-        "2割": base + trace.value("statutory_reduction.per_person_2wari", on) * persons,
-    }
+    key = ("reduction lines", fiscal_year, persons, earners)
+    lines = dict(remembered(key, trace, lambda t: _lines(persons, earners, fiscal_year, t)))
     for cls in REDUCTION_CLASSES:  # 「以下」
         if income <= lines[cls]:
             return cls, lines
     return NO_REDUCTION, lines
+
+
+def part_law(trace: Trace, on: date, births: bool, specific: bool, child: bool) -> PartLaw:
+    """The law values every part reads: those of 産前産後 only for a year with exempt months, of 特定世帯
+    only for a 特定世帯, of the 子ども分 only for rates that have one."""
+    return PartLaw(
+        # FY2023: the exempt months (2024-01〜03) are under the law from its first day
+        tuple(trace.value("childbirth.parts", max(on, in_force_from("childbirth.parts")))) if births else (),
+        tuple(trace.value("children.half_reduction_parts", on)),
+        trace.value("children.half_reduction_under_age", on),
+        fraction(1 - Decimal(trace.value("children.half_reduction_ratio", on))),
+        _status(trace, "children.half_reduction_under_age") == "planned",
+        tuple(trace.value("premium_rules.specific_household_parts", on)) if specific else (),
+        trace.value("children.child_part_exemption_under_age", on) if child else None,
+    )
+
+
+def _lines(persons: int, earners: int, fiscal_year: int, trace: Trace) -> dict[str, int]:
+    """The 軽減判定所得 line of each class (国保法施行令29条の7第5項), by the household's persons and earners."""
+    on = law_day(fiscal_year)
+    base = trace.value("statutory_reduction.base_amount", on)
+    base += trace.value("statutory_reduction.per_earner", on) * max(0, earners - 1)
+    return {
+        "7割": base,
+        "5割": base + trace.value("statutory_reduction.per_person_5wari", on) * persons,
+        "2割": base + trace.value("statutory_reduction.per_person_2wari", on) * persons,
+    }
 
 
 # --- the result -----------------------------------------------------------------------------------
@@ -433,10 +471,13 @@ class _RereadTrace(Trace):
 
     def value(self, pid: str, on: date) -> Any:
         key = (pid, on)
-        if key in self._known:
-            return self._known[key]
-        value = self._known[key] = super().value(pid, on)
+        value = self._known.get(key, _UNREAD)
+        if value is _UNREAD:
+            value = self._known[key] = super().value(pid, on)
         return value
+
+
+_UNREAD = object()  # a value not read yet (None is a value)
 
 
 class _Computation:
@@ -451,6 +492,7 @@ class _Computation:
         self.missing: list[str] = []
         self._incomes: dict[tuple[int, bool], MemberIncome] = {}
         self._under: dict[tuple[int, int], bool] = {}
+        self._basis_day: date | None = None
         self._configs_of: dict[bool, dict[MonthConfig, int]] = {}
         self._law: PartLaw | None = None
         self._charged_in: dict[MonthConfig, list[Charged]] = {}
@@ -473,6 +515,11 @@ class _Computation:
 
     # -- facts ----------------------------------------------------------------------------------
 
+    def basis_day(self) -> date:
+        if self._basis_day is None:
+            self._basis_day = basis_day(self.case, self.fy, self.trace)
+        return self._basis_day
+
     def under(self, i: int, age: int) -> bool:
         key = (i, age)
         if key not in self._under:
@@ -482,13 +529,18 @@ class _Computation:
     def income(self, i: int, unemployed: bool) -> MemberIncome:
         key = (i, unemployed)
         if key not in self._incomes:
-            inc = self._income_of(i)
-            # Shared with the other variants: the same facts give the same income.
-            self._incomes[key] = self.trace.shared(
-                ("income", i, unemployed, inc is not self.case.members[i].income),
-                lambda t: member_income(self.case.members[i], inc, self.fy, t, unemployed),
-            )
+            self.incomes([i], frozenset([i]) if unemployed else frozenset())
         return self._incomes[key]
+
+    def incomes(self, indexes: list[int], unemployed: frozenset[int]) -> dict[int, MemberIncome]:
+        """The members' incomes (with the 給与所得 at 30/100 for the unemployed), those not known yet
+        computed together."""
+        keys = [(i, i in unemployed) for i in indexes]
+        new = [key for key in keys if key not in self._incomes]
+        if new:
+            members = [(self.case.members[i], self._income_of(i), u) for i, u in new]
+            self._incomes.update(zip(new, remembered_member_incomes(members, self.fy, self.trace)))
+        return {key[0]: self._incomes[key] for key in keys}
 
     def _income_of(self, i: int) -> Income:
         """The income to use for a member; 未申告 counts as nothing unless assumed declared."""
@@ -523,7 +575,7 @@ class _Computation:
 
     def judge(self, unemployed: frozenset[int]) -> ReductionJudgement:
         case, fy, trace = self.case, self.fy, self.trace
-        day = basis_day(case, fy, trace)
+        day = self.basis_day()
         counted, persons = [], 0
         for i, m in enumerate(case.members):
             insured = in_kokuho_on(m, day, trace, self.on)
@@ -549,7 +601,7 @@ class _Computation:
         if not self.variant.statutory:
             return ReductionJudgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared)
         # 特例対象被保険者等: 給与所得 × 30/100 in the 軽減判定 too (施行令29条の7の2).
-        incomes = {i: self.income(i, i in unemployed) for i in counted}
+        incomes = self.incomes(counted, unemployed)
         total = sum(x.judgement for x in incomes.values())
         reduced = {
             i: (incomes[i].salary_before_unemployment, incomes[i].salary)
@@ -557,15 +609,20 @@ class _Computation:
             if i in unemployed and incomes[i].salary_before_unemployment
         }
         # 給与所得者等: the conflicting readings are shown only when they change the class.
-        scratch, alt = Trace(self.ctx), Trace(self.ctx)
-        earners = sum(is_earner(case.members[i], self._income_of(i), fy, scratch) for i in counted)
-        earners_alt = sum(is_earner(case.members[i], self._income_of(i), fy, alt, alternative=True) for i in counted)
+        earners, earners_alt, read, read_alt = earner_count(
+            [(case.members[i], self._income_of(i)) for i in counted], fy, self.ctx
+        )
         cls, lines = _classify(total, persons, earners, fy, trace)
         reasons = []
-        conflict = earners != earners_alt and _classify(total, persons, earners_alt, fy, scratch)[0] != cls
-        trace.record(*(v for v in scratch.read + (alt.read if conflict else []) if v.status == "verified" or conflict))
-        if conflict:
+        conflict = False
+        if earners != earners_alt:
+            scratch = Trace(self.ctx)
+            scratch.record(*read)
             alt_cls = _classify(total, persons, earners_alt, fy, scratch)[0]
+            conflict = alt_cls != cls
+            read = tuple(scratch.read) + (read_alt if conflict else ())
+        trace.record(*(v for v in read if v.status == "verified" or conflict))
+        if conflict:
             reasons.append(
                 f"要確認: 給与所得者等の数え方（65歳以上の年金収入125万円超か110万円超か、令和8年度の給与収入"
                 f"55万円超か65万円超か）で結果が変わります（{earners}人なら{cls}、{earners_alt}人なら{alt_cls}）。"
@@ -587,7 +644,7 @@ class _Computation:
         months = year.months
         # The 判定 day's own month decides who is a 特例対象被保険者 (the joining day for a
         # household that joins mid-year: in the year of the job loss too).
-        day_month = 0 if year.uniform else months.index(month_of(basis_day(case, fy, trace)))
+        day_month = 0 if year.uniform else months.index(month_of(self.basis_day()))
         base_judgement = self.judge(year.unemployed_in[day_month])
         judgements = {year.unemployed_in[day_month]: base_judgement}
         if not year.uniform:
@@ -687,6 +744,7 @@ class _Computation:
         ratios = year.specific = [ONE] * 12
         transfers: list[date] = []
         unknown = False
+        year_end = date(self.fy + 1, 3, 31)
         for m in case.members:
             if m.late_elderly_transferred:
                 assert m.birth_date is not None  # _check_facts
@@ -697,7 +755,7 @@ class _Computation:
                     unknown = True
             elif m.insured and m.birth_date:
                 day = late_elderly_day(m.birth_date, trace, on)
-                if day <= date(self.fy + 1, 3, 31) and not (m.left_date and m.left_date < day):
+                if day <= year_end and not (m.left_date and m.left_date < day):
                     transfers.append(day)
         if not transfers and not unknown:
             return
@@ -728,7 +786,7 @@ class _Computation:
             return self._configs_of[care]
         members_in, constant = self._care_in(year) if care else (year.in_k, year.uniform)
         configs: dict[MonthConfig, int] = {}
-        if constant and year.specific.count(year.specific[0]) == 12:
+        if constant and (not year.specific_applies or year.specific.count(year.specific[0]) == 12):
             active = tuple(i for i, column in enumerate(members_in) if column[0])
             if active:
                 configs[MonthConfig(active, year.unemployed_in[0], (False,) * len(active), year.specific[0])] = 12
@@ -746,14 +804,16 @@ class _Computation:
     def _care_in(self, year: _Year) -> tuple[list[list[bool]], bool]:
         """The 介護分 months of each member (charged and 40–64), and whether none changes in the year."""
         out, constant = [], year.uniform
+        ages: tuple[int, int] | None = None  # read at the first charged member
         for i, column in enumerate(year.in_k):
             if not any(column):
                 out.append(column)
                 continue
             m = self.case.members[i]
             assert m.birth_date is not None  # _check_facts: every insured member's birth date is known
-            birth = m.birth_date
-            span = care_span(birth, self.trace, self.on)
+            if ages is None:
+                ages = self.trace.value("ages.care_min_age", self.on), self.trace.value("ages.care_end_age", self.on)
+            span = care_span(m.birth_date, *ages)
             whole = whole_or_none(span, year.months) if year.uniform else None
             if whole is None:
                 constant = False
@@ -763,20 +823,13 @@ class _Computation:
         return out, constant
 
     def _part_law(self, year: _Year, parts: Collection[str]) -> PartLaw:
-        """The values every part reads, read once per computation."""
+        """The values every part reads, read once per computation (and remembered for the process)."""
         if self._law is None:
-            trace, on = self.trace, self.on
-            self._law = PartLaw(
-                # FY2023: the exempt months (2024-01〜03) are under the law from its first day
-                tuple(trace.value("childbirth.parts", max(on, in_force_from("childbirth.parts"))))
-                if not year.uniform and any(any(b) for b in year.births)
-                else (),
-                tuple(trace.value("children.half_reduction_parts", on)),
-                trace.value("children.half_reduction_under_age", on),
-                fraction(1 - Decimal(trace.value("children.half_reduction_ratio", on))),
-                _status(trace, "children.half_reduction_under_age") == "planned",
-                tuple(trace.value("premium_rules.specific_household_parts", on)) if year.specific_applies else (),
-                trace.value("children.child_part_exemption_under_age", on) if "child" in parts else None,
+            births = not year.uniform and any(any(b) for b in year.births)
+            child = "child" in parts
+            key = ("part law", self.on, births, year.specific_applies, child)
+            self._law = remembered(
+                key, self.trace, lambda t: part_law(t, self.on, births, year.specific_applies, child)
             )
         return self._law
 
@@ -822,7 +875,7 @@ class _Computation:
                 if part == "child" and not trace.value("children.child_part_statutory_reduction", on):
                     ratio = ZERO
             charged = self._charged(config, law)
-            if sums.add(charged, config.specific_ratio, count, j.reduction, fraction(1 - ratio)):
+            if sums.add(charged, config.specific_ratio, count, j.reduction, kept(ratio)):
                 trace.value("premium_rules.reduce_then_cap", on)  # the order matters only here
         return sums.result(rounding, self._labels, self._bases, sorted(reductions))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from kokuho_desk.rules.income import MemberIncome
@@ -25,6 +26,18 @@ Fraction = tuple[int, int]  # numerator, denominator
 def fraction(ratio: Decimal) -> Fraction:
     """An exact decimal as numerator and denominator (0.3 → 3, 10)."""
     return ratio.as_integer_ratio()
+
+
+@lru_cache(maxsize=256)
+def percent(rate: Decimal) -> Fraction:
+    """A rate in percent as a fraction (9.30 → 93, 1000): a rate table has a few, read for every premium."""
+    return fraction(rate / 100)
+
+
+@lru_cache(maxsize=64)
+def kept(reduction: Decimal) -> Fraction:
+    """What a reduction leaves, as a fraction (0.2 → 4, 5): one of a few ratios, read for every part."""
+    return fraction(1 - reduction)
 
 
 def times(amount: int, ratio: Fraction) -> int:
@@ -153,7 +166,7 @@ class PartSums:
         """Add `count` months of one configuration, judged `reduction`, of which the part keeps `keep`
         (1 − 軽減割合; the 子ども分 may keep all). True when the order of 軽減 and 限度額 matters."""
         part, rate, law = self.part, self.rate, self.law
-        rate_n, rate_d = fraction(rate.income_rate_percent / 100)
+        rate_n, rate_d = percent(rate.income_rate_percent)
         keep_n, keep_d = keep
         birth_exempt = part in law.birth_parts
         preschool_half = part in law.half_parts
@@ -181,14 +194,13 @@ class PartSums:
             if unemployed:
                 notes.append("非自発的失業（給与所得30/100）")
             sums = self.members.get(member)
-            if sums is None:
-                sums = self.members[member] = MemberSums(0, unit)
-            sums.months += count
-            for note in notes:
-                if note not in sums.notes:
-                    sums.notes.append(note)
-            sums.income_based += ib * count
-            sums.per_capita += unit * count
+            if sums is None:  # the notes of one configuration are distinct
+                self.members[member] = MemberSums(count, unit, ib * count, unit * count, notes)
+            else:
+                sums.months += count
+                sums.notes += [note for note in notes if note not in sums.notes]
+                sums.income_based += ib * count
+                sums.per_capita += unit * count
             income_based += ib
             per_capita += unit
             if not exempt:
