@@ -38,6 +38,13 @@ def _demo():
     return [(case, run_checks(case)) for case in demo_cases(DEMO_COUNT, today=DEMO_TODAY)]
 
 
+@cache
+def _letter_text(index: int, kind: str) -> str:
+    """The text of one letter of one demo case, read back once for the tests below."""
+    case, report = _demo()[index]
+    return pdf_text(make_letter(kind, case, report, today=TODAY))
+
+
 def expected_strings(form: LetterForm, ctx) -> list[str]:
     """What the letter must show: each known value the form uses, every list item and table cell,
     the applicant's sentences whose facts hold, the basis."""
@@ -64,8 +71,7 @@ def test_demo_case_letters_show_their_context(index):
     the 相談記録票 is dated today in 和暦, an office letter leaves the 申請日 for the client."""
     case, report = _demo()[index]
     for kind, form in shipped_forms().items():
-        pdf = make_letter(kind, case, report, today=TODAY)
-        text = pdf_text(pdf)
+        text = _letter_text(index, kind)
         ctx = build_context(case, report, form.check, today=TODAY)
         missing = [s for s in expected_strings(form, ctx) if squash(s) not in text]
         assert missing == [], kind
@@ -88,8 +94,8 @@ def _reason_sentences(report) -> list[str]:
 def test_office_letters_carry_no_verdict_reasons_or_advice(kind):
     """Ensure that, for every demo case and whatever the verdict (eligible, likely, not_eligible, needs_info
     all occur), the office letter holds no sentence of any check's reasons, no 要確認 and no advice."""
-    for case, report in _demo():
-        text = pdf_text(make_letter(kind, case, report, today=TODAY))
+    for index, (_, report) in enumerate(_demo()):
+        text = _letter_text(index, kind)
         quoted = [s for s in _reason_sentences(report) if s in text]
         assert quoted == [], kind
         assert [a for a in ADVICE if a in text] == [], kind
