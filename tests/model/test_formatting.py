@@ -5,11 +5,12 @@ Expected texts follow the CLDR data for ja (Unicode CLDR, common/main/ja.xml): d
 (12,345円), not babel's currency form ￥12,345.
 """
 
+import random
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from kokuho_desk.model.formatting import number, timestamp, year_month, yen
+from kokuho_desk.model.formatting import JAPANESE, NUMBER, YEN, number, timestamp, year_month, yen
 
 
 @pytest.mark.parametrize(
@@ -26,6 +27,18 @@ from kokuho_desk.model.formatting import number, timestamp, year_month, yen
 )
 def test_yen(amount, text):
     assert yen(amount) == text
+
+
+def test_whole_numbers_are_written_as_babel_writes_them():
+    """Ensure the quick writing of whole numbers gives babel's own ja_JP text (NumberPattern.apply) for
+    amounts of every size and sign, and that a non-integer still goes through babel."""
+    rng = random.Random(20)
+    values = [0, 1, -1, 999, 1000, -1000, 10**15] + [
+        rng.randint(-(10 ** rng.randint(1, 13)), 10**13) for _ in range(3000)
+    ]
+    assert [yen(v) for v in values] == [YEN.apply(v, JAPANESE) for v in values]
+    assert [number(v) for v in values] == [NUMBER.apply(v, JAPANESE) for v in values]
+    assert number(1234.5) == "1,234.5"
 
 
 def test_a_missing_amount_is_written_as_asked():
