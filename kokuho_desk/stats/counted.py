@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 
 from kokuho_desk.model.case import Case
@@ -25,6 +26,9 @@ from kokuho_desk.stats.verdicts import judge
 from kokuho_desk.store import Store
 
 KEEP_BATCH = 500  # judgements and counted cells made during a read are kept this many at a time
+# Cases of one desk rarely share a text (quarter × area × a dozen cells): the texts are handed on
+# this many distinct at a time, to be folded into counts of cells, so memory stays flat.
+DISTINCT_BATCH = 5_000
 
 
 def first_consultation(case: Case) -> date:
@@ -75,8 +79,16 @@ def record_judged(store: Store, judged: list[tuple[int, Case, VerdictSummary]], 
 
 
 def counted_cases(store: Store, policy: Policy) -> Counter:
-    """How many cases count for each distinct JSON text (cases sharing quarter, area and cells
-    share one text, so the result stays small); works out and keeps the missing ones."""
+    """How many cases count for each distinct JSON text; works out and keeps the missing ones."""
+    out: Counter = Counter()
+    for batch in counted_batches(store, policy):
+        out.update(batch)
+    return out
+
+
+def counted_batches(store: Store, policy: Policy, distinct: int = DISTINCT_BATCH) -> Iterator[Counter]:
+    """counted_cases in parts of at most ``distinct`` texts (a text may recur in several parts):
+    what the export folds into its counts one part at a time."""
     version = rules_version()
     out: Counter = Counter()
     judged: list[tuple[int, Case, VerdictSummary]] = []
@@ -101,6 +113,10 @@ def counted_cases(store: Store, policy: Policy) -> Counter:
             if len(kept) >= KEEP_BATCH:
                 flush()
         out[text] += 1
+        if len(out) >= distinct:
+            yield out
+            out = Counter()
     if kept:
         flush()
-    return out
+    if out:
+        yield out

@@ -42,18 +42,23 @@ class Cell(NamedTuple):
 class Counts:
     """Counts of (table, period, area, column) over the counted cases (counted.py)."""
 
-    def __init__(self, texts: Counter, last: Quarter):
+    def __init__(self, texts: Mapping[str, int], last: Quarter):
         """``texts``: how many cases count for each counted text; only quarters up to ``last``."""
         self.counter: Counter = Counter()
         self.periods: set[Quarter] = set()
-        counter = self.counter
-        areas: dict[tuple[str, ...], Area] = {}
-        included: dict[str, bool] = {}
+        self._last = last
+        self._areas: dict[tuple[str, ...], Area] = {}
+        self._included: dict[str, bool] = {}
+        self.add(texts)
+
+    def add(self, texts: Mapping[str, int]) -> None:
+        """Count more texts (counted.counted_batches hands them on a part at a time)."""
+        counter, areas, included = self.counter, self._areas, self._included
         for text, n in texts.items():  # once per distinct text: plain loops, no per-cell objects
             _version, period, area, cells = json.loads(text)
             if period not in included:
                 quarter = Quarter.parse(period)
-                included[period] = quarter <= last
+                included[period] = quarter <= self._last
                 if included[period]:
                     self.periods.add(quarter)
             if not included[period]:

@@ -12,7 +12,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from kokuho_desk.stats.counted import counted_cases
+from kokuho_desk.stats.counted import counted_batches
 from kokuho_desk.stats.counts import Cell, Counts, protected_cells
 from kokuho_desk.stats.package import StatsFile
 from kokuho_desk.stats.periods import Quarter, quarters
@@ -56,7 +56,9 @@ def export_desk(
         )
     ledger = store.stats_exports()
     last_closed = Quarter.of(today).previous()
-    counts = Counts(counted_cases(store, policy), last_closed)
+    counts = Counts({}, last_closed)
+    for texts in counted_batches(store, policy):  # folded a part at a time: memory stays flat
+        counts.add(texts)
     versions: dict[str, int] = {}
     for key in reissue:
         try:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from kokuho_desk.model.formatting import number
 from kokuho_desk.model.wareki import fiscal_year_label
-from kokuho_desk.stats.counted import counted_cases, decode
+from kokuho_desk.stats.counted import counted_batches, decode
 from kokuho_desk.stats.export import ExportError, audit_detail, export_desk
 from kokuho_desk.stats.output import OutputError
 from kokuho_desk.stats.package import write_stats_file
@@ -207,11 +207,12 @@ class StatsView(QWidget):
     def refresh(self) -> None:
         """Count the store's cases again, by fiscal year of the first consultation."""
         counts: dict[int, Counter] = {}
-        for text, n in counted_cases(self.store, self.policy).items():
-            period, _area, cells = decode(text)
-            year = counts.setdefault(period.fiscal_year, Counter())
-            for cell in cells:
-                year[cell] += n
+        for texts in counted_batches(self.store, self.policy):  # a part at a time: memory stays flat
+            for text, n in texts.items():
+                period, _area, cells = decode(text)
+                year = counts.setdefault(period.fiscal_year, Counter())
+                for cell in cells:
+                    year[cell] += n
         self.counts = counts
         self.year_box.blockSignals(True)
         self.year_box.clear()
