@@ -145,7 +145,13 @@ with open_store(sys.argv[1]) as store:
     start = time.perf_counter()
     f, _entries = export_desk(store, today=date.fromisoformat(sys.argv[2]))
     seconds = time.perf_counter() - start
-peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # Linux: KiB
+# The peak of this process's own memory: VmHWM is that of the program now running, whereas ru_maxrss
+# also keeps the parent's peak, whose memory the child had until exec (Linux).
+try:
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak_kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except OSError:
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 print(json.dumps({"seconds": seconds, "peak_kib": peak_kib, "cells": [list(c) for c in f.cells]}))
 """
 
