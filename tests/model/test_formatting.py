@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from kokuho_desk.model.formatting import JAPANESE, NUMBER, YEN, number, timestamp, year_month, yen
+from kokuho_desk.model import formatting
+from kokuho_desk.model.formatting import babel_japanese, number, timestamp, year_month, yen
 
 
 @pytest.mark.parametrize(
@@ -36,8 +37,9 @@ def test_whole_numbers_are_written_as_babel_writes_them():
     values = [0, 1, -1, 999, 1000, -1000, 10**15] + [
         rng.randint(-(10 ** rng.randint(1, 13)), 10**13) for _ in range(3000)
     ]
-    assert [yen(v) for v in values] == [YEN.apply(v, JAPANESE) for v in values]
-    assert [number(v) for v in values] == [NUMBER.apply(v, JAPANESE) for v in values]
+    japanese, number_pattern, yen_pattern = babel_japanese()
+    assert [yen(v) for v in values] == [yen_pattern.apply(v, japanese) for v in values]
+    assert [number(v) for v in values] == [number_pattern.apply(v, japanese) for v in values]
     assert number(1234.5) == "1,234.5"
 
 
@@ -63,3 +65,22 @@ def test_timestamp_keeps_the_moments_own_zone():
     assert timestamp(datetime(2026, 12, 4, 9, 5, 3, 999_000, tzinfo=jst)) == "2026-12-04 09:05:03"
     assert timestamp(datetime(2026, 12, 4, 23, 59, 59)) == "2026-12-04 23:59:59"
     assert timestamp(None, "（不明）") == "（不明）"
+
+
+def test_the_symbols_kept_are_babels_and_a_damaged_cache_is_read_again(tmp_path, monkeypatch):
+    """Ensure the ja_JP symbols kept in the parsed cache are those babel gives, are read back from the
+    cache in a new process's place (the memo emptied), and that a damaged cache file is ignored."""
+    from babel.numbers import get_group_symbol, get_minus_sign_symbol
+
+    monkeypatch.setenv("KOKUHO_DESK_CACHE_DIR", str(tmp_path))
+    japanese = babel_japanese()[0]
+    expected = (get_group_symbol(japanese), get_minus_sign_symbol(japanese), True)
+    formatting._symbols.cache_clear()
+    assert formatting._symbols() == expected == (",", "-", True)
+    (kept,) = tmp_path.glob("babel-symbols*")
+    formatting._symbols.cache_clear()
+    assert formatting._symbols() == expected  # from the cache file
+    kept.write_bytes(kept.read_bytes()[:-3] + b"xyz")
+    formatting._symbols.cache_clear()
+    assert formatting._symbols() == expected and yen(-1234567) == "-1,234,567円"
+    formatting._symbols.cache_clear()
