@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from kokuho_desk.model.case import Case, age_on
 from kokuho_desk.model.municipalities import Municipality
@@ -31,8 +32,7 @@ from kokuho_desk.rules.recognised_income import Recognised, recognise
 P = "minimum_living."
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     age: int
     child: bool = False  # 児童: up to the 31 March after the 18th birthday (児童養育加算・母子加算)
     disability_level: int | None = None  # 0: 手帳1・2級等, 1: 手帳3級等 (障害者加算)
@@ -95,16 +95,19 @@ def _round_up(amount: Decimal | int, unit: int) -> int:
 
 def _band(table: dict[str, list[int]], age: int) -> str:
     """The age band ("0-2", …, "75-") whose lower bound is the highest not above `age`."""
-    below = [band for low, band in _lower_bounds(tuple(table)) if low <= age]
-    if not below:
+    by_age = _bands_by_age(tuple(table))
+    band = by_age[min(age, len(by_age) - 1)] if age >= 0 else None
+    if band is None:
         raise ValueError(f"{age}歳の年齢区分が表にありません")
-    return below[-1]
+    return band
 
 
 @lru_cache(maxsize=64)
-def _lower_bounds(bands: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
-    """Each band with its lower bound, lowest first (a table's bands are read once, not per person)."""
-    return tuple(sorted((int(band.split("-")[0]), band) for band in bands))
+def _bands_by_age(bands: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The band of each age from 0 up to the highest lower bound (the top band from there on;
+    None below the lowest): a table's bands are read once, not per person."""
+    lows = sorted((int(band.split("-")[0]), band) for band in bands)
+    return tuple(next((band for low, band in reversed(lows) if low <= age), None) for age in range(lows[-1][0] + 1))
 
 
 def _living_2023(trace: Trace, on: date, col: int, persons: Sequence[Person], notes: list[str]) -> tuple[int, int, int]:
@@ -441,8 +444,8 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
             own, on, grade, at_home, single_parent=single, rent=rent, housing_ceiling=ceiling, winter_zone=zone
         )
         add_other_assistance(own, on, grade, persons, inpatient, result, [m.birth_date for m in case.members])
-        winter_months = set().union(*own.value(P + "winter.months", on).values())
-        if pref is None and on.month in winter_months:
+        months_by_zone = own.value(P + "winter.months", on)
+        if pref is None and any(on.month in months for months in months_by_zone.values()):
             result.notes.append("都道府県が分からないため冬季加算を含めていません")
         return result, own.read
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import jpholiday
@@ -26,22 +27,27 @@ def profile(ctx: CheckContext) -> Any:
     says that the municipality's rates are missing)."""
     if not ctx.case.municipality and not ctx.case.municipality_code:
         return None
+    return ctx.memo("municipality_profile", lambda: _load_profile(ctx.case))
+
+
+def _load_profile(case: Case) -> Any:
     from kokuho_desk.rules.municipality import ProfileError, profile_for_case  # loaded on demand
 
-    def load() -> Any:
-        try:
-            return profile_for_case(ctx.case)
-        except ProfileError:
-            return None
-
-    return ctx.memo("municipality_profile", load)
+    try:
+        return profile_for_case(case)
+    except ProfileError:
+        return None
 
 
 def municipality(ctx: CheckContext) -> Municipality | None:
     """The case's municipality in the master list (None: unknown, or a name it does not decide)."""
+    return ctx.memo("municipality", lambda: _place_of(ctx.case))
+
+
+def _place_of(case: Case) -> Municipality | None:
     from kokuho_desk.rules.municipality import municipality_of_case  # loaded on demand
 
-    return ctx.memo("municipality", lambda: municipality_of_case(ctx.case).municipality)
+    return municipality_of_case(case).municipality
 
 
 def master_fact(trace: Trace, place: Municipality, key: str, value: Any, on: date) -> Any:
@@ -53,9 +59,9 @@ def master_fact(trace: Trace, place: Municipality, key: str, value: Any, on: dat
 def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
     """A relief setting: the municipality's `[relief]` value if it has one, else the default
     in resources/rules/relief_defaults.toml. Either way the value is traced and cited."""
-    prof = profile(ctx)
-    relief = (getattr(prof, "relief", None) or {}) if prof is not None else {}
+    relief = _relief_settings(ctx)
     if key in relief:
+        prof = profile(ctx)
         name = getattr(prof, "name", None) or ctx.case.municipality
         v = Value(
             f"{name}.relief.{key}",
@@ -68,6 +74,12 @@ def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
         trace.record(v)
         return relief[key]
     return trace.value(f"relief_defaults.{key}", on)
+
+
+def _relief_settings(ctx: CheckContext) -> dict[str, Any]:
+    """The profile's `[relief]` table ({} without one)."""
+    prof = profile(ctx)
+    return (getattr(prof, "relief", None) or {}) if prof is not None else {}
 
 
 def prefecture(ctx: CheckContext) -> str | None:
@@ -85,6 +97,7 @@ def prefecture(ctx: CheckContext) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=8192)
 def period_end(start_event: date, months: int) -> date:
     """Last day of a period of `months` counted from the day after `start_event`
     (民法140条 初日不算入; 143条: ends the day before the corresponding day, or at the end of
@@ -102,12 +115,21 @@ def next_working_day(trace: Trace, day: date) -> date:
     """A deadline on a Saturday, Sunday, national holiday, 一般の休日 or 12/29–31 moves to the next
     day that is none of these (地方税法20条の5第2項; 施行令6条の18)."""
     weekdays = trace.value("deadlines.closed_weekdays", day)
-    closed = set(trace.value("deadlines.closed_days", day)) | set(trace.value("deadlines.general_holidays", day))
-    while day.weekday() in weekdays or day.strftime("%m-%d") in closed or jpholiday.is_holiday(day):
+    closed = trace.value("deadlines.closed_days", day)
+    general = trace.value("deadlines.general_holidays", day)
+    return _open_day_from(day, tuple(weekdays), (*closed, *general))
+
+
+@lru_cache(maxsize=8192)
+def _open_day_from(day: date, weekdays: tuple[int, ...], closed: tuple[str, ...]) -> date:
+    """The first day from `day` that is no closed weekday, closed "MM-DD" or national holiday
+    (remembered: the same deadlines recur across cases)."""
+    while day.weekday() in weekdays or f"{day.month:02d}-{day.day:02d}" in closed or jpholiday.is_holiday(day):
         day += timedelta(days=1)
     return day
 
 
+@lru_cache(maxsize=8192)
 def end_of_school_year_after(birth: date, age: int) -> date:
     """The first 31 March on or after the day one reaches `age` (「…歳に達する日以後の最初の
     3月31日」); one reaches an age the day before the birthday (年齢計算ニ関スル法律)."""

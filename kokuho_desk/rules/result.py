@@ -107,10 +107,13 @@ def finish(
     """The one way a check assembles its result: the law articles, then the source of every value
     the trace read; a 要確認 reason for the values that are not verified law and for each data gap
     the check found (`review`). Without explanations (bulk judgement: CheckContext.explain) only the
-    verdict, the figures, what is missing and the next steps."""
-    lacking, amounts, steps = list(dict.fromkeys(missing or [])), dict(figures or {}), list(actions or [])
+    verdict, the figures and what is missing: the checks then build no reasons or next steps
+    (CheckReport.explained judges a check again for those)."""
+    lacking = list(dict.fromkeys(missing)) if missing else []
+    amounts = dict(figures) if figures else {}
     if not trace.ctx.explain:
-        return CheckResult(check_id, verdict, title, [], [], lacking, amounts, steps)
+        return CheckResult(check_id, verdict, title, [], [], lacking, amounts)
+    steps = list(actions or [])
     notes = list(review or []) + _review_notes(trace.unverified())
     cited = list(basis) + [f"出典: {s}" for s in trace.sources() if f"出典: {s}" not in basis]
     said = list(reasons) + [f"{REVIEW_MARK}: {note}" for note in notes]

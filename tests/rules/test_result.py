@@ -65,14 +65,16 @@ def test_finish_cites_every_source_and_names_each_kind_of_unverified_value():
     assert r.needs_review and r.missing == ["finances.savings"]
 
 
-def test_finish_without_explanations_keeps_verdict_figures_missing_and_steps():
-    """Ensure bulk judgement's result has the verdict, figures, missing facts and next steps, no reasons or sources."""
+def test_finish_without_explanations_keeps_verdict_figures_and_missing():
+    """Ensure bulk judgement's result has the verdict, figures and missing facts, no reasons, sources,
+    next steps or 要確認 (CheckReport.explained gives those)."""
     r = _finish(_trace(explain=False))
-    assert (r.verdict, r.figures, r.missing, r.reasons, r.basis) == (
+    assert (r.verdict, r.figures, r.missing, r.reasons, r.basis, r.next_actions, r.needs_review) == (
         "likely",
         {"income_limit": 100},
         ["finances.savings"],
         [],
         [],
+        [],
+        False,
     )
-    assert [a.action for a in r.next_actions] == ["申請する"]

@@ -31,6 +31,7 @@ BASIS = ["国民健康保険法第44条", "昭和34年3月30日 保発第21号�
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
     case, on = ctx.case, ctx.as_of
+    explain = ctx.explain
     med, hs = case.medical, case.hardship
     reasons: list[str] = []
     missing: list[str] = []
@@ -41,15 +42,15 @@ def check(ctx: CheckContext) -> CheckResult:
         missing.append("hardship.reasons")
     else:  # a recorded hardship with no reason checked means none (not unknown)
         met = [r for r in hs.reasons if r in causes]
-        similar = [r for r in met if causes[r] == SIMILAR_CAUSE]
-        if met:
+        if not met:
+            failed = True
+        if explain and met:
             reasons.append(f"減免の事由: {'・'.join(HARDSHIP_LABELS[r] for r in met)}。")
-            if "illness" in similar:
+            if "illness" in met and causes["illness"] == SIMILAR_CAUSE:
                 reasons.append(
                     "病気・負傷で収入が減ったことは「前各号に類する事由」に当たり得ます（収入の減少を示してください）。"
                 )
-        else:
-            failed = True
+        elif explain:
             recorded = "・".join(HARDSHIP_LABELS[r] for r in hs.reasons)
             reasons.append(
                 (f"記録された事情（{recorded}）" if recorded else "記録された事情はなく、")
@@ -91,21 +92,23 @@ def check(ctx: CheckContext) -> CheckResult:
             **ml.breakdown(),
         }
         if income is not None:
-            reasons += [f"{line}。" for line in means.wage_lines(case)]
             ok = income <= income_limit
             failed |= not ok
-            reasons.append(
-                f"{means.income_label} {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
-                f"{'' if ratio == 1 else f' × {ratio}'}）の {yen(income_limit)} "
-                f"{'以下です' if ok else 'を超えています'}。"
-            )
+            if explain:
+                reasons += [f"{line}。" for line in means.wage_lines(case)]
+                reasons.append(
+                    f"{means.income_label} {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
+                    f"{'' if ratio == 1 else f' × {ratio}'}）の {yen(income_limit)} "
+                    f"{'以下です' if ok else 'を超えています'}。"
+                )
         if savings is not None:
             ok = savings <= savings_limit
             failed |= not ok
-            reasons.append(
-                f"預貯金 {yen(savings)} は基準の{months}か月分 {yen(savings_limit)} "
-                f"{'以下です' if ok else 'を超えています'}。"
-            )
+            if explain:
+                reasons.append(
+                    f"預貯金 {yen(savings)} は基準の{months}か月分 {yen(savings_limit)} "
+                    f"{'以下です' if ok else 'を超えています'}。"
+                )
 
     actions: list[NextAction] = []
     if failed:
@@ -136,5 +139,5 @@ def check(ctx: CheckContext) -> CheckResult:
         missing=missing,
         figures=figures,
         actions=actions,
-        review=means.notes,
+        review=means.notes if explain else None,
     )

@@ -30,6 +30,43 @@ BASIS = [
 BASIS_RYO = "国民健康保険法第79条の2・地方自治法第231条の3第3項（保険料は地方税の滞納処分の例による）"
 
 
+def _grounds(
+    means: minimum_living.Means,
+    cost: int,
+    seizable: int,
+    savings: int,
+    years: int,
+    no_property: bool,
+    hardship: bool,
+    immediate: bool,
+    release: bool,
+) -> list[str]:
+    """In words: the grounds met (第1号・第2号) and what the 停止 does."""
+    assert means.income is not None  # the check weighs only a known income
+    lines = []
+    if hardship:
+        lines.append(
+            f"{means.income_label} {yen(means.income)} は最低生活費 {yen(cost)} 以下で、差し押さえられる"
+            f"預貯金も {yen(seizable)} です。滞納処分をすると生活を著しく窮迫させるおそれがあります（第2号）。"
+        )
+    if no_property:
+        held = f"（預貯金 {yen(savings)} は差押禁止のお金から成るので財産に数えません）" if savings else ""
+        lines.append(
+            f"差し押さえられる財産がありません{held}。滞納処分をすることができる財産がないときに当たります（第1号）。"
+        )
+    lines.append(
+        f"執行停止は市町村が職権で行うので、事情を書いた上申書を出します。停止が{years}年続くと納付義務は消えます。"
+    )
+    if immediate:
+        lines.append(
+            "財産がなく収入も最低生活費以下で、徴収できないことが明らかなときは、3年を待たずに"
+            "納付義務をすぐに消滅させることもできます（第15条の7第5項）。上申書であわせて求められます。"
+        )
+    if release:
+        lines.append("第2号で停止するときは、差押えを解除しなければなりません（第15条の7第3項）。")
+    return lines
+
+
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
     case, on = ctx.case, ctx.as_of
@@ -59,42 +96,30 @@ def check(ctx: CheckContext) -> CheckResult:
             "recognised_income": income,
             "seizable_savings": seizable,
         }
-        reasons += [f"{line}。" for line in means.wage_lines(case)]
         no_property = seizable == 0 and income <= cost  # 第1号
         hardship = income <= cost and seizable <= limit  # 第2号
         if no_property or hardship:
             verdict = "likely"
-            if hardship:
-                reasons.append(
-                    f"{means.income_label} {yen(income)} は最低生活費 {yen(cost)} 以下で、差し押さえられる"
-                    f"預貯金も {yen(seizable)} です。滞納処分をすると生活を著しく窮迫させるおそれがあります（第2号）。"
-                )
-            if no_property:
-                held = f"（預貯金 {yen(savings)} は差押禁止のお金から成るので財産に数えません）" if savings else ""
-                reasons.append(
-                    f"差し押さえられる財産がありません{held}。滞納処分をすることができる財産がないときに当たります（第1号）。"
-                )
             years = trace.value("enforcement.suspension_extinction_years", on)
-            reasons.append(
-                f"執行停止は市町村が職権で行うので、事情を書いた上申書を出します。停止が{years}年続くと納付義務は消えます。"
-            )
-            actions.append(NextAction("滞納処分の執行停止を求める上申書を出す", on, LETTER))
-            if no_property and trace.value("enforcement.immediate_extinction", on):
+            immediate = no_property and trace.value("enforcement.immediate_extinction", on)
+            if immediate:
                 figures["immediate_extinction"] = True
-                reasons.append(
-                    "財産がなく収入も最低生活費以下で、徴収できないことが明らかなときは、3年を待たずに"
-                    "納付義務をすぐに消滅させることもできます（第15条の7第5項）。上申書であわせて求められます。"
-                )
-            if hardship and any(not s.released for s in case.seizures):
-                reasons.append("第2号で停止するときは、差押えを解除しなければなりません（第15条の7第3項）。")
-                actions.append(NextAction("執行停止とあわせて差押えの解除を求める", on, "seizure-release"))
+            if ctx.explain:
+                release = hardship and any(not s.released for s in case.seizures)
+                reasons += [f"{line}。" for line in means.wage_lines(case)]
+                reasons += _grounds(means, cost, seizable, savings, years, no_property, hardship, immediate, release)
+                actions.append(NextAction("滞納処分の執行停止を求める上申書を出す", on, LETTER))
+                if release:
+                    actions.append(NextAction("執行停止とあわせて差押えの解除を求める", on, "seizure-release"))
         else:
             verdict = "not_eligible"
-            if income > cost:
-                reasons.append(f"{means.income_label} {yen(income)} が最低生活費 {yen(cost)} を超えています。")
-            if seizable > limit:
-                reasons.append(f"差し押さえられる預貯金 {yen(seizable)} が目安 {yen(limit)} を超えています。")
-            reasons.append("今の事情では執行停止は難しい見込みです。分納や換価の猶予・徴収猶予を検討してください。")
+            if ctx.explain:
+                reasons += [f"{line}。" for line in means.wage_lines(case)]
+                if income > cost:
+                    reasons.append(f"{means.income_label} {yen(income)} が最低生活費 {yen(cost)} を超えています。")
+                if seizable > limit:
+                    reasons.append(f"差し押さえられる預貯金 {yen(seizable)} が目安 {yen(limit)} を超えています。")
+                reasons.append("今の事情では執行停止は難しい見込みです。分納や換価の猶予・徴収猶予を検討してください。")
     return finish(
         ID,
         TITLE,
@@ -105,5 +130,5 @@ def check(ctx: CheckContext) -> CheckResult:
         missing=missing,
         figures=figures,
         actions=actions,
-        review=means.notes,
+        review=means.notes if ctx.explain else None,
     )

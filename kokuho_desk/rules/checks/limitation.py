@@ -55,29 +55,37 @@ def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
     return sorted(out)
 
 
-def expiry(trace: Trace, ctx: CheckContext, arrear: Arrear, due: date) -> tuple[date | None, list[str]]:
+# What changed a period: (kind, event day, the day the new period runs from, before the 民法
+# revision: a 「中断」 then); kind "reminder" (完成猶予), "pending" (a seizure not yet released: the
+# period is not running) or an EVENT_LABELS key (更新).
+Change = tuple[str, date, date, bool]
+
+
+def expiry(
+    trace: Trace, ctx: CheckContext, arrear: Arrear, due: date, events: list[tuple[date, str, bool]] | None = None
+) -> tuple[date | None, list[Change]]:
     """The last day of the period for an amount due on `due` (None: not running, a seizure is
-    pending), and the events that changed it, in words."""
+    pending), and the events that changed it (_history words them). `events`: _events(ctx, arrear),
+    when the caller has them."""
     years = trace.value("limitation.years", due)[arrear.kind]
     revision = trace.value("limitation.civil_code_revision", due)
     end = period_end(due, 12 * years)
-    notes: list[str] = []
+    changes: list[Change] = []
     reminded = False
-    for d, kind, pending in _events(ctx, arrear):
+    for d, kind, pending in _events(ctx, arrear) if events is None else events:
         if d <= due or d > end:
             continue
-        effect = "中断" if d < revision else "更新"
         if kind == "reminder":
             if not reminded:
                 later = period_end(d, trace.value("limitation.reminder_suspension_months", d))
                 if later > end:
                     end = later
-                    notes.append(f"催告（{format_wareki(d)}）で完成が猶予")
+                    changes.append(("reminder", d, d, False))
                 reminded = True
             continue
         if kind == "seizure" and pending:
-            notes.append(f"差押え（{format_wareki(d)}）が続いているため時効は進行していない扱い")
-            return None, notes
+            changes.append(("pending", d, d, False))
+            return None, changes
         renewed = d
         if kind == "collected" and not trace.value("limitation.seizure_end_restart", d):
             continue
@@ -87,19 +95,34 @@ def expiry(trace: Trace, ctx: CheckContext, arrear: Arrear, due: date) -> tuple[
             renewed = d + timedelta(days=trace.value("limitation.demand_renewal_delay_days", d))
         end = period_end(renewed, 12 * years)
         reminded = False
-        on_day = f"、{format_wareki(renewed)}から新たに進行" if renewed != d else ""
-        notes.append(f"{EVENT_LABELS[kind]}（{format_wareki(d)}）で時効{effect}{on_day}")
-    return end, notes
+        changes.append((kind, d, renewed, d < revision))
+    return end, changes
+
+
+def _history(changes: list[Change]) -> list[str]:
+    """The changes of one period, in words."""
+    notes = []
+    for kind, d, renewed, interrupted in changes:
+        if kind == "reminder":
+            notes.append(f"催告（{format_wareki(d)}）で完成が猶予")
+        elif kind == "pending":
+            notes.append(f"差押え（{format_wareki(d)}）が続いているため時効は進行していない扱い")
+        else:
+            effect = "中断" if interrupted else "更新"
+            on_day = f"、{format_wareki(renewed)}から新たに進行" if renewed != d else ""
+            notes.append(f"{EVENT_LABELS[kind]}（{format_wareki(d)}）で時効{effect}{on_day}")
+    return notes
 
 
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
+    explain = ctx.explain
     reasons: list[str] = []
     missing: list[str] = []
     review: list[str] = []
     expired_amount = expired_late_fee = 0
     expired_by_arrear: dict[int, int] = {}  # arrears index → extinguished amount (the letters leave it out)
-    upcoming: list[tuple[date, str]] = []
+    upcoming: list[tuple[date, str]] = []  # (end, label: words only when explaining)
     kinds = set()
     if not ctx.case.arrears:
         return finish(
@@ -111,30 +134,48 @@ def check(ctx: CheckContext) -> CheckResult:
             (f"arrears[{i}].installments[{j}]", inst.due_date, inst.amount)
             for j, inst in enumerate(arrear.installments)
         ] or [(f"arrears[{i}]", arrear.due_date, arrear.amount)]
+        events = _events(ctx, arrear)
         all_expired = True
         for path, due, amount in units:
             if due is None or amount is None:
                 missing += [f"{path}.{k}" for k, v in (("due_date", due), ("amount", amount)) if v is None]
                 all_expired = False
                 continue
-            end, notes = expiry(trace, ctx, arrear, due)
-            if any(n.startswith("差押え") for n in notes):
-                review.append("差押えによる時効の完成猶予・更新の時点")
-            label = f"{fiscal_year_label(arrear.fiscal_year)}分（納期限 {format_wareki(due)}）{yen(amount)}"
-            history = f"（{'、'.join(notes)}）" if notes else ""
-            if end is not None and end < ctx.as_of:
+            end, changes = expiry(trace, ctx, arrear, due, events)
+            expired = end is not None and end < ctx.as_of
+            if expired:
                 expired_amount += amount
                 expired_by_arrear[i] = expired_by_arrear.get(i, 0) + amount
-                reasons.append(f"{label}: {format_wareki(end)}に時効が完成し、徴収できなくなっています{history}。")
             else:
                 all_expired = False
-                if end is not None:
-                    upcoming.append((end, label))
-                    reasons.append(f"{label}: 時効の完成は{format_wareki(end)}です{history}。")
-                else:
-                    reasons.append(f"{label}: 時効は完成していません{history}。")
+            if not explain:
+                if end is not None and not expired:
+                    upcoming.append((end, ""))
+                continue
+            if any(kind in ("pending", "seizure", "collected") for kind, *_ in changes):
+                review.append("差押えによる時効の完成猶予・更新の時点")
+            label = f"{fiscal_year_label(arrear.fiscal_year)}分（納期限 {format_wareki(due)}）{yen(amount)}"
+            notes = _history(changes)
+            history = f"（{'、'.join(notes)}）" if notes else ""
+            if expired:
+                assert end is not None
+                reasons.append(f"{label}: {format_wareki(end)}に時効が完成し、徴収できなくなっています{history}。")
+            elif end is not None:
+                upcoming.append((end, label))
+                reasons.append(f"{label}: 時効の完成は{format_wareki(end)}です{history}。")
+            else:
+                reasons.append(f"{label}: 時効は完成していません{history}。")
         if all_expired and arrear.late_fee:
             expired_late_fee += arrear.late_fee
+    verdict = "eligible" if expired_amount else "needs_info" if missing else "not_eligible"
+    figures = {
+        "expired_amount": expired_amount,
+        "expired_late_fee": expired_late_fee,
+        "next_expiry": min(upcoming)[0] if upcoming else None,
+        "expired_by_arrear": sorted(expired_by_arrear.items()),
+    }
+    if not explain:
+        return finish(ID, TITLE, verdict, trace, reasons=reasons, basis=[], missing=missing, figures=figures)
     actions = []
     if expired_amount:
         actions.append(
@@ -145,13 +186,6 @@ def check(ctx: CheckContext) -> CheckResult:
         actions.append(
             NextAction(f"{first[1]}の時効が完成する日（これより前の分納誓約・一部納付で更新されます）", first[0])
         )
-    verdict = "eligible" if expired_amount else "needs_info" if missing else "not_eligible"
-    figures = {
-        "expired_amount": expired_amount,
-        "expired_late_fee": expired_late_fee,
-        "next_expiry": min(upcoming)[0] if upcoming else None,
-        "expired_by_arrear": sorted(expired_by_arrear.items()),
-    }
     basis = [BASIS[k] for k in ("料", "税") if k in kinds] + BASIS_COMMON
     return finish(
         ID,

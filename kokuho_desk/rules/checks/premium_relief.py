@@ -38,7 +38,8 @@ def _kinds(ctx: CheckContext) -> list[str]:
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
     case, on = ctx.case, ctx.as_of
-    basis = [BASIS[k] for k in _kinds(ctx)] + ["市町村の国民健康保険条例・同施行規則（減免の基準）"]
+    explain = ctx.explain
+    basis = [BASIS[k] for k in _kinds(ctx)] + ["市町村の国民健康保険条例・同施行規則（減免の基準）"] if explain else []
     reasons: list[str] = []
     missing: list[str] = []
     figures: dict = {}
@@ -47,7 +48,7 @@ def check(ctx: CheckContext) -> CheckResult:
     met = [r for r in (hs.reasons if hs else []) if r in allowed]
     if hs is None or not hs.reasons:
         missing.append("hardship.reasons")
-    elif met:
+    elif met and explain:
         reasons.append(f"減免の理由: {'・'.join(HARDSHIP_LABELS[r] for r in met)}。")
     verdict = "not_eligible" if hs is not None and hs.reasons and not met else "needs_info"
     if hs is not None and hs.reasons and not met:
@@ -74,24 +75,19 @@ def check(ctx: CheckContext) -> CheckResult:
             ratio = Decimal(str(setting(ctx, trace, "premium_relief_income_ratio", on)))
             limit = int((last_year * ratio).to_integral_value(ROUND_FLOOR))
             figures = {"last_year_income": last_year, "expected_income": expected, "income_limit": limit}
-            if expected <= limit:
-                verdict = "likely"
+            verdict = "likely" if expected <= limit else "not_eligible"
+            if explain:
+                compared = "以下です" if expected <= limit else "を超えています"
                 reasons.append(
                     f"今年の所得見込み {yen(expected)} は、前年の所得 {yen(last_year)} の{ratio}倍"
-                    f"（{yen(limit)}）以下です。"
+                    f"（{yen(limit)}）{compared}。"
                 )
-            else:
-                verdict = "not_eligible"
-                reasons.append(
-                    f"今年の所得見込み {yen(expected)} は、前年の所得 {yen(last_year)} の{ratio}倍"
-                    f"（{yen(limit)}）を超えています。"
-                )
-        if any(f"members[{i}].income" in missing for i, _ in counted):
+        if explain and any(f"members[{i}].income" in missing for i, _ in counted):
             reasons.append("所得が分からない人がいます。未申告なら先に簡易申告をしてください。")
         if any(m.unemployment for m in case.members):
             reasons.append("非自発的失業の軽減を受ける人は、所得減少による減免と重ねられない市町村があります。")
     actions: list[NextAction] = []
-    if verdict == "likely":
+    if verdict == "likely" and explain:
         due = case.notice.next_due_date if case.notice else None
         if due is None:
             reasons.append(

@@ -23,6 +23,26 @@ BASIS = [
 ]
 
 
+def _below(income: int, cost: int, savings: int, counted: int, kept: int) -> list[str]:
+    """In words: the income under the 最低生活費, and what the savings do to the first month."""
+    shortfall = cost - income
+    lines = [
+        f"収入として数える額 月 {yen(income)} は最低生活費を {yen(shortfall)} 下回ります。"
+        "生活保護を申請できる可能性があります（決めるのは福祉事務所）。"
+    ]
+    if counted:
+        lines.append(
+            f"預貯金 {yen(savings)} のうち最低生活費の半分 {yen(kept)} を超える {yen(counted)} は、"
+            "保護が始まる月の収入として数えられます。預貯金があっても申請はできます。"
+        )
+        if counted >= shortfall:
+            lines.append(
+                f"預貯金で最初の月の不足 {yen(shortfall)} をまかなえるため、その間は保護費が出ない"
+                "見込みです。預貯金が減ってきたら、改めて申請を検討してください。"
+            )
+    return lines
+
+
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
     means = minimum_living.means(ctx, trace)
@@ -31,40 +51,31 @@ def check(ctx: CheckContext) -> CheckResult:
     figures: dict = {}
     verdict = "needs_info"
     actions = []
+    explain = ctx.explain
     if ml is not None:
         cost = ml.total
         figures = {"minimum_living_cost": cost, **ml.breakdown()}
-        reasons.append(
-            f"この世帯の最低生活費（生活保護基準）は月 {yen(cost)} です"
-            f"（生活扶助 {yen(ml.living + ml.winter)}、加算 {yen(ml.additions)}、住宅扶助 {yen(ml.housing)}）。"
-        )
+        if explain:
+            reasons.append(
+                f"この世帯の最低生活費（生活保護基準）は月 {yen(cost)} です"
+                f"（生活扶助 {yen(ml.living + ml.winter)}、加算 {yen(ml.additions)}、住宅扶助 {yen(ml.housing)}）。"
+            )
         if income is not None:
             figures["recognised_income"] = income
-            reasons += [f"{line}。" for line in means.wage_lines(ctx.case)]
+            if explain:
+                reasons += [f"{line}。" for line in means.wage_lines(ctx.case)]
         if income is not None and savings is not None:
             counted, kept = savings_counted(trace, ctx.as_of, savings, cost)
             figures.update(savings_limit=kept, savings_counted=counted)
             if income >= cost:
                 verdict = "not_eligible"
-                reasons.append(f"収入として数える額 月 {yen(income)} は最低生活費以上です。")
+                if explain:
+                    reasons.append(f"収入として数える額 月 {yen(income)} は最低生活費以上です。")
             else:
                 verdict = "likely"
-                shortfall = cost - income
-                reasons.append(
-                    f"収入として数える額 月 {yen(income)} は最低生活費を {yen(shortfall)} 下回ります。"
-                    "生活保護を申請できる可能性があります（決めるのは福祉事務所）。"
-                )
-                if counted:
-                    reasons.append(
-                        f"預貯金 {yen(savings)} のうち最低生活費の半分 {yen(kept)} を超える {yen(counted)} は、"
-                        "保護が始まる月の収入として数えられます。預貯金があっても申請はできます。"
-                    )
-                    if counted >= shortfall:
-                        reasons.append(
-                            f"預貯金で最初の月の不足 {yen(shortfall)} をまかなえるため、その間は保護費が出ない"
-                            "見込みです。預貯金が減ってきたら、改めて申請を検討してください。"
-                        )
-                actions.append(NextAction("福祉事務所で生活保護の相談・申請をする", ctx.as_of))
+                if explain:
+                    reasons += _below(income, cost, savings, counted, kept)
+                    actions.append(NextAction("福祉事務所で生活保護の相談・申請をする", ctx.as_of))
     return finish(
         ID,
         TITLE,
@@ -75,5 +86,5 @@ def check(ctx: CheckContext) -> CheckResult:
         missing=means.missing,
         figures=figures,
         actions=actions,
-        review=means.notes,
+        review=means.notes if explain else None,
     )

@@ -33,13 +33,15 @@ BASIS_RYO = "国民健康保険法第77条（保険料の徴収猶予）・第79
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
     case, on = ctx.case, ctx.as_of
-    basis = BASIS + ([BASIS_RYO] if any(a.kind == "料" for a in case.arrears) else [])
+    explain = ctx.explain
+    ryo = any(a.kind == "料" for a in case.arrears)
+    basis = BASIS + [BASIS_RYO] if ryo else BASIS
     if not case.arrears:
         return finish(ID, TITLE, "not_eligible", trace, reasons=["滞納の記録はありません。"], basis=basis)
     months = setting(ctx, trace, "realization_deferral_application_months", on)
     reasons: list[str] = []
     missing: list[str] = []
-    open_windows: list[tuple[date, str]] = []
+    open_windows: list[tuple[date, str]] = []  # (last day, label: words only when explaining)
     closed = 0
     for i, a in enumerate(case.arrears):
         units = [(f"arrears[{i}].installments[{j}]", x.due_date) for j, x in enumerate(a.installments)] or [
@@ -50,12 +52,11 @@ def check(ctx: CheckContext) -> CheckResult:
                 missing.append(f"{path}.due_date")
                 continue
             last_day = next_working_day(trace, period_end(due, months))  # 地方税法20条の5第2項
-            label = f"{fiscal_year_label(a.fiscal_year)}分（納期限 {format_wareki(due)}）"
             if last_day >= on:
+                label = f"{fiscal_year_label(a.fiscal_year)}分（納期限 {format_wareki(due)}）" if explain else ""
                 open_windows.append((last_day, label))
             else:
                 closed += 1
-    ryo = any(a.kind == "料" for a in case.arrears)
     if ryo:
         trace.value("enforcement.deferral_applies_to_ryo", on)
     verdict = "not_eligible"
@@ -65,15 +66,16 @@ def check(ctx: CheckContext) -> CheckResult:
         deadline, label = min(open_windows)
         years = trace.value("enforcement.deferral_years", on)
         verdict = "likely"
-        reasons.append(
-            f"換価の猶予を申請できる期間内です（納期限から{months}か月以内）。最も早い申請期限は"
-            f"{label}の{format_wareki(deadline)}です。"
-        )
-        reasons.append(
-            f"一度に納めると生活の維持が難しいことと、分割で納める意思を財産収支状況書で示します"
-            f"（猶予は{years}年以内、市町村が決めます）。"
-        )
-        actions.append(NextAction("換価の猶予を申請する（申請期限）", deadline, LETTER))
+        if explain:
+            reasons.append(
+                f"換価の猶予を申請できる期間内です（納期限から{months}か月以内）。最も早い申請期限は"
+                f"{label}の{format_wareki(deadline)}です。"
+            )
+            reasons.append(
+                f"一度に納めると生活の維持が難しいことと、分割で納める意思を財産収支状況書で示します"
+                f"（猶予は{years}年以内、市町村が決めます）。"
+            )
+            actions.append(NextAction("換価の猶予を申請する（申請期限）", deadline, LETTER))
     elif closed:
         reasons.append(
             f"納期限から{months}か月を過ぎた滞納があるため、換価の猶予は申請できません"
@@ -86,10 +88,11 @@ def check(ctx: CheckContext) -> CheckResult:
     causes = trace.value("enforcement.collection_deferral_reasons", on)
     met = [r for r in (hs.reasons if hs else []) if r in causes]
     if met:
-        reasons.append(
-            f"{'・'.join(HARDSHIP_LABELS[r] for r in met)}の事情があるので、徴収猶予を申請できます"
-            "（市町村が決めます）。"
-        )
+        if explain:
+            reasons.append(
+                f"{'・'.join(HARDSHIP_LABELS[r] for r in met)}の事情があるので、徴収猶予を申請できます"
+                "（市町村が決めます）。"
+            )
         if verdict != "likely":
             verdict = "likely"
             actions.append(NextAction("徴収猶予を申請する", on, COLLECTION_LETTER))
