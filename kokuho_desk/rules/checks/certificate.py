@@ -9,7 +9,7 @@ from __future__ import annotations
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.params import ParameterError
+from kokuho_desk.rules.params import ParameterError, in_force_from
 from kokuho_desk.rules.relief import end_of_school_year_after
 from kokuho_desk.rules.result import CheckResult, finish
 
@@ -17,6 +17,7 @@ ID = "certificate"
 TITLE = "資格確認書の交付"
 LETTER = "certificate"
 BASIS = ["国民健康保険法第9条第2項", "令和5年法律第48号 附則第15条"]
+GRACE = "certificate.expired_card_grace_until"
 
 
 def check(ctx: CheckContext) -> CheckResult:
@@ -31,7 +32,7 @@ def check(ctx: CheckContext) -> CheckResult:
             TITLE,
             "not_eligible",
             trace,
-            reasons=[f"資格確認書は{format_wareki(since)}からの制度です。"],
+            reasons=[f"資格確認書は{format_wareki(since)}からの制度です。"] if ctx.explain else [],
             basis=BASIS,
         )
     if ins is None or status is None:
@@ -58,11 +59,12 @@ def check(ctx: CheckContext) -> CheckResult:
         expiry = ins.certificate_expiry
         if expiry is not None and expiry < on:
             verdict = "eligible"
-            reasons.append(
-                f"資格確認書の有効期限（{format_wareki(expiry)}）が過ぎています。新しい資格確認書の交付を求めてください。"
-            )
-            actions.append(NextAction("新しい資格確認書の交付を求める", on, LETTER))
-        else:
+            if ctx.explain:
+                reasons.append(
+                    f"資格確認書の有効期限（{format_wareki(expiry)}）が過ぎています。新しい資格確認書の交付を求めてください。"
+                )
+                actions.append(NextAction("新しい資格確認書の交付を求める", on, LETTER))
+        elif ctx.explain:
             reasons.append(
                 "有効な資格確認書があります。" + (f"有効期限は{format_wareki(expiry)}です。" if expiry else "")
             )
@@ -92,12 +94,12 @@ def check(ctx: CheckContext) -> CheckResult:
         else:
             reasons.append("世帯は資格確認書（特別療養）です。療養の給付への切替は「特別療養費」の判定を見てください。")
     grace = None
-    if status in ("none", "certificate"):
+    if status in ("none", "certificate") and on >= in_force_from(GRACE):  # the 暫定措置 of 2025-06-27
         try:
-            grace = trace.value("certificate.expired_card_grace_until", on)
-        except ParameterError:  # before the 暫定措置 of 2025-06-27
+            grace = trace.value(GRACE, on)
+        except ParameterError:
             pass
-    if grace is not None and on <= grace:
+    if grace is not None and on <= grace and ctx.explain:
         reasons.append(
             f"{format_wareki(grace)}までは、期限切れの保険証でも医療機関で資格を確認して通常の負担で受診できます。"
         )

@@ -11,7 +11,7 @@ from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.income import floor_yen, law_day
-from kokuho_desk.rules.params import ParameterError, Value, parameter
+from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
 from kokuho_desk.rules.premium import member_label, premium, under_age_on_basis
 from kokuho_desk.rules.result import CheckResult, finish
 
@@ -21,6 +21,9 @@ BASIS = [
     "国民健康保険法施行令（未就学児に係る均等割額の減額, 令和4年4月施行）",
     "子ども・子育て支援法等の一部を改正する法律（令和6年）: 子ども・子育て支援納付金分の18歳年度末までの均等割軽減（令和8年度から）",
 ]
+
+
+CHILD_PART = "children.child_part_exemption_under_age"
 
 
 def planned_extension() -> Value | None:
@@ -39,13 +42,15 @@ def check(ctx: CheckContext) -> CheckResult:
         unknown = "生年月日が分からない被保険者がいるため判定できません"
         return finish(ID, TITLE, "needs_info", trace, reasons=[unknown], basis=BASIS, missing=missing)
     half_age = trace.value("children.half_reduction_under_age", on)
-    assumed = any(v.status == "planned" for v in trace.read)
+    assumed = ctx.explain and any(v.status == "planned" for v in trace.read)
     half = [i for i, m in insured if under_age_on_basis(m, fy, half_age)]
-    try:
-        child_age = trace.value("children.child_part_exemption_under_age", on)
-        minors = [i for i, m in insured if under_age_on_basis(m, fy, child_age)]
-    except ParameterError:  # no 子ども・子育て支援納付金分 before FY2026
-        minors = []
+    minors = []
+    if on >= in_force_from(CHILD_PART):  # no 子ども・子育て支援納付金分 before FY2026
+        try:
+            child_age = trace.value(CHILD_PART, on)
+            minors = [i for i, m in insured if under_age_on_basis(m, fy, child_age)]
+        except ParameterError:
+            pass
     verdict = "eligible" if half or minors else "not_eligible"
     if not ctx.explain:  # the verdict needs no amount, names or plans
         return finish(ID, TITLE, verdict, trace, reasons=[], basis=BASIS)

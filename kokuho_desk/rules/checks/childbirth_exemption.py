@@ -40,7 +40,8 @@ def check(ctx: CheckContext) -> CheckResult:
         )
     p = premium(ctx)
     # the premium's unverified values on this topic: named 要確認 and cited with the check
-    trace.record(*(v for v in p.unverified() if v.param.startswith("childbirth.")))
+    if ctx.explain:
+        trace.record(*(v for v in p.unverified() if v.param.startswith("childbirth.")))
     verdict = "not_eligible"
     reasons: list[str] = []
     missing: list[str] = []

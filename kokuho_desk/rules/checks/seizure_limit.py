@@ -187,6 +187,22 @@ def _consent_line(trace: Trace, on: date, seized: int, excess: int) -> str:
     return line
 
 
+def _wage_line(s: Seizure, group: list[int], protected: int, parts: dict[str, int], seizable: int) -> str:
+    """In words: how the protected amount of a wage or pension seizure is made up."""
+    label = (
+        ("退職金" if s.retirement_allowance else "賞与" if s.bonus else "給与") if s.asset == "salary" else "老齢年金"
+    )
+    if len(group) > 1:
+        label = f"同じ期間の給与{len(group)}件（合計して計算: 国税徴収法第76条第1項後段）"
+    assert s.monthly_gross is not None  # computed from complete facts
+    return (
+        f"{label}の差押え: 差押禁止額は {yen(protected)}（税・社会保険料 {yen(parts['deductions'])}"
+        f" ＋ 生活費分 {yen(parts['living_base'])}（本人と生計を一にする親族 {s.dependents}人）"
+        f" ＋ 残りの20%分 {yen(parts['twenty_percent'])}）。支給額 {yen(s.monthly_gross)} のうち"
+        f"差し押さえてよいのは {yen(seizable)} までです。"
+    )
+
+
 def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
     reasons: list[str] = []
@@ -203,10 +219,11 @@ def check(ctx: CheckContext) -> CheckResult:
         return finish(
             ID, TITLE, "not_eligible", trace, reasons=["解除されていない差押えの記録はありません。"], basis=[BASIS_WAGE]
         )
+    explain = ctx.explain
     for group, s in _same_period(active):
         i = group[0]
         on = s.seizure_date or ctx.as_of
-        when = f"{format_wareki(s.seizure_date)}の" if s.seizure_date else ""
+        when = f"{format_wareki(s.seizure_date)}の" if s.seizure_date and explain else ""
         if s.asset == "pension" and s.pension_kind is None:
             missing.append(f"seizures[{i}].pension_kind")
             continue
@@ -240,12 +257,13 @@ def check(ctx: CheckContext) -> CheckResult:
                     continue
                 assert s.amount is not None and s.monthly_gross is not None  # _lower_bound needs both
                 excess = max(0, s.amount - max(0, s.monthly_gross - floor))
-                if excess:
+                if excess and explain:
                     reasons.append(
                         f"{when}差押え: 分からない税・社会保険料や親族を0として数えても、差押禁止額は少なくとも "
                         f"{yen(floor)} です。支給額 {yen(s.monthly_gross)} に対して、差し押さえられた {yen(s.amount)} "
                         f"のうち少なくとも {yen(excess)} は差押禁止の部分です（正確な額には不足の情報が必要です）。"
                     )
+                if excess:
                     found.add("eligible")
                 total_protected += floor
                 total_excess += excess
@@ -265,32 +283,24 @@ def check(ctx: CheckContext) -> CheckResult:
             assert s.amount is not None and s.monthly_gross is not None  # _missing_wage found none missing
             seizable = max(0, s.monthly_gross - protected)
             excess = max(0, s.amount - seizable)
-            label = (
-                ("退職金" if s.retirement_allowance else "賞与" if s.bonus else "給与")
-                if s.asset == "salary"
-                else "老齢年金"
-            )
-            if len(group) > 1:
-                label = f"同じ期間の給与{len(group)}件（合計して計算: 国税徴収法第76条第1項後段）"
-            reasons.append(
-                f"{when}{label}の差押え: 差押禁止額は {yen(protected)}（税・社会保険料 {yen(parts['deductions'])}"
-                f" ＋ 生活費分 {yen(parts['living_base'])}（本人と生計を一にする親族 {s.dependents}人）"
-                f" ＋ 残りの20%分 {yen(parts['twenty_percent'])}）。支給額 {yen(s.monthly_gross)} のうち"
-                f"差し押さえてよいのは {yen(seizable)} までです。"
-            )
+            if explain:
+                reasons.append(f"{when}{_wage_line(s, group, protected, parts, seizable)}")
             if excess and s.consent:
-                reasons.append(_consent_line(trace, on, s.amount, excess))
+                consent = _consent_line(trace, on, s.amount, excess)
+                if explain:
+                    reasons.append(consent)
+                    actions.append(
+                        NextAction("差押えへの承諾を書面で撤回し、差押禁止の部分の解除を求める", ctx.as_of, LETTER)
+                    )
                 basis.append(BASIS_CONSENT)
                 found.add("likely")
-                actions.append(
-                    NextAction("差押えへの承諾を書面で撤回し、差押禁止の部分の解除を求める", ctx.as_of, LETTER)
-                )
             elif excess:
-                reasons.append(f"実際の差押え {yen(s.amount)} のうち {yen(excess)} は差押禁止の部分です。")
                 found.add("eligible")
-            else:
+                if explain:
+                    reasons.append(f"実際の差押え {yen(s.amount)} のうち {yen(excess)} は差押禁止の部分です。")
+            elif explain:
                 reasons.append(f"実際の差押え {yen(s.amount)} は差し押さえてよい範囲内です。")
-            alternative = _alternative(ctx, s, on) if ctx.explain else None  # it only explains
+            alternative = _alternative(ctx, s, on) if explain else None  # it only explains
             if alternative is not None and alternative[0] != protected:
                 reasons.append(
                     f"施行令第34条の金額が{alternative[1]}の場合、差押禁止額は {yen(alternative[0])} になります。"

@@ -30,7 +30,8 @@ def check(ctx: CheckContext) -> CheckResult:
     j = p.judgement
     trace = Trace(ctx)
     # the premium's unverified values on this topic: named 要確認 and cited with the check
-    trace.record(*(v for v in p.unverified() if v.param.startswith(_TOPICS)))
+    if ctx.explain:
+        trace.record(*(v for v in p.unverified() if v.param.startswith(_TOPICS)))
     law = basis(p.kind)
     if j is None:
         return finish(ID, TITLE, "needs_info", trace, reasons=p.reasons, basis=law, missing=p.missing)

@@ -39,7 +39,8 @@ def check(ctx: CheckContext) -> CheckResult:
     trace = Trace(ctx)
     p = premium(ctx)
     # the premium's unverified values on this topic: named 要確認 and cited with the check
-    trace.record(*(v for v in p.unverified() if v.param.startswith("unemployment.")))
+    if ctx.explain:
+        trace.record(*(v for v in p.unverified() if v.param.startswith("unemployment.")))
     law = basis(p.kind)
     people = [(i, m, u) for i, m in enumerate(case.members) if (u := m.unemployment) is not None]
     if not people:
