@@ -93,13 +93,18 @@ def _round_up(amount: Decimal | int, unit: int) -> int:
     return -(-whole // unit) * unit
 
 
-def _band(table: dict[str, list[int]], age: int) -> str:
-    """The age band ("0-2", …, "75-") whose lower bound is the highest not above `age`."""
+def _bands(table: dict[str, list[int]], persons: Sequence[Person]) -> list[str]:
+    """Each person's age band ("0-2", …, "75-"): the one whose lower bound is the highest not above
+    the age."""
     by_age = _bands_by_age(tuple(table))
-    band = by_age[min(age, len(by_age) - 1)] if age >= 0 else None
-    if band is None:
-        raise ValueError(f"{age}歳の年齢区分が表にありません")
-    return band
+    top = len(by_age) - 1
+    out = []
+    for p in persons:
+        band = by_age[min(p.age, top)] if p.age >= 0 else None
+        if band is None:
+            raise ValueError(f"{p.age}歳の年齢区分が表にありません")
+        out.append(band)
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -116,7 +121,7 @@ def _living_2023(trace: Trace, on: date, col: int, persons: Sequence[Person], no
     first = trace.value(P + "living_2023.first_class", on)
     rates = trace.value(P + "living_2023.reduction_rate", on)
     second = trace.value(P + "living_2023.second_class", on)
-    sum1 = sum(first[_band(first, p.age)][col] for p in persons)
+    sum1 = sum(first[band][col] for band in _bands(first, persons))
     part1 = _round_up(sum1 * Decimal(rates[min(n, len(rates)) - 1]), unit)
     if n <= len(second):
         part2 = second[n - 1]
@@ -124,8 +129,9 @@ def _living_2023(trace: Trace, on: date, col: int, persons: Sequence[Person], no
         part2 = second[-1] + trace.value(P + "living_2023.second_class_per_extra_person", on) * (n - len(second))
     special = trace.value(P + "living_2023.special_addition", on) * n
     table = trace.value(P + "living_2023.transitional", on)
-    if str(n) in table:
-        trans = sum(table[str(n)][_band(table[str(n)], p.age)][col] for p in persons)
+    rows = table.get(str(n))
+    if rows is not None:
+        trans = sum(rows[band][col] for band in _bands(rows, persons))
     else:
         trans = trace.value(P + "living_2023.transitional_6plus", on) * n
         notes.append(f"{n}人世帯の経過的加算の表がないため0円としています")
@@ -142,13 +148,13 @@ def _living_2020(trace: Trace, on: date, col: int, persons: Sequence[Person], no
     for k in ("1", "2"):
         first = trace.value(P + f"living_2020.first_class_{k}", on)
         rate = Decimal(trace.value(P + f"living_2020.reduction_rate_{k}", on)[n - 1])
-        sum1 = sum(first[_band(first, p.age)][col] for p in persons)
+        sum1 = sum(first[band][col] for band in _bands(first, persons))
         amounts.append(_round_up(sum1 * rate, unit) + trace.value(P + f"living_2020.second_class_{k}", on)[str(n)][col])
     ratio = Decimal(trace.value(P + "living_2020.ratio_1", on))
     body = max(_round_up(amounts[0] * ratio, unit), amounts[1])
     first = trace.value(P + "living_2020.first_class_1", on)
     rows = trace.value(P + "living_2020.transitional", on).get(str(n), {})
-    trans = sum(rows[b][col] for b in (_band(first, p.age) for p in persons) if b in rows)  # unlisted: 0
+    trans = sum(rows[b][col] for b in _bands(first, persons) if b in rows)  # unlisted: 0
     return body, 0, trans
 
 
@@ -378,7 +384,10 @@ class Means:
 def means(ctx: CheckContext, trace: Trace) -> Means:
     """The household's means (for_case, plus finances.monthly_income and .savings): the income is
     the one the welfare office counts (recognised_income: wages after the 勤労控除). Computed once
-    per context (three checks weigh it); what it read counts for every trace that asks."""
+    per context (three checks weigh it); what it read counts for every trace that asks, except in
+    bulk judgement, which cites nothing (an explanation asked later records it then)."""
+    if not ctx.explain:
+        return ctx.memo("means", lambda: _means(ctx, Trace(ctx)))
     return trace.shared(("means",), lambda own: _means(ctx, own))
 
 

@@ -60,14 +60,16 @@ def check(ctx: CheckContext) -> CheckResult:
     if met and verdict != "likely":
         fy = case.effective_fiscal_year
         counted = [(i, m) for i, m in enumerate(case.members) if m.relation == "head" or m.insured]
-        last_year = 0
+        known = []
         for i, m in counted:
             if m.income is None or m.income.declared is False:
                 missing.append(f"members[{i}].income")
             elif m.income.pension and m.birth_date is None:
                 missing.append(f"members[{i}].birth_date")
             else:
-                last_year += income_rules.member_income(m, m.income, fy, trace).total
+                known.append((m, m.income, False))
+        # the incomes the premium computed (remembered with what they read)
+        last_year = sum(x.total for x in income_rules.remembered_member_incomes(known, fy, trace))
         expected = case.finances.expected_annual_income if case.finances else None
         if expected is None:
             missing.append("finances.expected_annual_income")
