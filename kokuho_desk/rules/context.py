@@ -4,7 +4,7 @@ and a tracing accessor to the law so that every verdict cites what it read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -29,7 +29,7 @@ class CheckContext:
     # Off for bulk judgement (rescreen, statistics): the checks give the same verdicts and figures
     # but build no reasons, sources or the premium variants that only explain (軽減がなければ…).
     explain: bool = True
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_case(
@@ -49,7 +49,7 @@ class CheckContext:
             explain,
         )
 
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """Compute once per context (the premium is shared by several checks)."""
         if key not in self._memo:
             self._memo[key] = compute()
@@ -96,8 +96,7 @@ class Trace:
 
     def record(self, *values: Value) -> None:
         """Count values as read by this trace (e.g. what a sub-computation read)."""
-        for v in values:
-            self._read.setdefault(id(v), v)
+        self._read.update(zip(map(id, values), values))  # a value read before keeps its place
 
     @property
     def needs_review(self) -> bool:

@@ -260,6 +260,7 @@ class EarnerCount(NamedTuple):
     earners_alt: int
     read: tuple[Value, ...]  # what the law's count read
     read_alt: tuple[Value, ...]  # what the conflicting count read
+    verified: tuple[Value, ...]  # the verified values of `read` (what a count without conflict records)
 
 
 def earner_count(members: list[tuple[Member, Income]], fiscal_year: int, ctx: CheckContext) -> EarnerCount:
@@ -270,7 +271,8 @@ def earner_count(members: list[tuple[Member, Income]], fiscal_year: int, ctx: Ch
         law, alt = Trace(ctx), Trace(ctx)
         earners = sum(is_earner(m, inc, fiscal_year, law) for m, inc in members)
         earners_alt = sum(is_earner(m, inc, fiscal_year, alt, alternative=True) for m, inc in members)
-        return EarnerCount(earners, earners_alt, tuple(law.read), tuple(alt.read))
+        read = tuple(law.read)
+        return EarnerCount(earners, earners_alt, read, tuple(alt.read), tuple(v for v in read if v.verified))
 
     key = ("earners", fiscal_year, tuple(_earner_key(m, inc) for m, inc in members))
     return memo(key, ctx, count)

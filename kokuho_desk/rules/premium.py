@@ -18,7 +18,7 @@ Not modelled: 資産割, 旧被扶養者減免, municipal 減免 and local extra
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -32,7 +32,16 @@ from kokuho_desk.rules.context import CheckContext, Trace, provisional_sentence
 from kokuho_desk.rules.income import MemberIncome, earner_count, law_day, remembered_member_incomes
 from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from
-from kokuho_desk.rules.premium_parts import Charged, MonthConfig, PartLaw, PartResult, PartSums, fraction, kept
+from kokuho_desk.rules.premium_parts import (
+    Charged,
+    MonthConfig,
+    PartLaw,
+    PartResult,
+    PartSums,
+    fraction,
+    kept,
+    whole_year_part,
+)
 from kokuho_desk.rules.remembered import remembered
 
 ONE, ZERO = Decimal(1), Decimal(0)
@@ -99,7 +108,11 @@ def add_years(d: date, years: int) -> date:
 # --- who is where, month by month ---------------------------------------------------------------
 
 
-def in_kokuho_on(m: Member, day: date, trace: Trace, on: date) -> bool:
+# The first day in 後期高齢者医療 of a member born on a day (late_elderly_day, its law value read once).
+LateDay = Callable[[date], date]
+
+
+def in_kokuho_on(m: Member, day: date, late_day: LateDay) -> bool:
     """A 国保 member on a given day."""
     if not m.insured:
         return False
@@ -107,22 +120,22 @@ def in_kokuho_on(m: Member, day: date, trace: Trace, on: date) -> bool:
         return False
     if m.left_date and day >= m.left_date:
         return False
-    return not (m.birth_date and day >= late_elderly_day(m.birth_date, trace, on))
+    return not (m.birth_date and day >= late_day(m.birth_date))
 
 
 # A run of months [first, end), each given by its first day: the months a member is charged.
 Span = tuple[date, date]
 
 
-def kokuho_span(m: Member, trace: Trace, on: date) -> Span | None:
+def kokuho_span(m: Member, late_day: LateDay) -> Span | None:
     """Charged months: from the month of joining to the month before the 喪失日 (or the 75th birthday)."""
     if not m.insured:
         return None
     start = month_of(m.joined_date) if m.joined_date else date.min
-    ends = [month_of(m.left_date)] if m.left_date else []
+    end = month_of(m.left_date) if m.left_date else date.max
     if m.birth_date:
-        ends.append(month_of(late_elderly_day(m.birth_date, trace, on)))
-    return start, min(ends, default=date.max)
+        end = min(end, month_of(late_day(m.birth_date)))
+    return start, end
 
 
 @lru_cache(maxsize=4096)
@@ -154,13 +167,13 @@ def whole_or_none(span: Span | None, months: list[date]) -> bool | None:
 
 def kokuho_months(m: Member, months: list[date], trace: Trace, on: date) -> list[bool]:
     """Charged months, one flag per month."""
-    return months_in(kokuho_span(m, trace, on), months)
+    return months_in(kokuho_span(m, lambda birth: late_elderly_day(birth, trace, on)), months)
 
 
-def basis_day(case: Case, fiscal_year: int, trace: Trace) -> date:
+def basis_day(case: Case, fiscal_year: int, late_day: LateDay) -> date:
     """The 軽減判定 day: 4月1日, or the first day of joining if nobody is in 国保 on 4月1日."""
     on = law_day(fiscal_year)
-    if any(in_kokuho_on(m, on, trace, on) for m in case.members):
+    if any(in_kokuho_on(m, on, late_day) for m in case.members):
         return on
     end = date(fiscal_year + 1, 3, 31)
     joins = sorted(m.joined_date for m in case.members if m.insured and m.joined_date and on < m.joined_date <= end)
@@ -213,6 +226,12 @@ def under_age_on_basis(m: Member, fiscal_year: int, age: int) -> bool:
 @lru_cache(maxsize=4096)
 def _age_before_year(birth: date, fiscal_year: int) -> int:
     return age_on(birth, law_day(fiscal_year) - timedelta(days=1))
+
+
+@lru_cache(maxsize=64)
+def _decimal(text: str) -> Decimal:
+    """A ratio of the law data as a Decimal (one of a few, read for every household)."""
+    return Decimal(text)
 
 
 def _status(trace: Trace, pid: str) -> str | None:
@@ -375,7 +394,7 @@ ACTUAL = Variant()
 
 def premium(ctx: CheckContext, variant: Variant = ACTUAL) -> PremiumResult:
     """The household's premium (computed once per context and variant)."""
-    return ctx.memo(f"premium:{variant}", lambda: _Computation(ctx, variant).run())
+    return ctx.memo(("premium", variant), lambda: _Computation(ctx, variant).run())
 
 
 def premium_month_by_month(ctx: CheckContext, variant: Variant = ACTUAL) -> PremiumResult:
@@ -461,6 +480,10 @@ class _Year:
     specific_applies: bool = False  # a month with 特定世帯・特定継続世帯
 
 
+# A member's months in a year with no change: all twelve, or none (shared, never changed).
+_ALL, _NONE = [True] * 12, [False] * 12
+
+
 class _RereadTrace(Trace):
     """A trace that answers a value it has read before from memory: one premium reads the same few
     values dozens of times (the 75歳 age for every member and day). What it records is unchanged."""
@@ -491,8 +514,9 @@ class _Computation:
         self.reasons: list[str] = []
         self.missing: list[str] = []
         self._incomes: dict[tuple[int, bool], MemberIncome] = {}
-        self._under: dict[tuple[int, int], bool] = {}
+        self._used: list[Income | None] = []  # per member: the income counted (_check_facts)
         self._basis_day: date | None = None
+        self._late_age: int | None = None
         self._configs_of: dict[bool, dict[MonthConfig, int]] = {}
         self._law: PartLaw | None = None
         self._charged_in: dict[MonthConfig, list[Charged]] = {}
@@ -515,16 +539,17 @@ class _Computation:
 
     # -- facts ----------------------------------------------------------------------------------
 
+    def late_day(self, birth: date) -> date:
+        """late_elderly_day, the 75歳 age read once per computation (at the first member who needs it)."""
+        age = self._late_age
+        if age is None:
+            age = self._late_age = self.trace.value("ages.late_elderly_age", self.on)
+        return _birthday(birth, age)
+
     def basis_day(self) -> date:
         if self._basis_day is None:
-            self._basis_day = basis_day(self.case, self.fy, self.trace)
+            self._basis_day = basis_day(self.case, self.fy, self.late_day)
         return self._basis_day
-
-    def under(self, i: int, age: int) -> bool:
-        key = (i, age)
-        if key not in self._under:
-            self._under[key] = under_age_on_basis(self.case.members[i], self.fy, age)
-        return self._under[key]
 
     def income(self, i: int, unemployed: bool) -> MemberIncome:
         key = (i, unemployed)
@@ -535,23 +560,25 @@ class _Computation:
     def incomes(self, indexes: list[int], unemployed: frozenset[int]) -> dict[int, MemberIncome]:
         """The members' incomes (with the 給与所得 at 30/100 for the unemployed), those not known yet
         computed together."""
+        known = self._incomes
         keys = [(i, i in unemployed) for i in indexes]
-        new = [key for key in keys if key not in self._incomes]
+        new = [key for key in keys if key not in known]
         if new:
             members = [(self.case.members[i], self._income_of(i), u) for i, u in new]
-            self._incomes.update(zip(new, remembered_member_incomes(members, self.fy, self.trace)))
-        return {key[0]: self._incomes[key] for key in keys}
+            known.update(zip(new, remembered_member_incomes(members, self.fy, self.trace)))
+        return {key[0]: known[key] for key in keys}
 
     def _income_of(self, i: int) -> Income:
-        """The income to use for a member; 未申告 counts as nothing unless assumed declared."""
-        inc = self.case.members[i].income
+        """The income to use for a member (_check_facts): 未申告 counts as nothing unless assumed declared."""
+        inc = self._used[i]
         assert inc is not None  # _check_facts: every member who counts has a known income
-        if inc.declared is False and not self.variant.assume_declared:
-            return Income(declared=False)
         return inc
 
     def _check_facts(self) -> bool:
         ok = True
+        assume = self.variant.assume_declared
+        undeclared = None
+        used = self._used = [None] * len(self.case.members)
         for i, m in enumerate(self.case.members):
             relevant = m.insured or m.relation == "head" or m.late_elderly_transferred
             if not relevant:
@@ -559,31 +586,35 @@ class _Computation:
             if m.birth_date is None:
                 self.missing.append(f"members[{i}].birth_date")
                 ok = False
-            if m.income is None:
+            inc = m.income
+            if inc is None:
                 self.missing.append(f"members[{i}].income")
                 ok = False
-            elif (
-                self.variant.assume_declared
-                and m.income.declared is False
-                and all(getattr(m.income, k) is None for k in ("salary", "pension", "business", "other"))
-            ):
+            elif inc.declared is not False:
+                used[i] = inc
+            elif not assume:
+                used[i] = undeclared = undeclared or Income(declared=False)
+            elif all(getattr(inc, k) is None for k in ("salary", "pension", "business", "other")):
                 self.missing.append(f"members[{i}].income.salary")
                 ok = False
+            else:
+                used[i] = inc
         return ok
 
     # -- 軽減判定 ------------------------------------------------------------------------------
 
     def judge(self, unemployed: frozenset[int]) -> ReductionJudgement:
-        case, fy, trace = self.case, self.fy, self.trace
+        case, fy, trace, used = self.case, self.fy, self.trace, self._used
         day = self.basis_day()
+        late_day = self.late_day
         counted, persons = [], 0
         for i, m in enumerate(case.members):
-            insured = in_kokuho_on(m, day, trace, self.on)
-            if insured or m.late_elderly_transferred:
+            if in_kokuho_on(m, day, late_day) or m.late_elderly_transferred:
                 persons += 1
-            if insured or m.late_elderly_transferred or m.relation == "head":
                 counted.append(i)
-        undeclared = [i for i in counted if self._income_of(i).declared is False]
+            elif m.relation == "head":
+                counted.append(i)
+        undeclared = [i for i in counted if used[i].declared is False]  # type: ignore[union-attr]  # _check_facts
         if undeclared and not self.variant.assume_declared:
             names = "、".join(member_label(case, i) for i in undeclared)
             return ReductionJudgement(
@@ -602,33 +633,33 @@ class _Computation:
             return ReductionJudgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared)
         # 特例対象被保険者等: 給与所得 × 30/100 in the 軽減判定 too (施行令29条の7の2).
         incomes = self.incomes(counted, unemployed)
-        total = sum(x.judgement for x in incomes.values())
-        reduced = {
-            i: (incomes[i].salary_before_unemployment, incomes[i].salary)
-            for i in counted
-            if i in unemployed and incomes[i].salary_before_unemployment
-        }
+        total, reduced = 0, {}
+        for i, x in incomes.items():
+            total += x.judgement
+            if i in unemployed and x.salary_before_unemployment:
+                reduced[i] = (x.salary_before_unemployment, x.salary)
         # 給与所得者等: the conflicting readings are shown only when they change the class.
-        earners, earners_alt, read, read_alt = earner_count(
-            [(case.members[i], self._income_of(i)) for i in counted], fy, self.ctx
-        )
+        count = earner_count([(case.members[i], used[i]) for i in counted], fy, self.ctx)  # type: ignore[misc]
+        earners, earners_alt = count.earners, count.earners_alt
         cls, lines = _classify(total, persons, earners, fy, trace)
         reasons = []
-        conflict = False
-        if earners != earners_alt:
+        if earners == earners_alt:
+            trace.record(*count.verified)
+            conflict = False
+        else:
             scratch = Trace(self.ctx)
-            scratch.record(*read)
+            scratch.record(*count.read)
             alt_cls = _classify(total, persons, earners_alt, fy, scratch)[0]
             conflict = alt_cls != cls
-            read = tuple(scratch.read) + (read_alt if conflict else ())
-        trace.record(*(v for v in read if v.status == "verified" or conflict))
+            read = tuple(scratch.read) + (count.read_alt if conflict else ())
+            trace.record(*(v for v in read if v.status == "verified" or conflict))
         if conflict:
             reasons.append(
                 f"要確認: 給与所得者等の数え方（65歳以上の年金収入125万円超か110万円超か、令和8年度の給与収入"
                 f"55万円超か65万円超か）で結果が変わります（{earners}人なら{cls}、{earners_alt}人なら{alt_cls}）。"
                 "市区町村に確認してください"
             )
-        ratio = Decimal(trace.value("statutory_reduction.ratios", self.on)[cls]) if cls != NO_REDUCTION else Decimal(0)
+        ratio = _decimal(trace.value("statutory_reduction.ratios", self.on)[cls]) if cls != NO_REDUCTION else ZERO
         return ReductionJudgement(cls, ratio, day, total, persons, earners, lines, counted, [], reasons, reduced)
 
     # -- the premium ---------------------------------------------------------------------------
@@ -682,27 +713,29 @@ class _Computation:
     def _year(self) -> _Year:
         """Who is charged, unemployed or in 産前産後 in each month of the year. A year with no change
         (the common household) is found from the spans alone: one configuration for all 12 months."""
-        case, trace, on = self.case, self.trace, self.on
+        case, trace, on, variant = self.case, self.trace, self.on, self.variant
         months = fiscal_months(self.fy)
         n = len(case.members)
-        spans = [kokuho_span(m, trace, on) for m in case.members]
+        spans = [kokuho_span(m, self.late_day) for m in case.members]
         periods: list[tuple[date, date] | None] = [None] * n
-        exempt: list[list[date]] = [[] for _ in range(n)]
+        exempt: list[list[date]] = [[]] * n  # replaced, never changed
         for i, m in enumerate(case.members):
-            if self.variant.unemployment and m.insured:
+            if not m.insured:
+                continue
+            if variant.unemployment and m.unemployment is not None:
                 periods[i] = unemployment_period(m, trace, on)
-            if self.variant.childbirth and m.insured:
+            if variant.childbirth and m.childbirth is not None:
                 exempt[i] = [mo for mo in childbirth_months(m, trace, on) if months[0] <= mo <= months[-1]]
         if self.fast:
             whole = [whole_or_none(span, months) for span in spans]
-            unemployed = [whole_or_none(p and (p[0], p[1] + timedelta(days=1)), months) for p in periods]
+            unemployed = [p is not None and whole_or_none((p[0], p[1] + timedelta(days=1)), months) for p in periods]
             if None not in whole and None not in unemployed and not any(exempt):
                 constant = frozenset(i for i in range(n) if unemployed[i])
                 return _Year(
                     months,
-                    [[inside is True] * 12 for inside in whole],
+                    [_ALL if inside else _NONE for inside in whole],
                     [constant] * 12,
-                    [[False] * 12] * n,
+                    [_NONE] * n,
                     uniform=True,
                 )
         in_k = [months_in(span, months) for span in spans]
@@ -748,13 +781,13 @@ class _Computation:
         for m in case.members:
             if m.late_elderly_transferred:
                 assert m.birth_date is not None  # _check_facts
-                day = late_elderly_day(m.birth_date, trace, on)
+                day = self.late_day(m.birth_date)
                 if day <= on:
                     transfers.append(day)
                 else:  # moved before 75 (障害認定): the date is not in the case
                     unknown = True
             elif m.insured and m.birth_date:
-                day = late_elderly_day(m.birth_date, trace, on)
+                day = self.late_day(m.birth_date)
                 if day <= year_end and not (m.left_date and m.left_date < day):
                     transfers.append(day)
         if not transfers and not unknown:
@@ -806,7 +839,7 @@ class _Computation:
         out, constant = [], year.uniform
         ages: tuple[int, int] | None = None  # read at the first charged member
         for i, column in enumerate(year.in_k):
-            if not any(column):
+            if column is _NONE or not any(column):
                 out.append(column)
                 continue
             m = self.case.members[i]
@@ -819,7 +852,7 @@ class _Computation:
                 constant = False
                 out.append([a and b for a, b in zip(column, months_in(span, year.months))])
             else:
-                out.append([whole] * 12)
+                out.append(_ALL if whole else _NONE)
         return out, constant
 
     def _part_law(self, year: _Year, parts: Collection[str]) -> PartLaw:
@@ -838,6 +871,7 @@ class _Computation:
         charged = self._charged_in.get(config)
         if charged is None:
             charged = self._charged_in[config] = []
+            members = self.case.members
             for i, born in zip(config.active, config.born):
                 unemployed = i in config.unemployed
                 inc = self.income(i, unemployed)
@@ -847,8 +881,8 @@ class _Computation:
                         inc,
                         unemployed and bool(inc.salary_before_unemployment),
                         born,
-                        self.under(i, law.half_age),
-                        law.child_age is not None and self.under(i, law.child_age),
+                        under_age_on_basis(members[i], self.fy, law.half_age),
+                        law.child_age is not None and under_age_on_basis(members[i], self.fy, law.child_age),
                     )
                 )
         return charged
@@ -875,6 +909,23 @@ class _Computation:
                 if part == "child" and not trace.value("children.child_part_statutory_reduction", on):
                     ratio = ZERO
             charged = self._charged(config, law)
+            if count == 12:  # the whole year alike (the one configuration): no sums to prorate
+                result, order_matters = whole_year_part(
+                    part,
+                    rate,
+                    law,
+                    charged,
+                    config.specific_ratio,
+                    j.reduction,
+                    kept(ratio),
+                    rounding,
+                    self._labels,
+                    self._bases,
+                )
+                if order_matters:
+                    trace.value("premium_rules.reduce_then_cap", on)
+                result.notes += sorted(reductions)
+                return result
             if sums.add(charged, config.specific_ratio, count, j.reduction, kept(ratio)):
                 trace.value("premium_rules.reduce_then_cap", on)  # the order matters only here
         return sums.result(rounding, self._labels, self._bases, sorted(reductions))

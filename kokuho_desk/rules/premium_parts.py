@@ -12,6 +12,7 @@ so floor(amount × n/d) is the same figure as Decimal's ROUND_FLOOR, without its
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -165,34 +166,10 @@ class PartSums:
     ) -> bool:
         """Add `count` months of one configuration, judged `reduction`, of which the part keeps `keep`
         (1 − 軽減割合; the 子ども分 may keep all). True when the order of 軽減 and 限度額 matters."""
-        part, rate, law = self.part, self.rate, self.law
-        rate_n, rate_d = percent(rate.income_rate_percent)
-        keep_n, keep_d = keep
-        birth_exempt = part in law.birth_parts
-        preschool_half = part in law.half_parts
-        child_part = part == "child"
-        reduced = [f"{reduction}軽減"] if keep != FULL else []
         income_based = per_capita = full = 0
-        # times() written out: this loop runs for every member, part and configuration
-        for member, income, unemployed, born, preschool, child in charged:
-            exempt = born and birth_exempt
-            ib = 0 if exempt else income.base * rate_n // rate_d  # 所得割: per member, 1円未満切捨て
-            unit_full = rate.per_capita
-            if child_part and not child:
-                unit_full += rate.per_capita_adult_extra
-            unit = unit_full * keep_n // keep_d  # 法定軽減: each reduced unit floored
-            notes = list(reduced)
-            if preschool_half and preschool:
-                unit = times(unit, law.half_keep)  # 未就学児: half of the reduced amount, floored
-                notes.append("18歳以下5割軽減（予定・仮定）" if law.half_planned else "未就学児5割軽減")
-            if child_part and child:
-                unit = 0  # 子ども・子育て支援納付金分: 18歳年度末まで 10割軽減
-                notes.append("18歳以下10割軽減")
-            if exempt:
-                unit = 0
-                notes.append("産前産後免除")
-            if unemployed:
-                notes.append("非自発的失業（給与所得30/100）")
+        for member, ib, unit_full, unit, notes in member_charges(
+            self.part, self.rate, self.law, charged, reduction, keep
+        ):
             sums = self.members.get(member)
             if sums is None:  # the notes of one configuration are distinct
                 self.members[member] = MemberSums(count, unit, ib * count, unit * count, notes)
@@ -203,21 +180,16 @@ class PartSums:
                 sums.per_capita += unit * count
             income_based += ib
             per_capita += unit
-            if not exempt:
-                full += unit_full
+            full += unit_full
         self.income_based += income_based * count
         self.per_capita += per_capita * count
-        full_household = household = rate.per_household
-        if specific_ratio != 1 and part in law.specific_parts:
-            # 特定世帯・特定継続世帯: before the 法定軽減 (秦野市)
-            household = times(household, fraction(specific_ratio))
-        household = times(household, keep)
+        household = household_unit(self.part, self.rate, self.law, specific_ratio, keep)
         if self.per_household_unit is None:
             self.per_household_unit = household
         self.per_household += household * count
-        self.cap += rate.cap * count
+        self.cap += self.rate.cap * count
         self.months += count
-        return income_based + full + full_household > rate.cap and full + full_household > per_capita + household
+        return order_matters(self.rate, income_based, full, per_capita, household)
 
     def result(self, rounding: int, labels: list[str], bases: dict[int, int], reductions: list[str]) -> PartResult:
         """The part's figures: each sum prorated (月割: Σ (年額 × 月数) ÷ 12, 1円未満切捨て —
@@ -263,3 +235,96 @@ class PartSums:
             members,
             (["特定世帯・特定継続世帯の平等割軽減"] if specific else []) + reductions,
         )
+
+
+def member_charges(
+    part: str, rate: PartRate, law: PartLaw, charged: list[Charged], reduction: str | None, keep: Fraction
+) -> Iterator[tuple[int, int, int, int, list[str]]]:
+    """Each charged member's annual 所得割, 均等割 before the reductions (0 in an exempt month) and after
+    them, with the notes that say why: (member, 所得割, 均等割 full, 均等割, notes)."""
+    rate_n, rate_d = percent(rate.income_rate_percent)
+    keep_n, keep_d = keep
+    birth_exempt = part in law.birth_parts
+    preschool_half = part in law.half_parts
+    child_part = part == "child"
+    reduced = [f"{reduction}軽減"] if keep != FULL else []
+    # times() written out: this loop runs for every member, part and configuration
+    for member, income, unemployed, born, preschool, child in charged:
+        exempt = born and birth_exempt
+        ib = 0 if exempt else income.base * rate_n // rate_d  # 所得割: per member, 1円未満切捨て
+        unit_full = rate.per_capita
+        if child_part and not child:
+            unit_full += rate.per_capita_adult_extra
+        unit = unit_full * keep_n // keep_d  # 法定軽減: each reduced unit floored
+        notes = list(reduced)
+        if preschool_half and preschool:
+            unit = times(unit, law.half_keep)  # 未就学児: half of the reduced amount, floored
+            notes.append("18歳以下5割軽減（予定・仮定）" if law.half_planned else "未就学児5割軽減")
+        if child_part and child:
+            unit = 0  # 子ども・子育て支援納付金分: 18歳年度末まで 10割軽減
+            notes.append("18歳以下10割軽減")
+        if exempt:
+            unit = 0
+            notes.append("産前産後免除")
+        if unemployed:
+            notes.append("非自発的失業（給与所得30/100）")
+        yield member, ib, 0 if exempt else unit_full, unit, notes
+
+
+def household_unit(part: str, rate: PartRate, law: PartLaw, specific_ratio: Decimal, keep: Fraction) -> int:
+    """The annual 平等割 after 特定世帯・特定継続世帯 (before the 法定軽減: 秦野市) and the 法定軽減."""
+    household = rate.per_household
+    if specific_ratio != 1 and part in law.specific_parts:
+        household = times(household, fraction(specific_ratio))
+    return times(household, keep)
+
+
+def order_matters(rate: PartRate, income_based: int, full: int, per_capita: int, household: int) -> bool:
+    """Whether reducing before capping gives another figure than the other order for a month: the
+    full amount is over the 限度額 and the 法定軽減 took something off (premium_rules.reduce_then_cap)."""
+    return income_based + full + rate.per_household > rate.cap and full + rate.per_household > per_capita + household
+
+
+def whole_year_part(
+    part: str,
+    rate: PartRate,
+    law: PartLaw,
+    charged: list[Charged],
+    specific_ratio: Decimal,
+    reduction: str | None,
+    keep: Fraction,
+    rounding: int,
+    labels: list[str],
+    bases: dict[int, int],
+) -> tuple[PartResult, bool]:
+    """A part whose twelve months are one configuration (the household with no change in the year):
+    PartSums over one configuration of 12 months, whose sums ÷ 12 are the annual amounts themselves,
+    built without the sums. The part's notes are completed by the caller (the 軽減 class).
+    Returns the part and whether the order of 軽減 and 限度額 matters (PartSums.add)."""
+    members = []
+    income_based = per_capita = full = 0
+    for member, ib, unit_full, unit, notes in member_charges(part, rate, law, charged, reduction, keep):
+        members.append(MemberLine(member, labels[member], 12, bases[member], ib, rate.per_capita, unit, unit, notes))
+        income_based += ib
+        per_capita += unit
+        full += unit_full
+    household = household_unit(part, rate, law, specific_ratio, keep)
+    before_cap = income_based + per_capita + household
+    result = PartResult(
+        part,
+        rate.income_rate_percent,
+        income_based,
+        per_capita,
+        household,
+        rate.per_household,
+        household,
+        12,
+        before_cap,
+        rate.cap,
+        before_cap > rate.cap,
+        rounding,
+        floor_to_unit(min(before_cap, rate.cap), rounding),
+        members,
+        ["特定世帯・特定継続世帯の平等割軽減"] if part in law.specific_parts else [],
+    )
+    return result, order_matters(rate, income_based, full, per_capita, household)

@@ -53,7 +53,7 @@ def test_judge_computes_the_premium_once(monkeypatch):
     original = CheckContext.memo
 
     def counted(self, key, compute):
-        if key.startswith("premium:Variant(") and key not in self._memo:  # a premium, not its rates
+        if isinstance(key, tuple) and key[0] == "premium" and key not in self._memo:  # a premium, not its rates
             computed.append(key)
         return original(self, key, compute)
 
