@@ -30,6 +30,7 @@ from kokuho_desk.rules.premium import member_label
 from kokuho_desk.rules.recognised_income import Recognised, recognise
 
 P = "minimum_living."
+_age_on = lru_cache(maxsize=8192)(age_on)  # the same births and months recur across a desk's cases
 
 
 class Person(NamedTuple):
@@ -284,13 +285,11 @@ def long_inpatient(case: Case, on: date, trace: Trace) -> int | None:
     return i
 
 
-def _school(trace: Trace, on: date, birth: date | None) -> str | None:
-    """小学校・中学校・高等学校等 by the age on 4月1日 of the school year (学校教育法17条)."""
-    if birth is None:
-        return None
+def _school(ages: dict[str, list[int]], on: date, birth: date) -> str | None:
+    """小学校・中学校・高等学校等 by the age on 4月1日 of the school year (学校教育法17条); `ages`: the
+    data's school ages."""
     school_year = on.year - (on.month < 4)
-    age = date(school_year, 4, 1).year - birth.year - ((birth.month, birth.day) > (4, 1))
-    ages = trace.value(P + "other_assistance.school_ages", on)
+    age = school_year - birth.year - ((birth.month, birth.day) > (4, 1))
     return next((k for k, (low, high) in ages.items() if low <= age <= high), None)
 
 
@@ -316,7 +315,9 @@ def add_other_assistance(
             ml.body = ml.special = ml.transitional = ml.winter = 0
         ml.inpatient_daily = trace.value(P + "other_assistance.inpatient_daily", on)
         ml.notes.append("入院が長いため、入院している人の生活扶助を入院患者日用品費として数えています")
-    schools = [_school(trace, on, b) for b in births]
+    known = [b for b in births if b is not None]
+    ages = trace.value(P + "other_assistance.school_ages", on) if known else {}
+    schools = [_school(ages, on, b) for b in known]
     if any(schools):
         amounts = trace.value(P + "other_assistance.education", on)
         ml.education = sum(amounts[k] for k in schools if k)
@@ -343,7 +344,7 @@ def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
         assert birth is not None  # for_case asks for a missing birth date before this
         persons.append(
             Person(
-                age_on(birth, first_day),
+                _age_on(birth, first_day),
                 on <= relief.end_of_school_year_after(birth, until),
                 _disability_level(trace, on, m.disability),
             )

@@ -130,14 +130,14 @@ def check(ctx: CheckContext) -> CheckResult:
         )
     for i, arrear in enumerate(ctx.case.arrears):
         kinds.add(arrear.kind)
-        units = [
-            (f"arrears[{i}].installments[{j}]", inst.due_date, inst.amount)
-            for j, inst in enumerate(arrear.installments)
-        ] or [(f"arrears[{i}]", arrear.due_date, arrear.amount)]
+        units = [(j, inst.due_date, inst.amount) for j, inst in enumerate(arrear.installments)] or [
+            (None, arrear.due_date, arrear.amount)
+        ]
         events = _events(ctx, arrear)
         all_expired = True
-        for path, due, amount in units:
+        for j, due, amount in units:
             if due is None or amount is None:
+                path = f"arrears[{i}]" if j is None else f"arrears[{i}].installments[{j}]"
                 missing += [f"{path}.{k}" for k, v in (("due_date", due), ("amount", amount)) if v is None]
                 all_expired = False
                 continue

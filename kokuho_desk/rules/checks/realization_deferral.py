@@ -44,12 +44,10 @@ def check(ctx: CheckContext) -> CheckResult:
     open_windows: list[tuple[date, str]] = []  # (last day, label: words only when explaining)
     closed = 0
     for i, a in enumerate(case.arrears):
-        units = [(f"arrears[{i}].installments[{j}]", x.due_date) for j, x in enumerate(a.installments)] or [
-            (f"arrears[{i}]", a.due_date)
-        ]
-        for path, due in units:
+        units = [(j, x.due_date) for j, x in enumerate(a.installments)] or [(None, a.due_date)]
+        for j, due in units:
             if due is None:
-                missing.append(f"{path}.due_date")
+                missing.append(f"arrears[{i}].due_date" if j is None else f"arrears[{i}].installments[{j}].due_date")
                 continue
             last_day = next_working_day(trace, period_end(due, months))  # 地方税法20条の5第2項
             if last_day >= on:
