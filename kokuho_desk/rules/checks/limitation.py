@@ -130,9 +130,10 @@ def check(ctx: CheckContext) -> CheckResult:
         )
     for i, arrear in enumerate(ctx.case.arrears):
         kinds.add(arrear.kind)
-        units = [(j, inst.due_date, inst.amount) for j, inst in enumerate(arrear.installments)] or [
-            (None, arrear.due_date, arrear.amount)
-        ]
+        # (installment index, None for the arrear itself; due; amount)
+        units: list[tuple[int | None, date | None, int | None]] = [
+            (j, inst.due_date, inst.amount) for j, inst in enumerate(arrear.installments)
+        ] or [(None, arrear.due_date, arrear.amount)]
         events = _events(ctx, arrear)
         all_expired = True
         for j, due, amount in units:

@@ -44,7 +44,9 @@ def check(ctx: CheckContext) -> CheckResult:
     open_windows: list[tuple[date, str]] = []  # (last day, label: words only when explaining)
     closed = 0
     for i, a in enumerate(case.arrears):
-        units = [(j, x.due_date) for j, x in enumerate(a.installments)] or [(None, a.due_date)]
+        units: list[tuple[int | None, date | None]] = [(j, x.due_date) for j, x in enumerate(a.installments)] or [
+            (None, a.due_date)
+        ]
         for j, due in units:
             if due is None:
                 missing.append(f"arrears[{i}].due_date" if j is None else f"arrears[{i}].installments[{j}].due_date")
