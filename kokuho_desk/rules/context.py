@@ -80,7 +80,7 @@ class Trace:
             if not self.ctx.provisional:
                 raise
             v = provisional_value(pid, on, self.ctx.what_if)
-        self._read.setdefault(id(v), v)
+        self._read[id(v)] = v  # a value read before keeps its place
         return v.value
 
     def shared(self, key: tuple, compute: Callable[[Trace], Any]) -> Any:

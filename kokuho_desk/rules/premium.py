@@ -792,19 +792,27 @@ class _Computation:
                     transfers.append(day)
         if not transfers and not unknown:
             return
+        charged = [sum(column) for column in zip(*in_k)]  # per month
+        transfer_months = [(month_of(t), t) for t in transfers]
+        decided: dict[date, Decimal] = {}  # by the latest transfer: the same ratio in every month
         for k, mo in enumerate(months):
-            if sum(col[k] for col in in_k) != 1:
+            if charged[k] != 1:
                 continue
-            done = [t for t in transfers if month_of(t) <= mo]
+            done = [t for first, t in transfer_months if first <= mo]
             if not done:
                 continue
             t = max(done)
-            first_years = trace.value("premium_rules.specific_household_years", on)
-            more_years = trace.value("premium_rules.continued_household_years", on)
-            if self.fy <= fiscal_year_of(add_years(t, first_years)):
-                ratios[k] = Decimal(trace.value("premium_rules.specific_household_ratio", on))
-            elif self.fy <= fiscal_year_of(add_years(t, first_years + more_years)):
-                ratios[k] = Decimal(trace.value("premium_rules.continued_household_ratio", on))
+            ratio = decided.get(t)
+            if ratio is None:
+                first_years = trace.value("premium_rules.specific_household_years", on)
+                more_years = trace.value("premium_rules.continued_household_years", on)
+                ratio = ONE
+                if self.fy <= fiscal_year_of(add_years(t, first_years)):
+                    ratio = _decimal(trace.value("premium_rules.specific_household_ratio", on))
+                elif self.fy <= fiscal_year_of(add_years(t, first_years + more_years)):
+                    ratio = _decimal(trace.value("premium_rules.continued_household_ratio", on))
+                decided[t] = ratio
+            ratios[k] = ratio
         if unknown and all(r == 1 for r in ratios):
             self.reasons.append(
                 "要確認: 後期高齢者医療へ移った世帯員の移行日が分からないため、特定世帯（平等割の軽減）を"
