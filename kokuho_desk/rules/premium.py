@@ -482,6 +482,7 @@ class _Year:
 
 # A member's months in a year with no change: all twelve, or none (shared, never changed).
 _ALL, _NONE = [True] * 12, [False] * 12
+_NOBODY: frozenset[int] = frozenset()  # no 特例対象被保険者等
 
 
 class _RereadTrace(Trace):
@@ -665,12 +666,16 @@ class _Computation:
     # -- the premium ---------------------------------------------------------------------------
 
     def _run(self, rates: RateTable | None, kind: str) -> PremiumResult:
-        case, fy, trace, on = self.case, self.fy, self.trace, self.on
+        case, fy, trace = self.case, self.fy, self.trace
         if not self._check_facts():
             self.reasons.append("生年月日か所得が分からない世帯員がいるため、保険料と軽減を計算できません")
             return PremiumResult(
                 fy, None, {}, None, kind, rates, reasons=self.reasons, missing=self.missing, read=trace.read
             )
+        if self.fast and rates is not None:
+            whole_year = self._whole_year(rates, kind)
+            if whole_year is not None:
+                return whole_year
         year = self._year()
         months = year.months
         # The 判定 day's own month decides who is a 特例対象被保険者 (the joining day for a
@@ -695,19 +700,112 @@ class _Computation:
         prorated = False
         for part, rate in rates.parts.items():
             configs = self._configs(year, part == "care")
-            law = self._part_law(year, rates.parts)
+            law = self._part_law(
+                not year.uniform and any(any(b) for b in year.births), year.specific_applies, rates.parts
+            )
             parts[part] = self._part(part, rate, rates.rounding, configs, judgements, law)
             prorated = prorated or parts[part].months not in (0, 12) or len(configs) > 1
         if prorated:
-            trace.value("premium_rules.monthly_proration", on)
-            self.reasons.append(
-                "要確認: 年度の途中で加入・脱退・年齢到達などがあるため月割で計算しました"
-                "（月割の端数処理は市区町村により異なります）"
-            )
+            self._prorated()
         self._check_caps(rates)
         total = sum(p.total for p in parts.values())
         return PremiumResult(
             fy, base_judgement, parts, total, kind, rates, incomes, self.reasons, self.missing, trace.read
+        )
+
+    def _whole_year(self, rates: RateTable, kind: str) -> PremiumResult | None:
+        """The household whose year has no change (the common one) in one pass: each member charged
+        all year or not at all, nobody in 非自発的失業 or 産前産後, nobody moving to 後期高齢者医療 —
+        twelve months alike, so each part is its annual amounts (whole_year_part). The same result,
+        with the same values read in the same order, as the month-by-month path
+        (tests/rules/test_premium_fast_path.py). None for any other household, having read at most
+        what that path reads first (the 75歳 age)."""
+        case, variant, trace, on = self.case, self.variant, self.trace, self.on
+        members = case.members
+        for m in members:
+            if m.late_elderly_transferred or (
+                m.insured and ((variant.unemployment and m.unemployment) or (variant.childbirth and m.childbirth))
+            ):
+                return None
+        months = _fiscal_months(self.fy)
+        year_end = date(self.fy + 1, 3, 31)
+        whole = []
+        for m in members:
+            span = kokuho_span(m, self.late_day)  # the 75歳 age, read at the first insured member
+            inside = whole_or_none(span, months)
+            if inside is None:
+                return None
+            if not inside and m.insured:
+                assert m.birth_date is not None  # _check_facts: every insured member's birth date is known
+                day = self.late_day(m.birth_date)
+                if day <= year_end and not (m.left_date and m.left_date < day):
+                    return None  # moved to 後期高齢者医療 before the year: 特定世帯 (_specific_household_ratios)
+            whole.append(inside)
+        judgement = self.judge(_NOBODY)
+        judgements = {_NOBODY: judgement}
+        self.reasons += judgement.reasons
+        incomes = {i: self.income(i, False) for i, m in enumerate(members) if m.insured}
+        labels = self._labels = [member_label(case, i) for i in range(len(members))]
+        bases = self._bases = {i: inc.base for i, inc in incomes.items()}
+        active = [i for i, inside in enumerate(whole) if inside]
+        charged: list[Charged] = []
+        law = None
+        parts: dict[str, PartResult] = {}
+        prorated = False
+        for part, rate in rates.parts.items():
+            those = active
+            if part == "care" and active:
+                ages = trace.value("ages.care_min_age", on), trace.value("ages.care_end_age", on)
+                care = [whole_or_none(care_span(members[i].birth_date, *ages), months) for i in active]  # type: ignore[arg-type]
+                if None in care:  # turning 40 or 65 in the year: the 介護分 month by month
+                    year = _Year(
+                        list(months),
+                        [_ALL if w else _NONE for w in whole],
+                        [_NOBODY] * 12,
+                        [_NONE] * len(members),
+                        uniform=True,
+                        specific=[ONE] * 12,
+                    )
+                    configs = self._configs(year, True)
+                    law = law or self._part_law(False, False, rates.parts)
+                    parts[part] = self._part(part, rate, rates.rounding, configs, judgements, law)
+                    prorated = prorated or parts[part].months not in (0, 12) or len(configs) > 1
+                    continue
+                those = [i for i, inside in zip(active, care) if inside]
+            law = law or self._part_law(False, False, rates.parts)
+            if not those:
+                parts[part] = PartSums(part, rate, law).result(rates.rounding, labels, bases, [])
+                continue
+            ratio = judgement.ratio
+            if ratio and part == "child" and not trace.value("children.child_part_statutory_reduction", on):
+                ratio = ZERO
+            if not charged:
+                charged = [
+                    Charged(
+                        i,
+                        incomes[i],
+                        False,
+                        False,
+                        under_age_on_basis(members[i], self.fy, law.half_age),
+                        law.child_age is not None and under_age_on_basis(members[i], self.fy, law.child_age),
+                    )
+                    for i in active
+                ]
+            part_charged = charged if those is active else [c for c in charged if c.member in those]
+            result, order_matters = whole_year_part(
+                part, rate, law, part_charged, ONE, judgement.reduction, kept(ratio), rates.rounding, labels, bases
+            )
+            if order_matters:
+                trace.value("premium_rules.reduce_then_cap", on)
+            if judgement.ratio:
+                result.notes.append(f"{judgement.reduction}軽減")
+            parts[part] = result
+        if prorated:
+            self._prorated()
+        self._check_caps(rates)
+        total = sum(p.total for p in parts.values())
+        return PremiumResult(
+            self.fy, judgement, parts, total, kind, rates, incomes, self.reasons, self.missing, trace.read
         )
 
     def _year(self) -> _Year:
@@ -863,15 +961,13 @@ class _Computation:
                 out.append(_ALL if whole else _NONE)
         return out, constant
 
-    def _part_law(self, year: _Year, parts: Collection[str]) -> PartLaw:
-        """The values every part reads, read once per computation (and remembered for the process)."""
+    def _part_law(self, births: bool, specific: bool, parts: Collection[str]) -> PartLaw:
+        """The values every part reads, read once per computation (and remembered for the process):
+        `births` for a year with 産前産後 exempt months, `specific` with 特定世帯 months."""
         if self._law is None:
-            births = not year.uniform and any(any(b) for b in year.births)
             child = "child" in parts
-            key = ("part law", self.on, births, year.specific_applies, child)
-            self._law = remembered(
-                key, self.trace, lambda t: part_law(t, self.on, births, year.specific_applies, child)
-            )
+            key = ("part law", self.on, births, specific, child)
+            self._law = remembered(key, self.trace, lambda t: part_law(t, self.on, births, specific, child))
         return self._law
 
     def _charged(self, config: MonthConfig, law: PartLaw) -> list[Charged]:
@@ -937,6 +1033,13 @@ class _Computation:
             if sums.add(charged, config.specific_ratio, count, j.reduction, kept(ratio)):
                 trace.value("premium_rules.reduce_then_cap", on)  # the order matters only here
         return sums.result(rounding, self._labels, self._bases, sorted(reductions))
+
+    def _prorated(self) -> None:
+        self.trace.value("premium_rules.monthly_proration", self.on)
+        self.reasons.append(
+            "要確認: 年度の途中で加入・脱退・年齢到達などがあるため月割で計算しました"
+            "（月割の端数処理は市区町村により異なります）"
+        )
 
     def _check_caps(self, rates: RateTable) -> None:
         try:
