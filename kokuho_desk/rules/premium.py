@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on, fiscal_year_of
 from kokuho_desk.model.wareki import fiscal_year_label
@@ -379,9 +379,9 @@ class PremiumResult:
 # --- variants: what a reduction is worth ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Variant:
-    """Which reductions to apply. ACTUAL applies every one the facts support (what the bill should be)."""
+class Variant(NamedTuple):
+    """Which reductions to apply. ACTUAL applies every one the facts support (what the bill should be).
+    A tuple: it keys each context's premiums, hashed for every check that asks for one."""
 
     unemployment: bool = True
     childbirth: bool = True
