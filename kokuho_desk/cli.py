@@ -17,7 +17,7 @@ from kokuho_desk import APP_NAME, __version__
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 COMMANDS = ("demo", "check", "case", "letter", "stats", "rescreen", "rates", "backup", "restore")  # build_parser's
-SHORT_LIVED = {"check"}  # commands run as a short process of their own: no cyclic collection (main)
+SHORT_LIVED = {"check"}  # run as a short process of their own: no cyclic collection, kept dataclass code (main)
 
 
 class JapaneseArgumentParser(argparse.ArgumentParser):
@@ -138,17 +138,20 @@ def main(argv: list[str] | None = None) -> int:
     harden_process()  # no core dumps, private files (process_safety.py)
     args = build_parser(_command_in(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     module = getattr(args, "module", None) or "gui"
+    if argv is not None or module not in SHORT_LIVED:
+        return _run(module, args)
     # A `check` process judges one small case and ends: the collector's passes over the objects its
     # imports create, during the run and again at exit, cost about a tenth of it; its few cycles end
-    # with the process. (Only as a process of its own: a test calling main() keeps its collector.)
-    short_lived = argv is None and module in SHORT_LIVED
-    if short_lived:
-        gc.disable()
+    # with the process. Its dataclasses reuse the code an earlier check compiled (dataclass_code.py).
+    # (Only as a process of its own: a test calling main() keeps its collector.)
+    from kokuho_desk import dataclass_code
+
+    gc.disable()
     try:
-        return _run(module, args)
+        with dataclass_code.kept():
+            return _run(module, args)
     finally:
-        if short_lived:
-            gc.freeze()  # exit without walking them again
+        gc.freeze()  # exit without walking them again
 
 
 def _run(module: str, args: argparse.Namespace) -> int:

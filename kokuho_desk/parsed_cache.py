@@ -9,6 +9,7 @@ and the worker processes of a rescreen — until a file changes.
   file's relative path and bytes: editing, adding, removing or renaming a file rebuilds the cache.
 - The form is ``marshal`` of plain data only (str, int, float, bool, None, list, dict, tuple);
   ``marshal.loads`` builds values and never runs code, unlike pickle. Dates are tagged tuples.
+  (dataclass_code.py alone keeps code objects here, for the ``check`` process: see there.)
 - A cache file that is unreadable, of another key or damaged (its payload carries its own SHA-256:
   a flipped bit is never read as another figure) is ignored and replaced; it is
   written to a temporary file and renamed into place, so a reader never sees half a file; a
