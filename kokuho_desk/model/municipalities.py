@@ -65,10 +65,11 @@ PREFECTURES = (
     "鹿児島県",
     "沖縄県",
 )
-_PREFECTURE_RE = re.compile("^(" + "|".join(PREFECTURES) + ")")
+# Patterns compiled on the first name resolved (re's own cache): a case with a code needs neither.
+_PREFECTURE = "^(" + "|".join(PREFECTURES) + ")"
 # Glyphs written either way in addresses and official lists (ヶ/ケ; KEN_ALL's 須惠町, 檮原町).
 _VARIANTS = str.maketrans({"ヶ": "ケ", "ヵ": "カ", "惠": "恵", "檮": "梼", "鯵": "鰺"})
-_GUN = re.compile(r"^.+?郡(.+[町村])$")  # 「余市郡余市町」→ 余市町 (町村 are written with their 郡)
+_GUN = r"^.+?郡(.+[町村])$"  # 「余市郡余市町」→ 余市町 (町村 are written with their 郡)
 
 
 class CodeError(ValueError):
@@ -189,7 +190,7 @@ def _by_name() -> dict[str, tuple[Municipality, ...]]:
 
 
 def _split_prefecture(text: str) -> tuple[str | None, str]:
-    m = _PREFECTURE_RE.match(text)
+    m = re.match(_PREFECTURE, text)
     return (m.group(1), text[m.end() :]) if m else (None, text)
 
 
@@ -199,7 +200,7 @@ def _candidates(rest: str) -> tuple[Municipality, ...]:
     found = _by_name().get(rest)
     if found:
         return found
-    gun = _GUN.match(rest)
+    gun = re.match(_GUN, rest)
     if gun and gun.group(1) in _by_name():
         return _by_name()[gun.group(1)]
     for m in _designated_cities():

@@ -51,9 +51,11 @@ def nfkc(text: str) -> str:
 
 
 # A loss is written with a minus sign or, on Japanese tax papers, with ▲ or △.
-_SIGN_RE = re.compile(r"^[-−▲△]")
-_AMOUNT_RE = re.compile(r"^[¥￥]?(?P<num>[0-9][0-9,]*)円?$")
-_UNITS_RE = re.compile(r"^(?:(?P<man>[0-9]+(?:\.[0-9]+)?)万)?(?:(?P<sen>[0-9]+(?:\.[0-9]+)?)千)?(?P<rest>[0-9,]*)円?$")
+# Patterns compiled on the first amount written as text (re's own cache): a case file of whole
+# numbers never needs them.
+_SIGN = r"^[-−▲△]"
+_AMOUNT = r"^[¥￥]?(?P<num>[0-9][0-9,]*)円?$"
+_UNITS = r"^(?:(?P<man>[0-9]+(?:\.[0-9]+)?)万)?(?:(?P<sen>[0-9]+(?:\.[0-9]+)?)千)?(?P<rest>[0-9,]*)円?$"
 
 
 def _scaled(number: str, unit: int, value: object) -> int:
@@ -67,7 +69,7 @@ def _scaled(number: str, unit: int, value: object) -> int:
 
 def _units_amount(text: str, value: object) -> int:
     """12万, 12万3000円, 8万5千円, 5千円."""
-    m = _UNITS_RE.match(text)
+    m = re.match(_UNITS, text)
     if not m or not (m.group("man") or m.group("sen")):
         raise InputError(f"「{value}」は金額として読めません（例: 123456、12万3000円、8万5千円）")
     amount = 0
@@ -105,9 +107,9 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> int:
         text = nfkc(value).strip().replace(" ", "")
         if not text:
             raise InputError("金額が空です")
-        negative = bool(_SIGN_RE.match(text))
-        text = _SIGN_RE.sub("", text)
-        m = _AMOUNT_RE.match(text)
+        negative = bool(re.match(_SIGN, text))
+        text = re.sub(_SIGN, "", text)
+        m = re.match(_AMOUNT, text)
         amount = int(m.group("num").replace(",", "")) if m else _units_amount(text, value)
         if negative:
             amount = -amount

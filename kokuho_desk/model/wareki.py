@@ -76,7 +76,8 @@ def _number(text: str) -> int:
 
 _ERA_NAMES = "|".join(sorted(_BY_NAME, key=len, reverse=True))
 _NUM = r"(\d+|元|[〇零一二三四五六七八九十]+)"
-_WAREKI_RE = re.compile(
+# Compiled on the first 和暦 date (re's own cache), not by every process that imports this: ~1 ms.
+_WAREKI = (
     rf"^(?P<era>{_ERA_NAMES})\s*(?P<y>{_NUM[1:-1]})\s*(?:年|[./\-])\s*"
     rf"(?:(?P<m>{_NUM[1:-1]})\s*(?:月|[./\-])\s*(?P<d>{_NUM[1:-1]})\s*日?)?$"
 )
@@ -100,7 +101,7 @@ def parse_date(text: str) -> date:
     m = _SEIREKI_RE.match(text) or _COMPACT_RE.match(text)
     era = None
     if m is None:
-        m = _WAREKI_RE.match(text)
+        m = re.match(_WAREKI, text)
         if m is None or m.group("m") is None:
             raise WarekiError(f"「{raw}」は日付として読めません（例: 2025-04-01、令和7年4月1日、R7.4.1）")
         era = _BY_NAME[m.group("era")]
