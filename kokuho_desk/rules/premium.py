@@ -18,7 +18,7 @@ Not modelled: 資産割, 旧被扶養者減免, municipal 減免 and local extra
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -145,7 +145,7 @@ def care_span(birth: date, first_age: int, end_age: int) -> Span:
     return month_of(reached_day(birth, first_age)), month_of(reached_day(birth, end_age))
 
 
-def months_in(span: Span | None, months: list[date]) -> list[bool]:
+def months_in(span: Span | None, months: Sequence[date]) -> list[bool]:
     """Which of the months the span covers."""
     if span is None:
         return [False] * len(months)
@@ -153,7 +153,7 @@ def months_in(span: Span | None, months: list[date]) -> list[bool]:
     return [start <= mo < end for mo in months]
 
 
-def whole_or_none(span: Span | None, months: list[date]) -> bool | None:
+def whole_or_none(span: Span | None, months: Sequence[date]) -> bool | None:
     """True when the span covers every month, False when none, None when some (a change in the year)."""
     if span is None:
         return False
@@ -165,7 +165,7 @@ def whole_or_none(span: Span | None, months: list[date]) -> bool | None:
     return None
 
 
-def kokuho_months(m: Member, months: list[date], trace: Trace, on: date) -> list[bool]:
+def kokuho_months(m: Member, months: Sequence[date], trace: Trace, on: date) -> list[bool]:
     """Charged months, one flag per month."""
     return months_in(kokuho_span(m, lambda birth: late_elderly_day(birth, trace, on)), months)
 
@@ -471,7 +471,7 @@ class _Year:
     """Each month of the fiscal year: who is charged, who is 特例対象被保険者等, who is in 産前産後,
     the 平等割 multiplier."""
 
-    months: list[date]
+    months: Sequence[date]
     in_k: list[list[bool]]  # per member, per month: charged
     unemployed_in: list[frozenset[int]]  # per month
     births: list[list[bool]]  # per member, per month: a 産前産後 exempt month
@@ -672,11 +672,9 @@ class _Computation:
             return PremiumResult(
                 fy, None, {}, None, kind, rates, reasons=self.reasons, missing=self.missing, read=trace.read
             )
-        if self.fast and rates is not None:
-            whole_year = self._whole_year(rates, kind)
-            if whole_year is not None:
-                return whole_year
         year = self._year()
+        if year.uniform and rates is not None:
+            return self._whole_year(year, rates, kind)
         months = year.months
         # The 判定 day's own month decides who is a 特例対象被保険者 (the joining day for a
         # household that joins mid-year: in the year of the job loss too).
@@ -693,86 +691,85 @@ class _Computation:
                 fy, base_judgement, {}, None, kind, rates, incomes, self.reasons, self.missing, trace.read
             )
         self._specific_household_ratios(year)
-
         self._labels = [member_label(case, i) for i in range(len(case.members))]
         self._bases = {i: inc.base for i, inc in incomes.items()}
         parts: dict[str, PartResult] = {}
         prorated = False
         for part, rate in rates.parts.items():
-            configs = self._configs(year, part == "care")
-            law = self._part_law(
-                not year.uniform and any(any(b) for b in year.births), year.specific_applies, rates.parts
-            )
-            parts[part] = self._part(part, rate, rates.rounding, configs, judgements, law)
-            prorated = prorated or parts[part].months not in (0, 12) or len(configs) > 1
+            prorated = self._part_by_month(year, part, rate, rates, judgements, parts) or prorated
+        return self._result(base_judgement, parts, prorated, kind, rates, incomes)
+
+    def _part_by_month(
+        self,
+        year: _Year,
+        part: str,
+        rate: PartRate,
+        rates: RateTable,
+        judgements: dict[frozenset[int], ReductionJudgement],
+        parts: dict[str, PartResult],
+    ) -> bool:
+        """A part summed over its month configurations, into `parts`; True when prorated (月割)."""
+        configs = self._configs(year, part == "care")
+        law = self._part_law(not year.uniform and any(any(b) for b in year.births), year.specific_applies, rates.parts)
+        parts[part] = self._part(part, rate, rates.rounding, configs, judgements, law)
+        return parts[part].months not in (0, 12) or len(configs) > 1
+
+    def _result(
+        self,
+        judgement: ReductionJudgement,
+        parts: dict[str, PartResult],
+        prorated: bool,
+        kind: str,
+        rates: RateTable,
+        incomes: dict[int, MemberIncome],
+    ) -> PremiumResult:
         if prorated:
-            self._prorated()
+            self.trace.value("premium_rules.monthly_proration", self.on)
+            self.reasons.append(
+                "要確認: 年度の途中で加入・脱退・年齢到達などがあるため月割で計算しました"
+                "（月割の端数処理は市区町村により異なります）"
+            )
         self._check_caps(rates)
         total = sum(p.total for p in parts.values())
         return PremiumResult(
-            fy, base_judgement, parts, total, kind, rates, incomes, self.reasons, self.missing, trace.read
+            self.fy, judgement, parts, total, kind, rates, incomes, self.reasons, self.missing, self.trace.read
         )
 
-    def _whole_year(self, rates: RateTable, kind: str) -> PremiumResult | None:
-        """The household whose year has no change (the common one) in one pass: each member charged
-        all year or not at all, nobody in 非自発的失業 or 産前産後, nobody moving to 後期高齢者医療 —
-        twelve months alike, so each part is its annual amounts (whole_year_part). The same result,
-        with the same values read in the same order, as the month-by-month path
-        (tests/rules/test_premium_fast_path.py). None for any other household, having read at most
-        what that path reads first (the 75歳 age)."""
-        case, variant, trace, on = self.case, self.variant, self.trace, self.on
+    def _whole_year(self, year: _Year, rates: RateTable, kind: str) -> PremiumResult:
+        """A year with no change (the common household): each member charged all year or not at all,
+        under the unemployment treatment all year or not at all, no 産前産後 month. Every part is one
+        configuration of twelve months, computed as its annual amounts (whole_year_part), unless its
+        months still differ: 特定世帯 from a month of the year, or a member turning 40 or 65 in the
+        介護分 (_part_by_month). The same result, with the same values read in the same order, as
+        the month-by-month path (tests/rules/test_premium_fast_path.py)."""
+        case, trace, on = self.case, self.trace, self.on
         members = case.members
-        for m in members:
-            if m.late_elderly_transferred or (
-                m.insured and ((variant.unemployment and m.unemployment) or (variant.childbirth and m.childbirth))
-            ):
-                return None
-        months = _fiscal_months(self.fy)
-        year_end = date(self.fy + 1, 3, 31)
-        whole = []
-        for m in members:
-            span = kokuho_span(m, self.late_day)  # the 75歳 age, read at the first insured member
-            inside = whole_or_none(span, months)
-            if inside is None:
-                return None
-            if not inside and m.insured:
-                assert m.birth_date is not None  # _check_facts: every insured member's birth date is known
-                day = self.late_day(m.birth_date)
-                if day <= year_end and not (m.left_date and m.left_date < day):
-                    return None  # moved to 後期高齢者医療 before the year: 特定世帯 (_specific_household_ratios)
-            whole.append(inside)
-        judgement = self.judge(_NOBODY)
-        judgements = {_NOBODY: judgement}
+        unemployed = year.unemployed_in[0]
+        judgement = self.judge(unemployed)
+        judgements = {unemployed: judgement}
         self.reasons += judgement.reasons
         incomes = {i: self.income(i, False) for i, m in enumerate(members) if m.insured}
+        self._specific_household_ratios(year)
         labels = self._labels = [member_label(case, i) for i in range(len(members))]
         bases = self._bases = {i: inc.base for i, inc in incomes.items()}
-        active = [i for i, inside in enumerate(whole) if inside]
+        specific = year.specific[0]
+        by_month = year.specific_applies and year.specific.count(specific) != 12
+        active = [i for i, column in enumerate(year.in_k) if column is _ALL]
         charged: list[Charged] = []
         law = None
         parts: dict[str, PartResult] = {}
         prorated = False
         for part, rate in rates.parts.items():
-            those = active
-            if part == "care" and active:
+            those: list[int] | None = None if by_month else active  # charged all year; None: by month
+            if part == "care" and those:
                 ages = trace.value("ages.care_min_age", on), trace.value("ages.care_end_age", on)
-                care = [whole_or_none(care_span(members[i].birth_date, *ages), months) for i in active]  # type: ignore[arg-type]
-                if None in care:  # turning 40 or 65 in the year: the 介護分 month by month
-                    year = _Year(
-                        list(months),
-                        [_ALL if w else _NONE for w in whole],
-                        [_NOBODY] * 12,
-                        [_NONE] * len(members),
-                        uniform=True,
-                        specific=[ONE] * 12,
-                    )
-                    configs = self._configs(year, True)
-                    law = law or self._part_law(False, False, rates.parts)
-                    parts[part] = self._part(part, rate, rates.rounding, configs, judgements, law)
-                    prorated = prorated or parts[part].months not in (0, 12) or len(configs) > 1
-                    continue
-                those = [i for i, inside in zip(active, care) if inside]
-            law = law or self._part_law(False, False, rates.parts)
+                care = [whole_or_none(care_span(members[i].birth_date, *ages), year.months) for i in active]
+                # None: turning 40 or 65 in the year
+                those = None if None in care else [i for i, inside in zip(active, care) if inside]
+            if those is None:
+                prorated = self._part_by_month(year, part, rate, rates, judgements, parts) or prorated
+                continue
+            law = law or self._part_law(False, year.specific_applies, rates.parts)
             if not those:
                 parts[part] = PartSums(part, rate, law).result(rates.rounding, labels, bases, [])
                 continue
@@ -780,62 +777,65 @@ class _Computation:
             if ratio and part == "child" and not trace.value("children.child_part_statutory_reduction", on):
                 ratio = ZERO
             if not charged:
-                charged = [
-                    Charged(
-                        i,
-                        incomes[i],
-                        False,
-                        False,
-                        under_age_on_basis(members[i], self.fy, law.half_age),
-                        law.child_age is not None and under_age_on_basis(members[i], self.fy, law.child_age),
-                    )
-                    for i in active
-                ]
+                charged = self._charged_all_year(active, unemployed, law)
             part_charged = charged if those is active else [c for c in charged if c.member in those]
             result, order_matters = whole_year_part(
-                part, rate, law, part_charged, ONE, judgement.reduction, kept(ratio), rates.rounding, labels, bases
+                part, rate, law, part_charged, specific, judgement.reduction, kept(ratio), rates.rounding, labels, bases
             )
             if order_matters:
                 trace.value("premium_rules.reduce_then_cap", on)
             if judgement.ratio:
                 result.notes.append(f"{judgement.reduction}軽減")
             parts[part] = result
-        if prorated:
-            self._prorated()
-        self._check_caps(rates)
-        total = sum(p.total for p in parts.values())
-        return PremiumResult(
-            self.fy, judgement, parts, total, kind, rates, incomes, self.reasons, self.missing, trace.read
-        )
+        return self._result(judgement, parts, prorated, kind, rates, incomes)
+
+    def _charged_all_year(self, active: list[int], unemployed: frozenset[int], law: PartLaw) -> list[Charged]:
+        """The members charged all year, as _charged gives them for the year's one configuration."""
+        members, fy, out = self.case.members, self.fy, []
+        for i in active:
+            inc = self.income(i, i in unemployed)
+            out.append(
+                Charged(
+                    i,
+                    inc,
+                    i in unemployed and bool(inc.salary_before_unemployment),
+                    False,
+                    under_age_on_basis(members[i], fy, law.half_age),
+                    law.child_age is not None and under_age_on_basis(members[i], fy, law.child_age),
+                )
+            )
+        return out
 
     def _year(self) -> _Year:
         """Who is charged, unemployed or in 産前産後 in each month of the year. A year with no change
         (the common household) is found from the spans alone: one configuration for all 12 months."""
         case, trace, on, variant = self.case, self.trace, self.on, self.variant
-        months = fiscal_months(self.fy)
-        n = len(case.members)
-        spans = [kokuho_span(m, self.late_day) for m in case.members]
+        months = _fiscal_months(self.fy)
+        members = case.members
+        n = len(members)
+        spans = [kokuho_span(m, self.late_day) for m in members]
         periods: list[tuple[date, date] | None] = [None] * n
         exempt: list[list[date]] = [[]] * n  # replaced, never changed
-        for i, m in enumerate(case.members):
+        for i, m in enumerate(members):
             if not m.insured:
                 continue
             if variant.unemployment and m.unemployment is not None:
                 periods[i] = unemployment_period(m, trace, on)
             if variant.childbirth and m.childbirth is not None:
                 exempt[i] = [mo for mo in childbirth_months(m, trace, on) if months[0] <= mo <= months[-1]]
-        if self.fast:
+        if self.fast and not any(exempt):
             whole = [whole_or_none(span, months) for span in spans]
-            unemployed = [p is not None and whole_or_none((p[0], p[1] + timedelta(days=1)), months) for p in periods]
-            if None not in whole and None not in unemployed and not any(exempt):
-                constant = frozenset(i for i in range(n) if unemployed[i])
-                return _Year(
-                    months,
-                    [_ALL if inside else _NONE for inside in whole],
-                    [constant] * 12,
-                    [_NONE] * n,
-                    uniform=True,
-                )
+            if None not in whole:
+                constant: frozenset[int] | None = _NOBODY
+                if any(periods):
+                    unemployed = [
+                        p is not None and whole_or_none((p[0], p[1] + timedelta(days=1)), months) for p in periods
+                    ]
+                    constant = None if None in unemployed else frozenset(i for i in range(n) if unemployed[i])
+                if constant is not None:
+                    return _Year(
+                        months, [_ALL if inside else _NONE for inside in whole], [constant] * 12, [_NONE] * n, True
+                    )
         in_k = [months_in(span, months) for span in spans]
         unemp = [months_in(p and (p[0], p[1] + timedelta(days=1)), months) for p in periods]
         births = [[mo in e for mo in months] for e in exempt]
@@ -1033,13 +1033,6 @@ class _Computation:
             if sums.add(charged, config.specific_ratio, count, j.reduction, kept(ratio)):
                 trace.value("premium_rules.reduce_then_cap", on)  # the order matters only here
         return sums.result(rounding, self._labels, self._bases, sorted(reductions))
-
-    def _prorated(self) -> None:
-        self.trace.value("premium_rules.monthly_proration", self.on)
-        self.reasons.append(
-            "要確認: 年度の途中で加入・脱退・年齢到達などがあるため月割で計算しました"
-            "（月割の端数処理は市区町村により異なります）"
-        )
 
     def _check_caps(self, rates: RateTable) -> None:
         try:
