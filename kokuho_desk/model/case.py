@@ -87,12 +87,16 @@ class Income:
 
 @dataclass
 class Unemployment:
+    """A member's loss of work (非自発的失業者の軽減: 雇用保険受給資格者証)."""
+
     separation_date: date | None = None  # 離職日
     reason_code: str | None = None  # 離職理由コード on the 雇用保険受給資格者証
 
 
 @dataclass
 class Childbirth:
+    """A member's childbirth (出産被保険者の保険料免除)."""
+
     expected_date: date | None = None  # 出産予定日 (or the date of birth)
     multiple: bool = False  # 多胎
 
@@ -109,6 +113,8 @@ class Wage:
 
 @dataclass
 class Member:
+    """One member of the household, insured in 国保 or not (a 擬制世帯主)."""
+
     relation: str = "other"  # head | spouse | child | parent | other
     name: str | None = None
     kana: str | None = None
@@ -128,6 +134,8 @@ class Member:
 
 @dataclass
 class Contact:
+    """How to reach the household; the address also tells the municipality and prefecture."""
+
     postal_code: str | None = None
     address: str | None = None
     phone: str | None = None
@@ -135,6 +143,8 @@ class Contact:
 
 @dataclass
 class Finances:
+    """The household's means now (減免, 執行停止, 生活保護基準との比較)."""
+
     savings: int | None = None  # 預貯金
     protected_savings: int | None = None  # 預貯金のうち差押禁止のお金（生活保護費・年金・手当など）から成る額
     monthly_income: int | None = None  # 現在の世帯の月収入 (見込み)
@@ -146,12 +156,16 @@ class Finances:
 
 @dataclass
 class Installment:
+    """One 納期 of a fiscal year's premium: its due date and amount."""
+
     due_date: date | None = None  # 納期限
     amount: int | None = None
 
 
 @dataclass
 class Arrear:
+    """A fiscal year's unpaid premium, with what interrupts or starts its limitation period."""
+
     fiscal_year: int
     amount: int | None = None
     late_fee: int | None = None  # 延滞金
@@ -164,6 +178,8 @@ class Arrear:
 
 @dataclass
 class Withholding:
+    """What is deducted from a payment per period: 所得税・住民税・社会保険料."""
+
     income_tax: int | None = None
     resident_tax: int | None = None
     social_insurance: int | None = None
@@ -171,6 +187,8 @@ class Withholding:
 
 @dataclass
 class Seizure:
+    """One 差押え: the asset seized, the payment it is taken from and what protects it."""
+
     seizure_date: date | None = field(default=None, metadata=file_key("date"))  # 差押えの日
     asset: str = "other"  # salary | pension | deposit | other
     amount: int | None = None  # the amount seized (per period for wages and pensions)
@@ -192,6 +210,8 @@ class Seizure:
 
 @dataclass
 class EnforcementEvent:
+    """One step of collection: 督促, 催告, 差押予告, 差押え."""
+
     event_date: date | None = field(default=None, metadata=file_key("date"))  # 督促・催告・差押えの日
     kind: str = "other"  # demand | reminder | seizure_notice | seizure | other
     note: str | None = None
@@ -199,6 +219,8 @@ class EnforcementEvent:
 
 @dataclass
 class Insurance:
+    """The household's 保険証 situation: マイナ保険証, 資格確認書 or 特別療養費."""
+
     status: str | None = None  # mynacard | certificate | special_care | none
     certificate_expiry: date | None = None
     special_care_since: date | None = None
@@ -207,6 +229,8 @@ class Insurance:
 
 @dataclass
 class Medical:
+    """The care a member needs, and what it costs a month."""
+
     needs_care: bool | None = None
     inpatient: bool | None = None
     outpatient: bool | None = None
@@ -238,6 +262,8 @@ class Hardship:
 
 @dataclass
 class LogEntry:
+    """One step of the desk's work on the case: a contact, a letter, a deadline."""
+
     entry_date: date = field(metadata=file_key("date"))  # the day of the contact or step
     note: str | None = None
     next_action: str | None = None
@@ -259,6 +285,8 @@ class ReliefOutcome:
 
 @dataclass
 class Case:
+    """One household's situation at the desk: the whole case file."""
+
     as_of: date
     members: list[Member]
     format: str = CASE_FORMAT

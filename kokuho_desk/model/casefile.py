@@ -44,6 +44,8 @@ MAX_NESTING = 32
 
 @dataclass(frozen=True)
 class FieldError:
+    """One problem of a case file, with the field it is in (``members[1].birth_date``)."""
+
     path: str
     message: str
 

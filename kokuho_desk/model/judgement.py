@@ -11,6 +11,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class VerdictSummary:
+    """The verdicts in short: what the store keeps for a case and statistics count."""
+
     reduction: str | None = None  # 7割 | 5割 | 2割 | なし
     verdicts: dict[str, str] = field(default_factory=dict)
     # Amounts the statistics band (never published as such): premium_total, notice_difference

@@ -78,6 +78,8 @@ class CodeError(ValueError):
 
 @dataclass(frozen=True)
 class Municipality:
+    """One municipality of Japan in the master list."""
+
     code: str  # 全国地方公共団体コード, 6 digits with the check digit
     prefecture: str
     name: str  # 「堺市」「北区」（東京都の特別区）「余市町」

@@ -48,6 +48,8 @@ SUPPORTED_KEYWORDS = frozenset(
 
 @dataclass(frozen=True)
 class SchemaError:
+    """One place where the data does not meet the schema."""
+
     path: tuple[Any, ...]  # keys and indexes from the root
     keyword: str  # the schema keyword that failed
     expected: Any  # that keyword's value in the schema

@@ -15,6 +15,8 @@ from datetime import date
 
 @dataclass(frozen=True)
 class Era:
+    """A Japanese era: its name in kanji, its letter (R, H, S …) and its first day."""
+
     kanji: str
     letter: str
     start: date

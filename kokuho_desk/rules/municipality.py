@@ -47,6 +47,8 @@ class ProfileError(ValueError):
 
 @dataclass(frozen=True)
 class PartRate:
+    """The rates of one part (医療分, 支援金分, 介護分, 子ども分) in one fiscal year."""
+
     income_rate_percent: Decimal
     per_capita: int
     per_household: int
@@ -112,6 +114,8 @@ def _part_from_dict(raw: dict[str, Any]) -> PartRate:
 
 @dataclass(frozen=True)
 class MunicipalityProfile:
+    """A municipality's (or a group's 統一) rate profile: resources/municipalities/<id>.toml."""
+
     id: str
     name: str
     aliases: tuple[str, ...]

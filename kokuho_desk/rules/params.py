@@ -42,6 +42,8 @@ class ParameterError(LookupError):
 
 @dataclass(frozen=True)
 class Value:
+    """A parameter's value for a span of days, with its status and source."""
+
     param: str
     value: Any
     valid_from: date
@@ -58,6 +60,8 @@ class Value:
 
 @dataclass(frozen=True)
 class Parameter:
+    """One law value and its dated values (one top-level table of a file)."""
+
     id: str
     description: str
     unit: str
