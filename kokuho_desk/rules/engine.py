@@ -10,7 +10,6 @@ assert it is empty; the CLI prints it on stderr).
 from __future__ import annotations
 
 import importlib
-import traceback
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -113,6 +112,8 @@ def run_checks(
         prem = premium(ctx)
         notice = compare_notice(ctx)
     except Exception:  # noqa: BLE001 — report it, and still run the checks
+        import traceback  # only on this path: its import costs every `check` 1.5 ms
+
         errors.append(traceback.format_exc())
         prem, notice = None, None
     checks = [_run(check_id, ctx, errors) for check_id in CHECK_MODULES]
@@ -127,6 +128,8 @@ def _run(check_id: str, ctx: CheckContext, errors: list[str]) -> CheckResult:
     except ParameterError as e:  # the law data has no value for this year: not a bug
         return _failed(check_id, f"制度のデータがないため判定できません: {e}")
     except Exception:  # noqa: BLE001
+        import traceback  # only on this path (run_checks)
+
         errors.append(f"{check_id}: {traceback.format_exc()}")
         return _failed(check_id, "内部エラーのため判定できませんでした（開発者に知らせてください）")
 
