@@ -225,8 +225,10 @@ def _named(query: str) -> tuple[Municipality, ...]:
     return tuple(m for m in found if m.prefecture == pref) if pref else found
 
 
+@lru_cache(maxsize=4096)
 def resolve(name: str, address: str | None = None) -> Resolution:
-    """What a municipality name means, the address deciding between namesakes.
+    """What a municipality name means, the address deciding between namesakes (remembered: a case
+    is resolved by the premium and by the relief checks, and a desk's cases share a few names).
 
     「堺市」「大阪府堺市」「堺市北区」「大阪府　堺市」… → 堺市; 「北区」 with 「大阪府堺市北区…」 → 堺市; 「北区」
     alone → ambiguous (東京都北区 and the 政令市 with a 北区). A prefecture in the address or the
