@@ -67,6 +67,7 @@ class Trace:
 
     def __init__(self, ctx: CheckContext):
         self.ctx = ctx
+        self._what_if = ctx.what_if  # read on every look-up
         self._read: dict[int, Value] = {}  # by identity, in the order first read
 
     @property
@@ -75,7 +76,7 @@ class Trace:
 
     def value(self, pid: str, on: date) -> Any:
         try:
-            v = value_at(pid, on, self.ctx.what_if)
+            v = value_at(pid, on, self._what_if)
         except ParameterError:
             if not self.ctx.provisional:
                 raise
