@@ -243,7 +243,7 @@ def remembered_member_incomes(
 ) -> list[MemberIncome]:
     """member_income of each (member, income, unemployed), remembered for the process as a household
     (the values read are the same, in the same order, as one member after another)."""
-    key = ("incomes", fiscal_year, tuple(_income_key(m, inc, unemployed) for m, inc, unemployed in members))
+    key = ("incomes", fiscal_year, tuple([_income_key(m, inc, unemployed) for m, inc, unemployed in members]))
     return remembered(
         key, trace, lambda t: [member_income(m, inc, fiscal_year, t, unemployed) for m, inc, unemployed in members]
     )
@@ -274,5 +274,5 @@ def earner_count(members: list[tuple[Member, Income]], fiscal_year: int, ctx: Ch
         read = tuple(law.read)
         return EarnerCount(earners, earners_alt, read, tuple(alt.read), tuple(v for v in read if v.verified))
 
-    key = ("earners", fiscal_year, tuple(_earner_key(m, inc) for m, inc in members))
+    key = ("earners", fiscal_year, tuple([_earner_key(m, inc) for m, inc in members]))
     return memo(key, ctx, count)

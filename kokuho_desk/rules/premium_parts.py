@@ -76,7 +76,7 @@ def floor_to_unit(amount: int, unit: int) -> int:
     return amount // unit * unit
 
 
-@dataclass
+@dataclass(slots=True)
 class MemberLine:
     index: int
     label: str
@@ -89,7 +89,7 @@ class MemberLine:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class PartResult:
     part: str
     income_rate_percent: Decimal
