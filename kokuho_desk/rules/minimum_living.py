@@ -14,12 +14,11 @@ The income the checks compare is recognised_income's (wages after the 勤労控�
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_FLOOR, Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from kokuho_desk.model.case import Case, age_on
 from kokuho_desk.model.municipalities import Municipality
@@ -28,9 +27,9 @@ from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.params import value_at
 from kokuho_desk.rules.premium import member_label
 from kokuho_desk.rules.recognised_income import Recognised, recognise
+from kokuho_desk.rules.remembered import remembered
 
-P = "minimum_living."
-_age_on = lru_cache(maxsize=8192)(age_on)  # the same births and months recur across a desk's cases
+T = TypeVar("T")
 
 
 class Person(NamedTuple):
@@ -88,22 +87,35 @@ class MinimumLiving:
         }
 
 
-def _round_up(amount: Decimal | int, unit: int) -> int:
-    """1円未満切捨て, then up to the next `unit` (告示 の端数処理)."""
-    whole = int(Decimal(amount).to_integral_value(ROUND_FLOOR))
+def _round_up(whole: int, unit: int) -> int:
+    """Up to the next `unit` (告示 の端数処理; the 1円未満 is cut first: relief.floor_times)."""
     return -(-whole // unit) * unit
 
 
-def _bands(table: dict[str, list[int]], persons: Sequence[Person]) -> list[str]:
+_DIGESTS: dict[tuple[int, Callable[[Any], Any]], tuple[object, Any]] = {}
+
+
+def _digest(table: T, make: Callable[[T], Any]) -> Any:
+    """make(table) for a table of the law data, computed once per process (the loaded tables never
+    change). By the table's identity, as a dict cannot be hashed: the entry keeps the table, so no
+    other object can take its id."""
+    key = (id(table), make)
+    hit = _DIGESTS.get(key)
+    if hit is None:
+        hit = _DIGESTS[key] = (table, make(table))
+    return hit[1]
+
+
+def _bands(table: dict[str, list[int]], ages: Sequence[int]) -> list[str]:
     """Each person's age band ("0-2", …, "75-"): the one whose lower bound is the highest not above
     the age."""
     by_age = _bands_by_age(tuple(table))
     top = len(by_age) - 1
     out = []
-    for p in persons:
-        band = by_age[min(p.age, top)] if p.age >= 0 else None
+    for age in ages:
+        band = by_age[min(age, top)] if age >= 0 else None
         if band is None:
-            raise ValueError(f"{p.age}歳の年齢区分が表にありません")
+            raise ValueError(f"{age}歳の年齢区分が表にありません")
         out.append(band)
     return out
 
@@ -116,47 +128,107 @@ def _bands_by_age(bands: tuple[str, ...]) -> tuple[str | None, ...]:
     return tuple(next((band for low, band in reversed(lows) if low <= age), None) for age in range(lows[-1][0] + 1))
 
 
-def _living_2023(trace: Trace, on: date, col: int, persons: Sequence[Person], notes: list[str]) -> tuple[int, int, int]:
-    n = len(persons)
-    unit = trace.value(P + "structure.rounding_unit", on)
-    first = trace.value(P + "living_2023.first_class", on)
-    rates = trace.value(P + "living_2023.reduction_rate", on)
-    second = trace.value(P + "living_2023.second_class", on)
-    sum1 = sum(first[band][col] for band in _bands(first, persons))
-    part1 = _round_up(sum1 * Decimal(rates[min(n, len(rates)) - 1]), unit)
+def _amounts_by_age(table: dict[str, list[int]]) -> tuple[tuple[int | None, ...], ...]:
+    """Per 級地 column, the amount of each age (as _bands_by_age) of a table by age band."""
+    by_age = _bands_by_age(tuple(table))
+    columns = len(next(iter(table.values())))
+    return tuple(tuple(None if b is None else table[b][col] for b in by_age) for col in range(columns))
+
+
+def _sum_by_age(table: dict[str, list[int]], col: int, ages: Sequence[int]) -> int:
+    """Σ each person's amount in column `col` of a table by age band."""
+    amounts = _digest(table, _amounts_by_age)[col]
+    top = len(amounts) - 1
+    total = 0
+    for age in ages:
+        amount = amounts[min(age, top)] if age >= 0 else None
+        if amount is None:
+            raise ValueError(f"{age}歳の年齢区分が表にありません")
+        total += amount
+    return total
+
+
+def _living_2023(trace: Trace, on: date, col: int, ages: Sequence[int], notes: list[str]) -> tuple[int, int, int]:
+    n = len(ages)
+    unit = trace.value("minimum_living.structure.rounding_unit", on)
+    first = trace.value("minimum_living.living_2023.first_class", on)
+    rates = trace.value("minimum_living.living_2023.reduction_rate", on)
+    second = trace.value("minimum_living.living_2023.second_class", on)
+    sum1 = _sum_by_age(first, col, ages)
+    part1 = _round_up(relief.floor_times(sum1, rates[min(n, len(rates)) - 1]), unit)
     if n <= len(second):
         part2 = second[n - 1]
     else:
-        part2 = second[-1] + trace.value(P + "living_2023.second_class_per_extra_person", on) * (n - len(second))
-    special = trace.value(P + "living_2023.special_addition", on) * n
-    table = trace.value(P + "living_2023.transitional", on)
+        part2 = second[-1] + trace.value("minimum_living.living_2023.second_class_per_extra_person", on) * (
+            n - len(second)
+        )
+    special = trace.value("minimum_living.living_2023.special_addition", on) * n
+    table = trace.value("minimum_living.living_2023.transitional", on)
     rows = table.get(str(n))
     if rows is not None:
-        trans = sum(rows[band][col] for band in _bands(rows, persons))
+        trans = _sum_by_age(rows, col, ages)
     else:
-        trans = trace.value(P + "living_2023.transitional_6plus", on) * n
+        trans = trace.value("minimum_living.living_2023.transitional_6plus", on) * n
         notes.append(f"{n}人世帯の経過的加算の表がないため0円としています")
     return part1 + part2, special, trans
 
 
-def _living_2020(trace: Trace, on: date, col: int, persons: Sequence[Person], notes: list[str]) -> tuple[int, int, int]:
-    n = len(persons)
-    unit = trace.value(P + "structure.rounding_unit", on)
-    second_1 = trace.value(P + "living_2020.second_class_1", on)
+def _living_2020(trace: Trace, on: date, col: int, ages: Sequence[int], notes: list[str]) -> tuple[int, int, int]:
+    n = len(ages)
+    unit = trace.value("minimum_living.structure.rounding_unit", on)
+    second_1 = trace.value("minimum_living.living_2020.second_class_1", on)
     if str(n) not in second_1:
         raise MinimumLivingGap(f"2020年10月基準の{n}人世帯の表がデータにありません")
     amounts = []
     for k in ("1", "2"):
-        first = trace.value(P + f"living_2020.first_class_{k}", on)
-        rate = Decimal(trace.value(P + f"living_2020.reduction_rate_{k}", on)[n - 1])
-        sum1 = sum(first[band][col] for band in _bands(first, persons))
-        amounts.append(_round_up(sum1 * rate, unit) + trace.value(P + f"living_2020.second_class_{k}", on)[str(n)][col])
-    ratio = Decimal(trace.value(P + "living_2020.ratio_1", on))
-    body = max(_round_up(amounts[0] * ratio, unit), amounts[1])
-    first = trace.value(P + "living_2020.first_class_1", on)
-    rows = trace.value(P + "living_2020.transitional", on).get(str(n), {})
-    trans = sum(rows[b][col] for b in _bands(first, persons) if b in rows)  # unlisted: 0
+        first = trace.value(f"minimum_living.living_2020.first_class_{k}", on)
+        rate = trace.value(f"minimum_living.living_2020.reduction_rate_{k}", on)[n - 1]
+        sum1 = _sum_by_age(first, col, ages)
+        part1 = _round_up(relief.floor_times(sum1, rate), unit)
+        amounts.append(part1 + trace.value(f"minimum_living.living_2020.second_class_{k}", on)[str(n)][col])
+    ratio = trace.value("minimum_living.living_2020.ratio_1", on)
+    body = max(_round_up(relief.floor_times(amounts[0], ratio), unit), amounts[1])
+    first = trace.value("minimum_living.living_2020.first_class_1", on)
+    rows = trace.value("minimum_living.living_2020.transitional", on).get(str(n), {})
+    trans = sum(rows[b][col] for b in _bands(first, ages) if b in rows)  # unlisted: 0
     return body, 0, trans
+
+
+class _Living(NamedTuple):
+    body: int
+    special: int
+    transitional: int
+    winter: int
+    notes: tuple[str, ...]  # data gaps: shown as 要確認
+
+
+def _living_assistance(
+    trace: Trace, on: date, grade: str, ages: tuple[int, ...], winter_zone: str | None, winter: str
+) -> _Living:
+    """生活扶助 and 冬季加算 (compute): law data, the month, the 級地, the ages and the zone only, so
+    remembered for the process (rules.remembered) with what it read."""
+    notes: list[str] = []
+    grades = trace.value("minimum_living.structure.grades", on)
+    if grade not in grades:
+        raise MinimumLivingGap(f"級地「{grade}」は {'・'.join(grades)} のいずれかで指定してください")
+    col = grades.index(grade)
+    n = len(ages)
+    standard = trace.value("minimum_living.structure.standard", on)
+    living = _living_2023 if standard == "2023-10" else _living_2020
+    body, special, trans = living(trace, on, col, ages, notes)
+
+    winter_amount = 0
+    if winter != "none" and winter_zone is not None:
+        amounts = trace.value("minimum_living.winter.amounts", on)
+        months = trace.value("minimum_living.winter.months", on)[winter_zone]
+        if winter_zone not in amounts or n > len(amounts[winter_zone]):
+            notes.append(f"冬季加算（{winter_zone}区・{n}人）の額がデータにないため含めていません")
+        elif winter == "annual":
+            yearly = amounts[winter_zone][n - 1] * len(months)
+            winter_amount = _round_up(yearly // 12, trace.value("minimum_living.structure.rounding_unit", on))
+        elif on.month in months:
+            winter_amount = amounts[winter_zone][n - 1]
+    return _Living(body, special, trans, winter_amount, tuple(notes))
 
 
 class MinimumLivingGap(LookupError):
@@ -187,40 +259,26 @@ def compute(
     housing_ceiling: the 限度額 for [1人, 2人, 3〜5人, 6人, 7人以上]; without it the rent is
     counted in full and the result says so.
     """
-    notes: list[str] = []
-    grades = trace.value(P + "structure.grades", on)
-    if grade not in grades:
-        raise MinimumLivingGap(f"級地「{grade}」は {'・'.join(grades)} のいずれかで指定してください")
-    col = grades.index(grade)
     n = len(persons)
-    standard = trace.value(P + "structure.standard", on)
-    living = _living_2023 if standard == "2023-10" else _living_2020
-    body, special, trans = living(trace, on, col, persons, notes)
-
-    winter_amount = 0
-    if winter != "none" and winter_zone is not None:
-        amounts = trace.value(P + "winter.amounts", on)
-        months = trace.value(P + "winter.months", on)[winter_zone]
-        if winter_zone not in amounts or n > len(amounts[winter_zone]):
-            notes.append(f"冬季加算（{winter_zone}区・{n}人）の額がデータにないため含めていません")
-        elif winter == "annual":
-            winter_amount = _round_up(
-                Decimal(amounts[winter_zone][n - 1] * len(months)) / 12, trace.value(P + "structure.rounding_unit", on)
-            )
-        elif on.month in months:
-            winter_amount = amounts[winter_zone][n - 1]
+    ages = tuple(p.age for p in persons)
+    living = remembered(
+        ("minimum_living", on, grade, ages, winter_zone, winter),
+        trace,
+        lambda own: _living_assistance(own, on, grade, ages, winter_zone, winter),
+    )
+    notes = list(living.notes)
 
     children = sum(1 for p in persons if p.child)
     group = grade_group(grade)
-    child_rearing = children * trace.value(P + "additions.child_rearing", on) if children else 0
+    child_rearing = children * trace.value("minimum_living.additions.child_rearing", on) if children else 0
     parent_addition = 0
     if single_parent and children:
-        one, two, more = trace.value(P + "additions.single_parent", on)[group]
+        one, two, more = trace.value("minimum_living.additions.single_parent", on)[group]
         parent_addition = one if children == 1 else two + more * (children - 2)
     disabled = [p for p in persons if p.disability_level is not None]
     disability_amounts = []
     if disabled:
-        table = trace.value(P + "additions.disability", on)[group]
+        table = trace.value("minimum_living.additions.disability", on)[group]
         disability_amounts = [table[p.disability_level] for p in disabled]
     disability = sum(disability_amounts)
     if parent_addition and disability_amounts:
@@ -238,17 +296,17 @@ def compute(
             housing = rent
             notes.append("住宅扶助の限度額（市町村の設定）がないため家賃を全額含めています")
         else:
-            buckets = trace.value(P + "housing.size_buckets", on)
+            buckets = trace.value("minimum_living.housing.size_buckets", on)
             ceiling = housing_ceiling[max(i for i, low in enumerate(buckets) if low <= n)]
             housing = min(rent, ceiling)
     return MinimumLiving(
         on,
         grade,
         n,
-        body,
-        special,
-        trans,
-        winter_amount,
+        living.body,
+        living.special,
+        living.transitional,
+        living.winter,
         child_rearing,
         parent_addition,
         disability,
@@ -262,8 +320,8 @@ def housing_ceiling(trace: Trace, on: date, place: Municipality) -> list[int] | 
     """The 住宅扶助 限度額 of a municipality: its own (指定都市・中核市), else its prefecture's for its
     級地 group (社援発0414第9号 別表). Only the row used is cited."""
     for pid, key in (
-        (P + "housing_ceilings.by_city", place.code),
-        (P + "housing_ceilings.by_prefecture", place.prefecture),
+        ("minimum_living.housing_ceilings.by_city", place.code),
+        ("minimum_living.housing_ceilings.by_prefecture", place.prefecture),
     ):
         v = value_at(pid, on, trace.ctx.what_if)
         row = v.value.get(key)
@@ -280,17 +338,27 @@ def long_inpatient(case: Case, on: date, trace: Trace) -> int | None:
     if not (med and med.inpatient and med.since):
         return None
     i = relief.patient_index(case)
-    if i is None or relief.period_end(med.since, trace.value(P + "other_assistance.inpatient_after_months", on)) >= on:
+    if (
+        i is None
+        or relief.period_end(med.since, trace.value("minimum_living.other_assistance.inpatient_after_months", on)) >= on
+    ):
         return None
     return i
 
 
-def _school(ages: dict[str, list[int]], on: date, birth: date) -> str | None:
-    """小学校・中学校・高等学校等 by the age on 4月1日 of the school year (学校教育法17条); `ages`: the
-    data's school ages."""
-    school_year = on.year - (on.month < 4)
-    age = school_year - birth.year - ((birth.month, birth.day) > (4, 1))
-    return next((k for k, (low, high) in ages.items() if low <= age <= high), None)
+def _school(by_age: dict[int, str], school_year: int, birth: date) -> str | None:
+    """小学校・中学校・高等学校等 by the age on 4月1日 of the school year (学校教育法17条); `by_age`:
+    the data's school ages (_schools_by_age)."""
+    return by_age.get(school_year - birth.year - ((birth.month, birth.day) > (4, 1)))
+
+
+def _schools_by_age(ages: dict[str, list[int]]) -> dict[int, str]:
+    """The school of each age of the data's [low, high] ranges (the first listed, if two overlap)."""
+    out: dict[int, str] = {}
+    for kind, (low, high) in ages.items():
+        for age in range(low, high + 1):
+            out.setdefault(age, kind)
+    return out
 
 
 def add_other_assistance(
@@ -304,22 +372,25 @@ def add_other_assistance(
 ) -> None:
     """Add 期末一時扶助 (in December), 教育扶助・高等学校等就学費 (children by their school year) and
     the 入院患者日用品費 of a long inpatient (whose 生活扶助 the household's no longer counts)."""
-    col = trace.value(P + "structure.grades", on).index(grade)
+    col = trace.value("minimum_living.structure.grades", on).index(grade)
     if on.month == 12:
-        table = trace.value(P + "other_assistance.year_end", on)
+        table = trace.value("minimum_living.other_assistance.year_end", on)
         n = len(persons)
         top = min(n, 9)
         ml.year_end = table[str(top)][col] + table["per_extra_person"][col] * (n - top)
     if inpatient is not None:
         if len(persons) == 1:  # alone in hospital: no 居宅 生活扶助 is left
             ml.body = ml.special = ml.transitional = ml.winter = 0
-        ml.inpatient_daily = trace.value(P + "other_assistance.inpatient_daily", on)
+        ml.inpatient_daily = trace.value("minimum_living.other_assistance.inpatient_daily", on)
         ml.notes.append("入院が長いため、入院している人の生活扶助を入院患者日用品費として数えています")
     known = [b for b in births if b is not None]
-    ages = trace.value(P + "other_assistance.school_ages", on) if known else {}
-    schools = [_school(ages, on, b) for b in known]
+    schools = []
+    if known:
+        by_age = _digest(trace.value("minimum_living.other_assistance.school_ages", on), _schools_by_age)
+        school_year = on.year - (on.month < 4)
+        schools = [_school(by_age, school_year, b) for b in known]
     if any(schools):
-        amounts = trace.value(P + "other_assistance.education", on)
+        amounts = trace.value("minimum_living.other_assistance.education", on)
         ml.education = sum(amounts[k] for k in schools if k)
         if "high_school" in schools:
             ml.notes.append("15〜17歳の子を高校等に在学として高等学校等就学費を含めています")
@@ -328,7 +399,7 @@ def add_other_assistance(
 def _disability_level(trace: Trace, on: date, text: str | None) -> int | None:
     if not text:
         return None
-    levels = trace.value(P + "additions.disability_levels", on)
+    levels = trace.value("minimum_living.additions.disability_levels", on)
     compact = text.replace(" ", "").replace("　", "")
     return next((lvl for key, lvl in levels.items() if key in compact), None)
 
@@ -336,20 +407,25 @@ def _disability_level(trace: Trace, on: date, text: str | None) -> int | None:
 def household(case: Case, on: date, trace: Trace) -> tuple[list[Person], bool]:
     """The members as the 基準 sees them, and whether it is a single-parent household
     (a 児童 and no spouse)."""
-    first_day = on.replace(day=1) if trace.value(P + "structure.age_on_first_day_of_month", on) else on
-    until = trace.value(P + "additions.child_until_age", on)
+    on_first_day = trace.value("minimum_living.structure.age_on_first_day_of_month", on)
+    until = trace.value("minimum_living.additions.child_until_age", on)
     persons = []
     for m in case.members:
         birth = m.birth_date
         assert birth is not None  # for_case asks for a missing birth date before this
-        persons.append(
-            Person(
-                _age_on(birth, first_day),
-                on <= relief.end_of_school_year_after(birth, until),
-                _disability_level(trace, on, m.disability),
-            )
-        )
+        person = _person(birth, on, on_first_day, until)
+        level = _disability_level(trace, on, m.disability)
+        persons.append(person if level is None else person._replace(disability_level=level))
     return persons, any(p.child for p in persons) and not any(m.relation == "spouse" for m in case.members)
+
+
+@lru_cache(maxsize=8192)
+def _person(birth: date, on: date, age_on_first_day: bool, child_until: int) -> Person:
+    """A member by birth date, before any disability: the age on `on` (or on the first of its
+    month), and 児童 up to the 31 March after reaching `child_until` (the same births and months
+    recur across a desk's cases)."""
+    age = age_on(birth, on.replace(day=1) if age_on_first_day else on)
+    return Person(age, on <= relief.end_of_school_year_after(birth, child_until))
 
 
 @dataclass
@@ -412,19 +488,15 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
     prefecture and 級地 (housing_ceiling); the 冬季加算 zone from the prefecture. A single parent is a
     household with a 児童 and no spouse.
     """
-    case, on = ctx.case, ctx.as_of
+    case = ctx.case
     fin = case.finances
     missing = [f"members[{i}].birth_date" for i, m in enumerate(case.members) if m.birth_date is None]
-    prof = relief.profile(ctx)
     place = relief.municipality(ctx)
     grade = (
         (fin.grade if fin else None)
         or (place.grade if place else None)
-        or (
-            (getattr(prof, "grade", None) or (getattr(prof, "relief", None) or {}).get("grade"))
-            if prof is not None
-            else None
-        )
+        or getattr(relief.profile(ctx), "grade", None)
+        or relief.settings(ctx).get("grade")
     )
     if grade is None:
         missing.append("finances.grade")
@@ -434,34 +506,49 @@ def for_case(ctx: CheckContext, trace: Trace) -> tuple[MinimumLiving | None, lis
     if missing or grade is None or rent is None:  # (each None is in missing)
         return None, missing, None
 
-    def compute_case() -> tuple[MinimumLiving, list]:
-        own = Trace(ctx)
-        persons, single = household(case, on, own)
-        if place is not None and not (fin and fin.grade):
-            relief.master_fact(own, place, "grade", place.grade, on)  # cite the 級地
-        ceiling = (getattr(prof, "relief", None) or {}).get("housing_ceiling") if prof is not None else None
-        if ceiling is not None:
-            relief.setting(ctx, own, "housing_ceiling", on)  # cite the municipality's 限度額
-        elif place is not None:
-            ceiling = housing_ceiling(own, on, place)
-        pref = relief.prefecture(ctx)
-        zone = None
-        if pref is not None:
-            zone = next((z for z, prefs in own.value(P + "winter.zones", on).items() if pref in prefs), "VI")
-        inpatient = long_inpatient(case, on, own)
-        at_home = [p for i, p in enumerate(persons) if i != inpatient] or persons
-        result = compute(
-            own, on, grade, at_home, single_parent=single, rent=rent, housing_ceiling=ceiling, winter_zone=zone
-        )
-        add_other_assistance(own, on, grade, persons, inpatient, result, [m.birth_date for m in case.members])
-        months_by_zone = own.value(P + "winter.months", on)
-        if pref is None and any(on.month in months for months in months_by_zone.values()):
-            result.notes.append("都道府県が分からないため冬季加算を含めていません")
-        return result, own.read
-
+    # What it reads counts once the 最低生活費 is known: a data gap cites none of it. Bulk judgement
+    # cites nothing, so it reads on the trace it is given.
+    own = Trace(ctx) if ctx.explain else trace
     try:
-        result, read = ctx.memo("minimum_living", compute_case)
+        result = _compute_case(ctx, own, grade, rent, place)
     except MinimumLivingGap as gap:
         return None, [], str(gap)
-    trace.record(*read)
+    if own is not trace:
+        trace.record(*own.read)
     return result, [], None
+
+
+def _compute_case(ctx: CheckContext, own: Trace, grade: str, rent: int, place: Municipality | None) -> MinimumLiving:
+    case, on = ctx.case, ctx.as_of
+    fin = case.finances
+    persons, single = household(case, on, own)
+    if place is not None and not (fin and fin.grade):
+        relief.master_fact(own, place, "grade", place.grade, on)  # cite the 級地
+    ceiling = relief.settings(ctx).get("housing_ceiling")
+    if ceiling is not None:
+        relief.setting(ctx, own, "housing_ceiling", on)  # cite the municipality's 限度額
+    elif place is not None:
+        ceiling = housing_ceiling(own, on, place)
+    pref = relief.prefecture(ctx)
+    zone = None
+    if pref is not None:
+        zone = _digest(own.value("minimum_living.winter.zones", on), _zone_by_prefecture).get(pref, "VI")
+    inpatient = long_inpatient(case, on, own)
+    at_home = persons if inpatient is None else [p for i, p in enumerate(persons) if i != inpatient] or persons
+    result = compute(
+        own, on, grade, at_home, single_parent=single, rent=rent, housing_ceiling=ceiling, winter_zone=zone
+    )
+    add_other_assistance(own, on, grade, persons, inpatient, result, [m.birth_date for m in case.members])
+    months_by_zone = own.value("minimum_living.winter.months", on)
+    if pref is None and any(on.month in months for months in months_by_zone.values()):
+        result.notes.append("都道府県が分からないため冬季加算を含めていません")
+    return result
+
+
+def _zone_by_prefecture(zones: dict[str, list[str]]) -> dict[str, str]:
+    """The 冬季加算 zone of each prefecture the data lists (the first zone, if two list it)."""
+    out: dict[str, str] = {}
+    for zone, prefs in zones.items():
+        for pref in prefs:
+            out.setdefault(pref, zone)
+    return out

@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from kokuho_desk.model.case import Case, Wage, age_on
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.rules.context import Trace
+from kokuho_desk.rules.relief import floor_times
 
-P = "minimum_living.earned_income."
 EXPENSE_LABELS = {
     "income_tax": "所得税",
     "resident_tax": "住民税",
@@ -34,7 +34,7 @@ EXPENSE_LABELS = {
 
 def basic_deduction(trace: Trace, on: date, gross: int, first: bool) -> int:
     """The 基礎控除 (月額) for a monthly wage: the 1人目 or the 2人目以降 column of the table."""
-    t = trace.value(P + "basic_deduction", on)
+    t = trace.value("minimum_living.earned_income.basic_deduction", on)
     whole = gross < t["full_first_below"] if first else gross <= t["full_second_up_to"]
     if whole:
         return gross
@@ -95,7 +95,7 @@ def _expenses(trace: Trace, on: date, wage: Wage) -> tuple[int, list[str]]:
         "social_insurance": wh.social_insurance if wh else None,
         "commute": wage.commute,
     }
-    kinds = trace.value(P + "necessary_expenses", on)
+    kinds = trace.value("minimum_living.earned_income.necessary_expenses", on)
     unknown = [k for k in kinds if known[k] is None]
     return sum(known[k] or 0 for k in kinds), unknown
 
@@ -113,10 +113,10 @@ def recognise(case: Case, monthly_income: int, trace: Trace, on: date) -> Recogn
                 f"給与の必要経費（{'・'.join(EXPENSE_LABELS[k] for k in unknown)}）が分からないため0円として"
                 "数えています（分かれば収入はもっと少なく数えられます）"
             )
-        new_job = trace.value(P + "new_job_deduction", on) if w.new_job else 0
+        new_job = trace.value("minimum_living.earned_income.new_job_deduction", on) if w.new_job else 0
         minor = 0
-        if m.birth_date and age_on(m.birth_date, on) < trace.value(P + "minor_under_age", on):
-            minor = trace.value(P + "minor_deduction", on)
+        if m.birth_date and age_on(m.birth_date, on) < trace.value("minimum_living.earned_income.minor_under_age", on):
+            minor = trace.value("minimum_living.earned_income.minor_deduction", on)
         out.wages.append(WageLine(i, gross, expenses, basic_deduction(trace, on, gross, rank == 0), new_job, minor))
     gross = sum(w.gross for w in out.wages)
     if gross > monthly_income:
@@ -131,5 +131,5 @@ def recognise(case: Case, monthly_income: int, trace: Trace, on: date) -> Recogn
 def savings_counted(trace: Trace, on: date, savings: int, cost: int) -> tuple[int, int]:
     """(the part of the savings counted as income of the first month, the part kept): 手持金
     above half of the 最低生活費 (局長通知 第6)."""
-    kept = int((cost * Decimal(trace.value("public_assistance.savings_months", on))).to_integral_value(ROUND_FLOOR))
+    kept = floor_times(cost, trace.value("public_assistance.savings_months", on))
     return max(0, savings - kept), kept

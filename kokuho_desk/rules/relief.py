@@ -8,10 +8,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
-
-import jpholiday
 
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.municipalities import Municipality, master_source
@@ -51,18 +50,21 @@ def _place_of(case: Case) -> Municipality | None:
 
 
 def master_fact(trace: Trace, place: Municipality, key: str, value: Any, on: date) -> Any:
-    """A fact of the master list (級地), traced and cited like a setting."""
-    trace.record(Value(f"{place.full_name}.{key}", value, on, None, "verified", master_source(key)))
+    """A fact of the master list (級地), traced and cited like a setting (when explaining)."""
+    if trace.ctx.explain:
+        trace.record(Value(f"{place.full_name}.{key}", value, on, None, "verified", master_source(key)))
     return value
 
 
 def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
     """A relief setting: the municipality's `[relief]` value if it has one, else the default
-    in resources/rules/relief_defaults.toml. Either way the value is traced and cited."""
-    relief = _relief_settings(ctx)
-    if key in relief:
-        prof = profile(ctx)
-        name = getattr(prof, "name", None) or ctx.case.municipality
+    in resources/rules/relief_defaults.toml. Either way the value is traced and cited (a
+    municipality's only when explaining: bulk judgement cites nothing)."""
+    relief = settings(ctx)
+    if key not in relief:
+        return trace.value(f"relief_defaults.{key}", on)
+    if ctx.explain:
+        name = getattr(profile(ctx), "name", None) or ctx.case.municipality
         v = Value(
             f"{name}.relief.{key}",
             relief[key],
@@ -72,21 +74,18 @@ def setting(ctx: CheckContext, trace: Trace, key: str, on: date) -> Any:
             str(relief.get("source", f"{name} の自治体設定")),
         )
         trace.record(v)
-        return relief[key]
-    return trace.value(f"relief_defaults.{key}", on)
+    return relief[key]
 
 
-def _relief_settings(ctx: CheckContext) -> dict[str, Any]:
-    """The profile's `[relief]` table ({} without one)."""
-    prof = profile(ctx)
-    return (getattr(prof, "relief", None) or {}) if prof is not None else {}
+def settings(ctx: CheckContext) -> dict[str, Any]:
+    """The profile's `[relief]` table ({} without one), once per context."""
+    return ctx.memo("relief_settings", lambda: getattr(profile(ctx), "relief", None) or {})
 
 
 def prefecture(ctx: CheckContext) -> str | None:
     """The prefecture, from the profile's [relief] prefecture, the municipality, or the start of
     the address."""
-    prof = profile(ctx)
-    pref = (getattr(prof, "relief", None) or {}).get("prefecture") if prof is not None else None
+    pref = settings(ctx).get("prefecture")
     if pref:
         return pref
     place = municipality(ctx)
@@ -95,6 +94,20 @@ def prefecture(ctx: CheckContext) -> str | None:
     address = ctx.case.contact.address if ctx.case.contact else None
     m = _PREFECTURE.match(address or "")
     return m.group(1) if m else None
+
+
+def floor_times(amount: int, ratio: str | int) -> int:
+    """⌊amount × ratio⌋ (1円未満切捨て) for a ratio of the law data or a setting (a decimal string
+    "0.87", "1.3" or a whole number), in integers: the ratio is an exact fraction. Decimal gives the
+    same yen: its product is exact up to 28 digits, which no yen amount times such a ratio reaches
+    (tests/rules/test_relief_arithmetic.py compares them)."""
+    numerator, denominator = _fraction(ratio)
+    return amount * numerator // denominator
+
+
+@lru_cache(maxsize=256)
+def _fraction(ratio: str | int) -> tuple[int, int]:
+    return Decimal(ratio).as_integer_ratio()
 
 
 @lru_cache(maxsize=8192)
@@ -124,6 +137,8 @@ def next_working_day(trace: Trace, day: date) -> date:
 def _open_day_from(day: date, weekdays: tuple[int, ...], closed: tuple[str, ...]) -> date:
     """The first day from `day` that is no closed weekday, closed "MM-DD" or national holiday
     (remembered: the same deadlines recur across cases)."""
+    import jpholiday  # only when a deadline is moved: its import costs a `check` about 4 ms
+
     while day.weekday() in weekdays or f"{day.month:02d}-{day.day:02d}" in closed or jpholiday.is_holiday(day):
         day += timedelta(days=1)
     return day

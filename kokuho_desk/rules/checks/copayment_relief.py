@@ -11,14 +11,14 @@ the welfare office's (wages after the 勤労控除 and 必要経費: recognised_
 
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 from kokuho_desk.model.case import HARDSHIP_LABELS
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
-from kokuho_desk.rules.relief import setting
+from kokuho_desk.rules.relief import floor_times, setting
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "copayment_relief"
@@ -81,9 +81,9 @@ def check(ctx: CheckContext) -> CheckResult:
     figures: dict = {}
     if ml is not None:
         cost = ml.total
-        ratio = Decimal(str(setting(ctx, trace, "copayment_income_ratio", on)))
+        ratio = str(setting(ctx, trace, "copayment_income_ratio", on))
         months = setting(ctx, trace, "copayment_savings_months", on)
-        income_limit = int((cost * ratio).to_integral_value(ROUND_FLOOR))
+        income_limit = floor_times(cost, ratio)
         savings_limit = cost * months
         figures = {
             "minimum_living_cost": cost,
@@ -98,7 +98,7 @@ def check(ctx: CheckContext) -> CheckResult:
                 reasons += [f"{line}。" for line in means.wage_lines(case)]
                 reasons.append(
                     f"{means.income_label} {yen(income)} は生活保護基準（最低生活費 {yen(cost)}"
-                    f"{'' if ratio == 1 else f' × {ratio}'}）の {yen(income_limit)} "
+                    f"{'' if Decimal(ratio) == 1 else f' × {Decimal(ratio)}'}）の {yen(income_limit)} "
                     f"{'以下です' if ok else 'を超えています'}。"
                 )
         if savings is not None:

@@ -11,12 +11,11 @@ duty can end at once (15条の7第5項), which the result offers.
 
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, Decimal
-
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
 from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.relief import floor_times
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "enforcement_suspension"
@@ -83,9 +82,7 @@ def check(ctx: CheckContext) -> CheckResult:
     verdict = "needs_info"
     if ml is not None and income is not None and savings is not None:
         cost = ml.total
-        limit = int(
-            (cost * Decimal(trace.value("enforcement.suspension_savings_months", on))).to_integral_value(ROUND_FLOOR)
-        )
+        limit = floor_times(cost, trace.value("enforcement.suspension_savings_months", on))
         seizable = savings
         protected = (case.finances.protected_savings if case.finances else None) or 0
         if protected and trace.value("enforcement.unseizable_counts_as_no_property", on):
