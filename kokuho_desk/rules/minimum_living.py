@@ -260,7 +260,7 @@ def compute(
     counted in full and the result says so.
     """
     n = len(persons)
-    ages = tuple(p.age for p in persons)
+    ages = tuple([p.age for p in persons])
     living = remembered(
         ("minimum_living", on, grade, ages, winter_zone, winter),
         trace,
@@ -346,10 +346,11 @@ def long_inpatient(case: Case, on: date, trace: Trace) -> int | None:
     return i
 
 
-def _school(by_age: dict[int, str], school_year: int, birth: date) -> str | None:
-    """小学校・中学校・高等学校等 by the age on 4月1日 of the school year (学校教育法17条); `by_age`:
-    the data's school ages (_schools_by_age)."""
-    return by_age.get(school_year - birth.year - ((birth.month, birth.day) > (4, 1)))
+def _schools(by_age: dict[int, str], on: date, births: Sequence[date]) -> list[str | None]:
+    """Each child's 小学校・中学校・高等学校等 by the age on 4月1日 of the school year (学校教育法17条);
+    `by_age`: the data's school ages (_schools_by_age)."""
+    school_year = on.year - (on.month < 4)
+    return [by_age.get(school_year - b.year - ((b.month, b.day) > (4, 1))) for b in births]
 
 
 def _schools_by_age(ages: dict[str, list[int]]) -> dict[int, str]:
@@ -372,8 +373,8 @@ def add_other_assistance(
 ) -> None:
     """Add 期末一時扶助 (in December), 教育扶助・高等学校等就学費 (children by their school year) and
     the 入院患者日用品費 of a long inpatient (whose 生活扶助 the household's no longer counts)."""
-    col = trace.value("minimum_living.structure.grades", on).index(grade)
     if on.month == 12:
+        col = trace.value("minimum_living.structure.grades", on).index(grade)
         table = trace.value("minimum_living.other_assistance.year_end", on)
         n = len(persons)
         top = min(n, 9)
@@ -387,8 +388,7 @@ def add_other_assistance(
     schools = []
     if known:
         by_age = _digest(trace.value("minimum_living.other_assistance.school_ages", on), _schools_by_age)
-        school_year = on.year - (on.month < 4)
-        schools = [_school(by_age, school_year, b) for b in known]
+        schools = _schools(by_age, on, known)
     if any(schools):
         amounts = trace.value("minimum_living.other_assistance.education", on)
         ml.education = sum(amounts[k] for k in schools if k)
@@ -473,7 +473,10 @@ def _means(ctx: CheckContext, trace: Trace) -> Means:
     ml, missing, gap = for_case(ctx, trace)
     income = fin.monthly_income if fin else None
     savings = fin.savings if fin else None
-    missing += [p for p, v in (("finances.monthly_income", income), ("finances.savings", savings)) if v is None]
+    if income is None:
+        missing.append("finances.monthly_income")
+    if savings is None:
+        missing.append("finances.savings")
     recognised = recognise(ctx.case, income, trace, ctx.as_of) if income is not None else None
     return Means(ml, recognised.income if recognised else None, savings, missing, gap, recognised)
 
@@ -539,8 +542,8 @@ def _compute_case(ctx: CheckContext, own: Trace, grade: str, rent: int, place: M
         own, on, grade, at_home, single_parent=single, rent=rent, housing_ceiling=ceiling, winter_zone=zone
     )
     add_other_assistance(own, on, grade, persons, inpatient, result, [m.birth_date for m in case.members])
-    months_by_zone = own.value("minimum_living.winter.months", on)
-    if pref is None and any(on.month in months for months in months_by_zone.values()):
+    # (with a prefecture, compute has read the winter months)
+    if pref is None and any(on.month in months for months in own.value("minimum_living.winter.months", on).values()):
         result.notes.append("都道府県が分からないため冬季加算を含めていません")
     return result
 
