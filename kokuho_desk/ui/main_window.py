@@ -42,6 +42,7 @@ from kokuho_desk.ui.ask import choose, confirm
 from kokuho_desk.ui.case_browser import CaseBrowser
 from kokuho_desk.ui.case_editor import CaseEditor
 from kokuho_desk.ui.case_editor.editor import validate
+from kokuho_desk.ui.case_editor.fields import Field
 from kokuho_desk.ui.case_list import STATUS_LABELS, CaseListModel
 from kokuho_desk.ui.case_overview import CaseOverview
 from kokuho_desk.ui.checks_panel import ChecksPanel
@@ -275,7 +276,9 @@ class MainWindow(QMainWindow):
     def _action_done(self, action) -> None:
         """A step ticked off in 概要 stays in the log as 済み (saved with the case)."""
         if action.log_index is not None:
-            self.editor.form.target(f"log[{action.log_index}].done").set_value(True)
+            done = self.editor.form.target(f"log[{action.log_index}].done")
+            assert isinstance(done, Field)  # the overview was built from this form's log
+            done.set_value(True)
         else:
             log = self.editor.log.log
             log.add_row(

@@ -215,6 +215,7 @@ class CaseEditor(QWidget):
             return False
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
+            assert page is not None  # i < count()
             if page.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(i)
                 if isinstance(page, QScrollArea):

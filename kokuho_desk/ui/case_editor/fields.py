@@ -115,8 +115,8 @@ class Field(QWidget):
 AnyField = TypeVar("AnyField", bound=Field)  # add() gives back the kind of field it was given
 
 
-class TextField(Field):
-    """Free text; blank is None. ``multiline`` for notes."""
+class TextBoxField(Field):
+    """A text box (``multiline`` for notes); each kind of field reads the typed text as its own value."""
 
     input: QLineEdit | QPlainTextEdit
 
@@ -140,7 +140,8 @@ class TextField(Field):
     def text(self) -> str:
         return self.input.toPlainText() if isinstance(self.input, QPlainTextEdit) else self.input.text()
 
-    def value(self) -> str | None:
+    def typed(self) -> str | None:
+        """The text as typed; None if blank."""
         text = self.text()
         return text if text.strip() else None
 
@@ -152,7 +153,14 @@ class TextField(Field):
             self.input.setText(text)
 
 
-class AmountField(TextField):
+class TextField(TextBoxField):
+    """Free text; blank is None."""
+
+    def value(self) -> str | None:
+        return self.typed()
+
+
+class AmountField(TextBoxField):
     """円: typed as 123456, １２３，４５６円, 12万3000円; checked by the case file loader."""
 
     def __init__(self, key: str, label: str, *, signed: bool = False, parent: QWidget | None = None):
@@ -161,8 +169,8 @@ class AmountField(TextField):
         assert isinstance(self.input, QLineEdit)  # an amount is one line
         self.input.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def value(self) -> Any:
-        text = super().value()
+    def value(self) -> str | int | None:
+        text = self.typed()
         if text is None or not self.signed:
             return text
         return parse_amount(text, allow_negative=True)  # the schema takes only an int here
@@ -234,6 +242,7 @@ class DateListField(Field):
         row.addWidget(edit, 1)
         row.addWidget(remove)
         before = self.add_button.previousInFocusChain()
+        assert before is not None  # the focus chain is a ring
         self._box.insertWidget(len(self.edits), line)
         QWidget.setTabOrder(before, edit)
         QWidget.setTabOrder(edit, remove)
@@ -257,16 +266,18 @@ class DateListField(Field):
 
     def set_value(self, value: Any) -> None:
         for edit in list(self.edits):
-            self._remove(edit.parentWidget(), edit)
+            line = edit.parentWidget()
+            assert line is not None  # add_line put it in its line
+            self._remove(line, edit)
         for d in value or ():
             self.add_line(format_wareki(date.fromisoformat(d)) if isinstance(d, str) else str(d))
 
 
-class CountField(TextField):
+class CountField(TextBoxField):
     """A small whole number (people, days); 全角 digits accepted."""
 
     def value(self) -> int | None:
-        text = super().value()
+        text = self.typed()
         if text is None:
             return None
         text = nfkc(text).strip().removesuffix("人").removesuffix("日")
@@ -304,17 +315,24 @@ def tristate(key: str, label: str) -> ChoiceField:
     return ChoiceField(key, label, [(None, "不明"), (True, "はい"), (False, "いいえ")])
 
 
-class CheckField(Field):
-    """A check box; ``unchecked=None`` leaves the key out when not ticked (for optional flags)."""
+class TickBoxField(Field):
+    """A check box carrying its label; each kind of field says what a tick means."""
 
     input: QCheckBox
 
     labelled = False
 
-    def __init__(self, key: str, label: str, *, unchecked: bool | None = False, parent: QWidget | None = None):
+    def __init__(self, key: str, label: str, parent: QWidget | None = None):
         box = QCheckBox(label)
         box.toggled.connect(lambda _b: self.changed.emit())
         super().__init__(key, label, box, parent)
+
+
+class CheckField(TickBoxField):
+    """A yes/no flag; ``unchecked=None`` leaves the key out when not ticked (for optional flags)."""
+
+    def __init__(self, key: str, label: str, *, unchecked: bool | None = False, parent: QWidget | None = None):
+        super().__init__(key, label, parent)
         self.unchecked = unchecked
 
     def value(self) -> bool | None:
@@ -328,7 +346,7 @@ class Kept(dict):
     """A part of the case file kept even while empty (the form drops other empty objects)."""
 
 
-class PresenceField(CheckField):
+class PresenceField(TickBoxField):
     """A tick that says a part exists before its details are known (「失業した」: the member has a
     record of leaving work, so the checks ask for its 離職日 and 離職理由コード)."""
 
@@ -347,15 +365,14 @@ class MultiChoiceField(Field):
         grid = QHBoxLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
         self._boxes: list[tuple[str, QCheckBox]] = []
-        column: QVBoxLayout | None = None
-        for i, (value, text) in enumerate(choices):
-            if i % 4 == 0:
-                column = QVBoxLayout()
-                grid.addLayout(column)
-            box = QCheckBox(text)
-            box.toggled.connect(lambda _b: self.changed.emit())
-            column.addWidget(box)
-            self._boxes.append((value, box))
+        for start in range(0, len(choices), 4):  # columns of four
+            column = QVBoxLayout()
+            grid.addLayout(column)
+            for value, text in choices[start : start + 4]:
+                box = QCheckBox(text)
+                box.toggled.connect(lambda _b: self.changed.emit())
+                column.addWidget(box)
+                self._boxes.append((value, box))
         grid.addStretch(1)
         super().__init__(key, label, holder, parent)
         self.setFocusProxy(self._boxes[0][1])
@@ -381,7 +398,9 @@ class SuggestField(Field):
         combo.addItems(suggestions)
         combo.setCurrentIndex(-1)
         combo.editTextChanged.connect(lambda _t: self.changed.emit())
-        combo.lineEdit().editingFinished.connect(lambda: _left(self))
+        line = combo.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.editingFinished.connect(lambda: _left(self))
         super().__init__(key, label, combo, parent)
 
     def set_suggestions(self, suggestions: list[str]) -> None:
@@ -400,11 +419,11 @@ class SuggestField(Field):
         self.input.setEditText("" if value is None else str(value))
 
 
-class WordsField(TextField):
+class WordsField(TextBoxField):
     """A list of short texts typed on one line, separated by 、 or commas."""
 
     def value(self) -> list[str] | None:
-        text = super().value() or ""
+        text = self.typed() or ""
         words = []
         for w in re.split(r"[、,，;；]", text):
             if w.strip() and w.strip() not in words:

@@ -50,11 +50,12 @@ def set_in(data: dict[str, Any], key: str, value: Any) -> None:
 
 
 def get_in(data: dict[str, Any], key: str) -> Any:
+    value: Any = data
     for p in key.split("."):
-        if not isinstance(data, dict):
+        if not isinstance(value, dict):
             return None
-        data = data.get(p)
-    return data
+        value = value.get(p)
+    return value
 
 
 def prune(data: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +152,12 @@ class Details(QWidget):
     def opened_by(self, field: Field) -> None:
         """Open while ``field`` (outside the fold) is set: the fold holds what it needs."""
         self.openers.append(field)
-        field.changed.connect(lambda: field.is_blank() or self.set_open(True))
+
+        def open_if_set() -> None:
+            if not field.is_blank():
+                self.set_open(True)
+
+        field.changed.connect(open_if_set)
 
 
 def reveal(widget: QWidget) -> None:
@@ -389,7 +395,7 @@ class EditorForm(QObject):
     def all_fields(self) -> list[Field]:
         return self.fields + [f for rows in self.lists.values() for row in rows.rows for f in row.fields]
 
-    def place_errors(self, errors: list[FieldError], only: set[QWidget] | None = None) -> list[FieldError]:
+    def place_errors(self, errors: list[FieldError], only: set[Field] | None = None) -> list[FieldError]:
         """Show each error next to its widget; returns those that have no widget.
 
         With ``only``, errors of other widgets are left as they are (a field checked

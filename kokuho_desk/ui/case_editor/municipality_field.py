@@ -51,7 +51,7 @@ class MunicipalityField(SuggestField):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setMaxVisibleItems(12)
         self.input.setCompleter(self.completer)
-        self.completer.activated[str].connect(self._picked)
+        self.completer.activated[str].connect(self._picked)  # type: ignore[index]  # stub lacks SignalInstance[type]
         self.input.editTextChanged.connect(self._edited)
         self._set_completions(suggestions)
 

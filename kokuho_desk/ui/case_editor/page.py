@@ -24,17 +24,19 @@ def tab_stops(widget: QWidget) -> list[QWidget]:
     (top to bottom, and left to right within a row), not the order the widgets were made in."""
     if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
         return [widget]
-    return _layout_stops(widget.layout()) if widget.layout() is not None else []
+    layout = widget.layout()
+    return _layout_stops(layout) if layout is not None else []
 
 
 def _layout_stops(layout: QLayout) -> list[QWidget]:
     stops = []
     for i in range(layout.count()):
         item = layout.itemAt(i)
-        if item.widget() is not None:
-            stops += tab_stops(item.widget())
-        elif item.layout() is not None:
-            stops += _layout_stops(item.layout())
+        assert item is not None  # i < count()
+        if (child := item.widget()) is not None:
+            stops += tab_stops(child)
+        elif (inner := item.layout()) is not None:
+            stops += _layout_stops(inner)
     return stops
 
 
@@ -66,9 +68,9 @@ class Page(QScrollArea):
         self._form = form
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        body = QWidget()
-        self._column = QVBoxLayout(body)
-        self.setWidget(body)
+        self._body = QWidget()
+        self._column = QVBoxLayout(self._body)
+        self.setWidget(self._body)
 
     def section(self, title: str) -> Section:
         section = Section(title, self._form)
@@ -96,7 +98,7 @@ class Page(QScrollArea):
 
     def order_tabs(self) -> None:
         """Tab goes down the page in reading order (Qt would put rows added later at the very end)."""
-        stops = tab_stops(self.widget())
+        stops = tab_stops(self._body)
         for first, second in zip(stops, stops[1:]):
             QWidget.setTabOrder(first, second)
 
