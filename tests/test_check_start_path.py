@@ -20,6 +20,9 @@ NEVER_ON_THE_CHECK_PATH = (
     "kokuho_desk.letters",
     "platformdirs",
 )
+# Imported by a check only when the case needs them: a deadline moved past a holiday (jpholiday), a
+# wage seizure (fractions), an internal error (traceback). A case needing none imports none.
+ONLY_WHEN_NEEDED = ("jpholiday", "fractions", "traceback")
 
 
 def _imported_by_check(stdin: bytes, tmp_path) -> tuple[set[str], dict]:
@@ -43,7 +46,8 @@ def _imported_by_check(stdin: bytes, tmp_path) -> tuple[set[str], dict]:
 
 def test_check_imports_no_database_qt_or_letters_and_parses_no_toml_when_cached(tmp_path):
     """Ensure `kokuho-desk check - --json` for a case named by its municipality (泉佐野市, so the
-    master list and the rate profiles are read) imports none of the other commands' libraries, and
+    master list and the rate profiles are read) imports none of the other commands' libraries (nor
+    those of checks this case does not need), and
     on a second run (the cache built by the first, in an empty folder) not even tomllib. Its premium stays 泉佐野市's own
     令和8年度 worked example: 医療 398,228 + 支援 127,956 + 介護 108,344 + 子ども 11,326 = 645,854円."""
     case = json.loads(example_path("izumisano-2026-family3").read_text(encoding="utf-8"))["case"]
@@ -54,5 +58,6 @@ def test_check_imports_no_database_qt_or_letters_and_parses_no_toml_when_cached(
     for modules in (first, second):
         assert "kokuho_desk.rules.engine" in modules  # the measure sees the check's own imports
         assert sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in NEVER_ON_THE_CHECK_PATH)) == []
+        assert sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in ONLY_WHEN_NEEDED)) == []
     assert "tomllib" in first  # the first run parsed (the cache folder of this test run was empty)
     assert "tomllib" not in second
