@@ -132,11 +132,47 @@ def _command_in(argv: list[str]) -> str | None:
     return argv[i] if i < len(argv) and argv[i] in COMMANDS else None
 
 
+def _plain_check(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a plain `[--db PATH] check FILE|- [--json] [--what-if RULE]...`, read as its
+    parser reads them but without building it (its help formatter imports shutil, and gettext looks for
+    catalogs: ~4 ms of a check process); None for anything else — help, an error, an abbreviation, `--`, a
+    word or value starting with "-" — which the parser then reads. tests/test_cli_parser.py holds the
+    two to the same result over many argument lists."""
+    db, i = None, 0
+    while i < len(argv) and argv[i] != "check":
+        if argv[i] == "--db" and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            db, i = argv[i + 1], i + 2
+        elif argv[i].startswith("--db="):
+            db, i = argv[i].removeprefix("--db="), i + 1
+        else:
+            return None
+    files, json, what_if = [], False, []
+    words = iter(argv[i + 1 :])
+    for word in words:
+        if word == "--json":
+            json = True
+        elif word == "--what-if":
+            value = next(words, "-")  # none: argparse's error
+            if value.startswith("-"):
+                return None
+            what_if.append(value)
+        elif word.startswith("--what-if="):
+            what_if.append(word.removeprefix("--what-if="))
+        elif word == "-" or not word.startswith("-"):
+            files.append(word)
+        else:
+            return None
+    if i == len(argv) or len(files) != 1:
+        return None
+    return argparse.Namespace(db=db, command="check", file=files[0], json=json, what_if=what_if, module="check")
+
+
 def main(argv: list[str] | None = None) -> int:
     from kokuho_desk.process_safety import harden_process
 
     harden_process()  # no core dumps, private files (process_safety.py)
-    args = build_parser(_command_in(sys.argv[1:] if argv is None else argv)).parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = _plain_check(words) or build_parser(_command_in(words)).parse_args(words)
     module = getattr(args, "module", None) or "gui"
     if argv is not None or module not in SHORT_LIVED:
         return _run(module, args)
