@@ -15,6 +15,7 @@ from typing import Any
 from kokuho_desk.model.case import Case
 from kokuho_desk.model.municipalities import Municipality, master_source
 from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.municipality import ProfileError, municipality_of_case, profile_for_case
 from kokuho_desk.rules.params import Value
 
 _PREFECTURE = re.compile(r"^(北海道|東京都|京都府|大阪府|.{2,3}?県)")
@@ -30,8 +31,6 @@ def profile(ctx: CheckContext) -> Any:
 
 
 def _load_profile(case: Case) -> Any:
-    from kokuho_desk.rules.municipality import ProfileError, profile_for_case  # loaded on demand
-
     try:
         return profile_for_case(case)
     except ProfileError:
@@ -44,8 +43,6 @@ def municipality(ctx: CheckContext) -> Municipality | None:
 
 
 def _place_of(case: Case) -> Municipality | None:
-    from kokuho_desk.rules.municipality import municipality_of_case  # loaded on demand
-
     return municipality_of_case(case).municipality
 
 
@@ -101,12 +98,14 @@ def floor_times(amount: int, ratio: str | int) -> int:
     "0.87", "1.3" or a whole number), in integers: the ratio is an exact fraction. Decimal gives the
     same yen: its product is exact up to 28 digits, which no yen amount times such a ratio reaches
     (tests/rules/test_relief_arithmetic.py compares them)."""
-    numerator, denominator = _fraction(ratio)
+    numerator, denominator = exact_ratio(ratio)
     return amount * numerator // denominator
 
 
 @lru_cache(maxsize=256)
-def _fraction(ratio: str | int) -> tuple[int, int]:
+def exact_ratio(ratio: str | int) -> tuple[int, int]:
+    """A ratio of the law data (a decimal string "0.20" or a whole number) as (numerator, denominator),
+    exactly: arithmetic in integers gives the yen Fraction or Decimal would."""
     return Decimal(ratio).as_integer_ratio()
 
 
