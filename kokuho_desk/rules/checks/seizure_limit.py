@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from math import ceil
 
 from kokuho_desk.model.case import Seizure, Withholding
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.relief import exact_ratio
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "seizure_limit"
@@ -52,9 +52,8 @@ PENSION_HINT = (
 def protected_amount(trace: Trace, s: Seizure, on: date) -> tuple[int, dict[str, int]]:
     """The protected part of one payment of 給料等 (76条1項) or 退職手当等 (76条4項), with its
     parts. Needs the gross, the withholdings and the dependants; rounding up to the yen is in the
-    debtor's favour."""
-    from fractions import Fraction  # only for a wage seizure: its import costs every `check` 1.5 ms
-
+    debtor's favour. In integers: each amount is a numerator over one common denominator (the law's
+    rates and day counts are exact fractions)."""
     wh = s.monthly_withholding
     # Callers pass complete facts: _missing_wage found none missing, or _lower_bound set the unknown to 0.
     assert wh is not None and wh.income_tax is not None and wh.resident_tax is not None
@@ -67,24 +66,38 @@ def protected_amount(trace: Trace, s: Seizure, on: date) -> tuple[int, dict[str,
         living = month_base * trace.value("seizure.retirement_base_multiple", on)
         extra_years = max(0, (s.service_years or 0) - trace.value("seizure.retirement_years_free", on))
         if extra_years:
-            living += living * Fraction(trace.value("seizure.retirement_extra_rate", on)) * extra_years
-        return ceil(deductions + living), {"deductions": deductions, "living_base": ceil(living), "twenty_percent": 0}
+            num, den = exact_ratio(trace.value("seizure.retirement_extra_rate", on))
+            living = _ceil_div(living * (den + num * extra_years), den)  # living × (1 + rate × years)
+        return deductions + living, {"deductions": deductions, "living_base": living, "twenty_percent": 0}
+    # the pay period in months: period_num / period_den
     if s.bonus:
-        period = Fraction(trace.value("seizure.bonus_period_months", on))
+        period_num, period_den = exact_ratio(trace.value("seizure.bonus_period_months", on))
     elif s.pay_period in PERIOD_MONTHS:
-        period = Fraction(PERIOD_MONTHS[s.pay_period])  # a two-month pension: twice the monthly base
+        period_num, period_den = PERIOD_MONTHS[s.pay_period], 1  # a two-month pension: twice the monthly base
     else:
         days = 7 if s.pay_period == "week" else s.period_days
         assert days is not None  # a daily wage without its days is missing facts
-        period = Fraction(days, trace.value("seizure.days_per_month", on))
-    living = month_base * period
-    rest = s.monthly_gross - deductions - living
-    twenty = Fraction(0)
+        period_num, period_den = days, trace.value("seizure.days_per_month", on)
+    living = month_base * period_num  # / period_den
+    rest = (s.monthly_gross - deductions) * period_den - living  # / period_den
+    rate_num, rate_den = 1, 1
+    twenty = 0  # / (period_den × rate_den)
     if rest > 0:
-        rate = Fraction(trace.value("seizure.wage_free_rate", on))
-        twenty = min(rest * rate, living * trace.value("seizure.wage_free_cap_multiple", on))
-    protected = ceil(deductions + living + twenty)
-    return protected, {"deductions": deductions, "living_base": ceil(living), "twenty_percent": ceil(twenty)}
+        rate_num, rate_den = exact_ratio(trace.value("seizure.wage_free_rate", on))
+        twenty = min(rest * rate_num, living * trace.value("seizure.wage_free_cap_multiple", on) * rate_den)
+    den = period_den * rate_den
+    protected = deductions + _ceil_div(living * rate_den + twenty, den)
+    parts = {
+        "deductions": deductions,
+        "living_base": _ceil_div(living, period_den),
+        "twenty_percent": _ceil_div(twenty, den),
+    }
+    return protected, parts
+
+
+def _ceil_div(numerator: int, denominator: int) -> int:
+    """⌈numerator / denominator⌉ (1円未満切上げ: in the debtor's favour)."""
+    return -(-numerator // denominator)
 
 
 def _present(values: list[int | None]) -> list[int]:
