@@ -40,6 +40,7 @@ from kokuho_desk.rules.premium_parts import (
     PartSums,
     fraction,
     kept,
+    no_one_charged,
     whole_year_part,
 )
 from kokuho_desk.rules.remembered import remembered
@@ -771,7 +772,7 @@ class _Computation:
                 continue
             law = law or self._part_law(False, year.specific_applies, rates.parts)
             if not those:
-                parts[part] = PartSums(part, rate, law).result(rates.rounding, labels, bases, [])
+                parts[part] = no_one_charged(part, rate, rates.rounding)
                 continue
             ratio = judgement.ratio
             if ratio and part == "child" and not trace.value("children.child_part_statutory_reduction", on):

@@ -237,6 +237,12 @@ class PartSums:
         )
 
 
+def no_one_charged(part: str, rate: PartRate, rounding: int) -> PartResult:
+    """A part that charges nobody all year (the 介護分 of a household with no one aged 40–64): what
+    PartSums.result gives with no configuration, built without the sums."""
+    return PartResult(part, rate.income_rate_percent, 0, 0, 0, 0, 0, 0, 0, 0, False, rounding, 0, [])
+
+
 def member_charges(
     part: str, rate: PartRate, law: PartLaw, charged: list[Charged], reduction: str | None, keep: Fraction
 ) -> Iterator[tuple[int, int, int, int, list[str]]]:
