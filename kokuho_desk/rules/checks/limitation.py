@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from kokuho_desk.model.case import Arrear
+from kokuho_desk.model.case import Arrear, Case
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.relief import period_end
+from kokuho_desk.rules.remembered import remembered
 from kokuho_desk.rules.result import CheckResult, finish
 
 ID = "limitation"
@@ -36,13 +37,13 @@ EVENT_LABELS = {
 }
 
 
-def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
-    """(date, kind, pending) for every event that can touch this arrear, oldest first."""
-    case = ctx.case
-    out = [(d, "ack", False) for d in arrear.acknowledgements]
-    if arrear.demand_date:
-        out.append((arrear.demand_date, "demand", False))
-    out += [(e.event_date, "reminder", False) for e in case.enforcement if e.kind == "reminder" and e.event_date]
+Event = tuple[date, str, bool]  # (date, kind, pending)
+
+
+def _case_events(case: Case) -> list[Event]:
+    """The events that can touch every arrear of the case: 催告, 差押え (pending while not released or
+    collected) and 取立て."""
+    out = [(e.event_date, "reminder", False) for e in case.enforcement if e.kind == "reminder" and e.event_date]
     seizure_days = {s.seizure_date: not (s.released or s.collected_date) for s in case.seizures if s.seizure_date}
     # A collected (取立て) deposit or claim seizure has ended: the period restarts from then (民法148条2項).
     for s in case.seizures:
@@ -52,7 +53,15 @@ def _events(ctx: CheckContext, arrear: Arrear) -> list[tuple[date, str, bool]]:
         if e.kind == "seizure" and e.event_date and e.event_date not in seizure_days:
             seizure_days[e.event_date] = False
     out += [(d, "seizure", pending) for d, pending in seizure_days.items()]
-    return sorted(out)
+    return out
+
+
+def _events(arrear: Arrear, case_events: list[Event]) -> tuple[Event, ...]:
+    """Every event that can touch this arrear (its own 承認 and 督促, and the case's), oldest first."""
+    out = [(d, "ack", False) for d in arrear.acknowledgements]
+    if arrear.demand_date:
+        out.append((arrear.demand_date, "demand", False))
+    return tuple(sorted(out + case_events))
 
 
 # What changed a period: (kind, event day, the day the new period runs from, before the 民法
@@ -62,20 +71,28 @@ Change = tuple[str, date, date, bool]
 
 
 def expiry(
-    trace: Trace, ctx: CheckContext, arrear: Arrear, due: date, events: list[tuple[date, str, bool]] | None = None
-) -> tuple[date | None, list[Change]]:
+    trace: Trace, ctx: CheckContext, arrear: Arrear, due: date, events: tuple[Event, ...] | None = None
+) -> tuple[date | None, tuple[Change, ...]]:
     """The last day of the period for an amount due on `due` (None: not running, a seizure is
-    pending), and the events that changed it (_history words them). `events`: _events(ctx, arrear),
-    when the caller has them."""
-    years = trace.value("limitation.years", due)[arrear.kind]
+    pending), and the events that changed it (_history words them). `events`: _events of the arrear,
+    when the caller has them. A function of the kind, the day and the events only, so remembered for
+    the process with what it read (the same 納期限 and 督促 recur across a desk's cases)."""
+    if events is None:
+        events = _events(arrear, _case_events(ctx.case))
+    kind = arrear.kind
+    return remembered(("limitation.expiry", kind, due, events), trace, lambda own: _expiry(own, kind, due, events))
+
+
+def _expiry(trace: Trace, kind: str, due: date, events: tuple[Event, ...]) -> tuple[date | None, tuple[Change, ...]]:
+    years = trace.value("limitation.years", due)[kind]
     revision = trace.value("limitation.civil_code_revision", due)
     end = period_end(due, 12 * years)
     changes: list[Change] = []
     reminded = False
-    for d, kind, pending in _events(ctx, arrear) if events is None else events:
+    for d, event, pending in events:
         if d <= due or d > end:
             continue
-        if kind == "reminder":
+        if event == "reminder":
             if not reminded:
                 later = period_end(d, trace.value("limitation.reminder_suspension_months", d))
                 if later > end:
@@ -83,23 +100,23 @@ def expiry(
                     changes.append(("reminder", d, d, False))
                 reminded = True
             continue
-        if kind == "seizure" and pending:
+        if event == "seizure" and pending:
             changes.append(("pending", d, d, False))
-            return None, changes
+            return None, tuple(changes)
         renewed = d
-        if kind == "collected" and not trace.value("limitation.seizure_end_restart", d):
+        if event == "collected" and not trace.value("limitation.seizure_end_restart", d):
             continue
-        if kind == "demand":
+        if event == "demand":
             # 「督促状を発した日から起算して十日を経過した日」(地方税法18条の2第1項2号): the issue day is
             # day 1, so the renewal falls on the issue day + 10; the new period counts from the next day.
             renewed = d + timedelta(days=trace.value("limitation.demand_renewal_delay_days", d))
         end = period_end(renewed, 12 * years)
         reminded = False
-        changes.append((kind, d, renewed, d < revision))
-    return end, changes
+        changes.append((event, d, renewed, d < revision))
+    return end, tuple(changes)
 
 
-def _history(changes: list[Change]) -> list[str]:
+def _history(changes: tuple[Change, ...]) -> list[str]:
     """The changes of one period, in words."""
     notes = []
     for kind, d, renewed, interrupted in changes:
@@ -128,13 +145,14 @@ def check(ctx: CheckContext) -> CheckResult:
         return finish(
             ID, TITLE, "not_eligible", trace, reasons=["滞納の記録はありません。"], basis=list(BASIS.values())
         )
+    case_events = _case_events(ctx.case)
     for i, arrear in enumerate(ctx.case.arrears):
         kinds.add(arrear.kind)
         # (installment index, None for the arrear itself; due; amount)
         units: list[tuple[int | None, date | None, int | None]] = [
             (j, inst.due_date, inst.amount) for j, inst in enumerate(arrear.installments)
         ] or [(None, arrear.due_date, arrear.amount)]
-        events = _events(ctx, arrear)
+        events = _events(arrear, case_events)
         all_expired = True
         for j, due, amount in units:
             if due is None or amount is None:
