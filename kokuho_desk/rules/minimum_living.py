@@ -28,6 +28,7 @@ from kokuho_desk.rules.params import value_at
 from kokuho_desk.rules.premium import member_label
 from kokuho_desk.rules.recognised_income import Recognised, recognise
 from kokuho_desk.rules.remembered import remembered
+from kokuho_desk.rules.result import check_trace
 
 T = TypeVar("T")
 
@@ -464,7 +465,7 @@ def means(ctx: CheckContext, trace: Trace) -> Means:
     per context (three checks weigh it); what it read counts for every trace that asks, except in
     bulk judgement, which cites nothing (an explanation asked later records it then)."""
     if not ctx.explain:
-        return ctx.memo("means", lambda: _means(ctx, Trace(ctx)))
+        return ctx.memo("means", lambda: _means(ctx, check_trace(ctx)))
     return trace.shared(("means",), lambda own: _means(ctx, own))
 
 

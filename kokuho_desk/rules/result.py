@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from kokuho_desk.model.next_action import NextAction
-from kokuho_desk.rules.context import PROVISIONAL, Trace
+from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace
 from kokuho_desk.rules.params import UnknownParameterError, Value, parameter
 
 VERDICTS = ("eligible", "likely", "not_eligible", "needs_info")
@@ -59,6 +59,21 @@ class CheckResult:
             "next_actions": [a.to_dict() for a in self.next_actions],
             "needs_review": self.needs_review,
         }
+
+
+class _Uncited(Trace):
+    """The trace of a bulk judgement (CheckContext.explain off), whose result cites nothing: what a
+    remembered or shared computation read is not copied onto it (the values it reads itself are
+    kept as on any trace, and nothing asks for them)."""
+
+    def record(self, *values: Value) -> None:
+        pass
+
+
+def check_trace(ctx: CheckContext) -> Trace:
+    """The trace a check reads the law through: one that cites (a Trace), or in bulk judgement one
+    that does not keep what its sub-computations read (_Uncited)."""
+    return Trace(ctx) if ctx.explain else _Uncited(ctx)
 
 
 def _description(v: Value) -> str:

@@ -10,7 +10,7 @@ from kokuho_desk.model.casefile import case_from_dict
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules.context import PROVISIONAL, CheckContext, Trace
 from kokuho_desk.rules.params import Value
-from kokuho_desk.rules.result import finish
+from kokuho_desk.rules.result import check_trace, finish
 
 DAY = date(2026, 4, 1)
 
@@ -78,3 +78,15 @@ def test_finish_without_explanations_keeps_verdict_figures_and_missing():
         [],
         False,
     )
+
+
+def test_a_check_trace_keeps_what_it_records_only_when_explaining():
+    """Ensure a check's trace keeps the values a sub-computation read when the result explains, and in bulk
+    judgement (nothing cited) keeps none of them, while still reading the law."""
+    case = case_from_dict({"format": "kokuho-desk/case-1", "as_of": "2026-04-01", "members": [{"relation": "head"}]})
+    v = Value("大阪市.relief.a", 1, DAY, None, "unverified", "大阪市 条例")
+    explained, bulk = (check_trace(CheckContext.for_case(case, DAY, explain=e)) for e in (True, False))
+    for trace in (explained, bulk):
+        trace.record(v)
+    assert (explained.read, bulk.read) == ([v], [])
+    assert bulk.value("limitation.civil_code_revision", DAY) == date(2020, 4, 1)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.params import ParameterError, in_force_from
 from kokuho_desk.rules.relief import end_of_school_year_after
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "certificate"
 TITLE = "資格確認書の交付"
@@ -21,7 +21,7 @@ GRACE = "certificate.expired_card_grace_until"
 
 
 def check(ctx: CheckContext) -> CheckResult:
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     case, on = ctx.case, ctx.as_of
     ins = case.insurance
     status = ins.status if ins else None

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.wareki import fiscal_year_label
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.income import floor_yen, law_day
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from, parameter
 from kokuho_desk.rules.premium import member_label, premium, under_age_on_basis
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "child_reduction"
 TITLE = "子どもの均等割軽減（未就学児・子ども・子育て支援納付金分）"
@@ -35,7 +35,7 @@ def check(ctx: CheckContext) -> CheckResult:
     case = ctx.case
     fy = case.effective_fiscal_year
     on = law_day(fy)
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     insured = [(i, m) for i, m in enumerate(case.members) if m.insured]
     missing = [f"members[{i}].birth_date" for i, m in insured if m.birth_date is None]
     if missing:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.income import law_day
 from kokuho_desk.rules.premium import (
     Variant,
@@ -18,7 +18,7 @@ from kokuho_desk.rules.premium import (
     member_label,
     premium,
 )
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "childbirth_exemption"
 TITLE = "産前産後期間の保険料免除"
@@ -32,7 +32,7 @@ def check(ctx: CheckContext) -> CheckResult:
     case = ctx.case
     fy = case.effective_fiscal_year
     on = law_day(fy)
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     mothers = [(i, m, birth) for i, m in enumerate(case.members) if (birth := m.childbirth) is not None]
     if not mothers:
         return finish(

@@ -17,9 +17,9 @@ from kokuho_desk.model.case import HARDSHIP_LABELS
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.relief import floor_times, setting
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "copayment_relief"
 TITLE = "一部負担金の減免・徴収猶予（国民健康保険法第44条）"
@@ -29,7 +29,7 @@ BASIS = ["国民健康保険法第44条", "昭和34年3月30日 保発第21号�
 
 
 def check(ctx: CheckContext) -> CheckResult:
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     case, on = ctx.case, ctx.as_of
     explain = ctx.explain
     med, hs = case.medical, case.hardship

@@ -14,9 +14,9 @@ from __future__ import annotations
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.relief import floor_times
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "enforcement_suspension"
 TITLE = "滞納処分の執行停止（地方税法第15条の7・国税徴収法第153条）"
@@ -67,7 +67,7 @@ def _grounds(
 
 
 def check(ctx: CheckContext) -> CheckResult:
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     case, on = ctx.case, ctx.as_of
     basis = BASIS + ([BASIS_RYO] if any(a.kind == "料" for a in case.arrears) else [])
     if not case.arrears:

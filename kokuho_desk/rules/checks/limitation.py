@@ -22,7 +22,7 @@ from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.relief import period_end
 from kokuho_desk.rules.remembered import remembered
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "limitation"
 TITLE = "時効（国民健康保険法第110条・地方税法第18条）"
@@ -132,7 +132,7 @@ def _history(changes: tuple[Change, ...]) -> list[str]:
 
 
 def check(ctx: CheckContext) -> CheckResult:
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     explain = ctx.explain
     reasons: list[str] = []
     missing: list[str] = []

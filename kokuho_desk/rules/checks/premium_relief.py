@@ -17,9 +17,9 @@ from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules import income as income_rules
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.relief import profile, setting
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "premium_relief"
 TITLE = "保険料（税）の減免（国民健康保険法第77条・地方税法第717条）"
@@ -36,7 +36,7 @@ def _kinds(ctx: CheckContext) -> list[str]:
 
 
 def check(ctx: CheckContext) -> CheckResult:
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     case, on = ctx.case, ctx.as_of
     explain = ctx.explain
     basis = [BASIS[k] for k in _kinds(ctx)] + ["市町村の国民健康保険条例・同施行規則（減免の基準）"] if explain else []

@@ -10,9 +10,9 @@ from __future__ import annotations
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.rules import minimum_living
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.recognised_income import savings_counted
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "public_assistance"
 TITLE = "生活保護の申請の検討"
@@ -44,7 +44,7 @@ def _below(income: int, cost: int, savings: int, counted: int, kept: int) -> lis
 
 
 def check(ctx: CheckContext) -> CheckResult:
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     means = minimum_living.means(ctx, trace)
     ml, income, savings = means.ml, means.income, means.savings
     reasons: list[str] = []

@@ -18,9 +18,9 @@ from datetime import date
 from kokuho_desk.model.case import HARDSHIP_LABELS
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.relief import next_working_day, period_end, setting
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "realization_deferral"
 TITLE = "換価の猶予（申請）・徴収猶予"
@@ -31,7 +31,7 @@ BASIS_RYO = "国民健康保険法第77条（保険料の徴収猶予）・第79
 
 
 def check(ctx: CheckContext) -> CheckResult:
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     case, on = ctx.case, ctx.as_of
     explain = ctx.explain
     ryo = any(a.kind == "料" for a in case.arrears)

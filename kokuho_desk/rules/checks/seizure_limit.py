@@ -27,7 +27,7 @@ from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.relief import exact_ratio
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "seizure_limit"
 TITLE = "差押禁止額（国税徴収法第76条・第77条）"
@@ -218,7 +218,7 @@ def _wage_line(s: Seizure, group: list[int], protected: int, parts: dict[str, in
 
 
 def check(ctx: CheckContext) -> CheckResult:
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     reasons: list[str] = []
     missing: list[str] = []
     basis: list[str] = []

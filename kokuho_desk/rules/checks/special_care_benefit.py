@@ -25,7 +25,7 @@ from kokuho_desk.model.wareki import format_wareki
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.premium import member_label
 from kokuho_desk.rules.relief import end_of_school_year_after, patient_index, period_end
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "special_care_benefit"
 TITLE = "特別療養費に代わる療養の給付・特別の事情"
@@ -69,7 +69,7 @@ def _upfront(case: Case, figures: dict, missing: list[str]) -> str:
 
 
 def check(ctx: CheckContext) -> CheckResult:
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     case, on = ctx.case, ctx.as_of
     insurance = case.insurance
     status = insurance.status if insurance else None

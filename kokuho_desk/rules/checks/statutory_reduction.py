@@ -10,9 +10,9 @@ from __future__ import annotations
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import format_wareki
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.premium import REDUCTION_CLASSES, Variant, member_label, premium
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "statutory_reduction"
 TITLE = "法定軽減（7割・5割・2割軽減）"
@@ -28,7 +28,7 @@ def basis(kind: str) -> list[str]:
 def check(ctx: CheckContext) -> CheckResult:
     p = premium(ctx)
     j = p.judgement
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     # the premium's unverified values on this topic: named 要確認 and cited with the check
     if ctx.explain:
         trace.record(*(v for v in p.unverified() if v.param.startswith(_TOPICS)))

@@ -10,7 +10,7 @@ from kokuho_desk.model.case import age_on
 from kokuho_desk.model.formatting import yen
 from kokuho_desk.model.next_action import NextAction
 from kokuho_desk.model.wareki import fiscal_year_label, format_wareki
-from kokuho_desk.rules.context import CheckContext, Trace
+from kokuho_desk.rules.context import CheckContext
 from kokuho_desk.rules.income import law_day
 from kokuho_desk.rules.premium import (
     Variant,
@@ -20,7 +20,7 @@ from kokuho_desk.rules.premium import (
     premium,
     unemployment_period,
 )
-from kokuho_desk.rules.result import CheckResult, finish
+from kokuho_desk.rules.result import CheckResult, check_trace, finish
 
 ID = "unemployment_reduction"
 TITLE = "非自発的失業者の保険料軽減"
@@ -36,7 +36,7 @@ def check(ctx: CheckContext) -> CheckResult:
     case = ctx.case
     fy = case.effective_fiscal_year
     on = law_day(fy)
-    trace = Trace(ctx)
+    trace = check_trace(ctx)
     p = premium(ctx)
     # the premium's unverified values on this topic: named 要確認 and cited with the check
     if ctx.explain:
