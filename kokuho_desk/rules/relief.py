@@ -17,6 +17,7 @@ from kokuho_desk.model.municipalities import Municipality, master_source
 from kokuho_desk.rules.context import CheckContext, Trace
 from kokuho_desk.rules.municipality import ProfileError, municipality_of_case, profile_for_case
 from kokuho_desk.rules.params import Value
+from kokuho_desk.rules.remembered import remembered
 
 _PREFECTURE = re.compile(r"^(北海道|東京都|京都府|大阪府|.{2,3}?県)")
 
@@ -125,17 +126,14 @@ def period_end(start_event: date, months: int) -> date:
 
 def next_working_day(trace: Trace, day: date) -> date:
     """A deadline on a Saturday, Sunday, national holiday, 一般の休日 or 12/29–31 moves to the next
-    day that is none of these (地方税法20条の5第2項; 施行令6条の18)."""
+    day that is none of these (地方税法20条の5第2項; 施行令6条の18). Remembered for the process with
+    what it read (the same deadlines recur across cases)."""
+    return remembered(("next working day", day), trace, lambda own: _next_working_day(own, day))
+
+
+def _next_working_day(trace: Trace, day: date) -> date:
     weekdays = trace.value("deadlines.closed_weekdays", day)
-    closed = trace.value("deadlines.closed_days", day)
-    general = trace.value("deadlines.general_holidays", day)
-    return _open_day_from(day, tuple(weekdays), (*closed, *general))
-
-
-@lru_cache(maxsize=8192)
-def _open_day_from(day: date, weekdays: tuple[int, ...], closed: tuple[str, ...]) -> date:
-    """The first day from `day` that is no closed weekday, closed "MM-DD" or national holiday
-    (remembered: the same deadlines recur across cases)."""
+    closed = (*trace.value("deadlines.closed_days", day), *trace.value("deadlines.general_holidays", day))
     import jpholiday  # only when a deadline is moved: its import costs a `check` about 4 ms
 
     while day.weekday() in weekdays or f"{day.month:02d}-{day.day:02d}" in closed or jpholiday.is_holiday(day):

@@ -77,11 +77,12 @@ def check(ctx: CheckContext) -> CheckResult:
             )
             actions.append(NextAction("換価の猶予を申請する（申請期限）", deadline, LETTER))
     elif closed:
-        reasons.append(
-            f"納期限から{months}か月を過ぎた滞納があるため、換価の猶予は申請できません"
-            "（市町村が職権で行う換価の猶予（地方税法第15条の5）はあります）。"
-            "徴収猶予は、この期間に関わらず申請できます。"
-        )
+        if explain:
+            reasons.append(
+                f"納期限から{months}か月を過ぎた滞納があるため、換価の猶予は申請できません"
+                "（市町村が職権で行う換価の猶予（地方税法第15条の5）はあります）。"
+                "徴収猶予は、この期間に関わらず申請できます。"
+            )
     elif missing:
         verdict = "needs_info"
     hs = case.hardship
@@ -95,11 +96,12 @@ def check(ctx: CheckContext) -> CheckResult:
             )
         if verdict != "likely":
             verdict = "likely"
-            actions.append(NextAction("徴収猶予を申請する", on, COLLECTION_LETTER))
+            if explain:
+                actions.append(NextAction("徴収猶予を申請する", on, COLLECTION_LETTER))
     elif verdict == "not_eligible" and (hs is None or not hs.reasons):
         missing.append("hardship.reasons")
         verdict = "needs_info"
-    if closed and not met:
+    if closed and not met and explain:
         actions.append(
             NextAction("災害・病気・事業の休廃止などの事情があれば徴収猶予を申請する", on, COLLECTION_LETTER)
         )
