@@ -200,19 +200,29 @@ class _Living(NamedTuple):
     special: int
     transitional: int
     winter: int
+    child_rearing: int
+    single_parent: int
+    disability: int
     notes: tuple[str, ...]  # data gaps: shown as 要確認
 
 
 def _living_assistance(
-    trace: Trace, on: date, grade: str, ages: tuple[int, ...], winter_zone: str | None, winter: str
+    trace: Trace,
+    on: date,
+    grade: str,
+    persons: tuple[Person, ...],
+    single_parent: bool,
+    winter_zone: str | None,
+    winter: str,
 ) -> _Living:
-    """生活扶助 and 冬季加算 (compute): law data, the month, the 級地, the ages and the zone only, so
-    remembered for the process (rules.remembered) with what it read."""
+    """生活扶助, 冬季加算 and the 加算 (compute): law data, the month, the 級地, the persons, the
+    single parent and the zone only, so remembered for the process (rules.remembered) with what it read."""
     notes: list[str] = []
     grades = trace.value("minimum_living.structure.grades", on)
     if grade not in grades:
         raise MinimumLivingGap(f"級地「{grade}」は {'・'.join(grades)} のいずれかで指定してください")
     col = grades.index(grade)
+    ages = [p.age for p in persons]
     n = len(ages)
     standard = trace.value("minimum_living.structure.standard", on)
     living = _living_2023 if standard == "2023-10" else _living_2020
@@ -229,7 +239,29 @@ def _living_assistance(
             winter_amount = _round_up(yearly // 12, trace.value("minimum_living.structure.rounding_unit", on))
         elif on.month in months:
             winter_amount = amounts[winter_zone][n - 1]
-    return _Living(body, special, trans, winter_amount, tuple(notes))
+
+    children = sum(1 for p in persons if p.child)
+    group = grade_group(grade)
+    child_rearing = children * trace.value("minimum_living.additions.child_rearing", on) if children else 0
+    parent_addition = 0
+    if single_parent and children:
+        one, two, more = trace.value("minimum_living.additions.single_parent", on)[group]
+        parent_addition = one if children == 1 else two + more * (children - 2)
+    disabled = [p for p in persons if p.disability_level is not None]
+    disability_amounts = []
+    if disabled:
+        table = trace.value("minimum_living.additions.disability", on)[group]
+        disability_amounts = [table[p.disability_level] for p in disabled]
+    disability = sum(disability_amounts)
+    if parent_addition and disability_amounts:
+        # 母子加算 and 障害者加算 are not both paid to the parent: keep the higher one
+        # (the parent is taken to be the adult with the highest 障害者加算).
+        top = max(disability_amounts)
+        if top > parent_addition:
+            parent_addition = 0
+        else:
+            disability -= top
+    return _Living(body, special, trans, winter_amount, child_rearing, parent_addition, disability, tuple(notes))
 
 
 class MinimumLivingGap(LookupError):
@@ -261,35 +293,13 @@ def compute(
     counted in full and the result says so.
     """
     n = len(persons)
-    ages = tuple([p.age for p in persons])
+    household = tuple(persons)
     living = remembered(
-        ("minimum_living", on, grade, ages, winter_zone, winter),
+        ("minimum_living", on, grade, household, single_parent, winter_zone, winter),
         trace,
-        lambda own: _living_assistance(own, on, grade, ages, winter_zone, winter),
+        lambda own: _living_assistance(own, on, grade, household, single_parent, winter_zone, winter),
     )
     notes = list(living.notes)
-
-    children = sum(1 for p in persons if p.child)
-    group = grade_group(grade)
-    child_rearing = children * trace.value("minimum_living.additions.child_rearing", on) if children else 0
-    parent_addition = 0
-    if single_parent and children:
-        one, two, more = trace.value("minimum_living.additions.single_parent", on)[group]
-        parent_addition = one if children == 1 else two + more * (children - 2)
-    disabled = [p for p in persons if p.disability_level is not None]
-    disability_amounts = []
-    if disabled:
-        table = trace.value("minimum_living.additions.disability", on)[group]
-        disability_amounts = [table[p.disability_level] for p in disabled]
-    disability = sum(disability_amounts)
-    if parent_addition and disability_amounts:
-        # 母子加算 and 障害者加算 are not both paid to the parent: keep the higher one
-        # (the parent is taken to be the adult with the highest 障害者加算).
-        top = max(disability_amounts)
-        if top > parent_addition:
-            parent_addition = 0
-        else:
-            disability -= top
 
     housing, ceiling = 0, None
     if rent:
@@ -308,9 +318,9 @@ def compute(
         living.special,
         living.transitional,
         living.winter,
-        child_rearing,
-        parent_addition,
-        disability,
+        living.child_rearing,
+        living.single_parent,
+        living.disability,
         housing,
         ceiling,
         notes,
