@@ -49,8 +49,9 @@ def check(ctx: CheckContext) -> CheckResult:
     actions: list[NextAction] = []
     months = fiscal_months(fy)
     exempt_here = []
+    explain = ctx.explain
     for i, m, birth in mothers:
-        name = member_label(case, i)
+        name = member_label(case, i) if explain else ""  # words only when explaining
         expected = birth.expected_date
         if expected is None:
             verdict = "needs_info"
@@ -62,17 +63,19 @@ def check(ctx: CheckContext) -> CheckResult:
         exempt = childbirth_months(m, trace, expected)
         charged = dict(zip(months, kokuho_months(m, months, trace, on)))
         here = [mo for mo in exempt if charged.get(mo)]
+        if here:
+            exempt_here.append((i, here))
+        if not explain:
+            continue
         span = "・".join(f"{mo.year}年{mo.month}月" for mo in exempt) or "なし（令和6年1月より前）"
         reasons.append(
             f"{name}: 出産予定日 {format_wareki(expected)}{'（多胎）' if birth.multiple else ''} → 免除の月 {span}"
         )
-        if here:
-            exempt_here.append((i, here))
-        elif exempt:
+        if exempt and not here:
             reasons.append(f"{name}の免除の月は{fiscal_year_label(fy)}の国保加入月にありません")
     if exempt_here:
         verdict = "eligible"
-        without = premium(ctx, Variant(childbirth=False)) if ctx.explain else None
+        without = premium(ctx, Variant(childbirth=False)) if explain else None
         figures["exempt_months"] = sum(len(h) for _, h in exempt_here)
         if without is not None and p.total is not None and without.total is not None:
             figures["exempt_amount"] = without.total - p.total
@@ -80,7 +83,8 @@ def check(ctx: CheckContext) -> CheckResult:
                 f"{fiscal_year_label(fy)}の免除額 {yen(without.total - p.total)}"
                 f"（免除がなければ年額 {yen(without.total)}）。平等割は免除されません"
             )
-        actions.append(NextAction("産前産後期間の保険料免除の届出をする（出産予定日の6か月前から届出できます）"))
+        if explain:
+            actions.append(NextAction("産前産後期間の保険料免除の届出をする（出産予定日の6か月前から届出できます）"))
     return finish(
         ID, TITLE, verdict, trace, reasons=reasons, basis=BASIS, missing=missing, figures=figures, actions=actions
     )

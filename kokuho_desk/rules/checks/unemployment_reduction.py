@@ -52,8 +52,9 @@ def check(ctx: CheckContext) -> CheckResult:
     actions: list[NextAction] = []
     months = fiscal_months(fy)
     covered = 0
+    explain = ctx.explain
     for i, m, u in people:
-        name = member_label(case, i)
+        name = member_label(case, i) if explain else ""  # words only when explaining
         separated, code, birth = u.separation_date, u.reason_code, m.birth_date
         if separated is None or code is None or birth is None:
             lacking = [
@@ -69,30 +70,32 @@ def check(ctx: CheckContext) -> CheckResult:
         codes = trace.value("unemployment.reason_codes", on)
         age_limit = trace.value("unemployment.age_limit", on)
         if separated < trace.value("unemployment.earliest_separation", on):
-            reasons.append(f"{name}: 離職日 {format_wareki(separated)} は制度の対象期間より前です")
+            if explain:
+                reasons.append(f"{name}: 離職日 {format_wareki(separated)} は制度の対象期間より前です")
             continue
         if age_on(birth, separated) >= age_limit:
             reasons.append(f"{name}: 離職日に{age_limit}歳以上のため対象外です")
             continue
         if code not in codes:
-            reasons.append(f"{name}: 離職理由コード {code} は対象外です（対象: {'・'.join(codes)}）")
+            if explain:
+                reasons.append(f"{name}: 離職理由コード {code} は対象外です（対象: {'・'.join(codes)}）")
             continue
         period = unemployment_period(m, trace, on)
         assert period is not None  # the facts met each condition above
         start, end = period
         charged = kokuho_months(m, months, trace, on)
         n = sum(1 for mo, c in zip(months, charged) if c and start <= mo <= end)
-        reasons.append(
-            f"{name}: 離職理由コード {code}、離職日 {format_wareki(separated)} → "
-            f"軽減期間 {format_wareki(start)}〜{format_wareki(end)}（{fiscal_year_label(fy)}は{n}か月）"
-        )
-        if n:
-            covered += n
-        else:
-            reasons.append(f"{name}の軽減期間は{fiscal_year_label(fy)}の国保加入月にかかりません")
+        covered += n
+        if explain:
+            reasons.append(
+                f"{name}: 離職理由コード {code}、離職日 {format_wareki(separated)} → "
+                f"軽減期間 {format_wareki(start)}〜{format_wareki(end)}（{fiscal_year_label(fy)}は{n}か月）"
+            )
+            if not n:
+                reasons.append(f"{name}の軽減期間は{fiscal_year_label(fy)}の国保加入月にかかりません")
     if covered:
         verdict = "eligible"
-        without = premium(ctx, Variant(unemployment=False)) if ctx.explain else None
+        without = premium(ctx, Variant(unemployment=False)) if explain else None
         figures["months"] = covered
         if without is not None and p.total is not None and without.total is not None:
             figures["reduced_amount"] = without.total - p.total
@@ -100,7 +103,8 @@ def check(ctx: CheckContext) -> CheckResult:
             if without.reduction != p.reduction:
                 line += f"。法定軽減も{without.reduction}から{p.reduction}に変わります"
             reasons.append(line)
-        actions.append(NextAction("非自発的失業者の軽減を申請する（雇用保険受給資格者証・離職票を持参）"))
+        if explain:
+            actions.append(NextAction("非自発的失業者の軽減を申請する（雇用保険受給資格者証・離職票を持参）"))
     return finish(
         ID, TITLE, verdict, trace, reasons=reasons, basis=law, missing=missing, figures=figures, actions=actions
     )
