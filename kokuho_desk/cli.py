@@ -11,7 +11,8 @@ import argparse
 import gc
 import importlib
 import sys
-from typing import NoReturn
+import types
+from typing import Any, NoReturn
 
 from kokuho_desk import APP_NAME, __version__
 
@@ -180,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     # imports create, during the run and again at exit, cost about a tenth of it; its few cycles end
     # with the process. Its dataclasses reuse the code an earlier check compiled (dataclass_code.py).
     # (Only as a process of its own: a test calling main() keeps its collector.)
+    _import_dataclasses_lightly()
     from kokuho_desk import dataclass_code
 
     gc.disable()
@@ -188,6 +190,36 @@ def main(argv: list[str] | None = None) -> int:
             return _run(module, args)
     finally:
         gc.freeze()  # exit without walking them again
+
+
+class _ImportedOnFirstUse(types.ModuleType):
+    """Stands for the module of its name: imports it when one of its attributes is first asked for."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attr)
+
+
+# What dataclasses imports for what a check process rarely or never asks of it: inspect (with ast, dis
+# and tokenize: ~7 ms) for a signature as the docstring of a class without one (the model's all have
+# one: tests/model/test_dataclass_docstrings.py), copy (with weakref: ~1 ms) for asdict's deep copies.
+DATACLASSES_RARELY_USE = ("inspect", "copy")
+
+
+def _import_dataclasses_lightly() -> None:
+    """dataclasses imported with a stand-in for each module it rarely uses, which imports the module on
+    first use. Only while dataclasses is imported: any other importer gets the modules themselves."""
+    if "dataclasses" in sys.modules:
+        return
+    stand_ins = {name: _ImportedOnFirstUse(name) for name in DATACLASSES_RARELY_USE if name not in sys.modules}
+    sys.modules.update(stand_ins)
+    try:
+        import dataclasses  # noqa: F401 — imported now, with the stand-ins
+    finally:
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
 
 
 def _run(module: str, args: argparse.Namespace) -> int:

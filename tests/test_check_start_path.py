@@ -23,6 +23,9 @@ NEVER_ON_THE_CHECK_PATH = (
 # Imported by a check only when the case needs them: a deadline moved past a holiday (jpholiday), a
 # wage seizure (fractions), an internal error (traceback). A case needing none imports none.
 ONLY_WHEN_NEEDED = ("jpholiday", "fractions", "traceback")
+# Imported by dataclasses for deep copies a check never makes (cli.DATACLASSES_RARELY_USE): copy, with
+# weakref. (A first run imports weakref with tempfile, to write the cache.)
+NEVER_ASKED_OF_DATACLASSES = ("weakref",)
 
 
 def _imported_by_check(stdin: bytes, tmp_path) -> tuple[set[str], dict]:
@@ -61,3 +64,4 @@ def test_check_imports_no_database_qt_or_letters_and_parses_no_toml_when_cached(
         assert sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in ONLY_WHEN_NEEDED)) == []
     assert "tomllib" in first  # the first run parsed (the cache folder of this test run was empty)
     assert "tomllib" not in second
+    assert sorted(m for m in second if m in NEVER_ASKED_OF_DATACLASSES) == []
