@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 import types
 from typing import Any, NoReturn
@@ -187,9 +188,27 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     try:
         with dataclass_code.kept():
-            return _run(module, args)
+            status = _run(module, args)
     finally:
         gc.freeze()  # exit without walking them again
+    _end_now(status)
+    return status
+
+
+def _end_now(status: int) -> None:
+    """End the process with status once all it wrote is out, without the interpreter's teardown
+    (freeing every module and object, ~1.5 ms of a check): what a check leaves ends with the process.
+    Returns, for the usual exit, when the output cannot be flushed (its error is then reported as
+    usual) or something registered an atexit call."""
+    import atexit
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 — a closed pipe: the usual exit reports it
+        return
+    if atexit._ncallbacks() == 0:  # atexit has no public count of its calls
+        os._exit(status)
 
 
 class _ImportedOnFirstUse(types.ModuleType):
