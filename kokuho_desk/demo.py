@@ -87,6 +87,8 @@ FOREIGN_HOUSEHOLDS = [  # (head, spouse): invented katakana names
 
 @dataclass(frozen=True)
 class Place:
+    """A municipality the demo cases live in, with an invented address there."""
+
     municipality: str
     address: str  # an invented town in the real prefecture and city
     postal_prefix: str

@@ -8,8 +8,8 @@ import sys
 
 from tests.conftest import example_path
 
-# Needed only by other commands: the database (sqlite_utils, the store), the window, PDF letters
-# and the user-folder lookup.
+# Needed only by other commands: the database (sqlite_utils, the store), the window, PDF letters,
+# the user-folder lookup and the full command-line parser.
 NEVER_ON_THE_CHECK_PATH = (
     "sqlite_utils",
     "sqlite3",
@@ -19,6 +19,8 @@ NEVER_ON_THE_CHECK_PATH = (
     "reportlab",
     "kokuho_desk.letters",
     "platformdirs",
+    # the parser of every other form of the command line (a plain check is read by hand)
+    "argparse",
 )
 # Imported by a check only when the case needs them: a deadline moved past a holiday (jpholiday), a
 # wage seizure (fractions), an internal error (traceback). A case needing none imports none.

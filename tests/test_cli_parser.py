@@ -4,7 +4,7 @@ help and errors unchanged."""
 
 import pytest
 
-from kokuho_desk import cli
+from kokuho_desk import arguments, cli
 
 ARGVS = [
     ["demo", "--no-gui", "--count", "3"],
@@ -25,8 +25,8 @@ def _subcommands(parser):
 
 
 def test_every_subcommand_is_listed_for_the_fast_path():
-    """Ensure cli.COMMANDS names exactly the subcommands build_parser() makes."""
-    assert _subcommands(cli.build_parser()) == cli.COMMANDS
+    """Ensure cli.COMMANDS names exactly the subcommands arguments.build_parser() makes."""
+    assert _subcommands(arguments.build_parser()) == cli.COMMANDS
 
 
 @pytest.mark.parametrize("argv", ARGVS, ids=lambda a: next(w for w in a if w in cli.COMMANDS))
@@ -34,8 +34,8 @@ def test_one_subcommands_parser_reads_argv_as_all_of_them_do(argv):
     """Ensure the parser of the named subcommand alone gives the same arguments as the full parser."""
     command = cli._command_in(argv)
     assert command in argv and command in cli.COMMANDS
-    assert _subcommands(cli.build_parser(command)) == (command,)
-    assert cli.build_parser(command).parse_args(argv) == cli.build_parser().parse_args(argv)
+    assert _subcommands(arguments.build_parser(command)) == (command,)
+    assert arguments.build_parser(command).parse_args(argv) == arguments.build_parser().parse_args(argv)
 
 
 @pytest.mark.parametrize("argv", [[], ["--version"], ["-h", "check"], ["--db"], ["chek", "a.json"], ["a.json"]])
@@ -115,7 +115,7 @@ OTHER_CHECKS = [
 def _parsed(argv, parser=None):
     """What the full parser makes of argv, or its exit status."""
     try:
-        return (parser or cli.build_parser()).parse_args(argv)
+        return (parser or arguments.build_parser()).parse_args(argv)
     except SystemExit as e:
         return e.code
 
@@ -141,7 +141,7 @@ def test_the_hand_reading_never_drifts_from_the_parser(capsys):
     import itertools
 
     words = ["a.json", "-", "--json", "--what-if", "--what-if=r", "r", "-x", "--", "", "check"]
-    parser, read = cli.build_parser(), 0
+    parser, read = arguments.build_parser(), 0
     for prefix in ([], ["--db", "x"], ["--db=x"]):
         for n in range(5):
             for rest in itertools.product(words, repeat=n):

@@ -47,6 +47,8 @@ class SourceError(ValueError):
 
 @dataclass
 class Source:
+    """A case to print a letter for: read from a case file or the desk's database."""
+
     label: str  # file stem or case-<id>, for output names and messages
     case: Case
     case_id: int | None = None

@@ -27,6 +27,8 @@ from kokuho_desk.model.wareki import format_wareki
 
 @dataclass
 class BatchLetter:
+    """One household's letter of a batch: its file name, its case and the PDF."""
+
     name: str  # the household's file name without .pdf
     case: Case
     pdf: bytes

@@ -296,6 +296,8 @@ class Report(Protocol):
 
 @dataclass
 class LetterContext:
+    """What a letter form is filled with: texts, lists, tables, tick boxes and facts, all from the case."""
+
     fields: dict[str, str]
     lists: dict[str, list[str]]
     tables: dict[str, list[dict[str, str]]]

@@ -49,6 +49,8 @@ class FontNotFoundError(RuntimeError):
 
 @dataclass(frozen=True)
 class FontSet:
+    """The fonts a letter is printed in (明朝 for the body, ゴシック for headings) and the characters they have."""
+
     body: str  # registered reportlab font name for body text (明朝)
     heading: str  # for titles and headings (ゴシック); IPAex has no bold
     files: tuple[Path, Path]

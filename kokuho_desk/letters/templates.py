@@ -97,6 +97,8 @@ class TemplateError(ValueError):
 
 @dataclass(frozen=True)
 class Block:
+    """One block of a letter form (a heading, a paragraph, a table …) with its options."""
+
     type: str
     options: dict[str, Any]
 
@@ -106,6 +108,8 @@ class Block:
 
 @dataclass(frozen=True)
 class LetterForm:
+    """A letter form as read from forms/: what it is for, its blocks and its page style."""
+
     kind: str
     title: str
     description: str

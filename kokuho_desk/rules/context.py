@@ -20,6 +20,8 @@ PROVISIONAL = "provisional"
 
 @dataclass
 class CheckContext:
+    """What checks run in: the case, the day of judgement, the what-if switches and what is computed once per case."""
+
     case: Case
     as_of: date
     what_if: frozenset[str] = frozenset()

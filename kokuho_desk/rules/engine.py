@@ -29,6 +29,8 @@ RESULT_FORMAT = "kokuho-desk/result-1"
 
 @dataclass
 class CheckReport:
+    """Every check of a case judged on a day: the premium, the notice compared with it and the 13 verdicts."""
+
     case: Case
     as_of: date
     what_if: frozenset[str]

@@ -24,6 +24,8 @@ _GENERAL_CAUSES = (
 
 @dataclass
 class NoticeComparison:
+    """The premium notice compared with the premium computed from the case, with the likely causes of a difference."""
+
     notified: int
     computed: int
     difference: int  # notified − computed: positive means the bill is higher than our figure

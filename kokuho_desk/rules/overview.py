@@ -27,6 +27,8 @@ from kokuho_desk.rules.params import ParameterError
 
 @dataclass(frozen=True)
 class ArrearLine:
+    """One fiscal year of arrears as the overview shows it."""
+
     year: str  # 令和6年度
     amount: int | None
     expired: bool  # the whole year's amount has passed its 時効
@@ -48,6 +50,8 @@ class Action:
 
 @dataclass(frozen=True)
 class Overview:
+    """The case at a glance: household, arrears, enforcement, insurance, the notice and the steps to take."""
+
     household: list[str]
     arrears: list[ArrearLine]
     arrears_total: int

@@ -311,6 +311,8 @@ def _lines(persons: int, earners: int, fiscal_year: int, trace: Trace) -> dict[s
 
 @dataclass
 class PremiumResult:
+    """A household's premium for a fiscal year: the 軽減判定, each part and the total, with reasons and the values read."""
+
     fiscal_year: int
     judgement: ReductionJudgement | None
     parts: dict[str, PartResult]

@@ -78,6 +78,8 @@ def floor_to_unit(amount: int, unit: int) -> int:
 
 @dataclass(slots=True)
 class MemberLine:
+    """One member's amounts in one part of the premium (所得割 and 均等割), with notes on reductions."""
+
     index: int
     label: str
     months: int  # months charged in this part
@@ -91,6 +93,8 @@ class MemberLine:
 
 @dataclass(slots=True)
 class PartResult:
+    """One part of the premium (医療分・支援分・介護分・子ども分): its terms, cap and total, member by member."""
+
     part: str
     income_rate_percent: Decimal
     income_based: int

@@ -35,6 +35,8 @@ class Settings:
 
 @dataclass(frozen=True)
 class Change:
+    """A verdict that differs from the one last shown for a case."""
+
     case_id: int
     check_id: str
     before: str  # verdict
@@ -63,6 +65,8 @@ class PremiumChange:
 
 @dataclass
 class Rescreen:
+    """What a rescreen found: the changed verdicts, the judgements made for the first time, the premiums that changed."""
+
     changes: list[Change]
     judged: dict[int, VerdictSummary]  # "as judged" judgements made now because none was known (to keep)
     premiums: list[PremiumChange] = field(default_factory=list)

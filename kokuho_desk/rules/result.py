@@ -28,6 +28,8 @@ REVIEW_MARK = "要確認"
 
 @dataclass
 class CheckResult:
+    """One check's verdict with its reasons, the articles it rests on, what is missing and its figures."""
+
     id: str
     verdict: str
     title: str

@@ -36,6 +36,8 @@ class StatsFileError(ValueError):
 
 @dataclass
 class StatsFile:
+    """An anonymized statistics file: the counts of one desk, or of several desks merged."""
+
     kind: str  # desk | merged
     tables_version: str
     k: int

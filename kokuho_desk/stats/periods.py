@@ -20,6 +20,8 @@ _MONTHS = {1: "4〜6月", 2: "7〜9月", 3: "10〜12月", 4: "1〜3月"}
 
 @dataclass(frozen=True, order=True)
 class Quarter:
+    """A quarter of a fiscal year, the period statistics are counted by."""
+
     fiscal_year: int
     number: int  # 1: April–June … 4: January–March
 

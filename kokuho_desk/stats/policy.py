@@ -18,6 +18,8 @@ class InvalidK(ValueError):
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key that costs nothing
 class Policy:
+    """The rules of the statistics export (tables version, the least count shown, the bands) as read from resources/."""
+
     tables_version: str
     k_default: int
     k_min: int

@@ -28,6 +28,8 @@ SEIZED = "seized"
 
 @dataclass(frozen=True)
 class Table:
+    """One table of the statistics: the question it answers, who it counts and its columns."""
+
     id: str
     title: str
     question: str  # the campaign question it answers

@@ -50,6 +50,8 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}-\d{6}-\d{3})-(?P<reason>[a-z][a-
 
 @dataclass(frozen=True)
 class BackupFile:
+    """A backup of the database kept in the backup folder."""
+
     path: Path
     at: datetime
     reason: str

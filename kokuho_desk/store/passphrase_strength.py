@@ -23,6 +23,8 @@ _PROGRAM_WORDS = ["kokuho", "kokuho-desk", "国保", "国保デスク", "desk", 
 
 @dataclass(frozen=True)
 class Strength:
+    """How hard a passphrase is to guess, with the message to show the user."""
+
     score: int  # zxcvbn: 0 (guessed at once) … 4 (very hard)
     message: str  # Japanese, for the user
 

@@ -95,6 +95,8 @@ class CaseNotFound(LookupError):
 
 @dataclass(frozen=True)
 class CaseSummary:
+    """A case as the case list shows it."""
+
     id: int
     head_name: str | None
     head_kana: str | None
@@ -110,6 +112,8 @@ class CaseSummary:
 
 @dataclass(frozen=True)
 class Deadline:
+    """A dated next step of a case, for the list of deadlines."""
+
     case_id: int
     head_name: str | None
     due_date: date
@@ -119,6 +123,8 @@ class Deadline:
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One entry of the audit log (who did what, when, to which case)."""
+
     id: int
     at: datetime | None  # None when the stored time is not readable (the raw text is in problem)
     user: str | None

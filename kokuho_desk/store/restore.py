@@ -44,6 +44,8 @@ class BackupError(StoreError):
 
 @dataclass(frozen=True)
 class BackupInfo:
+    """What a backup file holds, found by checking it whole before a restore."""
+
     path: Path
     cases: int
     schema_version: int

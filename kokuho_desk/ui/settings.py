@@ -20,6 +20,8 @@ GEOMETRY_KEY = "window/geometry"  # the main window's size and place (not a sett
 
 @dataclass(frozen=True)
 class Setting:
+    """A setting of the desk that the user can change, with its label and help in Japanese."""
+
     name: str
     default: Any
     label: str
