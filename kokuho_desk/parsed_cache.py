@@ -39,10 +39,26 @@ class TomlFileError(ValueError):
         self.file, self.reason = file, reason
 
 
-def read_sources(root: Path, pattern: str = "*.toml", *, recursive: bool = True) -> dict[str, bytes]:
-    """Every file under root matching pattern, by relative POSIX path, in path order."""
-    found = root.rglob(pattern) if recursive else root.glob(pattern)
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(found)}
+def read_sources(root: Path, *, recursive: bool = True) -> dict[str, bytes]:
+    """Every *.toml file under root (and its subfolders, if recursive), by relative POSIX path, in path
+    order. Walked with os.scandir: Path.rglob took three times as long (a third of a check's loading)."""
+    found: list[tuple[list[str], str]] = []  # (the relative path's parts, the file)
+
+    def walk(folder: str, parts: list[str]) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".toml") and entry.is_file():
+                    found.append(([*parts, entry.name], entry.path))
+                elif recursive and entry.is_dir():
+                    walk(entry.path, [*parts, entry.name])
+
+    walk(os.fspath(root), [])
+    found.sort()  # by parts, as Paths sort
+    sources = {}
+    for parts, file in found:
+        with open(file, "rb") as f:
+            sources["/".join(parts)] = f.read()
+    return sources
 
 
 # The version of toml_files' cached form: bump it when to_plain/from_plain change.

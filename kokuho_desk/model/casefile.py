@@ -335,6 +335,9 @@ def _text_errors(value: Any, path: list[Any], errors: list[FieldError]) -> None:
 
 def _nesting(text: str) -> int:
     """How deep the JSON text nests ([ and { outside strings), counted without parsing."""
+    openers = text.count("[") + text.count("{")
+    if openers <= MAX_NESTING:  # it cannot nest deeper than it opens (a case file: no regex compiled)
+        return openers
     depth = deepest = 0
     for bracket in re.findall(r"[\[\]{}]", re.sub(r'"(?:[^"\\]|\\.)*"', "", text)):
         depth += 1 if bracket in "[{" else -1
@@ -366,12 +369,13 @@ def case_from_dict(data: Any) -> Case:
     return case
 
 
-_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-_TOP_ITEM = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\]")
+# Compiled on first use (re's cache): only for a file with errors.
+_PATH_PART = r"([^.\[\]]+)|\[(\d+)\]"
+_TOP_ITEM = r"^(?P<key>\w+)\[(?P<index>\d+)\]"
 
 
 def _keys(path: str) -> list[Any]:
-    return [int(i) if i else k for k, i in _PATH_PART.findall(path)]
+    return [int(i) if i else k for k, i in re.findall(_PATH_PART, path)]
 
 
 def _blank(data: Any, keys: list[Any]) -> None:
@@ -400,7 +404,7 @@ def _semantic_errors_of_the_rest(data: dict[str, Any], bad: list[FieldError]) ->
             break
         drop: dict[str, set[int]] = {}
         for error in remaining:
-            m = _TOP_ITEM.match(error.path)
+            m = re.match(_TOP_ITEM, error.path)
             if m is None or not isinstance(rest.get(m["key"]), list):
                 return []
             drop.setdefault(m["key"], set()).add(int(m["index"]))
@@ -412,7 +416,7 @@ def _semantic_errors_of_the_rest(data: dict[str, Any], bad: list[FieldError]) ->
         return []
 
     def renumber(error: FieldError) -> FieldError:
-        m = _TOP_ITEM.match(error.path)
+        m = re.match(_TOP_ITEM, error.path)
         if m is None or m["key"] not in kept:
             return error
         original = kept[m["key"]][int(m["index"])]

@@ -146,7 +146,7 @@ def normalize_name(value: str) -> str:
     Names are kept as typed otherwise (no NFKC: 髙 and 﨑 must survive); only the
     spacing is made uniform so that 「山田　太郎」 and 「山田 太郎」 are one person.
     """
-    text = re.sub(r"[\s\u3000]+", " ", value).strip()
+    text = " ".join(value.split())  # split(): runs of what isspace() is (as re's \s), 全角スペース included
     if len(text) > MAX_NAME_LENGTH:
         raise InputError(f"名前が長すぎます（{MAX_NAME_LENGTH}文字以内）")
     return text

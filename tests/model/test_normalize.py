@@ -104,3 +104,16 @@ def test_normalize_postal_code():
     assert normalize_postal_code("5300001") == "530-0001"
     with pytest.raises(InputError):
         normalize_postal_code("53-0001")
+
+
+def test_normalize_name_folds_every_kind_of_space_as_a_regex_of_spaces_would():
+    """Ensure the spacing of a name is folded exactly as re.sub(r"[\\s\\u3000]+", " ", name).strip() folds
+    it, for every character Python counts as a space and a few that it does not."""
+    import re
+    import sys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() or re.fullmatch(r"\s", chr(c))]
+    assert "\u3000" in spaces and "\u200b" not in spaces
+    for s in [*spaces, "\u200b", "\ufeff", "・", "_"]:
+        name = f"{s}山田{s}{s}太郎{s}"
+        assert normalize_name(name) == re.sub(r"[\s\u3000]+", " ", name).strip()

@@ -78,3 +78,21 @@ def test_format_wareki():
 def test_format_before_meiji_falls_back_to_the_western_year():
     """Ensure formatting never raises: a date before 明治 prints with its western year."""
     assert format_wareki(date(1, 1, 1)) == "1年1月1日"
+
+
+def test_an_iso_date_reads_as_the_general_path_reads_it():
+    """Ensure 2025-04-01 (read without a regex) gives what the general reading gives the same text with
+    a leading space (a date, or the same Japanese message) — valid days, impossible ones, odd digits."""
+    from datetime import timedelta
+
+    texts = [(date(1900, 1, 1) + timedelta(days=n)).isoformat() for n in range(0, 73_000, 97)]
+    texts += ["2025-02-29", "2024-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "0000-01-01", "9999-12-31"]
+    texts += ["2025--4-01", "2025-4--01", "２０２５-04-01", "2025-0４-01", "2025_04_01"]
+    for text in texts:
+        outcomes = []
+        for written in (text, " " + text):
+            try:
+                outcomes.append(parse_date(written))
+            except WarekiError as e:
+                outcomes.append(str(e).replace(f"「 {text}」", f"「{text}」"))
+        assert outcomes[0] == outcomes[1], text

@@ -202,3 +202,21 @@ def test_the_cache_folder_is_the_users_cache_folder_unless_given(tmp_path, monke
     monkeypatch.delenv("KOKUHO_DESK_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert paths.cache_dir() == Path(platformdirs.user_cache_dir("kokuho-desk", appauthor=False))
+
+
+def test_sources_are_every_toml_file_in_path_order(tmp_path):
+    """Ensure read_sources gives the *.toml files (subfolders too unless told not) by relative POSIX path,
+    ordered as Paths sort — by folder, so a/b.toml before a-b.toml — with their bytes, as rglob finds them."""
+    for relative in ["a-b.toml", "a/b.toml", "a/c/d.toml", "z.toml", "a/notes.txt", "b.toml.bak", ".hidden.toml"]:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_bytes(relative.encode())
+    (tmp_path / "empty").mkdir()
+    assert list(parsed_cache.read_sources(tmp_path)) == [".hidden.toml", "a/b.toml", "a/c/d.toml", "a-b.toml", "z.toml"]
+    assert parsed_cache.read_sources(tmp_path, recursive=False) == {
+        ".hidden.toml": b".hidden.toml",
+        "a-b.toml": b"a-b.toml",
+        "z.toml": b"z.toml",
+    }
+    for root in (tmp_path, paths.RESOURCES):
+        by_rglob = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.toml"))}
+        assert list(parsed_cache.read_sources(root).items()) == list(by_rglob.items())
