@@ -224,7 +224,7 @@ def is_earner(member: Member, income: Income, fiscal_year: int, trace: Trace, al
     return pension_revenue > trace.value("statutory_reduction.pension_earner_threshold_under_65", on)
 
 
-def _income_key(member: Member, income: Income, unemployed: bool) -> tuple:
+def income_key(member: Member, income: Income, unemployed: bool) -> tuple:
     """What member_income depends on (the birth date matters only with a pension)."""
     return (
         member.birth_date if income.pension else None,
@@ -243,7 +243,7 @@ def remembered_member_incomes(
 ) -> list[MemberIncome]:
     """member_income of each (member, income, unemployed), remembered for the process as a household
     (the values read are the same, in the same order, as one member after another)."""
-    key = ("incomes", fiscal_year, tuple([_income_key(m, inc, unemployed) for m, inc, unemployed in members]))
+    key = ("incomes", fiscal_year, tuple([income_key(m, inc, unemployed) for m, inc, unemployed in members]))
     return remembered(
         key, trace, lambda t: [member_income(m, inc, fiscal_year, t, unemployed) for m, inc, unemployed in members]
     )

@@ -29,7 +29,14 @@ from kokuho_desk.model.case import RELATION_LABELS, Case, Income, Member, age_on
 from kokuho_desk.model.wareki import fiscal_year_label
 from kokuho_desk.rules import desk_rates
 from kokuho_desk.rules.context import CheckContext, Trace, provisional_sentence
-from kokuho_desk.rules.income import MemberIncome, earner_count, law_day, remembered_member_incomes
+from kokuho_desk.rules.income import (
+    MemberIncome,
+    earner_count,
+    income_key,
+    law_day,
+    member_income,
+    remembered_member_incomes,
+)
 from kokuho_desk.rules.municipality import PART_LABELS, PartRate, ProfileError, RateTable, profile_for_case
 from kokuho_desk.rules.params import ParameterError, Value, in_force_from
 from kokuho_desk.rules.premium_parts import (
@@ -306,6 +313,49 @@ def _lines(persons: int, earners: int, fiscal_year: int, trace: Trace) -> dict[s
     }
 
 
+class _Assessment(NamedTuple):
+    """The 軽減判定 of a household's incomes: a pure function of its members' income facts, the persons
+    counted and the year, remembered for the process (_assess)."""
+
+    incomes: list[MemberIncome]  # per counted member, in order
+    total: int  # 軽減判定所得
+    earners: int
+    earners_alt: int  # by the conflicting readings of 給与所得者等
+    reduction: str  # 7割 | 5割 | 2割 | なし
+    lines: dict[str, int]
+    alt_class: str | None  # the class by the conflicting readings, when it differs
+    ratio: Decimal
+
+
+def _assess(household: list[tuple[Member, Income, bool]], persons: int, fy: int, trace: Trace) -> _Assessment:
+    """The counted members' incomes (each with the unemployment treatment or not), the 給与所得者等 and
+    the class, with the values they read in the order the steps read them: once per process for the
+    same facts (one look-up where the incomes, the count and the lines took one each)."""
+    key = ("assessment", fy, persons, tuple([income_key(m, inc, unemployed) for m, inc, unemployed in household]))
+    return remembered(key, trace, lambda t: _assessment(household, persons, fy, t))
+
+
+def _assessment(household: list[tuple[Member, Income, bool]], persons: int, fy: int, trace: Trace) -> _Assessment:
+    incomes = [member_income(m, inc, fy, trace, unemployed) for m, inc, unemployed in household]
+    total = sum(x.judgement for x in incomes)
+    # 給与所得者等: the conflicting readings are shown only when they change the class.
+    count = earner_count([(m, inc) for m, inc, _ in household], fy, trace.ctx)
+    cls, lines = _classify(total, persons, count.earners, fy, trace)
+    alt_cls = None
+    if count.earners == count.earners_alt:
+        trace.record(*count.verified)
+    else:
+        scratch = Trace(trace.ctx)
+        scratch.record(*count.read)
+        other = _classify(total, persons, count.earners_alt, fy, scratch)[0]
+        conflict = other != cls
+        read = tuple(scratch.read) + (count.read_alt if conflict else ())
+        trace.record(*(v for v in read if v.status == "verified" or conflict))
+        alt_cls = other if conflict else None
+    ratio = _decimal(trace.value("statutory_reduction.ratios", law_day(fy))[cls]) if cls != NO_REDUCTION else ZERO
+    return _Assessment(incomes, total, count.earners, count.earners_alt, cls, lines, alt_cls, ratio)
+
+
 # --- the result -----------------------------------------------------------------------------------
 
 
@@ -413,7 +463,8 @@ def resolve_rates(
     profile's year, else a table the desk entered itself (desk_rates: never over bundled data).
     `provisional` (what-if mode): a year with no rates yet takes the profile's newest earlier
     year's, marked unverified (a what-if about next year's law before next year's rates exist)."""
-    kind, reasons = "料", list[str]()
+    kind = "料"
+    reasons: list[str] = []
     profile = None
     if case.municipality or case.municipality_code:
         try:
@@ -636,35 +687,23 @@ class _Computation:
         if not self.variant.statutory:
             return ReductionJudgement(NO_REDUCTION, Decimal(0), day, None, persons, 0, {}, counted, undeclared)
         # 特例対象被保険者等: 給与所得 × 30/100 in the 軽減判定 too (施行令29条の7の2).
-        incomes = self.incomes(counted, unemployed)
-        total, reduced = 0, {}
-        for i, x in incomes.items():
-            total += x.judgement
+        members = case.members
+        a = _assess([(members[i], used[i], i in unemployed) for i in counted], persons, fy, trace)  # type: ignore[misc]
+        known, reduced = self._incomes, {}
+        for i, x in zip(counted, a.incomes):
+            known[i, i in unemployed] = x
             if i in unemployed and x.salary_before_unemployment:
                 reduced[i] = (x.salary_before_unemployment, x.salary)
-        # 給与所得者等: the conflicting readings are shown only when they change the class.
-        count = earner_count([(case.members[i], used[i]) for i in counted], fy, self.ctx)  # type: ignore[misc]
-        earners, earners_alt = count.earners, count.earners_alt
-        cls, lines = _classify(total, persons, earners, fy, trace)
         reasons = []
-        if earners == earners_alt:
-            trace.record(*count.verified)
-            conflict = False
-        else:
-            scratch = Trace(self.ctx)
-            scratch.record(*count.read)
-            alt_cls = _classify(total, persons, earners_alt, fy, scratch)[0]
-            conflict = alt_cls != cls
-            read = tuple(scratch.read) + (count.read_alt if conflict else ())
-            trace.record(*(v for v in read if v.status == "verified" or conflict))
-        if conflict:
+        if a.alt_class is not None:
             reasons.append(
                 f"要確認: 給与所得者等の数え方（65歳以上の年金収入125万円超か110万円超か、令和8年度の給与収入"
-                f"55万円超か65万円超か）で結果が変わります（{earners}人なら{cls}、{earners_alt}人なら{alt_cls}）。"
-                "市区町村に確認してください"
+                f"55万円超か65万円超か）で結果が変わります（{a.earners}人なら{a.reduction}、"
+                f"{a.earners_alt}人なら{a.alt_class}）。市区町村に確認してください"
             )
-        ratio = _decimal(trace.value("statutory_reduction.ratios", self.on)[cls]) if cls != NO_REDUCTION else ZERO
-        return ReductionJudgement(cls, ratio, day, total, persons, earners, lines, counted, [], reasons, reduced)
+        return ReductionJudgement(
+            a.reduction, a.ratio, day, a.total, persons, a.earners, dict(a.lines), counted, [], reasons, reduced
+        )
 
     # -- the premium ---------------------------------------------------------------------------
 
@@ -794,17 +833,22 @@ class _Computation:
 
     def _charged_all_year(self, active: list[int], unemployed: frozenset[int], law: PartLaw) -> list[Charged]:
         """The members charged all year, as _charged gives them for the year's one configuration."""
-        members, fy, out = self.case.members, self.fy, []
+        members, fy, known, out = self.case.members, self.fy, self._incomes, []
+        half_age, child_age = law.half_age, law.child_age
         for i in active:
-            inc = self.income(i, i in unemployed)
+            u = i in unemployed
+            inc = known.get((i, u)) or self.income(i, u)  # the 軽減判定 has computed most
+            birth = members[i].birth_date
+            assert birth is not None  # _check_facts: every insured member's birth date is known
+            age = _age_before_year(birth, fy)  # under_age_on_basis, for both ages
             out.append(
                 Charged(
                     i,
                     inc,
-                    i in unemployed and bool(inc.salary_before_unemployment),
+                    u and bool(inc.salary_before_unemployment),
                     False,
-                    under_age_on_basis(members[i], fy, law.half_age),
-                    law.child_age is not None and under_age_on_basis(members[i], fy, law.child_age),
+                    age < half_age,
+                    child_age is not None and age < child_age,
                 )
             )
         return out
