@@ -106,6 +106,13 @@ def _birthday(birth: date, age: int) -> date:
     return reached_day(birth, age) + timedelta(days=1)
 
 
+@lru_cache(maxsize=8)
+def _late_days(age: int) -> Callable[[date], date]:
+    """The first day in 後期高齢者医療 by the birth date, for the age the law says: one remembered function
+    per age, which a premium asks a dozen times (one call where a method and _birthday took two)."""
+    return lru_cache(maxsize=4096)(lambda birth: _birthday(birth, age))
+
+
 def add_years(d: date, years: int) -> date:
     try:
         return d.replace(year=d.year + years)
@@ -571,7 +578,8 @@ class _Computation:
         self._incomes: dict[tuple[int, bool], MemberIncome] = {}
         self._used: list[Income | None] = []  # per member: the income counted (_check_facts)
         self._basis_day: date | None = None
-        self._late_age: int | None = None
+        # The first day in 後期高齢者医療 of a member born on a day (late_elderly_day).
+        self.late_day: LateDay = self._first_late_day
         self._configs_of: dict[bool, dict[MonthConfig, int]] = {}
         self._law: PartLaw | None = None
         self._charged_in: dict[MonthConfig, list[Charged]] = {}
@@ -594,12 +602,11 @@ class _Computation:
 
     # -- facts ----------------------------------------------------------------------------------
 
-    def late_day(self, birth: date) -> date:
-        """late_elderly_day, the 75歳 age read once per computation (at the first member who needs it)."""
-        age = self._late_age
-        if age is None:
-            age = self._late_age = self.trace.value("ages.late_elderly_age", self.on)
-        return _birthday(birth, age)
+    def _first_late_day(self, birth: date) -> date:
+        """late_elderly_day, the 75歳 age read once per computation (at the first member who needs it);
+        from then on this computation's late_day is the remembered day for that age (_late_days)."""
+        days = self.late_day = _late_days(self.trace.value("ages.late_elderly_age", self.on))
+        return days(birth)
 
     def basis_day(self) -> date:
         if self._basis_day is None:
