@@ -23,8 +23,15 @@ NEVER_ON_THE_CHECK_PATH = (
     "argparse",
 )
 # Imported by a check only when the case needs them: a deadline moved past a holiday (jpholiday), a
-# wage seizure (fractions), an internal error (traceback). A case needing none imports none.
-ONLY_WHEN_NEEDED = ("jpholiday", "fractions", "traceback")
+# wage seizure (fractions), an internal error (traceback), rates the desk entered (no bundled ones for
+# the year). A case needing none imports none.
+ONLY_WHEN_NEEDED = (
+    "jpholiday",
+    "fractions",
+    "traceback",
+    "kokuho_desk.rules.desk_rates",
+    "kokuho_desk.model.desk_rate",
+)
 # Imported by dataclasses for deep copies a check never makes (cli.DATACLASSES_RARELY_USE): copy, with
 # weakref. (A first run imports weakref with tempfile, to write the cache.)
 NEVER_ASKED_OF_DATACLASSES = ("weakref",)
