@@ -159,6 +159,13 @@ def care_span(birth: date, first_age: int, end_age: int) -> Span:
     return month_of(reached_day(birth, first_age)), month_of(reached_day(birth, end_age))
 
 
+@lru_cache(maxsize=4096)
+def _care_all_year(birth: date, first_age: int, end_age: int, fiscal_year: int) -> bool | None:
+    """whole_or_none of the 介護分 months in the fiscal year: True all year, False none, None when one
+    turns 40 or 65 in it (remembered: one call per member where a span and a test took two)."""
+    return whole_or_none(care_span(birth, first_age, end_age), _fiscal_months(fiscal_year))
+
+
 def months_in(span: Span | None, months: Sequence[date]) -> list[bool]:
     """Which of the months the span covers."""
     if span is None:
@@ -807,7 +814,8 @@ class _Computation:
         judgement = self.judge(unemployed)
         judgements = {unemployed: judgement}
         self.reasons += judgement.reasons
-        incomes = {i: self.income(i, False) for i, m in enumerate(members) if m.insured}
+        known = self._incomes  # the 軽減判定 has computed most
+        incomes = {i: known.get((i, False)) or self.income(i, False) for i, m in enumerate(members) if m.insured}
         self._specific_household_ratios(year)
         labels = self._labels = [member_label(case, i) for i in range(len(members))]
         bases = self._bases = {i: inc.base for i, inc in incomes.items()}
@@ -822,7 +830,7 @@ class _Computation:
             those: list[int] | None = None if by_month else active  # charged all year; None: by month
             if part == "care" and those:
                 ages = trace.value("ages.care_min_age", on), trace.value("ages.care_end_age", on)
-                care = [whole_or_none(care_span(members[i].birth_date, *ages), year.months) for i in active]
+                care = [_care_all_year(members[i].birth_date, *ages, self.fy) for i in active]
                 # None: turning 40 or 65 in the year
                 those = None if None in care else [i for i, inside in zip(active, care) if inside]
             if those is None:
@@ -937,6 +945,10 @@ class _Computation:
         case, trace, on = self.case, self.trace, self.on
         months, in_k = year.months, year.in_k
         ratios = year.specific = [ONE] * 12
+        if year.uniform and not any(
+            m.late_elderly_transferred or (m.insured and column is not _ALL) for m, column in zip(case.members, in_k)
+        ):
+            return  # everyone insured is charged all year, so no one reaches 75 before its end; no one moved
         transfers: list[date] = []
         unknown = False
         year_end = date(self.fy + 1, 3, 31)
