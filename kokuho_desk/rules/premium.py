@@ -145,11 +145,25 @@ def kokuho_span(m: Member, late_day: LateDay) -> Span | None:
     """Charged months: from the month of joining to the month before the 喪失日 (or the 75th birthday)."""
     if not m.insured:
         return None
-    start = month_of(m.joined_date) if m.joined_date else date.min
-    end = month_of(m.left_date) if m.left_date else date.max
-    if m.birth_date:
-        end = min(end, month_of(late_day(m.birth_date)))
+    return span_of(m.joined_date, m.left_date, m.birth_date, late_day)
+
+
+def span_of(joined: date | None, left: date | None, birth: date | None, late_day: LateDay) -> Span:
+    """kokuho_span of an insured member from the facts it depends on."""
+    start = month_of(joined) if joined else date.min
+    end = month_of(left) if left else date.max
+    if birth:
+        end = min(end, month_of(late_day(birth)))
     return start, end
+
+
+@lru_cache(maxsize=4096)
+def _insured_all_year(
+    joined: date | None, left: date | None, birth: date, late_age: int, fiscal_year: int
+) -> bool | None:
+    """whole_or_none of an insured member's charged months in the fiscal year, remembered by the facts
+    they depend on (one call where a span and a test took several)."""
+    return whole_or_none(span_of(joined, left, birth, _late_days(late_age)), _fiscal_months(fiscal_year))
 
 
 @lru_cache(maxsize=4096)
@@ -597,6 +611,7 @@ class _Computation:
         self._basis_day: date | None = None
         # The first day in 後期高齢者医療 of a member born on a day (late_elderly_day).
         self.late_day: LateDay = self._first_late_day
+        self._age: int | None = None  # the 75歳 age (_late_age)
         self._configs_of: dict[bool, dict[MonthConfig, int]] = {}
         self._law: PartLaw | None = None
         self._charged_in: dict[MonthConfig, list[Charged]] = {}
@@ -619,11 +634,18 @@ class _Computation:
 
     # -- facts ----------------------------------------------------------------------------------
 
+    def _late_age(self) -> int:
+        """The 75歳 age, read once per computation (at the first member who needs it); from then on this
+        computation's late_day is the remembered day for that age (_late_days)."""
+        age = self._age
+        if age is None:
+            age = self._age = self.trace.value("ages.late_elderly_age", self.on)
+            self.late_day = _late_days(age)
+        return age
+
     def _first_late_day(self, birth: date) -> date:
-        """late_elderly_day, the 75歳 age read once per computation (at the first member who needs it);
-        from then on this computation's late_day is the remembered day for that age (_late_days)."""
-        days = self.late_day = _late_days(self.trace.value("ages.late_elderly_age", self.on))
-        return days(birth)
+        """late_elderly_day, reading the 75歳 age (_late_age)."""
+        return _late_days(self._late_age())(birth)
 
     def basis_day(self) -> date:
         if self._basis_day is None:
@@ -880,11 +902,29 @@ class _Computation:
 
     def _year(self) -> _Year:
         """Who is charged, unemployed or in 産前産後 in each month of the year. A year with no change
-        (the common household) is found from the spans alone: one configuration for all 12 months."""
+        (the common household) is one configuration for all 12 months: found member by member from the
+        facts of their spans (remembered) when no one is unemployed or expecting, else from the spans."""
         case, trace, on, variant = self.case, self.trace, self.on, self.variant
         months = _fiscal_months(self.fy)
         members = case.members
         n = len(members)
+        if self.fast and not any(
+            m.insured
+            and (
+                (variant.unemployment and m.unemployment is not None)
+                or (variant.childbirth and m.childbirth is not None)
+            )
+            for m in members
+        ):  # no 非自発的失業 or 産前産後 to place: is everyone charged all year or not at all?
+            whole: list[bool | None] = []
+            for m in members:
+                if not m.insured:
+                    whole.append(False)
+                    continue
+                assert m.birth_date is not None  # _check_facts
+                whole.append(_insured_all_year(m.joined_date, m.left_date, m.birth_date, self._late_age(), self.fy))
+            if None not in whole:
+                return _Year(months, [_ALL if inside else _NONE for inside in whole], [_NOBODY] * 12, [_NONE] * n, True)
         spans = [kokuho_span(m, self.late_day) for m in members]
         periods: list[tuple[date, date] | None] = [None] * n
         exempt: list[list[date]] = [[]] * n  # replaced, never changed
