@@ -23,7 +23,6 @@ value is ignored unless its what-if switch is on. ``tests/rules/test_law_files.p
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -216,6 +215,8 @@ def _from_plain(plain: list[Any]) -> dict[str, Parameter]:
 def rules_version() -> str:
     """A digest of the law data (rules and municipal rates): a judgement stored under another
     version may be out of date."""
+    import hashlib  # only here: its import loads OpenSSL, ~2.5 ms of a check that never asks this
+
     digest = hashlib.sha256()
     for root in (paths.RULES, paths.MUNICIPALITIES, paths.MASTER):
         for relative, source in parsed_cache.read_sources(root).items():

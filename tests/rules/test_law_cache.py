@@ -220,3 +220,21 @@ def test_sources_are_every_toml_file_in_path_order(tmp_path):
     for root in (tmp_path, paths.RESOURCES):
         by_rglob = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.toml"))}
         assert list(parsed_cache.read_sources(root).items()) == list(by_rglob.items())
+
+
+def test_the_cache_digests_with_hashlibs_own_blake2b():
+    """Ensure the cache's digest is hashlib.blake2b itself (taken from the built-in module hashlib takes it
+    from, so that a check need not import hashlib), as a 256-bit digest of the files named and read."""
+    import hashlib
+    import sys
+
+    from kokuho_desk import __version__
+
+    assert parsed_cache.blake2b is hashlib.blake2b
+    sources = {"a.toml": b"x = 1\n", "b/c.toml": b"y = 2\n"}
+    expected = hashlib.blake2b(digest_size=32)
+    expected.update(f"v1\0{__version__}\0{sys.version_info[:2]}\0".encode())
+    for relative, data in sources.items():
+        expected.update(relative.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
+    assert parsed_cache.content_key(sources, "v1") == expected.hexdigest()
+    assert len(expected.hexdigest()) == 64
