@@ -54,5 +54,5 @@ def test_check_command_process(benchmark, tmp_path):
     def run():
         return subprocess.run(cmd, capture_output=True, check=True, env=env)
 
-    out = benchmark.pedantic(run, rounds=15, iterations=1)
+    out = benchmark.pedantic(run, rounds=30, iterations=1)  # a median robust to a burst of other work
     assert json.loads(out.stdout)["premium"]["total"] == 328758
